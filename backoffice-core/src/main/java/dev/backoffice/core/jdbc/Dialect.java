@@ -1,0 +1,83 @@
+package dev.backoffice.core.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The few differences between the two databases the SDK supports. Schema scripts and queries
+ * are written once in the common subset (H2 runs in PostgreSQL compatibility mode); what cannot
+ * be shared is asked of the dialect.
+ */
+public enum Dialect {
+    /** PostgreSQL 13 or later: the production store. */
+    POSTGRESQL(Set.of("40001", "40P01")),
+    /**
+     * H2 2.x in {@code MODE=PostgreSQL}: the embedded default. H2 reports deadlocks as 40001,
+     * a lock wait timeout as HYT00 and a concurrent MVCC update as 90131; all are retryable.
+     */
+    H2(Set.of("40001", "HYT00", "90131"));
+
+    private final Set<String> retryableStates;
+
+    Dialect(Set<String> retryableStates) {
+        this.retryableStates = retryableStates;
+    }
+
+    /** Detects the dialect from the connection's database product name. */
+    public static Dialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.contains("h2")) {
+            return H2;
+        }
+        throw new SQLException("unsupported database: " + product + " (supported: PostgreSQL, H2)");
+    }
+
+    /**
+     * Whether the failure is transient by nature (serialization failure, deadlock, lock
+     * timeout), so running the whole transaction again can succeed.
+     */
+    public boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && retryableStates.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available. */
+    public boolean supportsSkipLocked() {
+        return this == POSTGRESQL;
+    }
+
+    /**
+     * Takes a transaction-scoped exclusive lock on {@code key} where the database has one
+     * (PostgreSQL advisory locks); returns false where it does not, so the caller falls back
+     * to row locks.
+     */
+    public boolean advisoryLock(Connection connection, long key) throws SQLException {
+        if (this != POSTGRESQL) {
+            return false;
+        }
+        try (var ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.execute();
+        }
+        return true;
+    }
+
+    /** Whether a SQLState means a unique or primary key was violated. */
+    public boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,310 @@
+package dev.backoffice.core.jdbc;
+
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.validation.Check;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A thin transaction helper over a {@link DataSource}; every JDBC store in the SDK writes through
+ * one.
+ *
+ * <ul>
+ *   <li>{@link #inTransaction(TransactionWork)} runs work in one transaction: commit on return,
+ *       rollback on any exception. A multi-row write is therefore all or nothing.</li>
+ *   <li>Serialization failures and deadlocks (PostgreSQL SQLSTATE 40001 and 40P01, and H2's
+ *       equivalents, see {@link Dialect}) roll back and rerun the whole work after a jittered
+ *       backoff, per the {@link RetryPolicy}.</li>
+ *   <li>Nested calls on the same thread join the outer transaction (and only the outermost
+ *       retries), so a store can call another store, or the audit log, inside its own
+ *       transaction and both land or neither does.</li>
+ *   <li>{@link SQLException}s leave as {@link StorageException}; {@link BackofficeException}s
+ *       thrown by the work (a business rule) pass through unchanged after the rollback.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Create one per {@code DataSource} and share it.
+ */
+public final class Jdbc {
+
+    private static final Logger log = LoggerFactory.getLogger(Jdbc.class);
+
+    /** Open transactions of the current thread, by Jdbc instance. */
+    private static final ThreadLocal<Map<Jdbc, Connection>> OPEN = ThreadLocal.withInitial(HashMap::new);
+
+    private final DataSource dataSource;
+    private final RetryPolicy retryPolicy;
+    private final int isolation;
+    private volatile Dialect dialect;
+
+    private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation) {
+        this.dataSource = Check.notNull(dataSource, "dataSource");
+        this.retryPolicy = Check.notNull(retryPolicy, "retryPolicy");
+        this.isolation = isolation;
+    }
+
+    /** A helper with the default retry policy and READ COMMITTED isolation. */
+    public static Jdbc of(DataSource dataSource) {
+        return new Jdbc(dataSource, RetryPolicy.DEFAULT, Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    /** The same data source with another retry policy. */
+    public Jdbc withRetryPolicy(RetryPolicy policy) {
+        return new Jdbc(dataSource, policy, isolation);
+    }
+
+    /**
+     * The same data source with another default isolation level, one of
+     * {@link Connection#TRANSACTION_READ_COMMITTED}, {@code REPEATABLE_READ} or {@code SERIALIZABLE}.
+     */
+    public Jdbc withIsolation(int isolationLevel) {
+        Check.that(isolationLevel == Connection.TRANSACTION_READ_COMMITTED
+                        || isolationLevel == Connection.TRANSACTION_REPEATABLE_READ
+                        || isolationLevel == Connection.TRANSACTION_SERIALIZABLE,
+                "isolationLevel", "must be READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE", isolationLevel);
+        return new Jdbc(dataSource, retryPolicy, isolationLevel);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The database's dialect, detected on first use. */
+    public Dialect dialect() {
+        Dialect d = dialect;
+        if (d == null) {
+            try (Connection c = dataSource.getConnection()) {
+                d = Dialect.of(c);
+            } catch (SQLException e) {
+                throw new StorageException("cannot connect to detect the database dialect", e);
+            }
+            dialect = d;
+        }
+        return d;
+    }
+
+    /** Whether the current thread is inside a transaction of this helper. */
+    public boolean inTransaction() {
+        return OPEN.get().containsKey(this);
+    }
+
+    /**
+     * Runs {@code work} in a transaction (joining the current thread's one if open), retrying
+     * retryable failures. See the class comment.
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        Check.notNull(work, "work");
+        Map<Jdbc, Connection> open = OPEN.get();
+        Connection joined = open.get(this);
+        if (joined != null) {
+            try {
+                return work.execute(joined);
+            } catch (SQLException e) {
+                throw new StorageException.Sql(e);
+            }
+        }
+        Dialect d = dialect();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(work, open);
+            } catch (StorageException.Sql e) {
+                SQLException cause = e.sqlCause();
+                if (!d.isRetryable(cause) || attempt >= retryPolicy.maxAttempts()) {
+                    if (d.isRetryable(cause)) {
+                        throw new StorageException("storage.retries_exhausted",
+                                "transaction failed " + attempt + " times with a retryable error; giving up", cause);
+                    }
+                    throw new StorageException("database error: " + cause.getMessage() + " (SQLSTATE " + cause.getSQLState() + ")", cause);
+                }
+                log.debug("retrying transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
+                LockSupport.parkNanos(retryPolicy.backoffNanos(attempt));
+            }
+        }
+    }
+
+    /** Runs {@code work} in a transaction with no result. */
+    public void inTransactionRun(TransactionAction work) {
+        inTransaction(c -> {
+            work.execute(c);
+            return null;
+        });
+    }
+
+    /** Work with no result; see {@link TransactionWork}. */
+    @FunctionalInterface
+    public interface TransactionAction {
+        void execute(Connection connection) throws SQLException;
+    }
+
+    private <T> T runOnce(TransactionWork<T> work, Map<Jdbc, Connection> open) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StorageException.Sql(e);
+        }
+        try {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(isolation);
+            open.put(this, c);
+            T result = work.execute(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(c, e);
+            throw new StorageException.Sql(e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c, e);
+            if (e instanceof StorageException.Sql sql) {
+                throw sql; // from a nested call: retry decision is ours
+            }
+            throw e;
+        } finally {
+            open.remove(this);
+            try {
+                c.setAutoCommit(true);
+                c.close();
+            } catch (SQLException e) {
+                log.warn("closing connection failed", e);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    // ---- small statement helpers, for use inside a transaction -------------------------------
+
+    /** Executes an INSERT/UPDATE/DELETE with positional parameters; returns the row count. */
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs a query and maps every row. */
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** Runs a query expected to return at most one row. */
+    public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        List<T> rows = query(c, sql, mapper, params);
+        if (rows.size() > 1) {
+            throw new SQLException("expected at most one row, got " + rows.size() + ": " + sql);
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Executes one statement for many parameter rows as a JDBC batch (one round trip per
+     * {@code batchSize} rows; the PostgreSQL driver rewrites inserts into multi-row form when
+     * {@code reWriteBatchedInserts=true}). Returns the total row count.
+     */
+    public static long batch(Connection c, String sql, List<Object[]> rows, int batchSize) throws SQLException {
+        Check.that(batchSize > 0, "batchSize", "must be greater than zero", batchSize);
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+                if (++pending == batchSize) {
+                    total += sum(ps.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                total += sum(ps.executeBatch());
+            }
+        }
+        return total;
+    }
+
+    private static long sum(int[] counts) {
+        long total = 0;
+        for (int n : counts) {
+            total += n == PreparedStatement.SUCCESS_NO_INFO ? 1 : n;
+        }
+        return total;
+    }
+
+    /**
+     * Binds positional parameters. {@link Instant} binds as a UTC timestamp with time zone,
+     * {@link LocalDate} as DATE, {@link UUID} natively, enums by name; {@code null} as NULL.
+     */
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            int index = i + 1;
+            if (p == null) {
+                ps.setNull(index, Types.NULL);
+            } else if (p instanceof Instant instant) {
+                ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(index, e.name());
+            } else if (p instanceof Long || p instanceof Integer || p instanceof String || p instanceof BigDecimal
+                    || p instanceof Boolean || p instanceof LocalDate || p instanceof UUID || p instanceof byte[]
+                    || p instanceof OffsetDateTime || p instanceof Short || p instanceof Timestamp) {
+                ps.setObject(index, p);
+            } else {
+                throw new SQLException("cannot bind parameter " + index + " of type " + p.getClass().getName());
+            }
+        }
+    }
+
+    /** Reads a timestamp-with-time-zone column as an {@link Instant} (null stays null). */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Reads a DATE column (null stays null). */
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    /** Reads a UUID column (null stays null). */
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+}
