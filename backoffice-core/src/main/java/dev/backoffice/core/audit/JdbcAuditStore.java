@@ -1,0 +1,152 @@
+package dev.backoffice.core.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.SchemaInstaller;
+import dev.backoffice.core.json.BackofficeJson;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Audit logs in a database (H2 or PostgreSQL), schema {@code db/core/V1__audit.sql}.
+ *
+ * <p>Appends lock the tenant's row in {@code audit_head} ({@code SELECT ... FOR UPDATE}), so
+ * concurrent appenders, in one JVM or many, queue up and the chain never forks; the primary
+ * key {@code (tenant_id, seq)} is a second guard. Called inside a transaction of the same
+ * {@link Jdbc}, an append joins it.
+ */
+public final class JdbcAuditStore implements AuditStore {
+
+    /** Schema scripts of the audit log, under {@code db/core/}. */
+    public static final List<String> SCHEMA = List.of("V1__audit.sql");
+
+    private static final TypeReference<TreeMap<String, String>> DETAILS = new TypeReference<>() {
+    };
+    private static final int VERIFY_PAGE = 1000;
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    private JdbcAuditStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = Check.notNull(jdbc, "jdbc");
+        this.clock = Check.notNull(clock, "clock");
+    }
+
+    /** A store over {@code jdbc}; installs the audit schema if it is missing. */
+    public static JdbcAuditStore create(Jdbc jdbc, Clock clock) {
+        JdbcAuditStore store = new JdbcAuditStore(jdbc, clock);
+        SchemaInstaller.install(jdbc, "core", SCHEMA);
+        return store;
+    }
+
+    @Override
+    public AuditLog forTenant(TenantId tenant) {
+        return new Log(Check.notNull(tenant, "tenant"));
+    }
+
+    private final class Log implements AuditLog {
+        private final TenantId tenant;
+
+        Log(TenantId tenant) {
+            this.tenant = tenant;
+        }
+
+        @Override
+        public TenantId tenant() {
+            return tenant;
+        }
+
+        @Override
+        public AuditRecord append(AuditEvent event) {
+            Check.notNull(event, "event");
+            String details = toJson(event);
+            return jdbc.inTransaction(c -> {
+                // Make sure the head row exists, then lock it: the queue every appender waits in.
+                Jdbc.update(c, "INSERT INTO audit_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+                        tenant.value(), AuditChain.GENESIS);
+                long lastSeq;
+                String lastHash;
+                try (var ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE tenant_id = ? FOR UPDATE")) {
+                    ps.setString(1, tenant.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        lastSeq = rs.getLong(1);
+                        lastHash = rs.getString(2);
+                    }
+                }
+                AuditRecord previous = lastSeq == 0 ? null
+                        : new AuditRecord(tenant, lastSeq, null, null, null, lastHash);
+                AuditRecord record = AuditChain.next(tenant, previous, clock.instant(), event);
+                Jdbc.update(c, "INSERT INTO audit_log (tenant_id, seq, recorded_at, actor, action, subject, details, previous_hash, hash) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        tenant.value(), record.sequence(), record.recordedAt(), event.actor(), event.action(), event.subject(),
+                        details, record.previousHash(), record.hash());
+                Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?",
+                        record.sequence(), record.hash(), tenant.value());
+                return record;
+            });
+        }
+
+        @Override
+        public List<AuditRecord> read(long fromSequence, int limit) {
+            Check.that(fromSequence >= 1, "fromSequence", "must be at least 1", fromSequence);
+            Check.positive(limit, "limit");
+            return jdbc.inTransaction(c -> Jdbc.query(c,
+                    "SELECT seq, recorded_at, actor, action, subject, details, previous_hash, hash FROM audit_log "
+                            + "WHERE tenant_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+                    this::map, tenant.value(), fromSequence, limit));
+        }
+
+        @Override
+        public long size() {
+            return jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
+                    rs -> rs.getLong(1), tenant.value()).orElse(0L));
+        }
+
+        @Override
+        public AuditVerification verify() {
+            List<AuditRecord> all = new ArrayList<>();
+            long from = 1;
+            while (true) {
+                List<AuditRecord> page = read(from, VERIFY_PAGE);
+                all.addAll(page);
+                if (page.size() < VERIFY_PAGE) {
+                    break;
+                }
+                from = page.get(page.size() - 1).sequence() + 1;
+            }
+            return AuditChain.verify(all);
+        }
+
+        private AuditRecord map(ResultSet rs) throws SQLException {
+            AuditEvent event = new AuditEvent(rs.getString("actor"), rs.getString("action"), rs.getString("subject"),
+                    fromJson(rs.getString("details")));
+            return new AuditRecord(tenant, rs.getLong("seq"), Jdbc.instant(rs, "recorded_at"), event,
+                    rs.getString("previous_hash"), rs.getString("hash"));
+        }
+    }
+
+    private static String toJson(AuditEvent event) {
+        try {
+            return BackofficeJson.mapper().writeValueAsString(event.details());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static TreeMap<String, String> fromJson(String json) throws SQLException {
+        try {
+            return BackofficeJson.mapper().readValue(json, DETAILS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("audit details are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
