@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Version 7 ids start with the Unix time in milliseconds, so ids generated later sort later
  * and B-tree indexes stay append-mostly. Within one millisecond the 12-bit {@code rand_a} field
  * is a counter seeded randomly (RFC 9562 method 1, "fixed bit-length dedicated counter"), so ids
- * from one JVM are strictly increasing; the 62-bit {@code rand_b} is random.
+ * from one JVM and one clock are strictly increasing, also when the counter spills into the next
+ * millisecond; the 62-bit {@code rand_b} is random. A clock set back by more than ten seconds
+ * (a test or simulation clock) restarts the sequence at its own time.
  *
  * <p>Typed ids ({@code AccountId}, {@code EmployeeId}...) are records wrapping a UUID; they call
  * {@link #newId()} for fresh ids and {@link #parse(String, String)} / {@link #require(UUID, String)}
@@ -25,6 +27,8 @@ public final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Packs (millis << 12 | counter) so one CAS keeps ids monotonic across threads. */
     private static final AtomicLong LAST = new AtomicLong();
+    /** How far a clock may step back and still continue the sequence rather than restart it. */
+    private static final long MAX_REGRESSION_MILLIS = 10_000;
 
     private Ids() {
     }
@@ -42,10 +46,13 @@ public final class Ids {
             long last = LAST.get();
             long lastMillis = last >>> 12;
             long candidate;
-            if (now > lastMillis) {
-                candidate = (now << 12) | (RANDOM.nextInt(1 << 11)); // leave room to count up
+            if (now > lastMillis || now < lastMillis - MAX_REGRESSION_MILLIS) {
+                // A new millisecond (or a clock set far back, as tests do): start a fresh counter,
+                // seeded randomly but leaving room to count up.
+                candidate = (now << 12) | (RANDOM.nextInt(1 << 11));
             } else {
-                candidate = last + 1; // same (or earlier) millisecond: count up, spilling into the next ms
+                // Same millisecond, or slightly behind after the counter spilled over: count up.
+                candidate = last + 1;
             }
             if (LAST.compareAndSet(last, candidate)) {
                 packed = candidate;

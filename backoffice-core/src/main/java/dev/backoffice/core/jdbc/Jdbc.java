@@ -36,9 +36,10 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Serialization failures and deadlocks (PostgreSQL SQLSTATE 40001 and 40P01, and H2's
  *       equivalents, see {@link Dialect}) roll back and rerun the whole work after a jittered
  *       backoff, per the {@link RetryPolicy}.</li>
- *   <li>Nested calls on the same thread join the outer transaction (and only the outermost
- *       retries), so a store can call another store, or the audit log, inside its own
- *       transaction and both land or neither does.</li>
+ *   <li>Nested calls on the same thread and the same {@code DataSource} (through this or any
+ *       other {@code Jdbc}) join the outer transaction, and only the outermost retries, so a
+ *       store can call another store, or the audit log, inside its own transaction and both
+ *       land or neither does.</li>
  *   <li>{@link SQLException}s leave as {@link StorageException}; {@link BackofficeException}s
  *       thrown by the work (a business rule) pass through unchanged after the rollback.</li>
  * </ul>
@@ -49,8 +50,11 @@ public final class Jdbc {
 
     private static final Logger log = LoggerFactory.getLogger(Jdbc.class);
 
-    /** Open transactions of the current thread, by Jdbc instance. */
-    private static final ThreadLocal<Map<Jdbc, Connection>> OPEN = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * Open transactions of the current thread, by data source: two helpers over the same data
+     * source (say, one per store) join each other's transactions.
+     */
+    private static final ThreadLocal<Map<DataSource, Connection>> OPEN = ThreadLocal.withInitial(HashMap::new);
 
     private final DataSource dataSource;
     private final RetryPolicy retryPolicy;
@@ -109,7 +113,7 @@ public final class Jdbc {
 
     /** Whether the current thread is inside a transaction of this helper. */
     public boolean inTransaction() {
-        return OPEN.get().containsKey(this);
+        return OPEN.get().containsKey(dataSource);
     }
 
     /**
@@ -118,8 +122,8 @@ public final class Jdbc {
      */
     public <T> T inTransaction(TransactionWork<T> work) {
         Check.notNull(work, "work");
-        Map<Jdbc, Connection> open = OPEN.get();
-        Connection joined = open.get(this);
+        Map<DataSource, Connection> open = OPEN.get();
+        Connection joined = open.get(dataSource);
         if (joined != null) {
             try {
                 return work.execute(joined);
@@ -160,7 +164,7 @@ public final class Jdbc {
         void execute(Connection connection) throws SQLException;
     }
 
-    private <T> T runOnce(TransactionWork<T> work, Map<Jdbc, Connection> open) {
+    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -170,7 +174,7 @@ public final class Jdbc {
         try {
             c.setAutoCommit(false);
             c.setTransactionIsolation(isolation);
-            open.put(this, c);
+            open.put(dataSource, c);
             T result = work.execute(c);
             c.commit();
             return result;
@@ -184,7 +188,7 @@ public final class Jdbc {
             }
             throw e;
         } finally {
-            open.remove(this);
+            open.remove(dataSource);
             try {
                 c.setAutoCommit(true);
                 c.close();

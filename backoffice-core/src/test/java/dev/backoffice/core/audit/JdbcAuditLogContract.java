@@ -1,0 +1,71 @@
+package dev.backoffice.core.audit;
+
+import dev.backoffice.core.error.RuleViolationException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.tenant.TenantId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcAuditLogContract extends AuditLogContract {
+
+    private TestDatabase db;
+    private JdbcAuditStore store;
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        db = openDatabase();
+        store = JdbcAuditStore.create(db.jdbc(), clock);
+    }
+
+    @AfterAll
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Override
+    protected AuditStore store() {
+        return store;
+    }
+
+    @Override
+    protected void tamperWithActor(TenantId tenant, long sequence, String newActor) {
+        db.jdbc().inTransactionRun(c -> Jdbc.update(c, "UPDATE audit_log SET actor = ? WHERE tenant_id = ? AND seq = ?",
+                newActor, tenant.value(), sequence));
+    }
+
+    @Test
+    void anAppendInsideABusinessTransactionRollsBackWithIt() {
+        TenantId tenant = freshTenant();
+        AuditLog log = store.forTenant(tenant);
+        assertThatThrownBy(() -> db.jdbc().inTransactionRun(c -> {
+            log.append(AuditEvent.of("alice", "payroll.run_approved", "run/1"));
+            throw new RuleViolationException("payroll.rule", "the business write failed");
+        })).isInstanceOf(RuleViolationException.class);
+        assertThat(log.size()).isZero();
+        assertThat(log.append(AuditEvent.of("alice", "payroll.run_approved", "run/1")).sequence()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedRecordIsReportedAsMissing() {
+        TenantId tenant = freshTenant();
+        AuditLog log = store.forTenant(tenant);
+        for (int i = 0; i < 4; i++) {
+            log.append(AuditEvent.of("svc", "docs.disposed", "doc/" + i));
+        }
+        db.jdbc().inTransactionRun(c -> Jdbc.update(c, "DELETE FROM audit_log WHERE tenant_id = ? AND seq = 2", tenant.value()));
+        AuditVerification v = log.verify();
+        assertThat(v.firstBroken()).contains(2L);
+        assertThat(v.reason().orElseThrow()).contains("missing");
+    }
+}
