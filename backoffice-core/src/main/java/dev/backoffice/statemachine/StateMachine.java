@@ -252,6 +252,17 @@ public final class StateMachine<S, E, C> {
         return allowed.get(s);
     }
 
+    /**
+     * Fails exactly as {@link #fire} would if {@code state} declares no transition for
+     * {@code event} (ignoring guards), without running anything. Lets an application check the
+     * event before doing the work that builds the context for the guards.
+     *
+     * @throws TransitionNotAllowedException as {@link #fire} does, except {@code guard_rejected}
+     */
+    public void requireDeclared(S state, E event) {
+        slot(state, event);
+    }
+
     private Edge<S, E, C> slot(S state, E event) {
         int s = stateIndexOf(state);
         int ev = eventIndexOf(event);

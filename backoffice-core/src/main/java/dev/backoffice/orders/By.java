@@ -1,0 +1,29 @@
+package dev.backoffice.orders;
+
+import dev.backoffice.core.validation.Check;
+
+import java.util.Optional;
+
+/**
+ * Who asks for a change to an order, and optionally why. Both land in the order's history.
+ *
+ * @param actor  the user, system or job acting (1-200 characters), e.g. {@code user:alice} or {@code job:nightly}
+ * @param reason why, if given (at most 500 characters)
+ */
+public record By(String actor, Optional<String> reason) {
+    public By {
+        Check.text(actor, "by.actor", 200);
+        Check.notNull(reason, "by.reason");
+        reason.ifPresent(r -> Check.text(r, "by.reason", 500));
+    }
+
+    /** {@code actor}, with no reason. */
+    public static By actor(String actor) {
+        return new By(actor, Optional.empty());
+    }
+
+    /** {@code actor}, because {@code reason}. */
+    public static By actor(String actor, String reason) {
+        return new By(actor, Optional.of(Check.notNull(reason, "by.reason")));
+    }
+}

@@ -1,0 +1,302 @@
+package dev.backoffice.orders.jdbc;
+
+import dev.backoffice.core.error.ConflictException;
+import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.error.NotFoundException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.SchemaInstaller;
+import dev.backoffice.core.money.MoneyMath;
+import dev.backoffice.core.page.Page;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.orders.ItemQuantity;
+import dev.backoffice.orders.ItemReturn;
+import dev.backoffice.orders.Order;
+import dev.backoffice.orders.OrderErrors;
+import dev.backoffice.orders.OrderEvent;
+import dev.backoffice.orders.OrderHistoryEntry;
+import dev.backoffice.orders.OrderId;
+import dev.backoffice.orders.OrderLine;
+import dev.backoffice.orders.OrderStatus;
+import dev.backoffice.orders.OrderStore;
+import dev.backoffice.orders.Payment;
+import dev.backoffice.orders.Refund;
+import dev.backoffice.orders.Shipment;
+import dev.backoffice.orders.TenantOrderStore;
+import org.joda.money.CurrencyUnit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Orders in H2 or PostgreSQL, schema {@code db/orders/V1__orders.sql} (Flyway naming; the
+ * store installs it if missing).
+ *
+ * <p>An order is one root row in {@code orders} plus its lines, payments, refunds, shipment and
+ * return items and history rows, all written in one transaction. {@link TenantOrderStore#update}
+ * is a compare-and-set on the root row:
+ * {@code UPDATE orders ... WHERE tenant_id = ? AND id = ? AND version = ?}. If it touches no row
+ * the transaction is rolled back and the caller gets {@code order.version_conflict}; if it does,
+ * the row stays locked until commit, so a concurrent writer of the same version waits and then
+ * finds the version moved on. Children are append-only, so an update inserts only the rows
+ * after those already stored. Every key and every {@code WHERE} starts with {@code tenant_id}.
+ *
+ * <p>Called inside a transaction of the same {@link Jdbc}, the store joins it.
+ */
+public final class JdbcOrderStore implements OrderStore {
+
+    /** Schema scripts, under {@code db/orders/}. */
+    public static final List<String> SCHEMA = List.of("V1__orders.sql");
+
+    private static final String SHIPMENT = "S";
+    private static final String RETURN = "R";
+
+    private final Jdbc jdbc;
+
+    private JdbcOrderStore(Jdbc jdbc) {
+        this.jdbc = Check.notNull(jdbc, "jdbc");
+    }
+
+    /** A store over {@code jdbc}; installs the schema if it is missing. */
+    public static JdbcOrderStore create(Jdbc jdbc) {
+        JdbcOrderStore store = new JdbcOrderStore(jdbc);
+        SchemaInstaller.install(jdbc, "orders", SCHEMA);
+        return store;
+    }
+
+    @Override
+    public TenantOrderStore forTenant(TenantId tenant) {
+        return new Scoped(Check.notNull(tenant, "tenant"));
+    }
+
+    private final class Scoped implements TenantOrderStore {
+        private final TenantId tenant;
+        private final String t;
+
+        Scoped(TenantId tenant) {
+            this.tenant = tenant;
+            this.t = tenant.value();
+        }
+
+        @Override
+        public TenantId tenant() {
+            return tenant;
+        }
+
+        @Override
+        public Optional<Order> find(OrderId id) {
+            Check.notNull(id, "id");
+            return jdbc.inTransaction(c -> load(c, id.value()));
+        }
+
+        @Override
+        public Order insert(Order order) {
+            checkOwned(order);
+            Check.that(order.version() == 0, "order.version", "must be 0 for a new order", order.version());
+            Order stored = order.withVersion(1);
+            return jdbc.inTransaction(c -> {
+                int inserted = Jdbc.update(c, "INSERT INTO orders (tenant_id, id, version, status, customer_ref, currency, "
+                                + "pay_later, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
+                        order.payLater(), order.createdAt(), order.updatedAt());
+                if (inserted == 0) {
+                    throw new ConflictException(OrderErrors.ALREADY_EXISTS,
+                            "order " + order.id() + " already exists in tenant " + tenant);
+                }
+                List<Object[]> lines = new ArrayList<>();
+                for (int i = 0; i < order.lines().size(); i++) {
+                    OrderLine l = order.lines().get(i);
+                    lines.add(new Object[]{t, order.id().value(), i + 1, l.sku(), l.quantity(),
+                            MoneyMath.toMinor(l.unitPrice()), l.taxRate()});
+                }
+                Jdbc.batch(c, "INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_minor, tax_rate) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", lines, 100);
+                appendChildren(c, order, new int[]{0, 0, 0, 0, 0});
+                return stored;
+            });
+        }
+
+        @Override
+        public Order update(Order order) {
+            checkOwned(order);
+            UUID id = order.id().value();
+            return jdbc.inTransaction(c -> {
+                int updated = Jdbc.update(c, "UPDATE orders SET version = ?, status = ?, updated_at = ? "
+                                + "WHERE tenant_id = ? AND id = ? AND version = ?",
+                        order.version() + 1, order.status(), order.updatedAt(), t, id, order.version());
+                if (updated == 0) {
+                    boolean exists = Jdbc.queryOne(c, "SELECT 1 FROM orders WHERE tenant_id = ? AND id = ?",
+                            rs -> true, t, id).isPresent();
+                    if (!exists) {
+                        throw new NotFoundException(OrderErrors.NOT_FOUND, "order " + order.id() + " not found in tenant " + tenant);
+                    }
+                    throw new ConflictException(OrderErrors.VERSION_CONFLICT, "order " + order.id()
+                            + " was changed by someone else (read at version " + order.version() + "); re-read and retry");
+                }
+                int[] stored = Jdbc.queryOne(c, "SELECT "
+                                + "(SELECT COUNT(*) FROM order_payments WHERE tenant_id = ? AND order_id = ?), "
+                                + "(SELECT COUNT(*) FROM order_refunds WHERE tenant_id = ? AND order_id = ?), "
+                                + "(SELECT COALESCE(MAX(seq), 0) FROM order_movements WHERE tenant_id = ? AND order_id = ? AND kind = 'S'), "
+                                + "(SELECT COALESCE(MAX(seq), 0) FROM order_movements WHERE tenant_id = ? AND order_id = ? AND kind = 'R'), "
+                                + "(SELECT COUNT(*) FROM order_history WHERE tenant_id = ? AND order_id = ?)",
+                        rs -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)},
+                        t, id, t, id, t, id, t, id, t, id).orElseThrow();
+                appendChildren(c, order, stored);
+                return order.withVersion(order.version() + 1);
+            });
+        }
+
+        /** Inserts the children after the {@code stored} counts (payments, refunds, shipments, returns, history). */
+        private void appendChildren(Connection c, Order order, int[] stored) throws SQLException {
+            UUID id = order.id().value();
+            requireAppendOnly(order.payments().size(), stored[0], "payments");
+            requireAppendOnly(order.refunds().size(), stored[1], "refunds");
+            requireAppendOnly(order.shipments().size(), stored[2], "shipments");
+            requireAppendOnly(order.returns().size(), stored[3], "returns");
+            requireAppendOnly(order.history().size(), stored[4], "history");
+            List<Object[]> rows = new ArrayList<>();
+            for (Payment p : order.payments().subList(stored[0], order.payments().size())) {
+                rows.add(new Object[]{t, id, p.seq(), MoneyMath.toMinor(p.amount()), p.reference(), p.at()});
+            }
+            batch(c, "INSERT INTO order_payments (tenant_id, order_id, seq, amount_minor, reference, paid_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            rows = new ArrayList<>();
+            for (Refund r : order.refunds().subList(stored[1], order.refunds().size())) {
+                rows.add(new Object[]{t, id, r.seq(), MoneyMath.toMinor(r.amount()), r.reason(), r.at()});
+            }
+            batch(c, "INSERT INTO order_refunds (tenant_id, order_id, seq, amount_minor, reason, refunded_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+            rows = new ArrayList<>();
+            for (Shipment s : order.shipments().subList(stored[2], order.shipments().size())) {
+                movementRows(rows, id, SHIPMENT, s.seq(), s.items(), s.at());
+            }
+            for (ItemReturn r : order.returns().subList(stored[3], order.returns().size())) {
+                movementRows(rows, id, RETURN, r.seq(), r.items(), r.at());
+            }
+            batch(c, "INSERT INTO order_movements (tenant_id, order_id, kind, seq, item_no, sku, quantity, moved_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            rows = new ArrayList<>();
+            for (OrderHistoryEntry h : order.history().subList(stored[4], order.history().size())) {
+                rows.add(new Object[]{t, id, h.seq(), h.at(), h.actor(), h.event(), h.from(), h.to(), h.reason().orElse(null)});
+            }
+            batch(c, "INSERT INTO order_history (tenant_id, order_id, seq, happened_at, actor, event, from_status, to_status, reason) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
+
+        private void movementRows(List<Object[]> rows, UUID id, String kind, int seq, List<ItemQuantity> items, Instant at) {
+            for (int i = 0; i < items.size(); i++) {
+                rows.add(new Object[]{t, id, kind, seq, i + 1, items.get(i).sku(), items.get(i).quantity(), at});
+            }
+        }
+
+        private void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+            if (!rows.isEmpty()) {
+                Jdbc.batch(c, sql, rows, 100);
+            }
+        }
+
+        private void requireAppendOnly(int now, int stored, String what) {
+            if (now < stored) {
+                throw InvalidRequestException.of("order." + what, "has fewer entries (" + now + ") than stored (" + stored
+                        + "); order children are append-only", now);
+            }
+        }
+
+        private Optional<Order> load(Connection c, UUID id) throws SQLException {
+            Optional<Root> root = Jdbc.queryOne(c, "SELECT version, status, customer_ref, currency, pay_later, created_at, updated_at "
+                    + "FROM orders WHERE tenant_id = ? AND id = ?", rs -> new Root(rs.getLong("version"),
+                    OrderStatus.valueOf(rs.getString("status")), rs.getString("customer_ref"),
+                    CurrencyUnit.of(rs.getString("currency").trim()), rs.getBoolean("pay_later"),
+                    Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")), t, id);
+            if (root.isEmpty()) {
+                return Optional.empty();
+            }
+            Root r = root.get();
+            CurrencyUnit cur = r.currency;
+            List<OrderLine> lines = Jdbc.query(c, "SELECT sku, quantity, unit_price_minor, tax_rate FROM order_lines "
+                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY line_no",
+                    rs -> new OrderLine(rs.getString("sku"), rs.getInt("quantity"),
+                            MoneyMath.ofMinor(cur, rs.getLong("unit_price_minor")), rs.getBigDecimal("tax_rate")), t, id);
+            List<Payment> payments = Jdbc.query(c, "SELECT seq, amount_minor, reference, paid_at FROM order_payments "
+                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
+                    rs -> new Payment(rs.getInt("seq"), MoneyMath.ofMinor(cur, rs.getLong("amount_minor")),
+                            rs.getString("reference"), Jdbc.instant(rs, "paid_at")), t, id);
+            List<Refund> refunds = Jdbc.query(c, "SELECT seq, amount_minor, reason, refunded_at FROM order_refunds "
+                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
+                    rs -> new Refund(rs.getInt("seq"), MoneyMath.ofMinor(cur, rs.getLong("amount_minor")),
+                            rs.getString("reason"), Jdbc.instant(rs, "refunded_at")), t, id);
+            List<Movement> movements = Jdbc.query(c, "SELECT kind, seq, sku, quantity, moved_at FROM order_movements "
+                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY kind, seq, item_no",
+                    rs -> new Movement(rs.getString("kind"), rs.getInt("seq"), new ItemQuantity(rs.getString("sku"),
+                            rs.getInt("quantity")), Jdbc.instant(rs, "moved_at")), t, id);
+            List<OrderHistoryEntry> history = Jdbc.query(c, "SELECT seq, happened_at, actor, event, from_status, to_status, reason "
+                            + "FROM order_history WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
+                    rs -> new OrderHistoryEntry(rs.getInt("seq"), Jdbc.instant(rs, "happened_at"), rs.getString("actor"),
+                            OrderEvent.valueOf(rs.getString("event")), OrderStatus.valueOf(rs.getString("from_status")),
+                            OrderStatus.valueOf(rs.getString("to_status")), Optional.ofNullable(rs.getString("reason"))), t, id);
+            List<Shipment> shipments = new ArrayList<>();
+            group(movements, SHIPMENT).forEach((seq, m) -> shipments.add(new Shipment(seq, items(m), m.get(0).at)));
+            List<ItemReturn> returns = new ArrayList<>();
+            group(movements, RETURN).forEach((seq, m) -> returns.add(new ItemReturn(seq, items(m), m.get(0).at)));
+            return Optional.of(new Order(OrderId.of(id), tenant, r.customerRef, cur, r.payLater, r.status, r.version,
+                    lines, payments, shipments, returns, refunds, history, r.createdAt, r.updatedAt));
+        }
+
+        @Override
+        public Page<Order> list(Optional<String> cursor, int limit) {
+            Check.notNull(cursor, "cursor");
+            Check.that(limit >= 1 && limit <= 500, "limit", "must be between 1 and 500", limit);
+            UUID after = cursor.map(OrderId::parse).map(OrderId::value).orElse(null);
+            return jdbc.inTransaction(c -> {
+                List<UUID> ids = after == null
+                        ? Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? ORDER BY id LIMIT ?",
+                        rs -> Jdbc.uuid(rs, "id"), t, limit + 1)
+                        : Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+                        rs -> Jdbc.uuid(rs, "id"), t, after, limit + 1);
+                List<Order> page = new ArrayList<>();
+                for (UUID id : ids.subList(0, Math.min(limit, ids.size()))) {
+                    load(c, id).ifPresent(page::add);
+                }
+                return ids.size() > limit ? Page.of(page, page.get(page.size() - 1).id().toString()) : Page.last(page);
+            });
+        }
+
+        private void checkOwned(Order order) {
+            Check.notNull(order, "order");
+            if (!order.tenant().equals(tenant)) {
+                throw InvalidRequestException.of("order.tenant", "belongs to another tenant than this store handle", order.tenant());
+            }
+        }
+    }
+
+    private static Map<Integer, List<Movement>> group(List<Movement> movements, String kind) {
+        Map<Integer, List<Movement>> out = new LinkedHashMap<>();
+        for (Movement m : movements) {
+            if (m.kind.equals(kind)) {
+                out.computeIfAbsent(m.seq, k -> new ArrayList<>()).add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<ItemQuantity> items(List<Movement> movements) {
+        List<ItemQuantity> out = new ArrayList<>(movements.size());
+        for (Movement m : movements) {
+            out.add(m.item);
+        }
+        return out;
+    }
+
+    private record Root(long version, OrderStatus status, String customerRef, CurrencyUnit currency, boolean payLater,
+                        Instant createdAt, Instant updatedAt) {
+    }
+
+    private record Movement(String kind, int seq, ItemQuantity item, Instant at) {
+    }
+
+}
