@@ -1,0 +1,83 @@
+package dev.backoffice.ledger;
+
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.ledger.internal.LedgerService;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The front door of the ledger: built once over a {@link LedgerStore}, hands out one
+ * {@link TenantLedger} per tenant.
+ * <pre>{@code
+ * Ledger ledger = Ledger.builder().store(InMemoryLedgerStore.create()).clock(clock).build();
+ * TenantLedger acme = ledger.forTenant(TenantId.of("acme"));
+ * }</pre>
+ * Thread-safe.
+ */
+public final class Ledger {
+
+    private final LedgerStore store;
+    private final Clock clock;
+    private final AuditStore audit;
+    private final ConcurrentMap<TenantId, TenantLedger> tenants = new ConcurrentHashMap<>();
+
+    private Ledger(Builder b) {
+        this.store = Check.notNull(b.store, "store");
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.audit = b.audit == null ? InMemoryAuditStore.create(clock) : b.audit;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The ledger of {@code tenant}. */
+    public TenantLedger forTenant(TenantId tenant) {
+        Check.notNull(tenant, "tenant");
+        TenantLedger t = tenants.get(tenant);
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LedgerService(store, id, clock, audit));
+    }
+
+    /** Builder of {@link Ledger}. */
+    public static final class Builder {
+        private LedgerStore store;
+        private Clock clock;
+        private AuditStore audit;
+
+        private Builder() {
+        }
+
+        /** The store (required). */
+        public Builder store(LedgerStore store) {
+            this.store = Check.notNull(store, "store");
+            return this;
+        }
+
+        /** The clock for booking instants and "today" (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Check.notNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where period closes and reopens are audited (default: an in-memory log). With a JDBC
+         * store pass a {@code JdbcAuditStore} on the same data source, so the audit record and
+         * the period change commit together.
+         */
+        public Builder audit(AuditStore audit) {
+            this.audit = Check.notNull(audit, "audit");
+            return this;
+        }
+
+        /** The ledger. */
+        public Ledger build() {
+            return new Ledger(this);
+        }
+    }
+}

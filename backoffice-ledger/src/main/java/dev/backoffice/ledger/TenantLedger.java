@@ -1,0 +1,120 @@
+package dev.backoffice.ledger;
+
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One tenant's ledger: the whole API. Obtain it from {@link Ledger#forTenant}. Thread-safe.
+ *
+ * <p>Every write is atomic and either returns its result or throws a
+ * {@link dev.backoffice.core.error.BackofficeException} whose code is one of
+ * {@link LedgerErrorCode}; nothing is written when it throws.
+ */
+public interface TenantLedger {
+
+    // ---- chart of accounts
+
+    /** Opens an account. */
+    Account open(OpenAccount command);
+
+    /** Opens several accounts atomically, in order (a parent may precede its children). */
+    List<Account> openAll(List<OpenAccount> commands);
+
+    /** Closes an account: it refuses new postings from now on. Idempotent. */
+    Account close(AccountRef account);
+
+    /** The account named by {@code ref}; {@code ledger.account_not_found} if none. */
+    Account account(AccountRef ref);
+
+    /** The account with chart code {@code code}. */
+    default Account account(String code) {
+        return account(AccountRef.code(code));
+    }
+
+    /** The chart of accounts, ordered by code. */
+    List<Account> accounts();
+
+    // ---- posting
+
+    /** Posts one entry (standard or pending). Idempotent by entry id and idempotency key. */
+    JournalEntry post(EntryRequest request);
+
+    /** Posts entries atomically: all land or none ({@link BatchRejectedException} names the first failure). */
+    List<JournalEntry> postAll(List<EntryRequest> requests);
+
+    /** Posts a pending entry in full, dated today (the clock's UTC date). */
+    JournalEntry postPending(EntryId pendingId);
+
+    /**
+     * Posts {@code amount} of a pending entry of one debit and one credit line; the remainder
+     * is released.
+     */
+    JournalEntry postPending(EntryId pendingId, Money amount);
+
+    /** Voids a pending entry, releasing its holds, dated today. */
+    JournalEntry voidPending(EntryId pendingId);
+
+    /** Voids every unresolved pending entry whose expiry is at or before {@code asOf}; returns the void entries. */
+    List<JournalEntry> expirePending(Instant asOf);
+
+    /** Writes the mirror entry of {@code entryId}, dated today, linked to it. */
+    JournalEntry reverse(EntryId entryId, String reason);
+
+    /** The entry with {@code id}. */
+    JournalEntry entry(EntryId id);
+
+    /** Entries after {@code afterSequence}, in booking order. */
+    List<JournalEntry> journal(long afterSequence, int limit);
+
+    // ---- queries
+
+    /** The current balance. */
+    Balance balance(AccountRef account);
+
+    /** The current balance of the account with chart code {@code code}. */
+    default Balance balance(String code) {
+        return balance(AccountRef.code(code));
+    }
+
+    /** The balance from entries dated on or before {@code asOf}. */
+    Balance balance(AccountRef account, LocalDate asOf);
+
+    /**
+     * A page of the statement of {@code account} for {@code from..to}; pass the previous page's
+     * {@code nextCursor} to continue.
+     */
+    Statement statement(AccountRef account, LocalDate from, LocalDate to, Optional<String> cursor, int pageSize);
+
+    /** The trial balance as of {@code asOf}. */
+    TrialBalance trialBalance(LocalDate asOf);
+
+    /** The balance sheet as of {@code asOf} in {@code currency}. */
+    BalanceSheet balanceSheet(LocalDate asOf, CurrencyUnit currency);
+
+    /** The income statement for {@code from..to} in {@code currency}. */
+    IncomeStatement incomeStatement(LocalDate from, LocalDate to, CurrencyUnit currency);
+
+    // ---- periods
+
+    /** Which dates are closed. */
+    PeriodStatus periodStatus();
+
+    /** Closes every day up to and including {@code through} (audited). */
+    PeriodStatus closePeriod(LocalDate through, String actor);
+
+    /** Reopens every day from {@code from} on, with a reason written to the audit log. */
+    PeriodStatus reopenPeriod(LocalDate from, String actor, String reason);
+
+    /**
+     * Year-end close: posts one closing entry dated {@code yearEnd} moving every income and
+     * expense balance (as of that day) into the retained-earnings account of its currency, then
+     * closes the period through {@code yearEnd}. Returns the closing entry, or empty when there
+     * was nothing to move.
+     */
+    Optional<JournalEntry> closeYear(LocalDate yearEnd, String actor, List<AccountRef> retainedEarnings);
+}

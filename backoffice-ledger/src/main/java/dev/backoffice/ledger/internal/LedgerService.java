@@ -1,0 +1,592 @@
+package dev.backoffice.ledger.internal;
+
+import dev.backoffice.core.audit.AuditEvent;
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.ledger.Account;
+import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.AccountId;
+import dev.backoffice.ledger.AccountRef;
+import dev.backoffice.ledger.AccountState;
+import dev.backoffice.ledger.Balance;
+import dev.backoffice.ledger.BalanceSheet;
+import dev.backoffice.ledger.BatchRejectedException;
+import dev.backoffice.ledger.EntryId;
+import dev.backoffice.ledger.EntryKind;
+import dev.backoffice.ledger.EntryLine;
+import dev.backoffice.ledger.EntryRequest;
+import dev.backoffice.ledger.IncomeStatement;
+import dev.backoffice.ledger.JournalEntry;
+import dev.backoffice.ledger.LedgerErrorCode;
+import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.Movement;
+import dev.backoffice.ledger.OpenAccount;
+import dev.backoffice.ledger.PeriodStatus;
+import dev.backoffice.ledger.Statement;
+import dev.backoffice.ledger.TenantLedger;
+import dev.backoffice.ledger.TrialBalance;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one implementation of {@link TenantLedger}: orchestrates a unit of work over any
+ * {@link LedgerStore} (resolve, lock, run the {@link LedgerEngine}, write). Not API.
+ */
+public final class LedgerService implements TenantLedger {
+
+    private static final int MAX_BATCH = 8190;
+
+    private final LedgerStore store;
+    private final TenantId tenant;
+    private final Clock clock;
+    private final AuditStore audit;
+    private final LedgerStore.Reader reader;
+
+    public LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit) {
+        this.store = store;
+        this.tenant = tenant;
+        this.clock = clock;
+        this.audit = audit;
+        this.reader = store.reader(tenant);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------ chart
+
+    @Override
+    public Account open(OpenAccount command) {
+        return openAll(List.of(Check.notNull(command, "command"))).get(0);
+    }
+
+    @Override
+    public List<Account> openAll(List<OpenAccount> commands) {
+        Check.notEmpty(commands, "commands");
+        Instant now = clock.instant();
+        return store.inTransaction(tenant, tx -> {
+            Map<String, Account> opened = new HashMap<>();
+            List<Account> result = new ArrayList<>(commands.size());
+            for (int i = 0; i < commands.size(); i++) {
+                OpenAccount c = Check.notNull(commands.get(i), "commands[" + i + "]");
+                if (tx.accountByCode(c.code()).isPresent() || opened.containsKey(c.code())
+                        || (c.id().isPresent() && tx.account(c.id().get()).isPresent())) {
+                    throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", c.code());
+                }
+                Optional<AccountId> parent = Optional.empty();
+                if (c.parent().isPresent()) {
+                    AccountRef ref = c.parent().get();
+                    Account p = ref.code().map(opened::get).orElse(null);
+                    if (p == null) {
+                        p = find(tx, ref).orElseThrow(() -> LedgerErrorCode.ACCOUNT_NOT_FOUND.exception("parent", "no such account", ref));
+                    }
+                    if (p.type() != c.type() || !p.currency().equals(c.currency())) {
+                        throw LedgerErrorCode.INVALID_PARENT.exception("parent",
+                                "must have the same type and currency (" + p.type() + ", " + p.currency() + ")", ref);
+                    }
+                    parent = Optional.of(p.id());
+                }
+                Account a = new Account(c.id().orElseGet(AccountId::newId), c.code(), c.name(), c.type(), c.currency(),
+                        parent, c.flags(), false, now);
+                tx.insertAccount(a);
+                opened.put(a.code(), a);
+                result.add(a);
+            }
+            return List.copyOf(result);
+        });
+    }
+
+    @Override
+    public Account close(AccountRef ref) {
+        Check.notNull(ref, "account");
+        return store.inTransaction(tenant, tx -> {
+            Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
+            AccountState locked = tx.lockAccounts(List.of(a.id())).get(a.id());
+            if (locked.account().closed()) {
+                return locked.account();
+            }
+            Account closed = locked.account().asClosed();
+            tx.updateAccount(closed);
+            return closed;
+        });
+    }
+
+    @Override
+    public Account account(AccountRef ref) {
+        Check.notNull(ref, "account");
+        return find(reader, ref).orElseThrow(() -> notFound(ref));
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return reader.accounts();
+    }
+
+    private static Optional<Account> find(LedgerStore.Reader r, AccountRef ref) {
+        return ref.id().isPresent() ? r.account(ref.id().get()) : r.accountByCode(ref.code().get());
+    }
+
+    private static BackofficeException notFound(AccountRef ref) {
+        return LedgerErrorCode.ACCOUNT_NOT_FOUND.exception("account", "no such account", ref);
+    }
+
+    private static AccountId resolve(LedgerStore.Reader r, AccountRef ref) {
+        if (ref.id().isPresent()) {
+            AccountId id = ref.id().get();
+            return r.account(id).isPresent() ? id : null;
+        }
+        return r.accountByCode(ref.code().get()).map(Account::id).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ posting
+
+    @Override
+    public JournalEntry post(EntryRequest request) {
+        Check.notNull(request, "request");
+        try {
+            return write(List.of(request)).get(0);
+        } catch (BatchRejectedException e) {
+            throw e.reason();
+        }
+    }
+
+    @Override
+    public List<JournalEntry> postAll(List<EntryRequest> requests) {
+        Check.notEmpty(requests, "requests");
+        Check.that(requests.size() <= MAX_BATCH, "requests", "must hold at most " + MAX_BATCH + " entries", requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Check.notNull(requests.get(i), "requests[" + i + "]");
+        }
+        return write(requests);
+    }
+
+    private List<JournalEntry> write(List<EntryRequest> requests) {
+        Instant now = clock.instant();
+        try {
+            return store.inTransaction(tenant, tx -> {
+                int n = requests.size();
+                JournalEntry[] results = new JournalEntry[n];
+                List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
+                Set<Object> seenKeys = n > 1 ? new HashSet<>() : null;
+                Set<AccountId> touched = new LinkedHashSet<>();
+                Rejection firstFailure = null;
+                for (int i = 0; i < n && firstFailure == null; i++) {
+                    try {
+                        draftOne(tx, requests.get(i), i, now, seenKeys, results, drafts, touched);
+                    } catch (Rejection r) {
+                        firstFailure = r; // entries before it may still fail earlier when applied
+                    }
+                }
+                if (drafts.isEmpty()) {
+                    if (firstFailure != null) {
+                        throw firstFailure;
+                    }
+                    return List.of(results);
+                }
+                PeriodStatus period = tx.lockPeriodStatus(false);
+                Map<AccountId, AccountState> locked = tx.lockAccounts(touched);
+                LedgerEngine.Applied applied = LedgerEngine.apply(drafts, locked, period);
+                if (firstFailure != null) {
+                    throw firstFailure;
+                }
+                List<JournalEntry> entries = new ArrayList<>(drafts.size());
+                List<Movement> movements = drafts.size() == 1 ? drafts.get(0).movements() : new ArrayList<>();
+                for (LedgerEngine.Draft d : drafts) {
+                    entries.add(d.entry());
+                    results[d.index()] = d.entry();
+                    if (drafts.size() > 1) {
+                        movements.addAll(d.movements());
+                    }
+                }
+                tx.write(entries, movements, applied.counters());
+                return List.of(results);
+            });
+        } catch (Rejection r) {
+            throw new BatchRejectedException(r.index(), r.toException());
+        }
+    }
+
+    private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
+                                 JournalEntry[] results, List<LedgerEngine.Draft> drafts, Set<AccountId> touched) {
+        Optional<JournalEntry> existing = Optional.empty();
+        if (r.id().isPresent()) {
+            existing = tx.entry(r.id().get());
+        }
+        if (existing.isEmpty() && r.idempotencyKey().isPresent()) {
+            existing = tx.entryByIdempotencyKey(r.idempotencyKey().get());
+        }
+        if (seenKeys != null) {
+            if ((r.id().isPresent() && !seenKeys.add(r.id().get()))
+                    || (r.idempotencyKey().isPresent() && !seenKeys.add(r.idempotencyKey().get()))) {
+                throw new Rejection(i, LedgerErrorCode.DUPLICATE_IN_BATCH, "idempotencyKey",
+                        "the batch holds this entry id or idempotency key twice", r.idempotencyKey().orElse(null));
+            }
+        }
+        EntryId id = existing.map(JournalEntry::id).or(r::id).orElseGet(EntryId::newId);
+        long seq = existing.isPresent() ? existing.get().sequence() : tx.nextSequence();
+        LedgerEngine.Draft draft = LedgerEngine.draft(i, r, ref -> resolve(tx, ref), id, seq, now);
+        if (existing.isPresent()) {
+            if (!LedgerEngine.sameContent(existing.get(), draft.entry())) {
+                throw new Rejection(i, LedgerErrorCode.IDEMPOTENCY_CONFLICT, r.idempotencyKey().isPresent() ? "idempotencyKey" : "id",
+                        "an entry with this key or id exists with different content: " + existing.get().id(),
+                        r.idempotencyKey().map(Object.class::cast).orElse(id));
+            }
+            results[i] = existing.get();
+            return;
+        }
+        drafts.add(draft);
+        for (EntryLine l : draft.entry().lines()) {
+            touched.add(l.account());
+        }
+    }
+
+    @Override
+    public JournalEntry postPending(EntryId pendingId) {
+        Check.notNull(pendingId, "pendingId");
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.empty());
+    }
+
+    @Override
+    public JournalEntry postPending(EntryId pendingId, Money amount) {
+        Check.notNull(pendingId, "pendingId");
+        Check.notNull(amount, "amount");
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.of(amount));
+    }
+
+    @Override
+    public JournalEntry voidPending(EntryId pendingId) {
+        Check.notNull(pendingId, "pendingId");
+        return resolvePending(pendingId, EntryKind.VOID_PENDING, Optional.empty());
+    }
+
+    private JournalEntry resolvePending(EntryId pendingId, EntryKind kind, Optional<Money> amount) {
+        Instant now = clock.instant();
+        LocalDate today = today();
+        return single(() -> store.inTransaction(tenant, tx -> {
+            JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
+                    LedgerErrorCode.ENTRY_NOT_FOUND.exception("pendingId", "no such entry", pendingId));
+            return resolveLocked(tx, pending, kind, amount, now, today);
+        }));
+    }
+
+    private JournalEntry resolveLocked(LedgerStore.Tx tx, JournalEntry pending, EntryKind kind, Optional<Money> amount,
+                                       Instant now, LocalDate today) {
+        PeriodStatus period = tx.lockPeriodStatus(false);
+        Set<AccountId> ids = new LinkedHashSet<>();
+        pending.lines().forEach(l -> ids.add(l.account()));
+        Map<AccountId, AccountState> locked = tx.lockAccounts(ids);
+        // read the resolution only after locking the hold's accounts: a concurrent resolver holds them too
+        Optional<JournalEntry> resolution = tx.resolutionOf(pending.id());
+        LocalDate date = pending.effectiveDate().isAfter(today) ? pending.effectiveDate() : today;
+        EntryId id = EntryId.newId();
+        long seq = tx.nextSequence();
+        LedgerEngine.Draft draft = kind == EntryKind.POST_PENDING
+                ? LedgerEngine.planPost(pending, resolution, amount, id, seq, now, date)
+                : LedgerEngine.planVoid(pending, resolution, kind, id, seq, now, date);
+        LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), locked, period);
+        tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
+        return draft.entry();
+    }
+
+    @Override
+    public List<JournalEntry> expirePending(Instant asOf) {
+        Check.notNull(asOf, "asOf");
+        LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+        List<JournalEntry> voids = new ArrayList<>();
+        while (true) {
+            List<JournalEntry> due = reader.expiredPendings(asOf, 256);
+            int before = voids.size();
+            for (JournalEntry pending : due) {
+                JournalEntry v = store.inTransaction(tenant, tx -> {
+                    if (tx.resolutionOf(pending.id()).isPresent()) {
+                        return null; // resolved meanwhile
+                    }
+                    try {
+                        return resolveLocked(tx, pending, EntryKind.EXPIRE_PENDING, Optional.empty(), asOf, day);
+                    } catch (Rejection r) {
+                        if (r.code() == LedgerErrorCode.PENDING_ALREADY_POSTED || r.code() == LedgerErrorCode.PENDING_ALREADY_VOIDED
+                                || r.code() == LedgerErrorCode.PENDING_EXPIRED) {
+                            return null;
+                        }
+                        throw r.toException();
+                    }
+                });
+                if (v != null) {
+                    voids.add(v);
+                }
+            }
+            if (due.size() < 256 || voids.size() == before) {
+                return List.copyOf(voids);
+            }
+        }
+    }
+
+    @Override
+    public JournalEntry reverse(EntryId entryId, String reason) {
+        Check.notNull(entryId, "entryId");
+        Check.text(reason, "reason", 500);
+        Instant now = clock.instant();
+        LocalDate today = today();
+        return single(() -> store.inTransaction(tenant, tx -> {
+            JournalEntry original = tx.entry(entryId).orElseThrow(() ->
+                    LedgerErrorCode.ENTRY_NOT_FOUND.exception("entryId", "no such entry", entryId));
+            PeriodStatus period = tx.lockPeriodStatus(false);
+            Set<AccountId> ids = new LinkedHashSet<>();
+            original.lines().forEach(l -> ids.add(l.account()));
+            Map<AccountId, AccountState> locked = tx.lockAccounts(ids);
+            LedgerEngine.Draft draft = LedgerEngine.planReversal(original, tx.reversalOf(entryId), reason, EntryId.newId(),
+                    tx.nextSequence(), now, today);
+            LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), locked, period);
+            tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
+            return draft.entry();
+        }));
+    }
+
+    @Override
+    public JournalEntry entry(EntryId id) {
+        Check.notNull(id, "id");
+        return reader.entry(id).orElseThrow(() -> LedgerErrorCode.ENTRY_NOT_FOUND.exception("id", "no such entry", id));
+    }
+
+    @Override
+    public List<JournalEntry> journal(long afterSequence, int limit) {
+        Check.positive(limit, "limit");
+        return reader.journal(afterSequence, Math.min(limit, 10_000));
+    }
+
+    private static <T> T single(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (Rejection r) {
+            throw r.toException();
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Override
+    public Balance balance(AccountRef ref) {
+        Check.notNull(ref, "account");
+        AccountId id = ref.id().isPresent() ? ref.id().get()
+                : reader.accountByCode(ref.code().get()).map(Account::id).orElseThrow(() -> notFound(ref));
+        AccountState s = reader.state(id).orElseThrow(() -> notFound(ref));
+        return Balance.of(s.account(), s.counters());
+    }
+
+    @Override
+    public Balance balance(AccountRef ref, LocalDate asOf) {
+        Check.notNull(asOf, "asOf");
+        Account a = account(ref);
+        return Balance.of(a, reader.countersAsOf(a.id(), asOf));
+    }
+
+    @Override
+    public Statement statement(AccountRef ref, LocalDate from, LocalDate to, Optional<String> cursor, int pageSize) {
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        Check.notNull(cursor, "cursor");
+        Check.that(!to.isBefore(from), "to", "must not be before from", to);
+        Check.that(pageSize > 0 && pageSize <= 1000, "pageSize", "must be 1..1000", pageSize);
+        Account a = account(ref);
+        LedgerStore.MovementPosition after = null;
+        long running;
+        if (cursor.isPresent()) {
+            StatementCursor c = StatementCursor.decode(cursor.get());
+            after = c.position();
+            running = c.runningBalance();
+        } else {
+            running = LedgerEngine.normalBalance(a.type(), reader.countersAsOf(a.id(), from.minusDays(1)));
+        }
+        long opening = running;
+        List<Movement> rows = reader.postedMovements(a.id(), from, to, after, pageSize + 1);
+        boolean more = rows.size() > pageSize;
+        List<dev.backoffice.ledger.StatementLine> lines = new ArrayList<>(Math.min(rows.size(), pageSize));
+        Map<EntryId, JournalEntry> entries = new HashMap<>();
+        for (int i = 0; i < rows.size() && i < pageSize; i++) {
+            Movement m = rows.get(i);
+            boolean increases = m.side() == a.type().normalSide();
+            running = Math.addExact(running, increases ? m.amount() : -m.amount());
+            JournalEntry e = entries.computeIfAbsent(m.entryId(), id -> reader.entry(id).orElseThrow());
+            lines.add(new dev.backoffice.ledger.StatementLine(m.entryId(), m.sequence(), m.effectiveDate(), m.kind(),
+                    e.description(), m.side(), Money.ofMinor(a.currency(), m.amount()), Money.ofMinor(a.currency(), running)));
+        }
+        Optional<String> next = Optional.empty();
+        if (more) {
+            Movement last = rows.get(pageSize - 1);
+            next = Optional.of(new StatementCursor(new LedgerStore.MovementPosition(last.effectiveDate(), last.sequence(),
+                    last.index()), running).encode());
+        }
+        return new Statement(a, from, to, Money.ofMinor(a.currency(), opening), lines, next);
+    }
+
+    @Override
+    public TrialBalance trialBalance(LocalDate asOf) {
+        Check.notNull(asOf, "asOf");
+        Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
+        List<TrialBalance.Row> rows = new ArrayList<>();
+        for (Account a : reader.accounts()) {
+            AccountCounters c = counters.get(a.id());
+            if (c == null) {
+                continue;
+            }
+            long netDebit = c.postedNetDebit();
+            Money zero = Money.zero(a.currency());
+            rows.add(new TrialBalance.Row(a.id(), a.code(), a.name(), a.type(),
+                    netDebit > 0 ? Money.ofMinor(a.currency(), netDebit) : zero,
+                    netDebit < 0 ? Money.ofMinor(a.currency(), -netDebit) : zero));
+        }
+        return new TrialBalance(asOf, rows);
+    }
+
+    @Override
+    public BalanceSheet balanceSheet(LocalDate asOf, CurrencyUnit currency) {
+        Check.notNull(asOf, "asOf");
+        Check.notNull(currency, "currency");
+        List<Account> chart = reader.accounts();
+        Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
+        ReportBuilder rb = new ReportBuilder(chart, counters, currency);
+        var assets = rb.lines(dev.backoffice.ledger.AccountType.ASSET);
+        var liabilities = rb.lines(dev.backoffice.ledger.AccountType.LIABILITY);
+        var equity = rb.lines(dev.backoffice.ledger.AccountType.EQUITY);
+        long earnings = Math.subtractExact(rb.total(dev.backoffice.ledger.AccountType.INCOME),
+                rb.total(dev.backoffice.ledger.AccountType.EXPENSE));
+        return new BalanceSheet(asOf, currency, assets, liabilities, equity,
+                money(currency, rb.total(dev.backoffice.ledger.AccountType.ASSET)),
+                money(currency, rb.total(dev.backoffice.ledger.AccountType.LIABILITY)),
+                money(currency, rb.total(dev.backoffice.ledger.AccountType.EQUITY)), money(currency, earnings));
+    }
+
+    @Override
+    public IncomeStatement incomeStatement(LocalDate from, LocalDate to, CurrencyUnit currency) {
+        Check.notNull(from, "from");
+        Check.notNull(to, "to");
+        Check.notNull(currency, "currency");
+        Check.that(!to.isBefore(from), "to", "must not be before from", to);
+        List<Account> chart = reader.accounts();
+        Map<AccountId, AccountCounters> end = reader.countersAsOf(to, false);
+        Map<AccountId, AccountCounters> start = reader.countersAsOf(from.minusDays(1), false);
+        Map<AccountId, AccountCounters> diff = new HashMap<>();
+        end.forEach((id, c) -> diff.put(id, c.minus(start.getOrDefault(id, AccountCounters.ZERO))));
+        ReportBuilder rb = new ReportBuilder(chart, diff, currency);
+        long income = rb.total(dev.backoffice.ledger.AccountType.INCOME);
+        long expense = rb.total(dev.backoffice.ledger.AccountType.EXPENSE);
+        return new IncomeStatement(from, to, currency, rb.lines(dev.backoffice.ledger.AccountType.INCOME),
+                rb.lines(dev.backoffice.ledger.AccountType.EXPENSE), money(currency, income), money(currency, expense),
+                money(currency, Math.subtractExact(income, expense)));
+    }
+
+    private static Money money(CurrencyUnit c, long minor) {
+        return Money.ofMinor(c, minor);
+    }
+
+    // ------------------------------------------------------------------ periods
+
+    @Override
+    public PeriodStatus periodStatus() {
+        return reader.periodStatus();
+    }
+
+    @Override
+    public PeriodStatus closePeriod(LocalDate through, String actor) {
+        Check.notNull(through, "through");
+        Check.text(actor, "actor", 200);
+        return store.inTransaction(tenant, tx -> {
+            PeriodStatus current = tx.lockPeriodStatus(true);
+            if (current.isClosed(through)) {
+                return current;
+            }
+            PeriodStatus next = new PeriodStatus(Optional.of(through));
+            tx.setPeriodStatus(next);
+            audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.period_closed", "ledger/period",
+                    details(current, next, null)));
+            return next;
+        });
+    }
+
+    @Override
+    public PeriodStatus reopenPeriod(LocalDate from, String actor, String reason) {
+        Check.notNull(from, "from");
+        Check.text(actor, "actor", 200);
+        Check.text(reason, "reason", 500);
+        return single(() -> store.inTransaction(tenant, tx -> {
+            PeriodStatus current = tx.lockPeriodStatus(true);
+            if (!current.isClosed(from)) {
+                throw new Rejection(0, LedgerErrorCode.PERIOD_NOT_CLOSED, "from",
+                        "is not in a closed period (closed through " + current.closedThrough().map(String::valueOf).orElse("nothing") + ")",
+                        from);
+            }
+            PeriodStatus next = new PeriodStatus(Optional.of(from.minusDays(1)));
+            tx.setPeriodStatus(next);
+            audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.period_reopened", "ledger/period",
+                    details(current, next, reason)));
+            return next;
+        }));
+    }
+
+    private static Map<String, String> details(PeriodStatus before, PeriodStatus after, String reason) {
+        Map<String, String> d = new TreeMap<>();
+        d.put("closedThroughBefore", before.closedThrough().map(String::valueOf).orElse("none"));
+        d.put("closedThroughAfter", after.closedThrough().map(String::valueOf).orElse("none"));
+        if (reason != null) {
+            d.put("reason", reason);
+        }
+        return d;
+    }
+
+    @Override
+    public Optional<JournalEntry> closeYear(LocalDate yearEnd, String actor, List<AccountRef> retainedEarnings) {
+        Check.notNull(yearEnd, "yearEnd");
+        Check.text(actor, "actor", 200);
+        Check.notEmpty(retainedEarnings, "retainedEarnings");
+        Instant now = clock.instant();
+        return single(() -> store.inTransaction(tenant, tx -> {
+            PeriodStatus current = tx.lockPeriodStatus(true);
+            if (current.isClosed(yearEnd)) {
+                throw new Rejection(0, LedgerErrorCode.PERIOD_CLOSED, "yearEnd",
+                        "the period is closed through " + current.closedThrough().orElseThrow(), yearEnd);
+            }
+            Map<CurrencyUnit, Account> re = new HashMap<>();
+            for (int i = 0; i < retainedEarnings.size(); i++) {
+                AccountRef ref = Check.notNull(retainedEarnings.get(i), "retainedEarnings[" + i + "]");
+                Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
+                if (a.type() != dev.backoffice.ledger.AccountType.EQUITY) {
+                    throw InvalidRequestException.of("retainedEarnings[" + i + "]", "must be an equity account", ref);
+                }
+                re.put(a.currency(), a);
+            }
+            List<Account> chart = tx.accounts();
+            Optional<LedgerEngine.Draft> draft = LedgerEngine.planYearEnd(chart, tx.countersAsOf(yearEnd, true), re,
+                    EntryId.newId(), tx.nextSequence(), now, yearEnd);
+            if (draft.isPresent()) {
+                Set<AccountId> ids = new LinkedHashSet<>();
+                draft.get().entry().lines().forEach(l -> ids.add(l.account()));
+                LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft.get()), tx.lockAccounts(ids), current);
+                tx.write(List.of(draft.get().entry()), draft.get().movements(), applied.counters());
+            }
+            PeriodStatus next = new PeriodStatus(Optional.of(yearEnd));
+            tx.setPeriodStatus(next);
+            Map<String, String> d = details(current, next, null);
+            draft.ifPresent(x -> d.put("closingEntry", x.entry().id().toString()));
+            audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.year_closed", "ledger/period", d));
+            return draft.map(LedgerEngine.Draft::entry);
+        }));
+    }
+}
