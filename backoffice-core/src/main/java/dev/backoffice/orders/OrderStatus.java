@@ -19,7 +19,10 @@ public enum OrderStatus {
     SHIPPED,
     /** The carrier delivered; returns and refunds are possible from here. */
     DELIVERED,
-    /** Closed: delivered and paid in full (final). */
+    /**
+     * Closed (final): delivered and paid in full, or (a pay-later order) everything returned
+     * with nothing paid left to refund.
+     */
     COMPLETED,
     /** Cancelled before any shipment; anything paid was refunded (final). */
     CANCELLED,
