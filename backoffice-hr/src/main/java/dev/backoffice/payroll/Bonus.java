@@ -1,0 +1,26 @@
+package dev.backoffice.payroll;
+
+import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.hr.HrErrors;
+import org.joda.money.Money;
+
+/**
+ * A one-off payment in the period (bonus, commission, award), part of gross pay.
+ *
+ * @param description what it is, shown on the payslip
+ * @param amount      the amount, not negative
+ */
+public record Bonus(String description, Money amount) {
+    public Bonus {
+        Check.text(description, "bonus.description", 200);
+        Check.notNull(amount, "bonus.amount");
+        if (amount.isNegative()) {
+            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "bonus.amount", "must not be negative", amount);
+        }
+    }
+
+    public static Bonus of(String description, Money amount) {
+        return new Bonus(description, amount);
+    }
+}

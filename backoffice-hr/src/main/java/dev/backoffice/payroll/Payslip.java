@@ -1,0 +1,108 @@
+package dev.backoffice.payroll;
+
+import dev.backoffice.core.money.MoneyMath;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.hr.EmployeeId;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One employee's pay for one period: every line, the totals, and the year-to-date accumulators
+ * after it.
+ *
+ * <p>Invariants, checked on construction: {@code gross} is the sum of {@link LineEffect#EARNING}
+ * lines, {@code deductions} the sum of {@link LineEffect#DEDUCTION} lines, {@code net = gross -
+ * deductions}, and {@code employerCost} the sum of {@link LineEffect#EMPLOYER} lines. For a
+ * {@link RunKind#CORRECTION} payslip the lines and totals are the <em>differences</em> from what
+ * was approved before for the period.
+ *
+ * @param runId        the run
+ * @param employeeId   the employee
+ * @param employeeName the name at the time of the run
+ * @param period       the pay period
+ * @param payDate      the pay date
+ * @param jurisdiction the rules used, e.g. {@code PL}
+ * @param taxYear      the tax year, e.g. {@code 2025} or {@code 2025/26}
+ * @param kind         regular or correction
+ * @param currency     the currency
+ * @param lines        every line, in pipeline order
+ * @param gross        gross pay
+ * @param deductions   everything withheld
+ * @param net          net pay
+ * @param employerCost the employer's contributions on top of gross
+ * @param ytd          year-to-date accumulators after this payslip, in minor units, by key
+ * @param ytdDelta     what this payslip added to each accumulator
+ */
+public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employeeName, YearMonth period, LocalDate payDate,
+                      String jurisdiction, String taxYear, RunKind kind, CurrencyUnit currency, List<PayslipLine> lines,
+                      Money gross, Money deductions, Money net, Money employerCost,
+                      Map<String, Long> ytd, Map<String, Long> ytdDelta) {
+    public Payslip {
+        Check.notNull(runId, "runId");
+        Check.notNull(employeeId, "employeeId");
+        Check.notBlank(employeeName, "employeeName");
+        Check.notNull(period, "period");
+        Check.notNull(payDate, "payDate");
+        Check.notBlank(jurisdiction, "jurisdiction");
+        Check.notBlank(taxYear, "taxYear");
+        Check.notNull(kind, "kind");
+        Check.notNull(currency, "currency");
+        lines = List.copyOf(Check.notNull(lines, "lines"));
+        Check.notNull(gross, "gross");
+        Check.notNull(deductions, "deductions");
+        Check.notNull(net, "net");
+        Check.notNull(employerCost, "employerCost");
+        ytd = Collections.unmodifiableSortedMap(new TreeMap<>(Check.notNull(ytd, "ytd")));
+        ytdDelta = Collections.unmodifiableSortedMap(new TreeMap<>(Check.notNull(ytdDelta, "ytdDelta")));
+        long g = 0;
+        long d = 0;
+        long e = 0;
+        for (PayslipLine l : lines) {
+            long m = MoneyMath.toMinor(l.amount());
+            switch (l.effect()) {
+                case EARNING -> g = MoneyMath.addExact(g, m);
+                case DEDUCTION -> d = MoneyMath.addExact(d, m);
+                case EMPLOYER -> e = MoneyMath.addExact(e, m);
+                case INFO -> {
+                }
+            }
+        }
+        Check.that(MoneyMath.toMinor(gross) == g, "gross", "must equal the sum of earning lines " + g, gross);
+        Check.that(MoneyMath.toMinor(deductions) == d, "deductions", "must equal the sum of deduction lines " + d, deductions);
+        Check.that(MoneyMath.toMinor(net) == g - d, "net", "must equal gross - deductions", net);
+        Check.that(MoneyMath.toMinor(employerCost) == e, "employerCost", "must equal the sum of employer lines " + e, employerCost);
+    }
+
+    /** Gross plus the employer's contributions: what this employee cost the employer. */
+    public Money totalCost() {
+        return MoneyMath.plus(gross, employerCost);
+    }
+
+    /** The line with {@code code}, if any. */
+    public java.util.Optional<PayslipLine> line(String code) {
+        for (PayslipLine l : lines) {
+            if (l.code().equals(code)) {
+                return java.util.Optional.of(l);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The sum of the lines with {@code code}, zero if there is none. */
+    public Money amount(String code) {
+        long sum = 0;
+        for (PayslipLine l : lines) {
+            if (l.code().equals(code)) {
+                sum = MoneyMath.addExact(sum, MoneyMath.toMinor(l.amount()));
+            }
+        }
+        return Money.ofMinor(currency, sum);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.backoffice.payroll.jurisdiction;
+
+import dev.backoffice.hr.Employee;
+import org.joda.money.CurrencyUnit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The payroll rules of one country: the plug-in point of the engine. Implementations must be
+ * thread-safe and deterministic, load their yearly parameters once, and compute without
+ * reflection or JSON on the per-employee path.
+ *
+ * <p>Ships: {@code PL} ({@link dev.backoffice.payroll.pl.PolishPayroll}) and {@code GB}
+ * ({@link dev.backoffice.payroll.uk.UkPayroll}).
+ */
+public interface Jurisdiction {
+    /** The code, e.g. {@code PL}. */
+    String code();
+
+    /** The currency pay is computed in. */
+    CurrencyUnit currency();
+
+    /**
+     * The tax year (and period number) of a pay date; fails with
+     * {@code payroll.unsupported_tax_year} if no parameters ship for it.
+     */
+    TaxYear taxYear(LocalDate payDate);
+
+    /**
+     * Checks before computing that the employee can be paid under these rules in that tax year
+     * (profile type, tax code, NI category...); fails with a typed, coded exception.
+     */
+    void validate(Employee employee, TaxYear taxYear);
+
+    /** Computes one payslip into {@code out}. */
+    void calculate(CalculationContext ctx, PayslipSink out);
+
+    /** The names of the pipeline steps, in order, as {@code COMPONENT:name}, for documentation. */
+    List<String> pipeline();
+}

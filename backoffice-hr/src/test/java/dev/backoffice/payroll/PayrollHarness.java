@@ -1,0 +1,66 @@
+package dev.backoffice.payroll;
+
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.hr.Contract;
+import dev.backoffice.hr.ContractTerms;
+import dev.backoffice.hr.Employee;
+import dev.backoffice.hr.TaxProfile;
+import dev.backoffice.payroll.memory.InMemoryPayrollStore;
+import org.joda.money.Money;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** One tenant, an in-memory store and an engine: the fixture of the golden tests. */
+public final class PayrollHarness {
+    public final TenantId tenant = TenantId.of("golden");
+    public final InMemoryPayrollStore store = InMemoryPayrollStore.create();
+    public final InMemoryAuditStore audit;
+    public final AdjustableClock clock;
+    public final PayrollEngine engine;
+
+    public PayrollHarness() {
+        clock = AdjustableClock.startingAt(Instant.parse("2025-01-31T12:00:00Z"));
+        audit = InMemoryAuditStore.create(clock);
+        engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
+    }
+
+    /** Hires someone on open-ended monthly terms. */
+    public Employee hire(TaxProfile profile, LocalDate birthDate, LocalDate start, String salary) {
+        return hire(profile, birthDate, ContractTerms.monthly(start, Money.parse(salary)));
+    }
+
+    public Employee hire(TaxProfile profile, LocalDate birthDate, ContractTerms terms) {
+        Employee e = Employee.of("Test", "Employee", birthDate, profile);
+        store.forTenant(tenant).saveEmployee(e);
+        store.forTenant(tenant).saveContract(Contract.of(e.id(), terms));
+        return e;
+    }
+
+    /** Approves a regular run of {@code period} and returns its only payslip. */
+    public Payslip approve(String jurisdiction, YearMonth period, PeriodInput... inputs) {
+        PayrollRun run = engine.approve(tenant, RunRequest.regular(jurisdiction, period).withInputs(inputs), "golden@test");
+        return run.payslips().get(0);
+    }
+
+    /** Approves the regular runs of consecutive months and returns the payslips. */
+    public List<Payslip> approveMonths(String jurisdiction, YearMonth first, int count, Function<YearMonth, PeriodInput[]> inputs) {
+        List<Payslip> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            YearMonth m = first.plusMonths(i);
+            out.add(approve(jurisdiction, m, inputs.apply(m)));
+        }
+        return out;
+    }
+
+    /** Shorthand for a money value in a payslip's currency. */
+    public static Money m(Payslip p, String amount) {
+        return Money.of(p.currency(), new java.math.BigDecimal(amount));
+    }
+}
