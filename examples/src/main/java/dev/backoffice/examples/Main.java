@@ -19,6 +19,10 @@ public final class Main {
             }
             return;
         }
-        KernelTour.run(System.out);
+        if (args.length > 0 && args[0].equals("kernel")) {
+            KernelTour.run(System.out);
+            return;
+        }
+        System.exit(dev.backoffice.examples.demo.DemoMain.run(args, System.out, System.err));
     }
 }

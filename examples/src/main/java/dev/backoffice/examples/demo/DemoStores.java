@@ -1,0 +1,27 @@
+package dev.backoffice.examples.demo;
+
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.memory.InMemoryLedgerStore;
+import dev.backoffice.orders.OrderStore;
+import dev.backoffice.orders.memory.InMemoryOrderStore;
+import dev.backoffice.payroll.PayrollStore;
+import dev.backoffice.payroll.memory.InMemoryPayrollStore;
+
+import java.time.Clock;
+
+/**
+ * Every store the demo uses, on one kind of storage. All JDBC stores share one data source and
+ * one audit log, so a tenant's audit chain records period closes, payroll approvals and
+ * document disposals in one sequence.
+ *
+ * @param description how the stores are kept, for the report ("in memory", "H2 file ...", "PostgreSQL ...")
+ */
+record DemoStores(String description, LedgerStore ledger, OrderStore orders, PayrollStore payroll, AuditStore audit) {
+
+    static DemoStores inMemory(Clock clock) {
+        return new DemoStores("in memory", InMemoryLedgerStore.create(), new InMemoryOrderStore(),
+                InMemoryPayrollStore.create(), InMemoryAuditStore.create(clock));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.backoffice.examples.demo;
+
+import dev.backoffice.core.audit.AuditVerification;
+import dev.backoffice.ledger.BalanceSheet;
+import dev.backoffice.ledger.IncomeStatement;
+import dev.backoffice.ledger.TrialBalance;
+import dev.backoffice.orders.OrderStatus;
+import dev.backoffice.payroll.Payslip;
+import org.joda.money.CurrencyUnit;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * What the demo produced for one company: the data behind the console summary and the HTML
+ * report.
+ *
+ * @param tenant        the tenant key
+ * @param name          the company
+ * @param currency      its books' currency
+ * @param rerun         whether the database already held this month (nothing was posted twice)
+ * @param trialBalance  at the end of the month
+ * @param income        the month's income statement
+ * @param balanceSheet  at the end of the month
+ * @param orderStatuses how many orders ended in each state
+ * @param payslips      the month's payslips
+ * @param archive       documents archived and what the disposition run did to them
+ * @param audit         the verification of the tenant's audit chain
+ * @param auditRecords  how many audit records the tenant has
+ */
+public record EntityResult(String tenant, String name, CurrencyUnit currency, boolean rerun, TrialBalance trialBalance,
+                           IncomeStatement income, BalanceSheet balanceSheet, SortedMap<OrderStatus, Integer> orderStatuses,
+                           List<Payslip> payslips, ArchiveResult archive, AuditVerification audit, long auditRecords) {
+}
