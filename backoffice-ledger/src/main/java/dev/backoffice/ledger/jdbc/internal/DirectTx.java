@@ -1,0 +1,103 @@
+package dev.backoffice.ledger.jdbc.internal;
+
+import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.ledger.Account;
+import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.AccountId;
+import dev.backoffice.ledger.AccountState;
+import dev.backoffice.ledger.JournalEntry;
+import dev.backoffice.ledger.LedgerErrorCode;
+import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.Movement;
+import dev.backoffice.ledger.PeriodStatus;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A unit of work run alone in its own transaction (or joined to the caller's): every read and
+ * write goes straight to the connection. Used for the rare operations that must not share a
+ * group (period closes with their audit record, year-end, expiry sweeps), for work whose thread
+ * already has a transaction open, and as the fallback when a group fails for a non-retryable
+ * reason.
+ */
+public final class DirectTx extends SqlReader implements LedgerStore.Tx {
+
+    private final Connection c;
+    private final Dialect dialect;
+    private final SequenceBlocks sequences;
+
+    public DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
+        super(tenant);
+        this.c = c;
+        this.dialect = dialect;
+        this.sequences = sequences;
+    }
+
+    @Override
+    <T> T read(SqlWork<T> work) {
+        return onConnection(c, work);
+    }
+
+    @Override
+    public Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids) {
+        return read(conn -> LedgerSql.lockAccounts(conn, tenant, ids));
+    }
+
+    @Override
+    public PeriodStatus lockPeriodStatus(boolean exclusive) {
+        return read(conn -> LedgerSql.lockPeriod(conn, dialect, tenant, exclusive));
+    }
+
+    @Override
+    public long nextSequence() {
+        return read(sequences::next);
+    }
+
+    @Override
+    public void insertAccount(Account account) {
+        read(conn -> {
+            if (LedgerSql.accountByCode(conn, tenant, account.code()).isPresent()
+                    || LedgerSql.account(conn, tenant, account.id()).isPresent()) {
+                throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", account.code());
+            }
+            try {
+                LedgerSql.insertAccounts(conn, tenant, List.of(account));
+            } catch (SQLException e) {
+                if (dialect.isUniqueViolation(e)) {
+                    throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", account.code());
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateAccount(Account account) {
+        read(conn -> {
+            LedgerSql.updateClosed(conn, tenant, List.of(account));
+            return null;
+        });
+    }
+
+    @Override
+    public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
+        read(conn -> {
+            LedgerSql.write(conn, dialect, tenant, entries, movements, counters);
+            return null;
+        });
+    }
+
+    @Override
+    public void setPeriodStatus(PeriodStatus status) {
+        read(conn -> {
+            LedgerSql.setPeriod(conn, dialect, tenant, status);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package dev.backoffice.ledger.jdbc.internal;
+
+import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs one group for {@link GroupCommitter}: the whole group in one {@link Jdbc} transaction
+ * (so a serialization failure or deadlock reruns the whole group, discovery included), a rerun
+ * after a unique-key race with another process (the rerun reads the winner's row and answers as
+ * an idempotent replay or a typed conflict), and, if the group still fails, every work alone in
+ * its own transaction so that each caller gets its own outcome.
+ */
+public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupRequest>> {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitRunner.class);
+    private static final int UNIQUE_RACE_ATTEMPTS = 5;
+
+    private final Jdbc jdbc;
+    private final SequenceBlocks sequences;
+    private final AccountCache cache;
+
+    public GroupCommitRunner(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache) {
+        this.jdbc = jdbc;
+        this.sequences = sequences;
+        this.cache = cache;
+    }
+
+    @Override
+    public void accept(TenantId tenant, List<GroupRequest> requests) {
+        List<GroupRequest> alone = null;
+        for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
+            try {
+                GroupRun run = jdbc.inTransaction(c -> {
+                    GroupRun g = new GroupRun(c, jdbc.dialect(), tenant, sequences, cache.of(tenant), requests);
+                    g.execute();
+                    return g;
+                });
+                alone = run.complete();
+                break;
+            } catch (StorageException e) {
+                if (isUniqueViolation(e) && attempt < UNIQUE_RACE_ATTEMPTS) {
+                    log.debug("group of {} hit a unique-key race; rerunning it", requests.size());
+                    continue;
+                }
+                log.debug("group of {} failed ({}); running each work alone", requests.size(), e.getMessage());
+                alone = requests;
+                break;
+            } catch (RuntimeException | Error e) {
+                log.warn("group of {} failed unexpectedly; running each work alone", requests.size(), e);
+                alone = requests;
+                break;
+            }
+        }
+        for (GroupRequest r : alone) {
+            if (r.isDone()) {
+                continue;
+            }
+            try {
+                r.succeed(runAlone(jdbc, sequences, tenant, r.work));
+            } catch (RuntimeException | Error e) {
+                r.fail(e);
+            }
+        }
+    }
+
+    /**
+     * Runs one work alone in its own transaction (joining the thread's open one, if any),
+     * rerunning it after a unique-key race.
+     */
+    public static <T> T runAlone(Jdbc jdbc, SequenceBlocks sequences, TenantId tenant,
+                                 java.util.function.Function<dev.backoffice.ledger.LedgerStore.Tx, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.inTransaction(c -> work.apply(new DirectTx(c, jdbc.dialect(), tenant, sequences)));
+            } catch (StorageException e) {
+                if (!isUniqueViolation(e) || attempt >= UNIQUE_RACE_ATTEMPTS || jdbc.inTransaction()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.backoffice.ledger.jdbc.internal;
+
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.tenant.TenantId;
+
+/** Committed reads of one tenant, each in a short transaction (or the caller's open one). */
+public final class JdbcReader extends SqlReader {
+
+    private final Jdbc jdbc;
+
+    public JdbcReader(Jdbc jdbc, TenantId tenant) {
+        super(tenant);
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    <T> T read(SqlWork<T> work) {
+        return jdbc.inTransaction(work::run);
+    }
+}

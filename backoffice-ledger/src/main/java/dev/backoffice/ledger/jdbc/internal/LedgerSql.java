@@ -1,0 +1,444 @@
+package dev.backoffice.ledger.jdbc.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.json.BackofficeJson;
+import dev.backoffice.ledger.Account;
+import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.AccountFlag;
+import dev.backoffice.ledger.AccountId;
+import dev.backoffice.ledger.AccountState;
+import dev.backoffice.ledger.AccountType;
+import dev.backoffice.ledger.EntryId;
+import dev.backoffice.ledger.EntryKind;
+import dev.backoffice.ledger.EntryLine;
+import dev.backoffice.ledger.JournalEntry;
+import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.Movement;
+import dev.backoffice.ledger.PeriodStatus;
+import dev.backoffice.ledger.Side;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every statement of the JDBC ledger store, written once for PostgreSQL and H2 (MODE=PostgreSQL),
+ * with the row mappings. Every WHERE starts with {@code tenant_id}. Bulk writes have a
+ * PostgreSQL form ({@code unnest} of arrays: one statement, one round trip, whatever the row
+ * count) and a portable form (JDBC batches) used on H2.
+ */
+public final class LedgerSql {
+
+    private LedgerSql() {
+    }
+
+    static final String ACCOUNT_COLUMNS = "account_id, code, name, type, currency, parent_id, flags, closed, opened_at, "
+            + "debits_posted, credits_posted, debits_pending, credits_pending";
+    static final String ENTRY_COLUMNS = "entry_id, sequence, kind, effective_date, booked_at, description, metadata, "
+            + "idempotency_key, lines, pending_id, reverses, expires_at";
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    // ------------------------------------------------------------------ mapping
+
+    static Account account(ResultSet rs) throws SQLException {
+        UUID parent = Jdbc.uuid(rs, "parent_id");
+        return new Account(AccountId.of(Jdbc.uuid(rs, "account_id")), rs.getString("code"), rs.getString("name"),
+                AccountType.valueOf(rs.getString("type")), CurrencyUnit.of(rs.getString("currency")),
+                parent == null ? Optional.empty() : Optional.of(AccountId.of(parent)), flags(rs.getString("flags")),
+                rs.getBoolean("closed"), Jdbc.instant(rs, "opened_at"));
+    }
+
+    static AccountState state(ResultSet rs) throws SQLException {
+        return new AccountState(account(rs), new AccountCounters(rs.getLong("debits_posted"), rs.getLong("credits_posted"),
+                rs.getLong("debits_pending"), rs.getLong("credits_pending")));
+    }
+
+    static JournalEntry entry(ResultSet rs) throws SQLException {
+        UUID pending = Jdbc.uuid(rs, "pending_id");
+        UUID reverses = Jdbc.uuid(rs, "reverses");
+        String metadata = rs.getString("metadata");
+        return new JournalEntry(EntryId.of(Jdbc.uuid(rs, "entry_id")), rs.getLong("sequence"),
+                EntryKind.valueOf(rs.getString("kind")), Jdbc.date(rs, "effective_date"), Jdbc.instant(rs, "booked_at"),
+                rs.getString("description"), metadata == null ? Map.of() : readMetadata(metadata),
+                Optional.ofNullable(rs.getString("idempotency_key")), decodeLines(rs.getString("lines")),
+                pending == null ? Optional.empty() : Optional.of(EntryId.of(pending)),
+                reverses == null ? Optional.empty() : Optional.of(EntryId.of(reverses)),
+                Optional.ofNullable(Jdbc.instant(rs, "expires_at")));
+    }
+
+    static Movement movement(ResultSet rs) throws SQLException {
+        return new Movement(rs.getLong("sequence"), EntryId.of(Jdbc.uuid(rs, "entry_id")), rs.getInt("idx"),
+                AccountId.of(Jdbc.uuid(rs, "account_id")), Jdbc.date(rs, "effective_date"),
+                EntryKind.valueOf(rs.getString("kind")), side(rs.getString("side")), rs.getBoolean("pending"),
+                rs.getLong("amount"));
+    }
+
+    static Set<AccountFlag> flags(String text) {
+        if (text == null || text.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<AccountFlag> flags = EnumSet.noneOf(AccountFlag.class);
+        for (String f : text.split(",")) {
+            flags.add(AccountFlag.valueOf(f));
+        }
+        return flags;
+    }
+
+    static String flagsText(Set<AccountFlag> flags) {
+        StringBuilder sb = new StringBuilder();
+        for (AccountFlag f : EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(AccountFlag.class) : flags)) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(f.name());
+        }
+        return sb.toString();
+    }
+
+    static String sideCode(Side side) {
+        return side == Side.DEBIT ? "D" : "C";
+    }
+
+    static Side side(String code) {
+        return "D".equals(code) ? Side.DEBIT : Side.CREDIT;
+    }
+
+    /** Lines as compact text: {@code account,D|C,minor,CUR;...} (order kept). */
+    static String encodeLines(List<EntryLine> lines) {
+        StringBuilder sb = new StringBuilder(lines.size() * 56);
+        for (EntryLine l : lines) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            sb.append(l.account().value()).append(',').append(sideCode(l.side())).append(',')
+                    .append(l.amount().getAmountMinorLong()).append(',').append(l.amount().getCurrencyUnit().getCode());
+        }
+        return sb.toString();
+    }
+
+    static List<EntryLine> decodeLines(String text) {
+        List<EntryLine> lines = new ArrayList<>(2);
+        if (text == null || text.isEmpty()) {
+            return lines;
+        }
+        for (String part : text.split(";")) {
+            String[] f = part.split(",");
+            lines.add(new EntryLine(AccountId.of(UUID.fromString(f[0])), side(f[1]),
+                    Money.ofMinor(CurrencyUnit.of(f[3]), Long.parseLong(f[2]))));
+        }
+        return lines;
+    }
+
+    static String writeMetadata(Map<String, String> metadata) {
+        if (metadata.isEmpty()) {
+            return null;
+        }
+        try {
+            return BackofficeJson.mapper().writeValueAsString(new java.util.TreeMap<>(metadata));
+        } catch (JsonProcessingException e) {
+            throw new StorageException("cannot encode entry metadata", e);
+        }
+    }
+
+    static Map<String, String> readMetadata(String json) {
+        try {
+            return BackofficeJson.mapper().readValue(json, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("cannot decode entry metadata", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    static Optional<Account> account(Connection c, String tenant, AccountId id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? AND account_id = ?",
+                LedgerSql::account, tenant, id.value());
+    }
+
+    static Optional<Account> accountByCode(Connection c, String tenant, String code) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? AND code = ?",
+                LedgerSql::account, tenant, code);
+    }
+
+    /** Accounts by ids or codes, in one query (for the group's prefetch). */
+    static List<Account> accounts(Connection c, String tenant, Collection<AccountId> ids, Collection<String> codes)
+            throws SQLException {
+        List<Account> out = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
+                    + " FROM ledger_account WHERE tenant_id = ? AND account_id = ANY (?)")) {
+                ps.setString(1, tenant);
+                ps.setArray(2, uuidArray(c, ids.stream().map(AccountId::value).toList()));
+                readAll(ps, LedgerSql::account, out);
+            }
+        }
+        if (!codes.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
+                    + " FROM ledger_account WHERE tenant_id = ? AND code = ANY (?)")) {
+                ps.setString(1, tenant);
+                ps.setArray(2, c.createArrayOf("varchar", codes.toArray()));
+                readAll(ps, LedgerSql::account, out);
+            }
+        }
+        return out;
+    }
+
+    static List<Account> accounts(Connection c, String tenant) throws SQLException {
+        return Jdbc.query(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? ORDER BY code",
+                LedgerSql::account, tenant);
+    }
+
+    static Optional<AccountState> state(Connection c, String tenant, AccountId id) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? AND account_id = ?",
+                LedgerSql::state, tenant, id.value());
+    }
+
+    /**
+     * Locks the accounts {@code ids} in (tenant_id, account_id) order in one statement: PostgreSQL
+     * locks the rows as they leave the sort, H2 as it walks the primary key, both in key order.
+     */
+    static Map<AccountId, AccountState> lockAccounts(Connection c, String tenant, Collection<AccountId> ids)
+            throws SQLException {
+        Map<AccountId, AccountState> out = new HashMap<>(ids.size() * 2);
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
+                + " FROM ledger_account WHERE tenant_id = ? AND account_id = ANY (?) ORDER BY account_id FOR UPDATE")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, uuidArray(c, ids.stream().map(AccountId::value).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    AccountState s = state(rs);
+                    out.put(s.account().id(), s);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Locks the tenant's period row, creating it on first use: {@code FOR SHARE} for postings
+     * (H2 has no shared row lock, so there it is {@code FOR UPDATE}: one writer per tenant at a
+     * time, which the group commit makes cheap), {@code FOR UPDATE} for period changes.
+     */
+    static PeriodStatus lockPeriod(Connection c, Dialect dialect, String tenant, boolean exclusive) throws SQLException {
+        String sql = "SELECT closed_through FROM ledger_period WHERE tenant_id = ? "
+                + (exclusive || dialect != Dialect.POSTGRESQL ? "FOR UPDATE" : "FOR SHARE");
+        for (int attempt = 0; ; attempt++) {
+            List<Optional<LocalDate>> rows = Jdbc.query(c, sql, rs -> Optional.ofNullable(Jdbc.date(rs, "closed_through")), tenant);
+            if (!rows.isEmpty()) {
+                return new PeriodStatus(rows.get(0));
+            }
+            if (attempt > 0) {
+                throw new SQLException("the period row of tenant " + tenant + " vanished");
+            }
+            Jdbc.update(c, "INSERT INTO ledger_period (tenant_id, closed_through) VALUES (?, NULL) ON CONFLICT DO NOTHING", tenant);
+        }
+    }
+
+    static PeriodStatus period(Connection c, String tenant) throws SQLException {
+        return new PeriodStatus(Jdbc.queryOne(c, "SELECT closed_through FROM ledger_period WHERE tenant_id = ?",
+                rs -> Optional.ofNullable(Jdbc.date(rs, "closed_through")), tenant).flatMap(o -> o));
+    }
+
+    static void setPeriod(Connection c, Dialect dialect, String tenant, PeriodStatus status) throws SQLException {
+        lockPeriod(c, dialect, tenant, true);
+        Jdbc.update(c, "UPDATE ledger_period SET closed_through = ? WHERE tenant_id = ?",
+                status.closedThrough().orElse(null), tenant);
+    }
+
+    static AccountCounters countersAsOf(Connection c, String tenant, AccountId id, LocalDate asOf) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COALESCE(SUM(debits_posted), 0) AS dp, COALESCE(SUM(credits_posted), 0) AS cp, "
+                        + "COALESCE(SUM(debits_pending), 0) AS dpe, COALESCE(SUM(credits_pending), 0) AS cpe "
+                        + "FROM ledger_account_day WHERE tenant_id = ? AND account_id = ? AND value_date <= ?",
+                rs -> new AccountCounters(rs.getLong("dp"), rs.getLong("cp"), rs.getLong("dpe"), rs.getLong("cpe")),
+                tenant, id.value(), asOf).orElse(AccountCounters.ZERO);
+    }
+
+    static Map<AccountId, AccountCounters> countersAsOf(Connection c, String tenant, LocalDate asOf, boolean includeClosing)
+            throws SQLException {
+        Map<AccountId, AccountCounters> out = new HashMap<>();
+        for (Object[] row : Jdbc.query(c, "SELECT account_id, SUM(debits_posted) AS dp, SUM(credits_posted) AS cp, "
+                        + "SUM(debits_pending) AS dpe, SUM(credits_pending) AS cpe FROM ledger_account_day "
+                        + "WHERE tenant_id = ? AND value_date <= ?" + (includeClosing ? "" : " AND closing = FALSE") + " GROUP BY account_id",
+                rs -> new Object[] {AccountId.of(Jdbc.uuid(rs, "account_id")),
+                        new AccountCounters(rs.getLong("dp"), rs.getLong("cp"), rs.getLong("dpe"), rs.getLong("cpe"))},
+                tenant, asOf)) {
+            out.put((AccountId) row[0], (AccountCounters) row[1]);
+        }
+        return out;
+    }
+
+    static Optional<JournalEntry> entryBy(Connection c, String tenant, String column, Object value) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND " + column + " = ?",
+                LedgerSql::entry, tenant, value);
+    }
+
+    /** Entries whose {@code column} is any of {@code values} (uuid or varchar column). */
+    static List<JournalEntry> entriesBy(Connection c, String tenant, String column, Collection<?> values, boolean uuid)
+            throws SQLException {
+        List<JournalEntry> out = new ArrayList<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND "
+                + column + " = ANY (?)")) {
+            ps.setString(1, tenant);
+            ps.setArray(2, uuid ? c.createArrayOf("uuid", values.toArray()) : c.createArrayOf("varchar", values.toArray()));
+            readAll(ps, LedgerSql::entry, out);
+        }
+        return out;
+    }
+
+    static List<Movement> postedMovements(Connection c, String tenant, AccountId account, LocalDate from, LocalDate to,
+                                          LedgerStore.MovementPosition after, int limit) throws SQLException {
+        String base = "SELECT account_id, effective_date, sequence, idx, entry_id, kind, side, pending, amount FROM ledger_movement "
+                + "WHERE tenant_id = ? AND account_id = ? AND effective_date >= ? AND effective_date <= ? AND pending = FALSE ";
+        if (after == null) {
+            return Jdbc.query(c, base + "ORDER BY effective_date, sequence, idx LIMIT ?", LedgerSql::movement,
+                    tenant, account.value(), from, to, limit);
+        }
+        return Jdbc.query(c, base + "AND (effective_date, sequence, idx) > (?, ?, ?) ORDER BY effective_date, sequence, idx LIMIT ?",
+                LedgerSql::movement, tenant, account.value(), from, to, after.effectiveDate(), after.sequence(), after.index(), limit);
+    }
+
+    static List<JournalEntry> journal(Connection c, String tenant, long afterSequence, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND sequence > ? "
+                + "ORDER BY sequence LIMIT ?", LedgerSql::entry, tenant, afterSequence, limit);
+    }
+
+    static List<JournalEntry> expiredPendings(Connection c, String tenant, Instant expiredBy, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry e WHERE e.tenant_id = ? AND e.expires_at <= ? "
+                + "AND e.kind = 'PENDING' AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.tenant_id = e.tenant_id "
+                + "AND r.pending_id = e.entry_id) ORDER BY e.expires_at, e.sequence LIMIT ?", LedgerSql::entry, tenant, expiredBy, limit);
+    }
+
+    static long nextSequenceBlock(Connection c) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT nextval('ledger_sequence_block')", rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    static void insertAccounts(Connection c, String tenant, List<Account> accounts) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(accounts.size());
+        for (Account a : accounts) {
+            rows.add(new Object[] {tenant, a.id().value(), a.code(), a.name(), a.type(), a.currency().getCode(),
+                    a.parent().map(AccountId::value).orElse(null), flagsText(a.flags()), a.closed(), a.openedAt()});
+        }
+        Jdbc.batch(c, "INSERT INTO ledger_account (tenant_id, account_id, code, name, type, currency, parent_id, flags, closed, "
+                + "opened_at, debits_posted, credits_posted, debits_pending, credits_pending) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)", rows, 500);
+    }
+
+    static void updateClosed(Connection c, String tenant, Collection<Account> accounts) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(accounts.size());
+        for (Account a : accounts) {
+            rows.add(new Object[] {a.closed(), tenant, a.id().value()});
+        }
+        Jdbc.batch(c, "UPDATE ledger_account SET closed = ? WHERE tenant_id = ? AND account_id = ?", rows, 500);
+    }
+
+    /** Writes a group's entries, movements, final counters and daily snapshots. */
+    static void write(Connection c, Dialect dialect, String tenant, List<JournalEntry> entries, List<Movement> movements,
+                      Map<AccountId, AccountCounters> counters) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            PgBulk.write(c, tenant, entries, movements, counters, days(movements));
+        } else {
+            portableWrite(c, tenant, entries, movements, counters, days(movements));
+        }
+    }
+
+    /** A day row's key: account, value date, closing or not. */
+    record DayKey(AccountId account, LocalDate day, boolean closing) {
+    }
+
+    static Map<DayKey, AccountCounters> days(List<Movement> movements) {
+        Map<DayKey, AccountCounters> days = new HashMap<>();
+        for (Movement m : movements) {
+            DayKey k = new DayKey(m.account(), m.effectiveDate(), m.kind() == EntryKind.CLOSING);
+            AccountCounters c = days.get(k);
+            days.put(k, (c == null ? AccountCounters.ZERO : c).apply(m));
+        }
+        return days;
+    }
+
+    private static void portableWrite(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
+                                      Map<AccountId, AccountCounters> counters, Map<DayKey, AccountCounters> days)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>(counters.size());
+        for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
+            AccountCounters k = e.getValue();
+            rows.add(new Object[] {k.debitsPosted(), k.creditsPosted(), k.debitsPending(), k.creditsPending(), tenant,
+                    e.getKey().value()});
+        }
+        Jdbc.batch(c, "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ? "
+                + "WHERE tenant_id = ? AND account_id = ?", rows, 1000);
+        rows = new ArrayList<>(entries.size());
+        for (JournalEntry e : entries) {
+            rows.add(new Object[] {tenant, e.id().value(), e.sequence(), e.kind(), e.effectiveDate(), e.bookedAt(),
+                    e.description(), writeMetadata(e.metadata()), e.idempotencyKey().orElse(null), encodeLines(e.lines()),
+                    e.pendingId().map(EntryId::value).orElse(null), e.reverses().map(EntryId::value).orElse(null),
+                    e.expiresAt().orElse(null)});
+        }
+        Jdbc.batch(c, "INSERT INTO ledger_entry (tenant_id, " + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows, 1000);
+        rows = new ArrayList<>(movements.size());
+        for (Movement m : movements) {
+            rows.add(new Object[] {tenant, m.account().value(), m.effectiveDate(), m.sequence(), m.index(), m.entryId().value(),
+                    m.kind(), sideCode(m.side()), m.pending(), m.amount()});
+        }
+        Jdbc.batch(c, "INSERT INTO ledger_movement (tenant_id, account_id, effective_date, sequence, idx, entry_id, kind, side, "
+                + "pending, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000);
+        rows = new ArrayList<>(days.size());
+        for (Map.Entry<DayKey, AccountCounters> e : days.entrySet()) {
+            AccountCounters k = e.getValue();
+            rows.add(new Object[] {tenant, e.getKey().account().value(), e.getKey().day(), e.getKey().closing(),
+                    k.debitsPosted(), k.creditsPosted(), k.debitsPending(), k.creditsPending()});
+        }
+        Jdbc.batch(c, "MERGE INTO ledger_account_day d USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS UUID), CAST(? AS DATE), "
+                + "CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
+                + "AS v(tenant_id, account_id, value_date, closing, dp, cp, dpe, cpe) "
+                + "ON d.tenant_id = v.tenant_id AND d.account_id = v.account_id AND d.value_date = v.value_date AND d.closing = v.closing "
+                + "WHEN MATCHED THEN UPDATE SET debits_posted = d.debits_posted + v.dp, credits_posted = d.credits_posted + v.cp, "
+                + "debits_pending = d.debits_pending + v.dpe, credits_pending = d.credits_pending + v.cpe "
+                + "WHEN NOT MATCHED THEN INSERT (tenant_id, account_id, value_date, closing, debits_posted, credits_posted, debits_pending, "
+                + "credits_pending) VALUES (v.tenant_id, v.account_id, v.value_date, v.closing, v.dp, v.cp, v.dpe, v.cpe)", rows, 1000);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Array uuidArray(Connection c, List<UUID> ids) throws SQLException {
+        return c.createArrayOf("uuid", ids.toArray());
+    }
+
+    private static <T> void readAll(PreparedStatement ps, dev.backoffice.core.jdbc.RowMapper<T> mapper, List<T> out)
+            throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(mapper.map(rs));
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.backoffice.examples.bench.ledger;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.core.jdbc.EmbeddedDatabase;
+import dev.backoffice.core.json.BackofficeJson;
+import dev.backoffice.examples.bench.ledger.LedgerJdbcBenchHarness.Result;
+import dev.backoffice.examples.bench.ledger.LedgerJdbcBenchHarness.Scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The ledger's JDBC benchmark: the SDK's {@code JdbcLedgerStore} against a textbook SQL ledger
+ * ({@link TextbookBaseline}), on PostgreSQL and on embedded H2, in one run.
+ *
+ * <pre>
+ * java -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.ledger.LedgerJdbcBench \
+ *      [--db=pg,h2] [--targets=sdk,textbook] [--seconds=8] [--warmup=3] [--callers=64] [--accounts=10000] \
+ *      [--batch-callers=2] [--batch-size=1000] [--pool=16] [--out=examples/target/ledger-jdbc-bench.json] \
+ *      [--pg-url=jdbc:postgresql://localhost:5432/backoffice_test] [--pg-user=backoffice] [--pg-password=backoffice]
+ * </pre>
+ * The PostgreSQL connection may also come from {@code BACKOFFICE_BENCH_PG_URL},
+ * {@code _USER}, {@code _PASSWORD} (or the test variables {@code BACKOFFICE_TEST_PG_*}). Each
+ * target gets a fresh schema (dropped afterwards) and a fresh H2 file; the server's
+ * configuration is not touched.
+ */
+public final class LedgerJdbcBench {
+
+    private LedgerJdbcBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = options(args);
+        List<String> dbs = List.of(o.getOrDefault("db", "pg,h2").split(","));
+        List<String> targets = List.of(o.getOrDefault("targets", "sdk,textbook").split(","));
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String s : o.getOrDefault("scenarios", "random,hot,batch").split(",")) {
+            scenarios.add(Scenario.valueOf(s.toUpperCase(Locale.ROOT)));
+        }
+        double seconds = Double.parseDouble(o.getOrDefault("seconds", "8"));
+        double warmup = Double.parseDouble(o.getOrDefault("warmup", "3"));
+        int callers = Integer.parseInt(o.getOrDefault("callers", "64"));
+        int accounts = Integer.parseInt(o.getOrDefault("accounts", "10000"));
+        int batchCallers = Integer.parseInt(o.getOrDefault("batch-callers", "2"));
+        int batchSize = Integer.parseInt(o.getOrDefault("batch-size", "1000"));
+        int pool = Integer.parseInt(o.getOrDefault("pool", "16"));
+        Path out = Path.of(o.getOrDefault("out", "examples/target/ledger-jdbc-bench.json"));
+        String pgUrl = o.getOrDefault("pg-url", env("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
+        String pgUser = o.getOrDefault("pg-user", env("USER", "backoffice"));
+        String pgPassword = o.getOrDefault("pg-password", env("PASSWORD", "backoffice"));
+
+        List<Result> results = new ArrayList<>();
+        for (String db : dbs) {
+            for (String targetName : targets) {
+                try (Database database = db.equals("pg") ? Database.postgres(pgUrl, pgUser, pgPassword, pool)
+                        : Database.h2(pool);
+                     LedgerJdbcBenchTarget target = target(targetName, database)) {
+                    System.out.printf(Locale.ROOT, "[%s/%s] creating %,d accounts%n", db, targetName, accounts + 1);
+                    target.setUp(accounts);
+                    for (Scenario scenario : scenarios) {
+                        int n = scenario == Scenario.BATCH ? batchCallers : callers;
+                        Result r = LedgerJdbcBenchHarness.run(db, target, scenario, n, accounts, batchSize, warmup, seconds);
+                        results.add(r);
+                        System.out.printf(Locale.ROOT, "[%s/%s] %-6s %,10.0f entries/s  p50 %,9.0f us  p99 %,9.0f us  errors %d%s%n",
+                                db, targetName, scenario, r.entriesPerSecond(), r.p50Micros(), r.p99Micros(), r.errors(),
+                                r.firstError() == null ? "" : " first: " + r.firstError());
+                    }
+                    long stored = target.verify();
+                    System.out.printf(Locale.ROOT, "[%s/%s] verified: %,d entries, every balance equals its postings%n",
+                            db, targetName, stored);
+                }
+            }
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("benchmark", "ledger-jdbc");
+        report.put("finishedAt", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                "java", System.getProperty("java.version")));
+        report.put("settings", Map.of("seconds", seconds, "warmupSeconds", warmup, "callers", callers,
+                "accounts", accounts, "batchCallers", batchCallers, "batchSize", batchSize, "pool", pool));
+        report.put("results", results);
+        report.put("ratios", ratios(results));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        BackofficeJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
+        System.out.println();
+        System.out.println(table(results));
+        System.out.println("results written to " + out.toAbsolutePath());
+    }
+
+    private static LedgerJdbcBenchTarget target(String name, Database db) {
+        return switch (name) {
+            case "textbook" -> new TextbookBaseline(db.dataSource, db.dialect);
+            case "sdk" -> LedgerJdbcBenchSdkTarget.create(db.dataSource);
+            default -> throw new IllegalArgumentException("unknown target " + name + " (sdk, textbook)");
+        };
+    }
+
+    /** sdk / textbook throughput per database and scenario. */
+    private static Map<String, Double> ratios(List<Result> results) {
+        Map<String, Double> ratios = new LinkedHashMap<>();
+        for (Result sdk : results) {
+            if (!sdk.target().equals("sdk")) {
+                continue;
+            }
+            for (Result tb : results) {
+                if (tb.target().equals("textbook") && tb.database().equals(sdk.database()) && tb.scenario() == sdk.scenario()
+                        && tb.entriesPerSecond() > 0) {
+                    ratios.put(sdk.database() + "/" + sdk.scenario().name().toLowerCase(Locale.ROOT),
+                            Math.round(sdk.entriesPerSecond() / tb.entriesPerSecond() * 10) / 10.0);
+                }
+            }
+        }
+        return ratios;
+    }
+
+    /** The results as the README's markdown table. */
+    static String table(List<Result> results) {
+        Map<String, Double> ratios = ratios(results);
+        StringBuilder sb = new StringBuilder();
+        sb.append("| database | scenario | store | entries/s | p50 per call | p99 per call | sdk ÷ textbook |\n");
+        sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Result r : results) {
+            Double ratio = r.target().equals("sdk") ? ratios.get(r.database() + "/" + r.scenario().name().toLowerCase(Locale.ROOT)) : null;
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s |%n",
+                    r.database().equals("pg") ? "PostgreSQL" : "H2 (file)", r.scenario().title, r.target(),
+                    r.entriesPerSecond(), micros(r.p50Micros()), micros(r.p99Micros()),
+                    ratio == null ? "" : ratio + "x"));
+        }
+        return sb.toString();
+    }
+
+    private static String micros(double us) {
+        return us >= 10_000 ? String.format(Locale.ROOT, "%.0f ms", us / 1000) : us >= 1000
+                ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
+    }
+
+    private static String env(String suffix, String fallback) {
+        String v = System.getenv("BACKOFFICE_BENCH_PG_" + suffix);
+        if (v == null || v.isBlank()) {
+            v = System.getenv("BACKOFFICE_TEST_PG_" + suffix);
+        }
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (String a : args) {
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("options look like --name=value: " + a);
+            }
+            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        return o;
+    }
+
+    /** A fresh database for one target: a new PostgreSQL schema or a new H2 file. */
+    private static final class Database implements AutoCloseable {
+        final HikariDataSource dataSource;
+        final Dialect dialect;
+        final Runnable cleanup;
+
+        private Database(HikariDataSource dataSource, Dialect dialect, Runnable cleanup) {
+            this.dataSource = dataSource;
+            this.dialect = dialect;
+            this.cleanup = cleanup;
+        }
+
+        static Database postgres(String url, String user, String password, int poolSize) throws Exception {
+            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            String full = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
+            HikariDataSource ds = pool(full, user, password, poolSize);
+            return new Database(ds, Dialect.POSTGRESQL, () -> {
+                ds.close();
+                try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
+                     Statement st = c.createStatement()) {
+                    st.execute("DROP SCHEMA " + schema + " CASCADE");
+                } catch (Exception e) {
+                    System.err.println("could not drop schema " + schema + ": " + e);
+                }
+            });
+        }
+
+        static Database h2(int poolSize) throws Exception {
+            Path dir = Files.createTempDirectory("ledger-bench-h2");
+            String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + EmbeddedDatabase.COMPATIBILITY;
+            HikariDataSource ds = pool(url, "sa", "", poolSize);
+            return new Database(ds, Dialect.H2, () -> {
+                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("SHUTDOWN");
+                } catch (Exception ignored) {
+                    // already down
+                }
+                ds.close();
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (Exception ignored) {
+                    // a temp dir
+                }
+            });
+        }
+
+        private static HikariDataSource pool(String url, String user, String password, int size) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(size);
+            config.setMinimumIdle(Math.min(size, 4));
+            config.setPoolName("ledger-bench");
+            return new HikariDataSource(config);
+        }
+
+        @Override
+        public void close() {
+            cleanup.run();
+        }
+    }
+}
