@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 4, time = 3) // Spring and squirrel need the long warm-up; everyone gets it
 @Measurement(iterations = 3, time = 3)
 public class StateMachineBench {
 
