@@ -44,6 +44,8 @@ public record EntryRequest(Optional<EntryId> id, Optional<String> idempotencyKey
 
     /** Longest description accepted. */
     public static final int MAX_DESCRIPTION = 500;
+    /** Most postings one entry may have. */
+    public static final int MAX_POSTINGS = 1000;
     /** Longest idempotency key accepted. */
     public static final int MAX_KEY = 200;
 

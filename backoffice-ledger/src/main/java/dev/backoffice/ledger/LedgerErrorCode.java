@@ -13,6 +13,8 @@ import dev.backoffice.core.error.RuleViolationException;
 public enum LedgerErrorCode {
     /** An entry has fewer than two postings. */
     TOO_FEW_POSTINGS("ledger.too_few_postings", Kind.INVALID),
+    /** An entry has more than {@link EntryRequest#MAX_POSTINGS} postings. */
+    TOO_MANY_POSTINGS("ledger.too_many_postings", Kind.INVALID),
     /** A posting amount is zero or negative. */
     NON_POSITIVE_AMOUNT("ledger.non_positive_amount", Kind.INVALID),
     /** Debits and credits differ in some currency. */

@@ -66,6 +66,69 @@ public final class LedgerEngine {
     public record Applied(Map<AccountId, AccountCounters> counters) {
     }
 
+    // ------------------------------------------------------------------ movements
+
+    /**
+     * The movements of {@code entry}: the one definition of what an entry does to counters,
+     * used by the planners and by stores that derive movements instead of storing them.
+     *
+     * <ul>
+     *   <li>standard, reversal, closing: each line moves its posted counter up;</li>
+     *   <li>pending: each line moves its pending counter up;</li>
+     *   <li>void and expiry: each line (the hold's lines) moves its pending counter down;</li>
+     *   <li>post: the hold's lines ({@code held}) move pending counters down, then each line
+     *       moves its posted counter up.</li>
+     * </ul>
+     *
+     * @param held for a post, the lines of the hold it posts; otherwise ignored (may be null)
+     */
+    public static List<Movement> movements(JournalEntry entry, List<EntryLine> held) {
+        List<EntryLine> lines = entry.lines();
+        EntryKind kind = entry.kind();
+        int n = lines.size();
+        if (kind == EntryKind.POST_PENDING) {
+            Movement[] out = new Movement[held.size() + n];
+            int k = 0;
+            for (EntryLine l : held) {
+                out[k] = movement(entry, k, l, true, -l.amount().getAmountMinorLong());
+                k++;
+            }
+            for (EntryLine l : lines) {
+                out[k] = movement(entry, k, l, false, l.amount().getAmountMinorLong());
+                k++;
+            }
+            return List.of(out);
+        }
+        boolean pending = kind == EntryKind.PENDING || kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
+        boolean release = kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
+        Movement[] out = new Movement[n];
+        for (int i = 0; i < n; i++) {
+            EntryLine l = lines.get(i);
+            long amount = l.amount().getAmountMinorLong();
+            out[i] = movement(entry, i, l, pending, release ? -amount : amount);
+        }
+        return List.of(out);
+    }
+
+    /** Movement {@code index} of {@code entry} alone (see {@link #movements}); {@code held} as there. */
+    public static Movement movement(JournalEntry entry, List<EntryLine> held, int index) {
+        if (entry.kind() == EntryKind.POST_PENDING) {
+            int h = held.size();
+            return index < h ? movement(entry, index, held.get(index), true, -held.get(index).amount().getAmountMinorLong())
+                    : movement(entry, index, entry.lines().get(index - h), false, entry.lines().get(index - h).amount().getAmountMinorLong());
+        }
+        EntryKind kind = entry.kind();
+        EntryLine l = entry.lines().get(index);
+        boolean pending = kind == EntryKind.PENDING || kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
+        boolean release = kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
+        long amount = l.amount().getAmountMinorLong();
+        return movement(entry, index, l, pending, release ? -amount : amount);
+    }
+
+    private static Movement movement(JournalEntry e, int index, EntryLine l, boolean pending, long amount) {
+        return new Movement(e.sequence(), e.id(), index, l.account(), e.effectiveDate(), e.kind(), l.side(), pending, amount);
+    }
+
     // ------------------------------------------------------------------ planners
 
     /**
@@ -81,6 +144,10 @@ public final class LedgerEngine {
             throw new Rejection(index, LedgerErrorCode.TOO_FEW_POSTINGS, "postings",
                     "an entry needs at least two postings", n);
         }
+        if (n > EntryRequest.MAX_POSTINGS) {
+            throw new Rejection(index, LedgerErrorCode.TOO_MANY_POSTINGS, "postings",
+                    "an entry may have at most " + EntryRequest.MAX_POSTINGS + " postings", n);
+        }
         checkBalanced(index, postings);
         if (request.expiresAt().isPresent() && !request.expiresAt().get().isAfter(now)) {
             throw new Rejection(index, LedgerErrorCode.INVALID_EXPIRY, "expiresAt", "must be after the booking instant " + now,
@@ -88,7 +155,6 @@ public final class LedgerEngine {
         }
         EntryKind kind = request.pending() ? EntryKind.PENDING : EntryKind.STANDARD;
         EntryLine[] lines = new EntryLine[n];
-        Movement[] movements = new Movement[n];
         for (int i = 0; i < n; i++) {
             Posting p = postings.get(i);
             AccountId account = resolver.apply(p.account());
@@ -97,13 +163,11 @@ public final class LedgerEngine {
                         "no such account", p.account());
             }
             lines[i] = new EntryLine(account, p.side(), p.amount());
-            movements[i] = new Movement(sequence, id, i, account, request.effectiveDate(), kind, p.side(),
-                    request.pending(), p.amount().getAmountMinorLong());
         }
         JournalEntry entry = new JournalEntry(id, sequence, kind, request.effectiveDate(), now, request.description(),
                 request.metadata(), request.idempotencyKey(), List.of(lines), Optional.empty(), Optional.empty(),
                 request.expiresAt());
-        return new Draft(index, entry, List.of(movements));
+        return new Draft(index, entry, movements(entry, null));
     }
 
     private static void checkBalanced(int index, List<Posting> postings) {
@@ -113,7 +177,7 @@ public final class LedgerEngine {
         for (int i = 0; i < postings.size(); i++) {
             Posting p = postings.get(i);
             Money amount = p.amount();
-            long minor = minor(index, "postings[" + i + "].amount", amount);
+            long minor = minor(index, i, amount);
             if (minor <= 0) {
                 throw new Rejection(index, LedgerErrorCode.NON_POSITIVE_AMOUNT, "postings[" + i + "].amount",
                         "must be greater than zero", amount);
@@ -122,7 +186,7 @@ public final class LedgerEngine {
                 single = false;
                 continue;
             }
-            net = add(index, "postings[" + i + "].amount", net, p.side() == Side.DEBIT ? minor : -minor);
+            net = add(index, i, net, p.side() == Side.DEBIT ? minor : -minor);
         }
         if (single) {
             if (net != 0) {
@@ -135,8 +199,8 @@ public final class LedgerEngine {
         for (int i = 0; i < postings.size(); i++) {
             Posting p = postings.get(i);
             long minor = p.amount().getAmountMinorLong();
-            String field = "postings[" + i + "].amount";
-            nets.merge(p.amount().getCurrencyUnit(), p.side() == Side.DEBIT ? minor : -minor, (a, b) -> add(index, field, a, b));
+            int at = i;
+            nets.merge(p.amount().getCurrencyUnit(), p.side() == Side.DEBIT ? minor : -minor, (a, b) -> add(index, at, a, b));
         }
         for (Map.Entry<CurrencyUnit, Long> e : nets.entrySet()) {
             if (e.getValue() != 0) {
@@ -167,7 +231,12 @@ public final class LedgerEngine {
             if (!a.getCurrencyUnit().equals(heldAmount.getCurrencyUnit())) {
                 throw new Rejection(0, LedgerErrorCode.CURRENCY_MISMATCH, "amount", "must be in " + heldAmount.getCurrencyUnit(), a);
             }
-            long minor = minor(0, "amount", a);
+            long minor;
+            try {
+                minor = a.getAmountMinorLong();
+            } catch (ArithmeticException e) {
+                throw new Rejection(0, LedgerErrorCode.OVERFLOW, "amount", "does not fit in 64-bit minor units", a);
+            }
             if (minor <= 0) {
                 throw new Rejection(0, LedgerErrorCode.NON_POSITIVE_AMOUNT, "amount", "must be greater than zero", a);
             }
@@ -178,16 +247,10 @@ public final class LedgerEngine {
             posted = List.of(new EntryLine(held.get(0).account(), held.get(0).side(), a),
                     new EntryLine(held.get(1).account(), held.get(1).side(), a));
         }
-        List<Movement> movements = new ArrayList<>(pending.lines().size() + posted.size());
-        release(pending, id, sequence, date, EntryKind.POST_PENDING, movements);
-        for (EntryLine l : posted) {
-            movements.add(new Movement(sequence, id, movements.size(), l.account(), date, EntryKind.POST_PENDING, l.side(),
-                    false, l.amount().getAmountMinorLong()));
-        }
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.POST_PENDING, date, now,
                 "Post of " + pending.description(), Map.of(), Optional.empty(), posted, Optional.of(pending.id()),
                 Optional.empty(), Optional.empty());
-        return new Draft(0, entry, movements);
+        return new Draft(0, entry, movements(entry, pending.lines()));
     }
 
     /**
@@ -202,12 +265,10 @@ public final class LedgerEngine {
         } else {
             checkResolvable(pending, resolution, now);
         }
-        List<Movement> movements = new ArrayList<>(pending.lines().size());
-        release(pending, id, sequence, date, kind, movements);
         String what = kind == EntryKind.EXPIRE_PENDING ? "Expiry of " : "Void of ";
         JournalEntry entry = new JournalEntry(id, sequence, kind, date, now, what + pending.description(), Map.of(),
                 Optional.empty(), pending.lines(), Optional.of(pending.id()), Optional.empty(), Optional.empty());
-        return new Draft(0, entry, movements);
+        return new Draft(0, entry, movements(entry, null));
     }
 
     private static void checkResolvable(JournalEntry pending, Optional<JournalEntry> resolution, Instant now) {
@@ -224,14 +285,6 @@ public final class LedgerEngine {
         if (pending.expiresAt().isPresent() && !pending.expiresAt().get().isAfter(now)) {
             throw new Rejection(0, LedgerErrorCode.PENDING_EXPIRED, "pendingId",
                     "the hold expired at " + pending.expiresAt().get(), pending.id());
-        }
-    }
-
-    private static void release(JournalEntry pending, EntryId id, long sequence, LocalDate date, EntryKind kind,
-                                List<Movement> out) {
-        for (EntryLine l : pending.lines()) {
-            out.add(new Movement(sequence, id, out.size(), l.account(), date, kind, l.side(), true,
-                    -l.amount().getAmountMinorLong()));
         }
     }
 
@@ -253,17 +306,13 @@ public final class LedgerEngine {
         }
         LocalDate effective = original.effectiveDate().isAfter(date) ? original.effectiveDate() : date;
         List<EntryLine> lines = new ArrayList<>(original.lines().size());
-        List<Movement> movements = new ArrayList<>(original.lines().size());
         for (EntryLine l : original.lines()) {
-            EntryLine m = new EntryLine(l.account(), l.side().opposite(), l.amount());
-            movements.add(new Movement(sequence, id, lines.size(), l.account(), effective, EntryKind.REVERSAL, m.side(), false,
-                    l.amount().getAmountMinorLong()));
-            lines.add(m);
+            lines.add(new EntryLine(l.account(), l.side().opposite(), l.amount()));
         }
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.REVERSAL, effective, now,
                 "Reversal of " + original.description() + ": " + reason, Map.of("reversal.reason", reason), Optional.empty(),
                 lines, Optional.empty(), Optional.of(original.id()), Optional.empty());
-        return new Draft(0, entry, movements);
+        return new Draft(0, entry, movements(entry, null));
     }
 
     /**
@@ -307,14 +356,9 @@ public final class LedgerEngine {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        List<Movement> movements = new ArrayList<>(lines.size());
-        for (EntryLine l : lines) {
-            movements.add(new Movement(sequence, id, movements.size(), l.account(), yearEnd, EntryKind.CLOSING, l.side(), false,
-                    l.amount().getAmountMinorLong()));
-        }
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.CLOSING, yearEnd, now, "Year-end close " + yearEnd,
                 Map.of(), Optional.empty(), lines, Optional.empty(), Optional.empty(), Optional.empty());
-        return Optional.of(new Draft(0, entry, movements));
+        return Optional.of(new Draft(0, entry, movements(entry, null)));
     }
 
     /**
@@ -456,19 +500,21 @@ public final class LedgerEngine {
         return type.normalSide() == Side.DEBIT ? netDebit : Math.negateExact(netDebit);
     }
 
-    private static long minor(int index, String field, Money amount) {
+    private static long minor(int index, int posting, Money amount) {
         try {
             return amount.getAmountMinorLong();
         } catch (ArithmeticException e) {
-            throw new Rejection(index, LedgerErrorCode.OVERFLOW, field, "does not fit in 64-bit minor units", amount);
+            throw new Rejection(index, LedgerErrorCode.OVERFLOW, "postings[" + posting + "].amount",
+                    "does not fit in 64-bit minor units", amount);
         }
     }
 
-    private static long add(int index, String field, long a, long b) {
+    private static long add(int index, int posting, long a, long b) {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new Rejection(index, LedgerErrorCode.OVERFLOW, field, "the sum of the postings would overflow", a);
+            throw new Rejection(index, LedgerErrorCode.OVERFLOW, "postings[" + posting + "].amount",
+                    "the sum of the postings would overflow", a);
         }
     }
 }

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -186,7 +187,7 @@ public final class LedgerService implements TenantLedger {
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
                 Set<Object> seenKeys = n > 1 ? new HashSet<>() : null;
-                Set<AccountId> touched = new LinkedHashSet<>();
+                Collection<AccountId> touched = n > 1 ? new LinkedHashSet<>() : new ArrayList<>(2);
                 Rejection firstFailure = null;
                 for (int i = 0; i < n && firstFailure == null; i++) {
                     try {
@@ -225,7 +226,7 @@ public final class LedgerService implements TenantLedger {
     }
 
     private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
-                                 JournalEntry[] results, List<LedgerEngine.Draft> drafts, Set<AccountId> touched) {
+                                 JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched) {
         Optional<JournalEntry> existing = Optional.empty();
         if (r.id().isPresent()) {
             existing = tx.entry(r.id().get());
@@ -254,7 +255,9 @@ public final class LedgerService implements TenantLedger {
         }
         drafts.add(draft);
         for (EntryLine l : draft.entry().lines()) {
-            touched.add(l.account());
+            if (!touched.contains(l.account())) { // a set for batches, a two-element list for one entry
+                touched.add(l.account());
+            }
         }
     }
 

@@ -13,10 +13,13 @@ import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
+import dev.backoffice.ledger.EntryLine;
+import dev.backoffice.ledger.internal.LedgerEngine;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,13 +80,26 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return new MemoryReader(data(tenant));
     }
 
-    /** One account: its current state (immutable snapshot) and its movements in booking order. */
+    /**
+     * One account: its current state (immutable snapshot) and where its movements are, in
+     * booking order, packed as {@code journalPosition << 20 | movementIndex}. Movements are not
+     * stored: they are derived from the journal by {@link LedgerEngine#movement}, which keeps
+     * the heap small (and the garbage collector fast) at millions of entries.
+     */
     private static final class Slot {
         volatile AccountState state;
-        final ArrayList<Movement> movements = new ArrayList<>();
+        long[] refs = new long[4];
+        int size;
 
         Slot(AccountState state) {
             this.state = state;
+        }
+
+        void add(long ref) {
+            if (size == refs.length) {
+                refs = Arrays.copyOf(refs, size * 2);
+            }
+            refs[size++] = ref;
         }
     }
 
@@ -108,6 +124,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         TenantData(TenantId tenant) {
             this.tenant = tenant;
+        }
+
+        /** The movement a slot reference points at. */
+        Movement movement(long ref) {
+            JournalEntry e = journal.get((int) (ref >>> 20));
+            List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? entries.get(e.pendingId().orElseThrow()).lines() : null;
+            return LedgerEngine.movement(e, held, (int) (ref & 0xFFFFF));
         }
     }
 
@@ -164,17 +187,19 @@ public final class InMemoryLedgerStore implements LedgerStore {
             lockRead();
             try {
                 Slot s = d.accounts.get(id);
-                return s == null ? AccountCounters.ZERO : sum(s.movements, asOf, true);
+                AccountCounters c = s == null ? null : sum(d, s, asOf, true);
+                return c == null ? AccountCounters.ZERO : c;
             } finally {
                 unlockRead();
             }
         }
 
-        private static AccountCounters sum(List<Movement> movements, LocalDate asOf, boolean includeClosing) {
-            AccountCounters c = AccountCounters.ZERO;
-            for (Movement m : movements) {
+        private static AccountCounters sum(TenantData d, Slot s, LocalDate asOf, boolean includeClosing) {
+            AccountCounters c = null;
+            for (int i = 0; i < s.size; i++) {
+                Movement m = d.movement(s.refs[i]);
                 if (!m.effectiveDate().isAfter(asOf) && (includeClosing || m.kind() != EntryKind.CLOSING)) {
-                    c = c.apply(m);
+                    c = c == null ? AccountCounters.ZERO.apply(m) : c.apply(m);
                 }
             }
             return c;
@@ -186,16 +211,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
             try {
                 Map<AccountId, AccountCounters> out = new HashMap<>();
                 for (Map.Entry<AccountId, Slot> e : d.accounts.entrySet()) {
-                    List<Movement> ms = e.getValue().movements;
-                    boolean any = false;
-                    for (Movement m : ms) {
-                        if (!m.effectiveDate().isAfter(asOf) && (includeClosing || m.kind() != EntryKind.CLOSING)) {
-                            any = true;
-                            break;
-                        }
-                    }
-                    if (any) {
-                        out.put(e.getKey(), sum(ms, asOf, includeClosing));
+                    AccountCounters c = sum(d, e.getValue(), asOf, includeClosing);
+                    if (c != null) {
+                        out.put(e.getKey(), c);
                     }
                 }
                 return out;
@@ -253,7 +271,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     return List.of();
                 }
                 List<Movement> hits = new ArrayList<>();
-                for (Movement m : s.movements) {
+                for (int i = 0; i < s.size; i++) {
+                    Movement m = d.movement(s.refs[i]);
                     if (m.pending() || m.effectiveDate().isBefore(from) || m.effectiveDate().isAfter(to)) {
                         continue;
                     }
@@ -473,6 +492,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
             }
             if (newEntries != null) {
+                int base = d.journal.size();
                 for (JournalEntry e : newEntries) {
                     d.entries.put(e.id(), e);
                     d.journal.add(e);
@@ -493,8 +513,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
                         d.expiring.add(e);
                     }
                 }
-                for (Movement m : newMovements) {
-                    d.accounts.get(m.account()).movements.add(m);
+                int k = 0;
+                for (Movement m : newMovements) { // grouped by entry, in entry order
+                    while (!newEntries.get(k).id().equals(m.entryId())) {
+                        k++;
+                    }
+                    d.accounts.get(m.account()).add(((long) (base + k) << 20) | m.index());
                 }
                 for (Map.Entry<AccountId, AccountCounters> c : newCounters.entrySet()) {
                     Slot s = d.accounts.get(c.getKey());

@@ -1,0 +1,249 @@
+package dev.backoffice.ledger;
+
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.ledger.internal.LedgerEngine;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger's invariants over random operation sequences (transfers, holds, posts, voids,
+ * expiries, reversals, batches, period closes), for any {@link LedgerStore}. Each generated
+ * integer decodes into one operation; many operations fail on purpose (overdrafts, double
+ * resolutions, closed periods) and must then leave no trace.
+ *
+ * <p>Checked after every sequence (and the no-overdraft and nothing-written-on-failure rules
+ * after every operation): every entry balances per currency; per currency the sum of all
+ * balances is zero; replaying the journal reproduces every account's counters; no flagged
+ * account is overdrawn, pending included; the trial balance balances and the balance sheet
+ * satisfies assets = liabilities + equity + (income - expense).
+ */
+public abstract class LedgerStoreProperties {
+
+    /** The store under test; may be shared (each try uses a fresh tenant). */
+    protected abstract LedgerStore store();
+
+    private static final CurrencyUnit EUR = CurrencyUnit.EUR;
+    private static final CurrencyUnit USD = CurrencyUnit.USD;
+    private static final String[] EUR_ACCOUNTS = {"1000", "1100", "2010", "2020", "3000", "4000", "6000", "1500"};
+    private static final String[] USD_ACCOUNTS = {"1900", "2910", "4900"};
+
+    private static final class World {
+        final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"));
+        final TenantLedger ledger;
+        final List<JournalEntry> pendings = new ArrayList<>();
+        final List<JournalEntry> posted = new ArrayList<>();
+
+        World(LedgerStore store) {
+            ledger = Ledger.builder().store(store).clock(clock).build().forTenant(TenantId.of("p-" + UUID.randomUUID()));
+            ledger.openAll(List.of(
+                    OpenAccount.of("1000", "Cash", AccountType.ASSET, EUR),
+                    OpenAccount.of("1100", "Receivables", AccountType.ASSET, EUR).parent("1000"),
+                    OpenAccount.of("1500", "Limited asset", AccountType.ASSET, EUR).flags(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS),
+                    OpenAccount.of("2010", "Wallet A", AccountType.LIABILITY, EUR).flags(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    OpenAccount.of("2020", "Wallet B", AccountType.LIABILITY, EUR).flags(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    OpenAccount.of("3000", "Capital", AccountType.EQUITY, EUR),
+                    OpenAccount.of("4000", "Sales", AccountType.INCOME, EUR),
+                    OpenAccount.of("6000", "Costs", AccountType.EXPENSE, EUR),
+                    OpenAccount.of("1900", "Cash USD", AccountType.ASSET, USD),
+                    OpenAccount.of("2910", "Wallet USD", AccountType.LIABILITY, USD).flags(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
+                    OpenAccount.of("4900", "Sales USD", AccountType.INCOME, USD)));
+        }
+
+        LocalDate today() {
+            return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        }
+    }
+
+    @Property(tries = 200)
+    void invariantsHoldAfterAnySequenceOfOperations(
+            @ForAll @Size(min = 1, max = 60) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> ops) {
+        World w = new World(store());
+        for (int op : ops) {
+            long journalBefore = journalSize(w);
+            Map<AccountId, AccountCounters> before = counters(w);
+            try {
+                apply(w, op);
+                Statistics.label("operations").collect(op % 10 == 9 ? "period" : "op " + op % 10, "ok");
+            } catch (BackofficeException e) {
+                Statistics.label("operations").collect(op % 10 == 9 ? "period" : "op " + op % 10, e.code());
+                assertThat(journalSize(w)).as("a failed operation writes no entry: %s", e).isEqualTo(journalBefore);
+                assertThat(counters(w)).as("a failed operation moves no counter: %s", e).isEqualTo(before);
+            }
+            assertNoFlaggedAccountOverdrawn(w);
+        }
+        assertEveryEntryBalances(w);
+        assertBalancesSumToZeroPerCurrency(w);
+        assertReplayReproducesCounters(w);
+        assertReportsAgree(w);
+    }
+
+    private static void apply(World w, int op) {
+        int kind = op % 10;
+        int a = (op / 10) % 11;
+        int b = (op / 110) % 11;
+        long amount = 1 + (op / 1210) % 5000;
+        String from = pick(a);
+        String to = pick(b);
+        CurrencyUnit cur = currencyOf(from);
+        Money money = Money.ofMinor(cur, amount);
+        LocalDate date = w.today().minusDays(op % 3);
+        switch (kind) {
+            case 0, 1, 2 -> w.posted.add(w.ledger.post(EntryRequest.builder(date, "t").debit(from, money).credit(to, money).build()));
+            case 3 -> w.pendings.add(w.ledger.post(EntryRequest.builder(date, "hold").debit(from, money).credit(to, money)
+                    .pendingUntil(w.clock.instant().plus(Duration.ofHours(1 + op % 48))).build()));
+            case 4 -> {
+                if (!w.pendings.isEmpty()) {
+                    JournalEntry p = w.pendings.get(op % w.pendings.size());
+                    long held = p.lines().get(0).amount().getAmountMinorLong();
+                    if (op % 2 == 0) {
+                        w.ledger.postPending(p.id());
+                    } else {
+                        w.ledger.postPending(p.id(), Money.ofMinor(p.lines().get(0).amount().getCurrencyUnit(), 1 + amount % held));
+                    }
+                }
+            }
+            case 5 -> {
+                if (!w.pendings.isEmpty()) {
+                    w.ledger.voidPending(w.pendings.get(op % w.pendings.size()).id());
+                }
+            }
+            case 6 -> {
+                w.clock.advance(Duration.ofHours(1 + op % 30));
+                w.ledger.expirePending(w.clock.instant());
+            }
+            case 7 -> {
+                if (!w.posted.isEmpty()) {
+                    w.posted.add(w.ledger.reverse(w.posted.get(op % w.posted.size()).id(), "property"));
+                }
+            }
+            case 8 -> {
+                String c = pick(b + 1);
+                Money m2 = Money.ofMinor(currencyOf(c), amount);
+                w.posted.addAll(w.ledger.postAll(List.of(
+                        EntryRequest.builder(date, "b1").debit(from, money).credit(to, money).build(),
+                        EntryRequest.builder(date, "b2").debit(c, m2).credit(pick(a + 2), Money.ofMinor(currencyOf(pick(a + 2)), amount)).build())));
+            }
+            default -> {
+                if ((op / 10) % 3 != 0) {
+                    w.ledger.closePeriod(w.today().minusDays(2), "prop");
+                } else if (w.ledger.periodStatus().closedThrough().isPresent()) {
+                    w.ledger.reopenPeriod(w.ledger.periodStatus().closedThrough().get(), "prop", "property test");
+                }
+            }
+        }
+    }
+
+    private static String pick(int i) {
+        int n = EUR_ACCOUNTS.length + USD_ACCOUNTS.length;
+        int k = Math.floorMod(i, n);
+        return k < EUR_ACCOUNTS.length ? EUR_ACCOUNTS[k] : USD_ACCOUNTS[k - EUR_ACCOUNTS.length];
+    }
+
+    private static CurrencyUnit currencyOf(String code) {
+        return code.startsWith("19") || code.startsWith("29") || code.startsWith("49") ? USD : EUR;
+    }
+
+    private static long journalSize(World w) {
+        return w.ledger.journal(0, 10_000).size();
+    }
+
+    private static Map<AccountId, AccountCounters> counters(World w) {
+        Map<AccountId, AccountCounters> m = new HashMap<>();
+        for (Account a : w.ledger.accounts()) {
+            Balance b = w.ledger.balance(AccountRef.id(a.id()));
+            m.put(a.id(), new AccountCounters(b.debitsPosted().getAmountMinorLong(), b.creditsPosted().getAmountMinorLong(),
+                    b.debitsPending().getAmountMinorLong(), b.creditsPending().getAmountMinorLong()));
+        }
+        return m;
+    }
+
+    private static void assertNoFlaggedAccountOverdrawn(World w) {
+        for (Account a : w.ledger.accounts()) {
+            Balance b = w.ledger.balance(AccountRef.id(a.id()));
+            if (a.has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)) {
+                assertThat(b.debitsPosted().plus(b.debitsPending()).isGreaterThan(b.creditsPosted()))
+                        .as("%s overdrawn: %s", a.code(), b).isFalse();
+            }
+            if (a.has(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)) {
+                assertThat(b.creditsPosted().plus(b.creditsPending()).isGreaterThan(b.debitsPosted()))
+                        .as("%s over-credited: %s", a.code(), b).isFalse();
+            }
+        }
+    }
+
+    private static void assertEveryEntryBalances(World w) {
+        for (JournalEntry e : w.ledger.journal(0, 10_000)) {
+            Map<CurrencyUnit, Long> net = new HashMap<>();
+            for (EntryLine l : e.lines()) {
+                long m = l.amount().getAmountMinorLong();
+                net.merge(l.amount().getCurrencyUnit(), l.side() == Side.DEBIT ? m : -m, Long::sum);
+            }
+            assertThat(net.values()).as("entry %s balances per currency", e.id()).allMatch(v -> v == 0);
+        }
+    }
+
+    private static void assertBalancesSumToZeroPerCurrency(World w) {
+        Map<CurrencyUnit, long[]> sums = new HashMap<>();
+        for (Account a : w.ledger.accounts()) {
+            Balance b = w.ledger.balance(AccountRef.id(a.id()));
+            long[] s = sums.computeIfAbsent(a.currency(), c -> new long[2]);
+            s[0] += b.debitsPosted().getAmountMinorLong() - b.creditsPosted().getAmountMinorLong();
+            s[1] += b.debitsPending().getAmountMinorLong() - b.creditsPending().getAmountMinorLong();
+        }
+        sums.forEach((c, s) -> {
+            assertThat(s[0]).as("posted balances sum to zero in %s", c).isZero();
+            assertThat(s[1]).as("pending balances sum to zero in %s", c).isZero();
+        });
+    }
+
+    private static void assertReplayReproducesCounters(World w) {
+        List<JournalEntry> journal = w.ledger.journal(0, 10_000);
+        Map<EntryId, JournalEntry> byId = new HashMap<>();
+        Map<AccountId, AccountCounters> replayed = new HashMap<>();
+        for (JournalEntry e : journal) {
+            byId.put(e.id(), e);
+            List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? byId.get(e.pendingId().orElseThrow()).lines() : null;
+            for (Movement m : LedgerEngine.movements(e, held)) {
+                replayed.merge(m.account(), AccountCounters.ZERO.apply(m), AccountCounters::plus);
+            }
+        }
+        Map<AccountId, AccountCounters> actual = counters(w);
+        for (Account a : w.ledger.accounts()) {
+            assertThat(replayed.getOrDefault(a.id(), AccountCounters.ZERO)).as("replay of %s", a.code())
+                    .isEqualTo(actual.get(a.id()));
+            assertThat(w.ledger.balance(AccountRef.id(a.id()), LocalDate.of(2100, 1, 1)))
+                    .as("as-of far future equals now for %s", a.code()).isEqualTo(w.ledger.balance(AccountRef.id(a.id())));
+        }
+    }
+
+    private static void assertReportsAgree(World w) {
+        LocalDate asOf = w.today().plusDays(1);
+        TrialBalance tb = w.ledger.trialBalance(asOf);
+        for (CurrencyUnit c : List.of(EUR, USD)) {
+            assertThat(tb.totalDebits(c)).as("trial balance in %s", c).isEqualTo(tb.totalCredits(c));
+            BalanceSheet bs = w.ledger.balanceSheet(asOf, c);
+            assertThat(bs.totalAssets()).as("assets = liabilities + equity + earnings in %s", c)
+                    .isEqualTo(bs.totalLiabilities().plus(bs.totalEquity()).plus(bs.currentEarnings()));
+            IncomeStatement is = w.ledger.incomeStatement(LocalDate.of(2000, 1, 1), asOf, c);
+            assertThat(is.netIncome()).as("income statement agrees with the balance sheet in %s", c).isEqualTo(bs.currentEarnings());
+        }
+    }
+}
