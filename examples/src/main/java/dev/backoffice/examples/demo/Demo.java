@@ -17,6 +17,7 @@ import dev.backoffice.orders.Orders;
 import dev.backoffice.orders.TenantOrders;
 import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollRun;
+import dev.backoffice.payroll.Payslip;
 import org.joda.money.CurrencyUnit;
 
 import java.io.PrintStream;
@@ -78,7 +79,7 @@ public final class Demo {
             if (!rerun) {
                 BookkeepingStep.postJournal(books, entity, currency);
             }
-            out.printf("  ledger     %d manual journal entries posted%n", entity.journal().size());
+            out.printf("  ledger     %d manual journal entries %s%n", entity.journal().size(), rerun ? "already posted" : "posted");
 
             Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
             OrdersStep orderSteps = new OrdersStep(tenantOrders, books, new OrderPostings(accounts), clock, scenario.actor());
@@ -87,7 +88,7 @@ public final class Demo {
                         : orderSteps.run(spec, currency, (o, date) -> { });
                 statuses.merge(order.status(), 1, Integer::sum);
             }
-            out.printf("  orders     %d orders processed: %s%n", entity.orders().size(), statuses);
+            out.printf("  orders     %d orders %s: %s%n", entity.orders().size(), rerun ? "already processed" : "processed", statuses);
 
             at(entity.payDate());
             Map<String, Employee> staff = PayrollStep.hire(stores.payroll().forTenant(tenant), entity, currency);
@@ -95,7 +96,8 @@ public final class Demo {
             if (!rerun) {
                 books.post(PayrollPostings.entry(run.journal(), accounts));
             }
-            out.printf("  payroll    %d payslips approved and posted (%s rules)%n", run.payslips().size(), run.jurisdiction());
+            out.printf("  payroll    %d payslips %s (%s rules)%n", run.payslips().size(),
+                    rerun ? "already approved and posted" : "approved and posted", run.jurisdiction());
 
             if (!rerun) {
                 at(monthEnd.plusDays(1));
@@ -109,12 +111,16 @@ public final class Demo {
                     books.trialBalance(monthEnd),
                     books.incomeStatement(scenario.month().atDay(1), monthEnd, currency),
                     books.balanceSheet(monthEnd, currency),
-                    new TreeMap<>(statuses), run.payslips(),
+                    new TreeMap<>(statuses), sortedByName(run.payslips()),
                     new ArchiveResult(new TreeMap<>(), scenario.disposition().asOf(), List.of(), List.of(), 0, 0),
                     audit.verify(), audit.size()));
             staff.size();
         }
         return results;
+    }
+
+    private static List<Payslip> sortedByName(List<Payslip> payslips) {
+        return payslips.stream().sorted(java.util.Comparator.comparing(Payslip::employeeName)).toList();
     }
 
     private void at(LocalDate date) {

@@ -2,6 +2,11 @@ package dev.backoffice.examples.demo;
 
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.orders.jdbc.JdbcOrderStore;
+import dev.backoffice.payroll.jdbc.JdbcPayrollStore;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import dev.backoffice.orders.OrderStore;
@@ -18,7 +23,22 @@ import java.time.Clock;
  *
  * @param description how the stores are kept, for the report ("in memory", "H2 file ...", "PostgreSQL ...")
  */
-record DemoStores(String description, LedgerStore ledger, OrderStore orders, PayrollStore payroll, AuditStore audit) {
+record DemoStores(String description, LedgerStore ledger, OrderStore orders, PayrollStore payroll, AuditStore audit)
+        implements AutoCloseable {
+
+    /** Stops the JDBC ledger store's committer threads (queued work finishes first). */
+    @Override
+    public void close() {
+        if (ledger instanceof JdbcLedgerStore jdbcLedger) {
+            jdbcLedger.close();
+        }
+    }
+
+    /** JDBC stores over one {@link Jdbc}; the ledger store owns committer threads: close it when done. */
+    static DemoStores jdbc(Jdbc jdbc, Clock clock, String description) {
+        return new DemoStores(description, JdbcLedgerStore.builder(jdbc).build(), JdbcOrderStore.create(jdbc),
+                JdbcPayrollStore.create(jdbc), JdbcAuditStore.create(jdbc, clock));
+    }
 
     static DemoStores inMemory(Clock clock) {
         return new DemoStores("in memory", InMemoryLedgerStore.create(), new InMemoryOrderStore(),

@@ -1,0 +1,90 @@
+package dev.backoffice.examples.demo;
+
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.examples.demo.scenario.Scenario;
+import dev.backoffice.examples.demo.scenario.ScenarioLoader;
+import dev.backoffice.ledger.TrialBalance;
+import dev.backoffice.payroll.Payslip;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo scenario gives the same books, payroll, order states and archive outcome on every
+ * kind of storage, and a rerun on the same database books nothing twice.
+ */
+class DemoRunTest {
+
+    private static final Scenario SCENARIO = ScenarioLoader.builtIn();
+
+    /** What must be equal across storages: every figure the report shows, without generated ids. */
+    record Totals(String tenant, List<String> trialBalance, String income, String netIncome, String totalAssets,
+                  List<String> payslips, String orderStatuses, String archive, boolean auditIntact) {
+        static Totals of(EntityResult r) {
+            List<String> tb = new ArrayList<>();
+            for (TrialBalance.Row row : r.trialBalance().rows()) {
+                tb.add(row.code() + " " + row.debit() + " " + row.credit());
+            }
+            List<String> slips = new ArrayList<>();
+            for (Payslip p : r.payslips()) {
+                slips.add(p.employeeName() + " gross " + p.gross() + " net " + p.net() + " employer " + p.employerCost()
+                        + " lines " + p.lines().size());
+            }
+            ArchiveResult a = r.archive();
+            return new Totals(r.tenant(), tb, r.income().totalIncome().toString(), r.income().netIncome().toString(),
+                    r.balanceSheet().totalAssets().toString(), slips, r.orderStatuses().toString(),
+                    a.documentsByClass() + " disposed " + a.disposed().size() + " held " + a.keptUnderHold().size()
+                            + " retained " + a.stillRetained() + " certificates " + a.certificates(),
+                    r.audit().intact());
+        }
+    }
+
+    private static List<Totals> run(Function<AdjustableClock, DemoStores> stores, ByteArrayOutputStream console) {
+        AdjustableClock clock = AdjustableClock.startingAt(SCENARIO.month().atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        try (DemoStores s = stores.apply(clock)) {
+            return new Demo(SCENARIO, s, clock, out).run().stream().map(Totals::of).toList();
+        }
+    }
+
+    private static List<Totals> runJdbc(TestDatabase db, ByteArrayOutputStream console) {
+        return run(clock -> DemoStores.jdbc(db.jdbc(), clock, "test"), console);
+    }
+
+    @Test
+    void theBooksBalanceAndTheAuditChainsAreIntact() {
+        List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
+        assertThat(memory).hasSize(2).allMatch(Totals::auditIntact);
+        assertThat(memory.get(0).orderStatuses()).contains("CANCELLED=1");
+    }
+
+    @Test
+    void h2GivesTheSameTotalsAsMemoryAndARerunBooksNothingTwice() {
+        List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
+        try (TestDatabase db = TestDatabases.h2()) {
+            List<Totals> first = runJdbc(db, new ByteArrayOutputStream());
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            List<Totals> second = runJdbc(db, console);
+            assertThat(first).isEqualTo(memory);
+            assertThat(second).isEqualTo(first);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("already holds 2026-03").contains("nothing is posted twice");
+        }
+    }
+
+    @Test
+    void postgresGivesTheSameTotalsAsMemory() {
+        List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
+        try (TestDatabase db = TestDatabases.postgres()) {
+            assertThat(runJdbc(db, new ByteArrayOutputStream())).isEqualTo(memory);
+        }
+    }
+}
