@@ -113,7 +113,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final ConcurrentHashMap<AccountId, Slot> accounts = new ConcurrentHashMap<>();
         final ConcurrentHashMap<String, AccountId> byCode = new ConcurrentHashMap<>();
-        final HashMap<EntryId, JournalEntry> entries = new HashMap<>();
+        final EntryIndex entries = new EntryIndex();
         final ArrayList<JournalEntry> journal = new ArrayList<>();
         final HashMap<String, JournalEntry> byKey = new HashMap<>();
         final HashMap<EntryId, JournalEntry> resolutions = new HashMap<>();
@@ -126,10 +126,16 @@ public final class InMemoryLedgerStore implements LedgerStore {
             this.tenant = tenant;
         }
 
+        /** The entry with {@code id}, or null. */
+        JournalEntry entry(EntryId id) {
+            int p = entries.get(id);
+            return p < 0 ? null : journal.get(p);
+        }
+
         /** The movement a slot reference points at. */
         Movement movement(long ref) {
             JournalEntry e = journal.get((int) (ref >>> 20));
-            List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? entries.get(e.pendingId().orElseThrow()).lines() : null;
+            List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? entry(e.pendingId().orElseThrow()).lines() : null;
             return LedgerEngine.movement(e, held, (int) (ref & 0xFFFFF));
         }
     }
@@ -226,7 +232,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public Optional<JournalEntry> entry(EntryId id) {
             lockRead();
             try {
-                return Optional.ofNullable(d.entries.get(id));
+                return Optional.ofNullable(d.entry(id));
             } finally {
                 unlockRead();
             }
@@ -446,7 +452,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         @Override
         public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
             for (JournalEntry e : entries) {
-                if (d.entries.containsKey(e.id()) || (e.idempotencyKey().isPresent() && d.byKey.containsKey(e.idempotencyKey().get()))
+                if (d.entries.get(e.id()) >= 0 || (e.idempotencyKey().isPresent() && d.byKey.containsKey(e.idempotencyKey().get()))
                         || (e.pendingId().isPresent() && d.resolutions.containsKey(e.pendingId().get()))
                         || (e.reverses().isPresent() && d.reversals.containsKey(e.reverses().get()))) {
                     throw LedgerErrorCode.IDEMPOTENCY_CONFLICT.exception("id", "an entry with this id, key or target exists", e.id());
@@ -494,14 +500,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
             if (newEntries != null) {
                 int base = d.journal.size();
                 for (JournalEntry e : newEntries) {
-                    d.entries.put(e.id(), e);
+                    d.entries.put(e.id(), d.journal.size());
                     d.journal.add(e);
                     if (e.idempotencyKey().isPresent()) {
                         d.byKey.put(e.idempotencyKey().get(), e);
                     }
                     if (e.pendingId().isPresent()) {
                         d.resolutions.put(e.pendingId().get(), e);
-                        JournalEntry pending = d.entries.get(e.pendingId().get());
+                        JournalEntry pending = d.entry(e.pendingId().get());
                         if (pending != null && pending.expiresAt().isPresent()) {
                             d.expiring.remove(pending);
                         }

@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The in-memory store keeps every entry on the heap, so nearly everything a post allocates
  * survives: the fork runs the throughput collector with a large young generation
- * ({@code -XX:+UseParallelGC -Xmn4g}), the setting such a process should use. Pass
+ * ({@code -XX:+UseParallelGC -Xmn3g -XX:MaxTenuringThreshold=0}: what survives is promoted at once
+ * instead of being copied between survivor spaces), the setting such a process should use. Pass
  * {@code -jvmArgs "-Xms6g -Xmx6g"} to measure with the default G1 collector instead.
  *
  * <pre>
@@ -51,7 +52,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-Xmn4g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgs = {"-Xms6g", "-Xmx6g", "-Xmn3g", "-XX:+UseParallelGC", "-XX:MaxTenuringThreshold=0", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class LedgerMemoryBench {
