@@ -1,0 +1,22 @@
+package dev.backoffice.docs;
+
+import dev.backoffice.core.tenant.TenantId;
+
+/**
+ * Where documents, policies, holds and business events are kept: in memory
+ * ({@code dev.backoffice.docs.memory}) or in a database ({@code dev.backoffice.docs.jdbc}).
+ * Every access goes through a handle scoped to one tenant.
+ *
+ * <p>This is a service-provider interface: a store provides persistence, atomicity and
+ * locking, never business rules. Applications use {@link Archive}, which enforces retention
+ * and holds on top of any store.
+ */
+public interface DocumentStore {
+    /** The data of {@code tenant}. */
+    TenantDocumentStore forTenant(TenantId tenant);
+
+    /** Sugar for {@link #forTenant(TenantId)}. */
+    default TenantDocumentStore tenant(String tenant) {
+        return forTenant(TenantId.of(tenant));
+    }
+}

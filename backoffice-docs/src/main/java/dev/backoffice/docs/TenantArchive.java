@@ -1,0 +1,911 @@
+package dev.backoffice.docs;
+
+import dev.backoffice.core.audit.AuditEvent;
+import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.audit.AuditRecord;
+import dev.backoffice.core.error.ConflictException;
+import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.error.NotFoundException;
+import dev.backoffice.core.error.RuleViolationException;
+import dev.backoffice.core.page.Page;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.docs.blob.BlobRef;
+import dev.backoffice.docs.blob.BlobStatus;
+import dev.backoffice.docs.retention.DispositionAction;
+import dev.backoffice.docs.retention.RetentionMode;
+import dev.backoffice.docs.retention.RetentionPolicy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One tenant's archive. Obtain it from {@link Archive#forTenant(TenantId)}; cheap to create.
+ *
+ * <p>Each operation is atomic: it changes everything it says or nothing (content written to
+ * the blob store before a failed ingest is removed again unless another document uses it).
+ */
+public final class TenantArchive {
+
+    private static final int PAGE = 500;
+
+    private final Archive cfg;
+    private final TenantId tenant;
+    private final TenantDocumentStore store;
+    private final AuditLog audit;
+
+    TenantArchive(Archive cfg, TenantId tenant, TenantDocumentStore store, AuditLog audit) {
+        this.cfg = cfg;
+        this.tenant = tenant;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    /** The tenant. */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** Today in the archive's zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(cfg.clock.instant(), cfg.zone);
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    /**
+     * Defines the retention policy of a class, or changes it. Existing documents of the class
+     * get their retention recomputed in the same transaction.
+     *
+     * <ul>
+     *   <li>A compliance policy may only be replaced by a compliance policy with the same
+     *       trigger and a period at least as long; its documents' retention never moves
+     *       earlier. Otherwise {@code docs.retention_locked}, whoever asks.</li>
+     *   <li>A governance policy may be weakened (shorter, another trigger, a weaker mode) only
+     *       by an authorised actor with a reason ({@code docs.override_not_authorised}).</li>
+     * </ul>
+     *
+     * @param reason required when weakening a governance policy; recorded in the audit log
+     */
+    public RetentionPolicy setPolicy(RetentionPolicy policy, String actor, Optional<String> reason) {
+        Check.notNull(policy, "policy");
+        Names.text(actor, "actor", 200);
+        Check.notNull(reason, "reason");
+        return store.write(tx -> {
+            tx.lockTenant();
+            Optional<RetentionPolicy> old = tx.lockPolicy(policy.documentClass());
+            boolean weakening = false;
+            if (old.isPresent()) {
+                RetentionPolicy o = old.get();
+                boolean atLeast = policy.keepsAtLeastAsLongAs(o);
+                if (o.mode() == RetentionMode.COMPLIANCE) {
+                    if (policy.mode() != RetentionMode.COMPLIANCE || !atLeast) {
+                        throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "policy of class " + o.documentClass()
+                                + " is in compliance mode: it may only be extended (same trigger, period at least " + o.period()
+                                + "), never shortened or weakened, by anyone");
+                    }
+                } else if (!atLeast) {
+                    requireOverride(actor, o, reason);
+                    weakening = true;
+                }
+            }
+            tx.putPolicy(policy);
+            int changed = old.isPresent() ? recompute(tx, policy, old.get()) : 0;
+            Map<String, String> details = new TreeMap<>();
+            details.put("class", policy.documentClass().code());
+            details.put("period", policy.period().toString());
+            details.put("trigger", describe(policy));
+            details.put("mode", policy.mode().name());
+            details.put("action", policy.action().name());
+            details.put("source", policy.source());
+            details.put("documents_recomputed", Integer.toString(changed));
+            old.ifPresent(o -> details.put("previous", o.period() + " " + describe(o) + " " + o.mode()));
+            if (weakening) {
+                details.put("override_reason", reason.orElseThrow());
+            }
+            audit.append(AuditEvent.of(actor, weakening ? "docs.policy_weakened" : "docs.policy_set",
+                    "policy/" + policy.documentClass().code(), details));
+            return policy;
+        });
+    }
+
+    /** Defines or extends a policy (no reason needed for that). */
+    public RetentionPolicy setPolicy(RetentionPolicy policy, String actor) {
+        return setPolicy(policy, actor, Optional.empty());
+    }
+
+    /** The policy of a class. */
+    public Optional<RetentionPolicy> policy(DocumentClass documentClass) {
+        return store.policy(Check.notNull(documentClass, "documentClass"));
+    }
+
+    /** Every policy. */
+    public List<RetentionPolicy> policies() {
+        return store.policies();
+    }
+
+    private int recompute(DocumentTx tx, RetentionPolicy policy, RetentionPolicy old) {
+        boolean neverEarlier = old.mode() == RetentionMode.COMPLIANCE || policy.mode() == RetentionMode.COMPLIANCE;
+        DocumentQuery q = DocumentQuery.builder().documentClass(policy.documentClass()).build();
+        int changed = 0;
+        Optional<DocumentId> after = Optional.empty();
+        while (true) {
+            List<Document> page = tx.search(q, after, PAGE);
+            for (Document d : page) {
+                if (d.lifecycle() != Lifecycle.ACTIVE) {
+                    continue;
+                }
+                Optional<LocalDate> trigger = triggerDate(tx, policy, d.owners(), d.createdAt());
+                Optional<LocalDate> until = trigger.map(policy::retainUntil);
+                if (neverEarlier && d.retainUntil().isPresent()
+                        && (until.isEmpty() || until.get().isBefore(d.retainUntil().get()))) {
+                    until = d.retainUntil();
+                    trigger = d.triggerDate();
+                }
+                if (!until.equals(d.retainUntil()) || !trigger.equals(d.triggerDate())) {
+                    if (!tx.replace(d, d.with(d.lifecycle(), trigger, until, d.disposedAt()))) {
+                        throw concurrent(d.id());
+                    }
+                    changed++;
+                }
+            }
+            if (page.size() < PAGE) {
+                return changed;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+        }
+    }
+
+    private Optional<LocalDate> triggerDate(DocumentReads r, RetentionPolicy policy, List<OwnerRef> owners, Instant createdAt) {
+        if (!policy.trigger().waitsForEvent()) {
+            return Optional.of(LocalDate.ofInstant(createdAt, cfg.zone));
+        }
+        String event = policy.trigger().event().orElseThrow();
+        Optional<LocalDate> latest = Optional.empty();
+        for (OwnerRef o : owners) {
+            Optional<LocalDate> e = r.event(o, event);
+            if (e.isPresent() && (latest.isEmpty() || e.get().isAfter(latest.get()))) {
+                latest = e;
+            }
+        }
+        return latest;
+    }
+
+    private static String describe(RetentionPolicy p) {
+        var t = p.trigger();
+        return t.event().map(e -> "event " + e).orElse("creation")
+                + (t.deferral().isZero() ? "" : " +" + t.deferral())
+                + switch (t.yearEnd()) {
+                    case NONE -> "";
+                    case CALENDAR -> ", end of calendar year";
+                    case FISCAL -> ", end of fiscal year ending " + t.fiscalYearEnd().orElseThrow();
+                };
+    }
+
+    // ---------------------------------------------------------------- ingest and read
+
+    /**
+     * Stores a new document with its first version, streaming {@code content} to the blob
+     * store (the caller closes the stream). Its retention is computed now: from the creation
+     * date, or from the business event if it has already been recorded for one of its owners
+     * (otherwise when it is).
+     *
+     * <p>Idempotent: ingesting again with the same id and the same content returns the stored
+     * document.
+     *
+     * @throws InvalidRequestException {@code docs.unknown_class}, {@code docs.empty_content},
+     *                                 {@code docs.content_too_large}, {@code docs.invalid_name}
+     * @throws ConflictException       {@code docs.already_exists} for the same id with other content
+     */
+    public Document ingest(NewDocument doc, InputStream content) {
+        Check.notNull(doc, "document");
+        Check.notNull(content, "content");
+        if (store.policy(doc.documentClass()).isEmpty()) {
+            throw unknownClass(doc.documentClass());
+        }
+        BlobRef blob = cfg.blobs.put(tenant, content, cfg.maxContentBytes);
+        try {
+            Optional<Document> existing = store.find(doc.id());
+            if (existing.isPresent()) {
+                if (existing.get().versions().get(0).contentHash().equals(blob.hash())) {
+                    return existing.get();
+                }
+                throw new ConflictException(DocsErrors.ALREADY_EXISTS, "document " + doc.id() + " already exists with other content");
+            }
+            Instant now = cfg.clock.instant();
+            return store.write(tx -> {
+                tx.lockTenant();
+                RetentionPolicy policy = tx.lockPolicy(doc.documentClass()).orElseThrow(() -> unknownClass(doc.documentClass()));
+                requireBlob(blob);
+                Optional<LocalDate> trigger = triggerDate(tx, policy, doc.owners(), now);
+                DocumentVersion v1 = new DocumentVersion(1, blob.hash(), blob.size(), doc.mediaType(), doc.fileName(), now, doc.actor());
+                Document d = new Document(doc.id(), doc.documentClass(), doc.title(), doc.mediaType(), doc.owners(), doc.metadata(),
+                        now, List.of(v1), Lifecycle.ACTIVE, trigger, trigger.map(policy::retainUntil), Optional.empty());
+                tx.insert(d);
+                return d;
+            });
+        } catch (RuntimeException e) {
+            dropIfUnused(blob);
+            throw e;
+        }
+    }
+
+    /** Ingests bytes (convenience for small content). */
+    public Document ingest(NewDocument doc, byte[] content) {
+        return ingest(doc, new ByteArrayInputStream(Check.notNull(content, "content")));
+    }
+
+    /**
+     * Adds a version to an active document; every earlier version stays. The retention is
+     * unchanged (it counts from the document's creation or event, not from the version).
+     */
+    public Document addVersion(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
+        Check.notNull(id, "id");
+        Check.notNull(content, "content");
+        Names.text(mediaType, "mediaType", 255);
+        Check.notNull(fileName, "fileName");
+        fileName.ifPresent(f -> Names.fileName(f, "fileName"));
+        Names.text(actor, "actor", 200);
+        Document before = get(id);
+        if (before.lifecycle() != Lifecycle.ACTIVE) {
+            throw wrongState(before, "add a version to");
+        }
+        BlobRef blob = cfg.blobs.put(tenant, content, cfg.maxContentBytes);
+        try {
+            Instant now = cfg.clock.instant();
+            return store.write(tx -> {
+                tx.lockTenant();
+                requireBlob(blob);
+                Document cur = tx.find(id).orElseThrow(() -> notFound(id));
+                if (cur.lifecycle() != Lifecycle.ACTIVE) {
+                    throw wrongState(cur, "add a version to");
+                }
+                Document next = cur.withVersion(new DocumentVersion(cur.versions().size() + 1, blob.hash(), blob.size(), mediaType,
+                        fileName, now, actor));
+                if (!tx.replace(cur, next)) {
+                    throw concurrent(id);
+                }
+                return next;
+            });
+        } catch (RuntimeException e) {
+            dropIfUnused(blob);
+            throw e;
+        }
+    }
+
+    private void requireBlob(BlobRef blob) {
+        // Under the tenant lock: a purge of the same content cannot interleave.
+        if (!cfg.blobs.exists(tenant, blob.hash())) {
+            throw new ConflictException(DocsErrors.CONCURRENT_CHANGE, "content " + blob.hash() + " was purged concurrently; retry the request");
+        }
+    }
+
+    private void dropIfUnused(BlobRef blob) {
+        try {
+            store.write(tx -> {
+                tx.lockTenant();
+                if (!tx.contentInUse(blob.hash())) {
+                    cfg.blobs.delete(tenant, blob.hash());
+                }
+                return null;
+            });
+        } catch (RuntimeException suppressed) {
+            // best effort: an unreferenced blob is harmless
+        }
+    }
+
+    /** The document, if it exists in this tenant. */
+    public Optional<Document> find(DocumentId id) {
+        return store.find(Check.notNull(id, "id"));
+    }
+
+    /**
+     * The document.
+     *
+     * @throws NotFoundException {@code docs.not_found}
+     */
+    public Document get(DocumentId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Opens a version's content as a verifying stream: it throws
+     * {@link ContentCorruptedException} instead of reporting the end if the bytes do not hash
+     * to the version's key. Close it after use.
+     *
+     * @throws ConflictException {@code docs.wrong_state} if the document was disposed of
+     */
+    public InputStream openContent(DocumentId id, int version) {
+        Document d = get(id);
+        if (d.lifecycle() == Lifecycle.DISPOSED) {
+            throw wrongState(d, "read");
+        }
+        DocumentVersion v = d.version(version).orElseThrow(() -> InvalidRequestException.of("version",
+                "must be 1 to " + d.versions().size(), version));
+        return cfg.blobs.open(tenant, v.contentHash());
+    }
+
+    /** Reads a version's content completely and verified (for content that fits in memory). */
+    public byte[] readContent(DocumentId id, int version) {
+        try (InputStream in = openContent(id, version)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new dev.backoffice.core.error.StorageException(DocsErrors.IO_FAILURE, "reading content: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks every version's content against its hash without serving it: version number to status. */
+    public Map<Integer, BlobStatus> verify(DocumentId id) {
+        Document d = get(id);
+        Map<Integer, BlobStatus> out = new TreeMap<>();
+        if (d.lifecycle() == Lifecycle.DISPOSED) {
+            return out;
+        }
+        for (DocumentVersion v : d.versions()) {
+            out.put(v.number(), cfg.blobs.verify(tenant, v.contentHash()));
+        }
+        return out;
+    }
+
+    /**
+     * Documents matching {@code query}, in id order.
+     *
+     * @param cursor the previous page's {@link Page#nextCursor()}, empty to start
+     * @param limit  1 to 1000
+     */
+    public Page<Document> search(DocumentQuery query, Optional<String> cursor, int limit) {
+        Check.notNull(query, "query");
+        Check.that(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000", limit);
+        Optional<DocumentId> after = Check.notNull(cursor, "cursor").map(c -> new DocumentId(dev.backoffice.core.id.Ids.parse(c, "cursor")));
+        List<Document> items = store.search(query, after, limit + 1);
+        return paged(items, limit, d -> d.id().toString());
+    }
+
+    /**
+     * Documents whose retention has ended by {@code asOf} and that disposition would act on
+     * (ACTIVE, retainUntil before asOf), by (retainUntil, id). Served from the retain-until index.
+     */
+    public Page<Document> dueForDisposition(LocalDate asOf, Optional<String> cursor, int limit) {
+        Check.notNull(asOf, "asOf");
+        Check.that(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000", limit);
+        Optional<DocumentReads.DueCursor> after = Check.notNull(cursor, "cursor").map(TenantArchive::parseDueCursor);
+        List<Document> items = store.due(asOf, after, limit + 1);
+        return paged(items, limit, d -> d.retainUntil().orElseThrow() + "/" + d.id());
+    }
+
+    private static DocumentReads.DueCursor parseDueCursor(String c) {
+        int slash = c.indexOf('/');
+        try {
+            return new DocumentReads.DueCursor(LocalDate.parse(c.substring(0, slash)), DocumentId.parse(c.substring(slash + 1)));
+        } catch (RuntimeException e) {
+            throw InvalidRequestException.of("cursor", "is not a cursor of this listing", c);
+        }
+    }
+
+    private static <T> Page<T> paged(List<T> items, int limit, java.util.function.Function<T, String> key) {
+        if (items.size() > limit) {
+            List<T> page = items.subList(0, limit);
+            return Page.of(page, key.apply(page.get(limit - 1)));
+        }
+        return Page.last(items);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * Records a business event (e.g. {@code employment-ended}) for an owner, and starts or
+     * moves the retention of that owner's documents whose policy waits for it. Recording the
+     * event again with a later date moves it later; an earlier date is ignored (retention is
+     * never shortened this way).
+     *
+     * @return how many documents got a new retention
+     */
+    public int recordEvent(OwnerRef owner, String event, LocalDate date, String actor) {
+        Check.notNull(owner, "owner");
+        Check.notBlank(event, "event");
+        Check.notNull(date, "date");
+        Names.text(actor, "actor", 200);
+        return store.write(tx -> {
+            tx.lockTenant();
+            Optional<LocalDate> existing = tx.event(owner, event);
+            if (existing.isEmpty() || date.isAfter(existing.get())) {
+                tx.putEvent(owner, event, date);
+            }
+            int changed = 0;
+            DocumentQuery q = DocumentQuery.builder().owner(owner).build();
+            Optional<DocumentId> after = Optional.empty();
+            while (true) {
+                List<Document> page = tx.search(q, after, PAGE);
+                for (Document d : page) {
+                    if (d.lifecycle() != Lifecycle.ACTIVE) {
+                        continue;
+                    }
+                    RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+                    if (!p.trigger().event().equals(Optional.of(event))) {
+                        continue;
+                    }
+                    Optional<LocalDate> trigger = triggerDate(tx, p, d.owners(), d.createdAt());
+                    Optional<LocalDate> until = trigger.map(p::retainUntil);
+                    if (d.retainUntil().isPresent() && until.isPresent() && until.get().isBefore(d.retainUntil().get())) {
+                        continue; // never earlier
+                    }
+                    if (!until.equals(d.retainUntil())) {
+                        if (!tx.replace(d, d.with(Lifecycle.ACTIVE, trigger, until, Optional.empty()))) {
+                            throw concurrent(d.id());
+                        }
+                        changed++;
+                    }
+                }
+                if (page.size() < PAGE) {
+                    break;
+                }
+                after = Optional.of(page.get(page.size() - 1).id());
+            }
+            audit.append(AuditEvent.of(actor, "docs.event_recorded", "event/" + event,
+                    Map.of("date", date.toString(), "documents", Integer.toString(changed))));
+            return changed;
+        });
+    }
+
+    // ---------------------------------------------------------------- holds
+
+    /** Places a legal hold; from now on nothing in its scope is deleted or disposed of. */
+    public LegalHold placeHold(String name, String reason, HoldScope scope, String actor) {
+        LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
+        return store.write(tx -> {
+            tx.lockTenant();
+            tx.putHold(hold);
+            audit.append(AuditEvent.of(actor, "docs.hold_placed", "hold/" + hold.id(), Map.of("name", name, "reason", reason)));
+            return hold;
+        });
+    }
+
+    /**
+     * Releases a hold. Documents it protected become disposable again at the next run if
+     * their retention has ended and no other hold covers them.
+     *
+     * @throws NotFoundException {@code docs.hold_not_found}
+     */
+    public LegalHold releaseHold(HoldId id, String actor, String reason) {
+        Check.notNull(id, "id");
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        return store.write(tx -> {
+            tx.lockTenant();
+            LegalHold h = tx.hold(id).orElseThrow(() -> new NotFoundException(DocsErrors.HOLD_NOT_FOUND, "no hold " + id + " in tenant " + tenant));
+            if (!h.active()) {
+                return h;
+            }
+            LegalHold released = h.released(cfg.clock.instant(), actor);
+            tx.putHold(released);
+            audit.append(AuditEvent.of(actor, "docs.hold_released", "hold/" + id, Map.of("name", h.name(), "reason", reason)));
+            return released;
+        });
+    }
+
+    /** Every hold, active and released. */
+    public List<LegalHold> holds() {
+        return store.holds();
+    }
+
+    /** The active holds covering a document. */
+    public List<LegalHold> holdsOn(DocumentId id) {
+        Document d = get(id);
+        return store.activeHolds().stream().filter(h -> h.holds(d)).toList();
+    }
+
+    // ---------------------------------------------------------------- disposition
+
+    /**
+     * Applies the retention policies as of {@code asOf} (today or earlier; never the future):
+     * every ACTIVE document whose last day of retention is before {@code asOf} and that no
+     * active hold covers is deleted, archived or queued for review per its policy, each with a
+     * certificate in the audit log.
+     *
+     * <p>Idempotent and resumable: each batch is one transaction (document states, certificates
+     * and the purge queue together), content is deleted only after its batch committed, and a
+     * rerun first finishes pending content deletions. A crash at any point and a rerun give the
+     * same end state, with exactly one certificate per document.
+     *
+     * @throws InvalidRequestException if {@code asOf} is after today
+     */
+    public DispositionReport dispose(LocalDate asOf, String actor) {
+        Check.notNull(asOf, "asOf");
+        Names.text(actor, "actor", 200);
+        if (asOf.isAfter(today())) {
+            throw InvalidRequestException.of("asOf", "must not be after today (" + today() + "): retention cannot be judged by a future date", asOf);
+        }
+        long purged = purgePending();
+        List<DisposalCertificate> disposed = new ArrayList<>();
+        List<DisposalCertificate> archived = new ArrayList<>();
+        List<DisposalCertificate> review = new ArrayList<>();
+        List<DocumentId> held = new ArrayList<>();
+        Optional<DocumentReads.DueCursor> cursor = Optional.empty();
+        while (true) {
+            List<Document> page = store.due(asOf, cursor, cfg.batchSize);
+            if (page.isEmpty()) {
+                break;
+            }
+            Document last = page.get(page.size() - 1);
+            cursor = Optional.of(new DocumentReads.DueCursor(last.retainUntil().orElseThrow(), last.id()));
+            List<DocumentId> heldHere = new ArrayList<>();
+            List<DisposalCertificate> done = store.write(tx -> {
+                heldHere.clear();
+                tx.lockTenant();
+                List<LegalHold> holds = tx.activeHolds();
+                Map<DocumentClass, RetentionPolicy> policies = new java.util.HashMap<>();
+                List<DisposalCertificate> out = new ArrayList<>();
+                for (Document d : page) {
+                    // d was listed before the lock; every change below is a compare-and-set on its
+                    // lifecycle and retention, so a document disposed by another run or extended
+                    // meanwhile is skipped. Owners and metadata never change while it is ACTIVE.
+                    if (d.lifecycle() != Lifecycle.ACTIVE || !d.retentionEndedBy(asOf)) {
+                        continue;
+                    }
+                    if (holds.stream().anyMatch(h -> h.holds(d))) {
+                        heldHere.add(d.id());
+                        continue;
+                    }
+                    RetentionPolicy p = policies.computeIfAbsent(d.documentClass(),
+                            k -> tx.policy(k).orElseThrow(() -> unknownClass(k)));
+                    DisposalCertificate c = switch (p.action()) {
+                        case DELETE -> destroy(tx, d, p, asOf, actor, "docs.disposed", "");
+                        case ARCHIVE -> transition(tx, d, p, Lifecycle.ARCHIVED, asOf, actor, "docs.archived");
+                        case REVIEW -> transition(tx, d, p, Lifecycle.REVIEW, asOf, actor, "docs.review_queued");
+                    };
+                    if (c != null) {
+                        out.add(c);
+                    }
+                }
+                return out;
+            });
+            held.addAll(heldHere);
+            for (DisposalCertificate c : done) {
+                switch (c.action()) {
+                    case "docs.archived" -> archived.add(c);
+                    case "docs.review_queued" -> review.add(c);
+                    default -> disposed.add(c);
+                }
+                cfg.observer.committed(c);
+            }
+            purged += purgePending();
+        }
+        return new DispositionReport(asOf, disposed, archived, review, held, purged);
+    }
+
+    /**
+     * Deletes content whose last live document was disposed of: each hash is re-checked under
+     * the tenant lock (a new document may have brought the same content back).
+     *
+     * @return how many blobs were deleted
+     */
+    public long purgePending() {
+        long deleted = 0;
+        while (true) {
+            List<ContentHash> pending = store.pendingPurges(PAGE);
+            if (pending.isEmpty()) {
+                return deleted;
+            }
+            deleted += store.write(tx -> {
+                tx.lockTenant();
+                long n = 0;
+                for (ContentHash h : pending) {
+                    if (!tx.contentInUse(h) && cfg.blobs.delete(tenant, h)) {
+                        n++;
+                    }
+                    tx.removePurge(h);
+                }
+                return n;
+            });
+        }
+    }
+
+    private DisposalCertificate destroy(DocumentTx tx, Document d, RetentionPolicy p, LocalDate asOf, String actor, String action, String reason) {
+        Instant now = cfg.clock.instant();
+        if (!tx.replace(d, d.disposed(now))) {
+            return null;
+        }
+        for (ContentHash h : new LinkedHashSet<>(d.versions().stream().map(DocumentVersion::contentHash).toList())) {
+            if (!tx.contentInUse(h)) {
+                tx.addPurge(h);
+            }
+        }
+        return certify(d, p, asOf, actor, action, reason);
+    }
+
+    private DisposalCertificate transition(DocumentTx tx, Document d, RetentionPolicy p, Lifecycle to, LocalDate asOf, String actor, String action) {
+        if (!tx.replace(d, d.with(to, d.triggerDate(), d.retainUntil(), Optional.of(cfg.clock.instant())))) {
+            return null;
+        }
+        return certify(d, p, asOf, actor, action, "");
+    }
+
+    private DisposalCertificate certify(Document d, RetentionPolicy p, LocalDate asOf, String actor, String action, String reason) {
+        List<ContentHash> hashes = d.versions().stream().map(DocumentVersion::contentHash).toList();
+        Map<String, String> details = new TreeMap<>();
+        details.put("class", d.documentClass().code());
+        details.put("policy", p.name());
+        details.put("policy_source", p.source());
+        details.put("mode", p.mode().name());
+        details.put("retain_until", d.retainUntil().map(LocalDate::toString).orElse("none"));
+        details.put("as_of", asOf.toString());
+        details.put("versions", Integer.toString(hashes.size()));
+        details.put("content_sha256", hashes.stream().map(ContentHash::hex).collect(Collectors.joining(",")));
+        details.put("created_at", d.createdAt().toString());
+        if (!reason.isEmpty()) {
+            details.put("reason", reason);
+        }
+        AuditRecord r = audit.append(AuditEvent.of(actor, action, "document/" + d.id(), details));
+        return new DisposalCertificate(d.id(), d.documentClass(), action, p.name(), p.source(), d.retainUntil(), asOf, actor,
+                reason, hashes, r.sequence(), r.recordedAt());
+    }
+
+    // ---------------------------------------------------------------- review queue
+
+    /** Documents waiting for a person's decision, in id order. */
+    public Page<Document> reviewQueue(Optional<String> cursor, int limit) {
+        Check.that(limit >= 1 && limit <= 1000, "limit", "must be 1 to 1000", limit);
+        Optional<DocumentId> after = Check.notNull(cursor, "cursor").map(DocumentId::parse);
+        return paged(store.inState(Lifecycle.REVIEW, after, limit + 1), limit, d -> d.id().toString());
+    }
+
+    /**
+     * Approves the disposal of a document in review: it is deleted with a certificate.
+     *
+     * @throws RuleViolationException {@code docs.under_hold}
+     * @throws ConflictException      {@code docs.wrong_state} if it is not in review
+     */
+    public DisposalCertificate approveDisposal(DocumentId id, String actor, String note) {
+        Names.text(actor, "actor", 200);
+        Names.text(note, "note", 2000);
+        DisposalCertificate c = store.write(tx -> {
+            tx.lockTenant();
+            Document d = tx.find(id).orElseThrow(() -> notFound(id));
+            if (d.lifecycle() != Lifecycle.REVIEW) {
+                throw wrongState(d, "approve the disposal of");
+            }
+            requireNoHold(tx, d);
+            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            return destroy(tx, d, p, today(), actor, "docs.disposed", "review approved: " + note);
+        });
+        purgePending();
+        return c;
+    }
+
+    /**
+     * Extends a document's retention to {@code retainUntil} (a later date than now); a document
+     * in review goes back to ACTIVE. Allowed in both modes, for anyone: extending never
+     * weakens a retention.
+     */
+    public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
+        Check.notNull(retainUntil, "retainUntil");
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        return store.write(tx -> {
+            tx.lockTenant();
+            Document d = tx.find(id).orElseThrow(() -> notFound(id));
+            if (d.lifecycle() != Lifecycle.ACTIVE && d.lifecycle() != Lifecycle.REVIEW) {
+                throw wrongState(d, "extend the retention of");
+            }
+            if (d.retainUntil().isPresent() && !retainUntil.isAfter(d.retainUntil().get())) {
+                throw InvalidRequestException.of("retainUntil", "must be after the current last day of retention " + d.retainUntil().get(), retainUntil);
+            }
+            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), Optional.of(retainUntil), Optional.empty());
+            if (!tx.replace(d, next)) {
+                throw concurrent(id);
+            }
+            audit.append(AuditEvent.of(actor, "docs.retention_extended", "document/" + id, Map.of(
+                    "from", d.retainUntil().map(LocalDate::toString).orElse("none"), "to", retainUntil.toString(), "reason", reason)));
+            return next;
+        });
+    }
+
+    // ---------------------------------------------------------------- deletion and overrides
+
+    /**
+     * Deletes a document whose retention has ended (active, in review or archived), with a
+     * certificate.
+     *
+     * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_active}
+     */
+    public DisposalCertificate delete(DocumentId id, String actor, String reason) {
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        DisposalCertificate c = store.write(tx -> {
+            tx.lockTenant();
+            Document d = tx.find(id).orElseThrow(() -> notFound(id));
+            if (d.lifecycle() == Lifecycle.DISPOSED) {
+                throw wrongState(d, "delete");
+            }
+            requireNoHold(tx, d);
+            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            LocalDate today = today();
+            if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
+                throw new RuleViolationException(DocsErrors.RETENTION_ACTIVE, "document " + id + " is retained "
+                        + d.retainUntil().map(u -> "until " + u).orElse("until its event is recorded and the period has passed")
+                        + " under '" + p.name() + "' (" + p.source() + ")");
+            }
+            return destroy(tx, d, p, today, actor, "docs.deleted", reason);
+        });
+        purgePending();
+        return c;
+    }
+
+    /**
+     * Deletes a document before its governance-mode retention has ended. Requires an actor the
+     * {@link OverrideAuthorizer} allows and a reason; both go into the certificate.
+     *
+     * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_locked} (compliance
+     *                                mode: never), {@code docs.override_not_authorised}
+     */
+    public DisposalCertificate deleteEarly(DocumentId id, String actor, String reason) {
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        DisposalCertificate c = store.write(tx -> {
+            tx.lockTenant();
+            Document d = tx.find(id).orElseThrow(() -> notFound(id));
+            if (d.lifecycle() == Lifecycle.DISPOSED) {
+                throw wrongState(d, "delete");
+            }
+            requireNoHold(tx, d);
+            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today())) {
+                requireGovernanceOverride(actor, p, d, Optional.of(reason));
+            }
+            return destroy(tx, d, p, today(), actor, "docs.deleted_early", reason);
+        });
+        purgePending();
+        return c;
+    }
+
+    /**
+     * Moves a governance-mode retention's last day earlier. Requires an authorised actor and a
+     * reason (audited). Compliance mode: {@code docs.retention_locked}, always.
+     */
+    public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
+        Check.notNull(retainUntil, "retainUntil");
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        return store.write(tx -> {
+            tx.lockTenant();
+            Document d = tx.find(id).orElseThrow(() -> notFound(id));
+            if (d.lifecycle() != Lifecycle.ACTIVE) {
+                throw wrongState(d, "shorten the retention of");
+            }
+            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            if (d.retainUntil().isPresent() && !retainUntil.isBefore(d.retainUntil().get())) {
+                throw InvalidRequestException.of("retainUntil", "must be before the current last day " + d.retainUntil().get()
+                        + " (use extendRetention to extend)", retainUntil);
+            }
+            requireGovernanceOverride(actor, p, d, Optional.of(reason));
+            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), Optional.of(retainUntil), Optional.empty());
+            if (!tx.replace(d, next)) {
+                throw concurrent(id);
+            }
+            audit.append(AuditEvent.of(actor, "docs.retention_shortened", "document/" + id, Map.of(
+                    "from", d.retainUntil().map(LocalDate::toString).orElse("none"), "to", retainUntil.toString(),
+                    "policy", p.name(), "reason", reason)));
+            return next;
+        });
+    }
+
+    private void requireGovernanceOverride(String actor, RetentionPolicy p, Document d, Optional<String> reason) {
+        if (p.mode() == RetentionMode.COMPLIANCE) {
+            throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "document " + d.id() + " is under compliance-mode retention '"
+                    + p.name() + "' until " + d.retainUntil().map(LocalDate::toString).orElse("its event + " + p.period())
+                    + ": nobody can shorten it or delete it early");
+        }
+        requireOverride(actor, p, reason);
+    }
+
+    private void requireOverride(String actor, RetentionPolicy p, Optional<String> reason) {
+        if (!cfg.authorizer.mayOverride(actor, p)) {
+            throw new RuleViolationException(DocsErrors.OVERRIDE_NOT_AUTHORISED, actor + " may not override the governance-mode retention '" + p.name() + "'");
+        }
+        if (reason.isEmpty() || reason.get().isBlank()) {
+            throw InvalidRequestException.of("reason", "an override needs a reason (it is audited)", reason.orElse(null));
+        }
+    }
+
+    private void requireNoHold(DocumentReads r, Document d) {
+        List<LegalHold> on = r.activeHolds().stream().filter(h -> h.holds(d)).toList();
+        if (!on.isEmpty()) {
+            throw new RuleViolationException(DocsErrors.UNDER_HOLD, "document " + d.id() + " is under legal hold "
+                    + on.stream().map(h -> "'" + h.name() + "'").collect(Collectors.joining(", ")));
+        }
+    }
+
+    // ---------------------------------------------------------------- erasure
+
+    /**
+     * Handles an erasure request (GDPR art. 17) for a data subject: each of the subject's
+     * documents is erased if no hold covers it and its retention has ended (or it was archived
+     * or queued for review), and kept otherwise, with the reason. The request itself is
+     * audited without naming the subject.
+     */
+    public ErasureReport erase(OwnerRef subject, String actor, String reason) {
+        Check.notNull(subject, "subject");
+        Names.text(actor, "actor", 200);
+        Names.text(reason, "reason", 2000);
+        LocalDate today = today();
+        List<ErasureReport.Item> items = new ArrayList<>();
+        DocumentQuery q = DocumentQuery.builder().owner(subject).build();
+        Optional<DocumentId> after = Optional.empty();
+        while (true) {
+            List<Document> page = store.search(q, after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            after = Optional.of(page.get(page.size() - 1).id());
+            items.addAll(store.write(tx -> {
+                tx.lockTenant();
+                List<LegalHold> holds = tx.activeHolds();
+                List<ErasureReport.Item> out = new ArrayList<>();
+                for (Document seen : page) {
+                    Document d = tx.find(seen.id()).orElse(null);
+                    if (d == null || d.lifecycle() == Lifecycle.DISPOSED) {
+                        continue;
+                    }
+                    RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+                    List<LegalHold> on = holds.stream().filter(h -> h.holds(d)).toList();
+                    if (!on.isEmpty()) {
+                        out.add(new ErasureReport.Item(d.id(), d.documentClass(), ErasureReport.Outcome.KEPT,
+                                "legal hold " + on.stream().map(h -> "'" + h.name() + "' (" + h.reason() + ")").collect(Collectors.joining(", "))
+                                        + ": GDPR art. 17(3)(e)"));
+                        continue;
+                    }
+                    if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
+                        String until = d.retainUntil().map(u -> "until " + u)
+                                .orElse("for " + p.period() + " after '" + p.trigger().event().orElse("?") + "', not yet recorded");
+                        out.add(new ErasureReport.Item(d.id(), d.documentClass(), ErasureReport.Outcome.KEPT,
+                                "retention policy '" + p.name() + "' (" + p.source() + ") requires keeping it " + until
+                                        + ": GDPR art. 17(3)(b)"));
+                        continue;
+                    }
+                    DisposalCertificate c = destroy(tx, d, p, today, actor, "docs.erased", "erasure request: " + reason);
+                    if (c != null) {
+                        out.add(new ErasureReport.Item(d.id(), d.documentClass(), ErasureReport.Outcome.ERASED,
+                                "retention ended " + d.retainUntil().map(LocalDate::toString).orElse("") + "; certificate #" + c.auditSequence()));
+                    }
+                }
+                return out;
+            }));
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        purgePending();
+        long erased = items.stream().filter(i -> i.outcome() == ErasureReport.Outcome.ERASED).count();
+        audit.append(AuditEvent.of(actor, "docs.erasure_request", "erasure/" + dev.backoffice.core.id.Ids.newId(cfg.clock), Map.of(
+                "erased", Long.toString(erased), "kept", Long.toString(items.size() - erased), "reason", reason)));
+        return new ErasureReport(subject, today, items);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private static InvalidRequestException unknownClass(DocumentClass c) {
+        return InvalidRequestException.of(DocsErrors.UNKNOWN_CLASS, "documentClass", "has no retention policy in this tenant; define one first", c.code());
+    }
+
+    private NotFoundException notFound(DocumentId id) {
+        return new NotFoundException(DocsErrors.NOT_FOUND, "document " + id + " not found in tenant " + tenant);
+    }
+
+    private static ConflictException wrongState(Document d, String what) {
+        return new ConflictException(DocsErrors.WRONG_STATE, "cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
+    }
+
+    private static ConflictException concurrent(DocumentId id) {
+        return new ConflictException(DocsErrors.CONCURRENT_CHANGE, "document " + id + " changed concurrently; re-read and retry");
+    }
+}
