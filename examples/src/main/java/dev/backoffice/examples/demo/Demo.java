@@ -1,15 +1,19 @@
 package dev.backoffice.examples.demo;
 
 import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.audit.AuditRecord;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.docs.Archive;
+import dev.backoffice.docs.DispositionReport;
 import dev.backoffice.examples.demo.scenario.Scenario;
+import dev.backoffice.examples.glue.Archiving;
 import dev.backoffice.examples.glue.OrderPostings;
 import dev.backoffice.examples.glue.PayrollPostings;
 import dev.backoffice.examples.glue.PostingAccounts;
 import dev.backoffice.hr.Employee;
+import dev.backoffice.hr.EmployeeId;
 import dev.backoffice.ledger.Ledger;
-import dev.backoffice.ledger.PeriodStatus;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.orders.Order;
 import dev.backoffice.orders.OrderStatus;
@@ -24,7 +28,9 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,11 +38,13 @@ import java.util.TreeMap;
 /**
  * Runs a scenario through the real modules: for each company, the chart of accounts and the
  * month's manual journal; orders through their state machine with invoices, payments, refunds
- * and returns posted to the ledger; payroll computed, approved and posted; documents archived;
- * the period closed. Then the clock jumps years ahead and the archive's disposition runs.
+ * and returns posted to the ledger and invoices archived; payroll computed, approved, posted and
+ * its payslips archived; the leaver's end of employment recorded and a legal hold placed; the
+ * period closed. Then the clock jumps years ahead and the archive's disposition runs.
  *
  * <p>Every step is idempotent (deterministic ids, idempotency keys, "already approved" checks),
- * so running the same scenario again on the same database books nothing twice and says so.
+ * and a month whose period is already closed is reported, not posted again: running the same
+ * scenario twice on the same database books nothing twice and says so.
  */
 public final class Demo {
 
@@ -52,75 +60,133 @@ public final class Demo {
         this.out = out;
     }
 
+    /** One company between the month and the disposition run. */
+    private record Month(Scenario.Entity entity, TenantId tenant, CurrencyUnit currency, boolean rerun,
+                         TenantLedger books, Map<OrderStatus, Integer> statuses, List<Payslip> payslips, ArchiveStep archive) {
+    }
+
     /** Runs everything and returns what the report shows, one result per company. */
     List<EntityResult> run() {
         Ledger ledger = Ledger.builder().store(stores.ledger()).clock(clock).audit(stores.audit()).build();
         Orders orders = Orders.builder().store(stores.orders()).clock(clock).build();
         PayrollEngine payroll = PayrollEngine.builder().store(stores.payroll()).audit(stores.audit()).clock(clock).build();
+        Archive archive = Archive.builder().store(stores.documents()).blobs(stores.blobs()).audit(stores.audit()).clock(clock).build();
         PostingAccounts accounts = new PostingAccounts(scenario.postingAccounts());
-        LocalDate monthEnd = scenario.month().atEndOfMonth();
 
-        List<EntityResult> results = new ArrayList<>();
+        List<Month> months = new ArrayList<>();
         for (Scenario.Entity entity : scenario.entities()) {
-            TenantId tenant = TenantId.of(entity.tenant());
-            CurrencyUnit currency = CurrencyUnit.of(entity.currency());
-            TenantLedger books = ledger.forTenant(tenant);
-            TenantOrders tenantOrders = orders.forTenant(tenant);
-            at(scenario.month().atDay(1));
-            boolean rerun = books.periodStatus().closedThrough().filter(d -> !d.isBefore(monthEnd)).isPresent();
-            out.printf("%n%s (tenant %s, %s)%n", entity.name(), tenant, currency);
-            if (rerun) {
-                out.println("  This database already holds " + scenario.month() + " for this tenant (the period is closed):"
-                        + " nothing is posted twice; reporting from the stored books.");
-            }
+            months.add(month(entity, ledger, orders, payroll, archive, accounts));
+        }
 
-            int opened = BookkeepingStep.openChart(books, scenario.chartOfAccounts(), currency);
-            out.printf("  ledger     %d accounts opened (%d in the chart)%n", opened, scenario.chartOfAccounts().size());
-            if (!rerun) {
-                BookkeepingStep.postJournal(books, entity, currency);
-            }
-            out.printf("  ledger     %d manual journal entries %s%n", entity.journal().size(), rerun ? "already posted" : "posted");
-
-            Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
-            OrdersStep orderSteps = new OrdersStep(tenantOrders, books, new OrderPostings(accounts), clock, scenario.actor());
-            for (Scenario.OrderSpec spec : entity.orders()) {
-                Order order = rerun ? tenantOrders.get(OrdersStep.orderId(entity.tenant(), spec.ref()))
-                        : orderSteps.run(spec, currency, (o, date) -> { });
-                statuses.merge(order.status(), 1, Integer::sum);
-            }
-            out.printf("  orders     %d orders %s: %s%n", entity.orders().size(), rerun ? "already processed" : "processed", statuses);
-
-            at(entity.payDate());
-            Map<String, Employee> staff = PayrollStep.hire(stores.payroll().forTenant(tenant), entity, currency);
-            PayrollRun run = PayrollStep.run(payroll, stores.payroll(), entity, scenario.month(), currency, scenario.actor());
-            if (!rerun) {
-                books.post(PayrollPostings.entry(run.journal(), accounts));
-            }
-            out.printf("  payroll    %d payslips %s (%s rules)%n", run.payslips().size(),
-                    rerun ? "already approved and posted" : "approved and posted", run.jurisdiction());
-
-            if (!rerun) {
-                at(monthEnd.plusDays(1));
-                books.closePeriod(monthEnd, scenario.actor());
-            }
-            PeriodStatus period = books.periodStatus();
-            out.printf("  ledger     period closed through %s%n", period.closedThrough().map(Object::toString).orElse("-"));
-
-            AuditLog audit = stores.audit().forTenant(tenant);
-            results.add(new EntityResult(entity.tenant(), entity.name(), currency, rerun,
-                    books.trialBalance(monthEnd),
-                    books.incomeStatement(scenario.month().atDay(1), monthEnd, currency),
-                    books.balanceSheet(monthEnd, currency),
-                    new TreeMap<>(statuses), sortedByName(run.payslips()),
-                    new ArchiveResult(new TreeMap<>(), scenario.disposition().asOf(), List.of(), List.of(), 0, 0),
-                    audit.verify(), audit.size()));
-            staff.size();
+        LocalDate asOf = scenario.disposition().asOf();
+        at(asOf);
+        out.printf("%nThe clock moves to %s: the archive's disposition run%n", asOf);
+        List<EntityResult> results = new ArrayList<>();
+        for (Month m : months) {
+            DispositionReport report = archive.forTenant(m.tenant()).dispose(asOf, scenario.actor());
+            AuditLog audit = stores.audit().forTenant(m.tenant());
+            ArchiveResult archived = m.archive().summary(asOf, certificates(audit));
+            out.printf("  %-40s %d disposed now, %d disposed in all, %d kept under legal hold, %d still retained%n",
+                    m.entity().name(), report.disposed().size(), archived.disposed().size(), archived.keptUnderHold().size(),
+                    archived.stillRetained());
+            LocalDate monthEnd = scenario.month().atEndOfMonth();
+            results.add(new EntityResult(m.entity().tenant(), m.entity().name(), m.currency(), m.rerun(),
+                    m.books().trialBalance(monthEnd),
+                    m.books().incomeStatement(scenario.month().atDay(1), monthEnd, m.currency()),
+                    m.books().balanceSheet(monthEnd, m.currency()),
+                    new TreeMap<>(m.statuses()), m.payslips(), archived, audit.verify(), audit.size()));
         }
         return results;
     }
 
-    private static List<Payslip> sortedByName(List<Payslip> payslips) {
-        return payslips.stream().sorted(java.util.Comparator.comparing(Payslip::employeeName)).toList();
+    private Month month(Scenario.Entity entity, Ledger ledger, Orders orders, PayrollEngine payroll, Archive archive,
+                        PostingAccounts accounts) {
+        TenantId tenant = TenantId.of(entity.tenant());
+        CurrencyUnit currency = CurrencyUnit.of(entity.currency());
+        LocalDate monthEnd = scenario.month().atEndOfMonth();
+        String actor = scenario.actor();
+        TenantLedger books = ledger.forTenant(tenant);
+        TenantOrders tenantOrders = orders.forTenant(tenant);
+        ArchiveStep docs = new ArchiveStep(archive.forTenant(tenant), entity, actor);
+        at(scenario.month().atDay(1));
+        boolean rerun = books.periodStatus().closedThrough().filter(d -> !d.isBefore(monthEnd)).isPresent();
+        docs.dryRun(rerun);
+        out.printf("%n%s (tenant %s, %s)%n", entity.name(), tenant, currency);
+        if (rerun) {
+            out.println("  This database already holds " + scenario.month() + " for this tenant (the period is closed):"
+                    + " nothing is posted twice; reporting from the stored books.");
+        }
+
+        int opened = BookkeepingStep.openChart(books, scenario.chartOfAccounts(), currency);
+        out.printf("  ledger     %d accounts opened (%d in the chart)%n", opened, scenario.chartOfAccounts().size());
+        if (!rerun) {
+            BookkeepingStep.postJournal(books, entity, currency);
+            docs.policies();
+        }
+        out.printf("  ledger     %d manual journal entries %s%n", entity.journal().size(), rerun ? "already posted" : "posted");
+
+        Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
+        OrdersStep orderSteps = new OrdersStep(tenantOrders, books, new OrderPostings(accounts), clock, actor);
+        for (Scenario.OrderSpec spec : entity.orders()) {
+            Order order;
+            if (rerun) {
+                order = tenantOrders.get(OrdersStep.orderId(entity.tenant(), spec.ref()));
+                spec.events().stream().filter(e -> e.type().equals("place")).findFirst()
+                        .ifPresent(placed -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), tenantOrders.get(order.id()), placed.date(), actor)));
+            } else {
+                order = orderSteps.run(spec, currency, (o, date) -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), o, date, actor)));
+            }
+            statuses.merge(order.status(), 1, Integer::sum);
+        }
+        out.printf("  orders     %d orders %s, invoices archived: %s%n", entity.orders().size(),
+                rerun ? "already processed" : "processed", statuses);
+
+        at(entity.payDate());
+        Map<String, Employee> staff = PayrollStep.hire(stores.payroll().forTenant(tenant), entity, currency);
+        PayrollRun run = PayrollStep.run(payroll, stores.payroll(), entity, scenario.month(), currency, actor);
+        if (!rerun) {
+            books.post(PayrollPostings.entry(run.journal(), accounts));
+        }
+        Map<EmployeeId, String> refs = new HashMap<>();
+        staff.forEach((ref, employee) -> refs.put(employee.id(), ref));
+        List<Payslip> payslips = run.payslips().stream().sorted(Comparator.comparing(Payslip::employeeName)).toList();
+        for (Payslip p : payslips) {
+            docs.archive(Archiving.payslip(entity.tenant(), refs.get(p.employeeId()), p, actor));
+        }
+        if (docs.keeps(Archiving.EMPLOYEE_FILE)) {
+            for (Scenario.EmployeeSpec e : entity.employees()) {
+                docs.archive(Archiving.employmentContract(entity.tenant(), e.ref(), e.givenName() + " " + e.familyName(), e.start(),
+                        "monthly salary " + e.monthlySalary().toPlainString() + " " + currency, actor));
+            }
+        }
+        out.printf("  payroll    %d payslips %s (%s rules)%n", run.payslips().size(),
+                rerun ? "already approved, posted and archived" : "approved, posted to the ledger and archived", run.jurisdiction());
+
+        if (!rerun) {
+            docs.leaversAndHold();
+            at(monthEnd.plusDays(1));
+            books.closePeriod(monthEnd, actor);
+        }
+        entity.legalHold().ifPresent(h -> out.printf("  documents  legal hold \"%s\" on %s's file%n", h.name(), h.employee()));
+        out.printf("  ledger     period closed through %s%n", books.periodStatus().closedThrough().map(Object::toString).orElse("-"));
+        return new Month(entity, tenant, currency, rerun, books, statuses, payslips, docs);
+    }
+
+    private static int certificates(AuditLog audit) {
+        int count = 0;
+        long from = 1;
+        while (true) {
+            List<AuditRecord> page = audit.read(from, 1000);
+            for (AuditRecord r : page) {
+                if (r.event().action().equals("docs.disposed")) {
+                    count++;
+                }
+            }
+            if (page.size() < 1000) {
+                return count;
+            }
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
     }
 
     private void at(LocalDate date) {

@@ -36,6 +36,7 @@ final class DemoStorage implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         DataSource dataSource;
         String description;
+        Path blobs;
         if (options.jdbcUrl() != null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(options.jdbcUrl());
@@ -47,11 +48,13 @@ final class DemoStorage implements AutoCloseable {
             resources.add(pool);
             dataSource = pool;
             description = "JDBC " + options.jdbcUrl();
+            blobs = Path.of("backoffice-data", "blobs-" + Integer.toHexString(options.jdbcUrl().hashCode()));
         } else {
             dataSource = EmbeddedDatabase.file(DEFAULT_DATABASE);
             description = "embedded H2 file " + DEFAULT_DATABASE.toAbsolutePath() + ".mv.db";
+            blobs = Path.of("backoffice-data", "blobs");
         }
-        DemoStores stores = DemoStores.jdbc(Jdbc.of(dataSource), clock, description);
+        DemoStores stores = DemoStores.jdbc(Jdbc.of(dataSource), blobs, clock, description);
         resources.add(0, stores); // stop the ledger's committer threads before the pool closes
         return new DemoStorage(stores, resources);
     }

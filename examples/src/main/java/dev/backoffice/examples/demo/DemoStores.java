@@ -7,6 +7,12 @@ import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
 import dev.backoffice.orders.jdbc.JdbcOrderStore;
 import dev.backoffice.payroll.jdbc.JdbcPayrollStore;
+import dev.backoffice.docs.DocumentStore;
+import dev.backoffice.docs.blob.BlobStore;
+import dev.backoffice.docs.blob.FileSystemBlobStore;
+import dev.backoffice.docs.blob.InMemoryBlobStore;
+import dev.backoffice.docs.jdbc.JdbcDocumentStore;
+import dev.backoffice.docs.memory.InMemoryDocumentStore;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import dev.backoffice.orders.OrderStore;
@@ -14,6 +20,7 @@ import dev.backoffice.orders.memory.InMemoryOrderStore;
 import dev.backoffice.payroll.PayrollStore;
 import dev.backoffice.payroll.memory.InMemoryPayrollStore;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -23,8 +30,8 @@ import java.time.Clock;
  *
  * @param description how the stores are kept, for the report ("in memory", "H2 file ...", "PostgreSQL ...")
  */
-record DemoStores(String description, LedgerStore ledger, OrderStore orders, PayrollStore payroll, AuditStore audit)
-        implements AutoCloseable {
+record DemoStores(String description, LedgerStore ledger, OrderStore orders, PayrollStore payroll, DocumentStore documents,
+                  BlobStore blobs, AuditStore audit) implements AutoCloseable {
 
     /** Stops the JDBC ledger store's committer threads (queued work finishes first). */
     @Override
@@ -34,14 +41,19 @@ record DemoStores(String description, LedgerStore ledger, OrderStore orders, Pay
         }
     }
 
-    /** JDBC stores over one {@link Jdbc}; the ledger store owns committer threads: close it when done. */
-    static DemoStores jdbc(Jdbc jdbc, Clock clock, String description) {
+    /**
+     * JDBC stores over one {@link Jdbc}, document contents in files under {@code blobs}; the
+     * ledger store owns committer threads: close it when done.
+     */
+    static DemoStores jdbc(Jdbc jdbc, Path blobs, Clock clock, String description) {
         return new DemoStores(description, JdbcLedgerStore.builder(jdbc).build(), JdbcOrderStore.create(jdbc),
-                JdbcPayrollStore.create(jdbc), JdbcAuditStore.create(jdbc, clock));
+                JdbcPayrollStore.create(jdbc), JdbcDocumentStore.create(jdbc), FileSystemBlobStore.create(blobs),
+                JdbcAuditStore.create(jdbc, clock));
     }
 
     static DemoStores inMemory(Clock clock) {
         return new DemoStores("in memory", InMemoryLedgerStore.create(), new InMemoryOrderStore(),
-                InMemoryPayrollStore.create(), InMemoryAuditStore.create(clock));
+                InMemoryPayrollStore.create(), InMemoryDocumentStore.create(), InMemoryBlobStore.create(),
+                InMemoryAuditStore.create(clock));
     }
 }

@@ -26,10 +26,14 @@ public record Scenario(String name, YearMonth month, String actor, List<AccountS
     public record AccountSpec(String code, String name, String type, Optional<String> parent, Optional<List<String>> flags) {
     }
 
-    /** One company: a tenant with its own books, staff, customers and orders. */
+    /**
+     * One company: a tenant with its own books, staff, customers and orders. {@code retention}
+     * names, per document class the company archives ({@code invoice}, {@code payroll-record},
+     * {@code employee-file}), the entry of the archive's policy catalogue that applies.
+     */
     public record Entity(String tenant, String name, String country, String currency, LocalDate payDate,
                          List<JournalSpec> journal, List<EmployeeSpec> employees, List<CustomerSpec> customers,
-                         List<OrderSpec> orders, Optional<LegalHoldSpec> legalHold) {
+                         List<OrderSpec> orders, Map<String, String> retention, Optional<LegalHoldSpec> legalHold) {
     }
 
     /** A manual journal entry; {@code key} makes reruns idempotent. */

@@ -172,6 +172,15 @@ final class ScenarioChecker {
             }
             order(order, op, customers, currency);
         }
+        Map<String, String> retention = required(e.retention(), path + ".retention");
+        var catalogue = dev.backoffice.docs.retention.PolicyCatalogue.standard();
+        retention.forEach((documentClass, entry) -> {
+            String rp = path + ".retention." + documentClass;
+            if (!Set.of("invoice", "payroll-record", "employee-file").contains(documentClass)) {
+                throw fail(rp, "the demo archives invoice, payroll-record and employee-file documents only");
+            }
+            attempt(rp, () -> catalogue.policy(entry));
+        });
         e.legalHold().ifPresent(hold -> {
             String hp = path + ".legalHold";
             if (!employees.contains(text(hold.employee(), hp + ".employee"))) {
