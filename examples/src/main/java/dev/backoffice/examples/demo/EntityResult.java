@@ -26,9 +26,14 @@ import java.util.SortedMap;
  * @param payslips      the month's payslips
  * @param archive       documents archived and what the disposition run did to them
  * @param audit         the verification of the tenant's audit chain
- * @param auditRecords  how many audit records the tenant has
+ * @param auditActions  how many audit records the tenant's log holds, by action
  */
 public record EntityResult(String tenant, String name, CurrencyUnit currency, boolean rerun, TrialBalance trialBalance,
                            IncomeStatement income, BalanceSheet balanceSheet, SortedMap<OrderStatus, Integer> orderStatuses,
-                           List<Payslip> payslips, ArchiveResult archive, AuditVerification audit, long auditRecords) {
+                           List<Payslip> payslips, ArchiveResult archive, AuditVerification audit, SortedMap<String, Integer> auditActions) {
+
+    /** How many audit records the tenant has. */
+    public int auditRecords() {
+        return auditActions.values().stream().mapToInt(Integer::intValue).sum();
+    }
 }

@@ -30,7 +30,7 @@ class DemoRunTest {
 
     /** What must be equal across storages: every figure the report shows, without generated ids. */
     record Totals(String tenant, List<String> trialBalance, String income, String netIncome, String totalAssets,
-                  List<String> payslips, String orderStatuses, String archive, boolean auditIntact) {
+                  List<String> payslips, String orderStatuses, String archive, boolean auditIntact, String auditActions) {
         static Totals of(EntityResult r) {
             List<String> tb = new ArrayList<>();
             for (TrialBalance.Row row : r.trialBalance().rows()) {
@@ -46,7 +46,7 @@ class DemoRunTest {
                     r.balanceSheet().totalAssets().toString(), slips, r.orderStatuses().toString(),
                     a.documentsByClass() + " disposed " + a.disposed().size() + " held " + a.keptUnderHold().size()
                             + " retained " + a.stillRetained() + " certificates " + a.certificates(),
-                    r.audit().intact());
+                    r.audit().intact(), r.auditActions().toString());
         }
     }
 
@@ -72,6 +72,8 @@ class DemoRunTest {
         assertThat(memory.get(0).orderStatuses()).contains("CANCELLED=1");
         // the leaver's file is due by 2038 but held; invoices of 2026 are long past retention
         assertThat(memory.get(0).archive()).contains("held 2").contains("disposed 5");
+        assertThat(memory.get(0).auditActions()).contains("ledger.period_closed=1").contains("payroll.run_approved=1")
+                .contains("docs.disposed=5").contains("docs.hold_placed=1");
     }
 
     @Test

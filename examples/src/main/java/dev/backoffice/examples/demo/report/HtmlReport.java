@@ -102,7 +102,10 @@ public final class HtmlReport {
                 .append(e.auditRecords()).append(" records; hash chain ")
                 .append(e.audit().intact() ? "verified intact from the first record to the last."
                         : "BROKEN at record " + e.audit().firstBroken().orElseThrow() + ": " + e.audit().reason().orElse(""))
-                .append("</p></section>");
+                .append("</p>");
+        List<List<String>> actions = new ArrayList<>();
+        e.auditActions().forEach((action, n) -> actions.add(List.of(action, Integer.toString(n))));
+        sb.append(Html.table(List.of("Audited action", "Records"), actions)).append("</section>");
     }
 
     private static void card(StringBuilder sb, String label, String value) {
