@@ -388,16 +388,45 @@ public final class LedgerEngine {
      * @throws Rejection for the first failing draft (nothing applied)
      */
     public static Applied apply(List<Draft> drafts, Map<AccountId, AccountState> locked, PeriodStatus period) {
+        if (drafts.size() == 1) { // the common case, without an intermediate map
+            Touched t = applyOne(drafts.get(0), locked, period, null);
+            if (t.size == 1) {
+                return new Applied(Map.of(t.ids[0], t.counters[0]));
+            }
+            if (t.size == 2) {
+                return new Applied(Map.of(t.ids[0], t.counters[0], t.ids[1], t.counters[1]));
+            }
+            Map<AccountId, AccountCounters> m = new HashMap<>(t.size * 2);
+            t.putInto(m);
+            return new Applied(m);
+        }
         Map<AccountId, AccountCounters> working = new HashMap<>(8);
         for (int d = 0; d < drafts.size(); d++) {
-            Draft draft = drafts.get(d);
-            applyOne(draft, locked, period, working);
+            applyOne(drafts.get(d), locked, period, working).putInto(working);
         }
         return new Applied(working);
     }
 
-    private static void applyOne(Draft draft, Map<AccountId, AccountState> locked, PeriodStatus period,
-                                 Map<AccountId, AccountCounters> working) {
+    /** The accounts one entry touches and their new counters. */
+    private static final class Touched {
+        final AccountId[] ids;
+        final AccountCounters[] counters;
+        int size;
+
+        Touched(int capacity) {
+            ids = new AccountId[capacity];
+            counters = new AccountCounters[capacity];
+        }
+
+        void putInto(Map<AccountId, AccountCounters> m) {
+            for (int j = 0; j < size; j++) {
+                m.put(ids[j], counters[j]);
+            }
+        }
+    }
+
+    private static Touched applyOne(Draft draft, Map<AccountId, AccountState> locked, PeriodStatus period,
+                                    Map<AccountId, AccountCounters> working) {
         int index = draft.index();
         JournalEntry entry = draft.entry();
         if (period.isClosed(entry.effectiveDate())) {
@@ -425,9 +454,10 @@ public final class LedgerEngine {
         }
         List<Movement> movements = draft.movements();
         int n = movements.size();
-        // Compute new counters into a scratch array first, so a failure leaves 'working' untouched.
-        AccountId[] ids = new AccountId[n];
-        AccountCounters[] next = new AccountCounters[n];
+        // Compute new counters into scratch arrays first, so a failure leaves 'working' untouched.
+        Touched t = new Touched(n);
+        AccountId[] ids = t.ids;
+        AccountCounters[] next = t.counters;
         int touched = 0;
         for (int i = 0; i < n; i++) {
             Movement m = movements.get(i);
@@ -441,7 +471,7 @@ public final class LedgerEngine {
             if (slot < 0) {
                 slot = touched++;
                 ids[slot] = m.account();
-                AccountCounters current = working.get(m.account());
+                AccountCounters current = working == null ? null : working.get(m.account());
                 if (current == null) {
                     AccountState s = locked.get(m.account());
                     if (s == null) {
@@ -461,9 +491,8 @@ public final class LedgerEngine {
         for (int j = 0; j < touched; j++) {
             checkLimits(index, locked.get(ids[j]).account(), next[j]);
         }
-        for (int j = 0; j < touched; j++) {
-            working.put(ids[j], next[j]);
-        }
+        t.size = touched;
+        return t;
     }
 
     /** TigerBeetle's balance limits: pending amounts on the restricted side count, on the other side they do not. */

@@ -162,11 +162,28 @@ public final class LedgerService implements TenantLedger {
     @Override
     public JournalEntry post(EntryRequest request) {
         Check.notNull(request, "request");
-        try {
-            return write(List.of(request)).get(0);
-        } catch (BatchRejectedException e) {
-            throw e.reason();
-        }
+        Instant now = clock.instant();
+        return single(() -> store.inTransaction(tenant, tx -> {
+            Object prepared = prepare(tx, request, 0, now, null);
+            if (prepared instanceof JournalEntry) {
+                return (JournalEntry) prepared; // a retry of a stored entry
+            }
+            LedgerEngine.Draft draft = (LedgerEngine.Draft) prepared;
+            List<EntryLine> lines = draft.entry().lines();
+            Collection<AccountId> touched;
+            if (lines.size() == 2) {
+                AccountId a = lines.get(0).account();
+                AccountId b = lines.get(1).account();
+                touched = a.equals(b) ? List.of(a) : List.of(a, b);
+            } else {
+                touched = new LinkedHashSet<>();
+                lines.forEach(l -> touched.add(l.account()));
+            }
+            PeriodStatus period = tx.lockPeriodStatus(false);
+            LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), tx.lockAccounts(touched), period);
+            tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
+            return draft.entry();
+        }));
     }
 
     @Override
@@ -187,7 +204,7 @@ public final class LedgerService implements TenantLedger {
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
                 Set<Object> seenKeys = n > 1 ? new HashSet<>() : null;
-                Collection<AccountId> touched = n > 1 ? new LinkedHashSet<>() : new ArrayList<>(2);
+                Collection<AccountId> touched = new LinkedHashSet<>();
                 Rejection firstFailure = null;
                 for (int i = 0; i < n && firstFailure == null; i++) {
                     try {
@@ -227,6 +244,23 @@ public final class LedgerService implements TenantLedger {
 
     private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
                                  JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched) {
+        Object prepared = prepare(tx, r, i, now, seenKeys);
+        if (prepared instanceof JournalEntry) {
+            results[i] = (JournalEntry) prepared;
+            return;
+        }
+        LedgerEngine.Draft draft = (LedgerEngine.Draft) prepared;
+        drafts.add(draft);
+        for (EntryLine l : draft.entry().lines()) {
+            touched.add(l.account());
+        }
+    }
+
+    /**
+     * Request {@code i} drafted by the engine ({@link LedgerEngine.Draft}), or the stored
+     * {@link JournalEntry} when it is a retry with the same id or idempotency key and content.
+     */
+    private static Object prepare(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys) {
         Optional<JournalEntry> existing = Optional.empty();
         if (r.id().isPresent()) {
             existing = tx.entry(r.id().get());
@@ -250,15 +284,9 @@ public final class LedgerService implements TenantLedger {
                         "an entry with this key or id exists with different content: " + existing.get().id(),
                         r.idempotencyKey().map(Object.class::cast).orElse(id));
             }
-            results[i] = existing.get();
-            return;
+            return existing.get();
         }
-        drafts.add(draft);
-        for (EntryLine l : draft.entry().lines()) {
-            if (!touched.contains(l.account())) { // a set for batches, a two-element list for one entry
-                touched.add(l.account());
-            }
-        }
+        return draft;
     }
 
     @Override
