@@ -1,0 +1,202 @@
+package dev.backoffice.docs;
+
+import dev.backoffice.core.audit.AuditRecord;
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.docs.blob.BlobStatus;
+import dev.backoffice.docs.blob.InMemoryBlobStore;
+import dev.backoffice.docs.memory.InMemoryDocumentStore;
+import dev.backoffice.docs.retention.RetentionMode;
+import dev.backoffice.docs.retention.RetentionPolicy;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.backoffice.docs.DocsFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whatever sequence of operations is run (ingest, time passing, holds placed and released,
+ * events, disposition, erasure, deletions, overrides by authorised and unauthorised actors,
+ * attempts to weaken policies), no document under an active hold and no document inside its
+ * retention is ever removed, except a governance-mode one by an authorised override; a
+ * compliance retention never moves earlier; each removal has exactly one certificate; and
+ * every document still alive has intact content.
+ */
+class RetentionSafetyProperties {
+
+    private static final TenantId T = TenantId.of("acme");
+    private static final List<DocumentClass> CLASSES = List.of(INVOICE, MEMO, EMPLOYEE_FILE, DRAFT, LEDGER_EXPORT);
+    private static final List<String> ACTORS = List.of(CLERK, OFFICER, ADMIN);
+    private static final Set<String> REMOVALS = Set.of("docs.disposed", "docs.deleted", "docs.deleted_early", "docs.erased");
+
+    /** One operation: a kind and three small numbers that parameterise it. */
+    record Op(int kind, int a, int b, int c) {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 12), Arbitraries.integers().between(0, 50),
+                Arbitraries.integers().between(0, 800), Arbitraries.integers().between(0, 2)).as(Op::new);
+        return op.list().ofMinSize(5).ofMaxSize(45);
+    }
+
+    @Property(tries = 300)
+    void nothing_held_or_retained_is_ever_removed(@ForAll("ops") List<Op> ops) {
+        AdjustableClock clock = DocsFixtures.clock();
+        InMemoryAuditStore audit = InMemoryAuditStore.create(clock);
+        InMemoryBlobStore blobs = InMemoryBlobStore.create();
+        Archive archive = Archive.builder().store(InMemoryDocumentStore.create()).blobs(blobs).audit(audit).clock(clock)
+                .zone(ZoneOffset.UTC).overrideAuthorizer((actor, p) -> actor.equals(OFFICER)).dispositionBatchSize(3).build();
+        TenantArchive a = archive.forTenant(T);
+        for (RetentionPolicy p : List.of(invoicePolicy(), employeeFilePolicy(), memoPolicy(), ledgerExportPolicy(), draftPolicy())) {
+            a.setPolicy(p, ADMIN);
+        }
+        List<DocumentId> ids = new ArrayList<>();
+        List<HoldId> holds = new ArrayList<>();
+        Map<DocumentId, LocalDate> complianceFloor = new HashMap<>();
+        int n = 0;
+
+        for (Op op : ops) {
+            Map<DocumentId, Document> before = snapshot(a, ids);
+            List<LegalHold> activeBefore = a.holds().stream().filter(LegalHold::active).toList();
+            LocalDate today = a.today();
+            String actor = ACTORS.get(op.c());
+            OwnerRef owner = OwnerRef.person("P" + (op.a() % 4));
+            DocumentId target = ids.isEmpty() ? DocumentId.newId() : ids.get(op.a() % ids.size());
+            boolean authorisedOverride = false;
+            try {
+                switch (op.kind()) {
+                    case 0, 1 -> {
+                        DocumentClass c = CLASSES.get(op.b() % CLASSES.size());
+                        ids.add(a.ingest(NewDocument.builder(c, "doc " + n).owner(owner).actor(CLERK).build(),
+                                bytes("content " + (n++ % 7))).id());
+                    }
+                    case 2 -> clock.advance(Duration.ofDays(1 + op.b()));
+                    case 3 -> holds.add(a.placeHold("h" + holds.size(), "case", switch (op.c()) {
+                        case 0 -> HoldScope.owner(owner);
+                        case 1 -> HoldScope.query(DocumentQuery.builder().documentClass(CLASSES.get(op.b() % CLASSES.size())).build());
+                        default -> HoldScope.documents(target);
+                    }, "legal").id());
+                    case 4 -> {
+                        if (!holds.isEmpty()) {
+                            a.releaseHold(holds.get(op.a() % holds.size()), "legal", "settled");
+                        }
+                    }
+                    case 5, 6 -> a.dispose(today, "job");
+                    case 7 -> a.erase(owner, "dpo", "art. 17");
+                    case 8 -> {
+                        authorisedOverride = actor.equals(OFFICER);
+                        a.deleteEarly(target, actor, "override");
+                    }
+                    case 9 -> a.delete(target, actor, "cleanup");
+                    case 10 -> {
+                        authorisedOverride = actor.equals(OFFICER);
+                        a.shortenRetention(target, today.minusDays(op.b()), actor, "override");
+                    }
+                    case 11 -> a.recordEvent(owner, "employment-ended", today.minusDays(op.b()), CLERK);
+                    default -> {
+                        // try to weaken every policy (only governance ones by the officer may be), and
+                        // approve whatever is in review
+                        authorisedOverride = actor.equals(OFFICER);
+                        for (RetentionPolicy p : a.policies()) {
+                            try {
+                                a.setPolicy(new RetentionPolicy(p.documentClass(), p.name(), Period.ofDays(1), p.trigger(), p.action(),
+                                        RetentionMode.GOVERNANCE, p.source()), actor, Optional.of("weaken"));
+                            } catch (BackofficeException expected) {
+                                // refused
+                            }
+                        }
+                        for (Document d : a.reviewQueue(Optional.empty(), 100).items()) {
+                            a.approveDisposal(d.id(), actor, "approved");
+                        }
+                    }
+                }
+            } catch (BackofficeException refused) {
+                // a refusal is fine; the invariants below must hold either way
+            }
+
+            Map<DocumentId, Document> after = snapshot(a, ids);
+            for (Map.Entry<DocumentId, Document> e : before.entrySet()) {
+                Document was = e.getValue();
+                Document now = after.get(e.getKey());
+                RetentionPolicy p = a.policy(was.documentClass()).orElseThrow();
+                if (was.lifecycle() == Lifecycle.DISPOSED) {
+                    assertThat(now.lifecycle()).as("disposal is final").isEqualTo(Lifecycle.DISPOSED);
+                    continue;
+                }
+                if (isCompliance(was)) {
+                    LocalDate floor = complianceFloor.get(was.id());
+                    if (floor != null && now.lifecycle() != Lifecycle.DISPOSED) {
+                        assertThat(now.retainUntil()).as("compliance retention never moves earlier").isPresent();
+                        assertThat(now.retainUntil().get()).isAfterOrEqualTo(floor);
+                    }
+                }
+                if (now.lifecycle() == Lifecycle.DISPOSED) {
+                    assertThat(activeBefore.stream().noneMatch(h -> h.holds(was))).as("removed under a hold: " + was).isTrue();
+                    boolean retentionOver = was.lifecycle() != Lifecycle.ACTIVE || was.retentionEndedBy(today);
+                    if (!retentionOver) {
+                        assertThat(p.mode()).as("only governance can end early").isEqualTo(RetentionMode.GOVERNANCE);
+                        assertThat(authorisedOverride).as("only an authorised override ends retention early").isTrue();
+                    }
+                    if (isCompliance(was)) {
+                        assertThat(retentionOver).as("compliance document removed inside its retention").isTrue();
+                    }
+                }
+                if (!isCompliance(was) && now.lifecycle() == Lifecycle.ACTIVE && was.retainUntil().isPresent()
+                        && now.retainUntil().isPresent() && now.retainUntil().get().isBefore(was.retainUntil().get())) {
+                    assertThat(authorisedOverride).as("governance retention shortened without authority").isTrue();
+                }
+            }
+            for (Document d : after.values()) {
+                if (isCompliance(d) && d.retainUntil().isPresent()) {
+                    complianceFloor.merge(d.id(), d.retainUntil().get(), (x, y) -> x.isAfter(y) ? x : y);
+                }
+                if (d.lifecycle() != Lifecycle.DISPOSED) {
+                    for (DocumentVersion v : d.versions()) {
+                        assertThat(blobs.verify(T, v.contentHash())).as("content of a live document").isEqualTo(BlobStatus.INTACT);
+                    }
+                }
+            }
+        }
+        Map<String, Long> certs = new HashMap<>();
+        for (AuditRecord r : audit.forTenant(T).read(1, 1_000_000)) {
+            if (REMOVALS.contains(r.event().action())) {
+                certs.merge(r.event().subject(), 1L, Long::sum);
+            }
+        }
+        for (Document d : snapshot(a, ids).values()) {
+            long expected = d.lifecycle() == Lifecycle.DISPOSED ? 1 : 0;
+            assertThat(certs.getOrDefault("document/" + d.id(), 0L)).as("certificates of " + d.id()).isEqualTo(expected);
+        }
+        assertThat(audit.forTenant(T).verify().intact()).isTrue();
+    }
+
+    private static boolean isCompliance(Document d) {
+        return d.documentClass().equals(INVOICE) || d.documentClass().equals(EMPLOYEE_FILE);
+    }
+
+    private static Map<DocumentId, Document> snapshot(TenantArchive a, List<DocumentId> ids) {
+        Map<DocumentId, Document> m = new HashMap<>();
+        for (DocumentId id : ids) {
+            m.put(id, a.get(id));
+        }
+        return m;
+    }
+}
