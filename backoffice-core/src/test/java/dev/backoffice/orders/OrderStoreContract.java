@@ -258,6 +258,42 @@ public abstract class OrderStoreContract {
         assertThat(seqs).hasSize((int) wins);
     }
 
+    @Test
+    void reads_during_concurrent_writes_are_never_torn() throws Exception {
+        OrderId id = acme.place(acme.create(twoLines(), CLERK).id(), CLERK).id();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<Callable<Object>> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            try {
+                for (int i = 0; i < 30; i++) {
+                    acme.pay(id, pln("1.00"), "psp-" + i, CLERK);
+                }
+                return null;
+            } finally {
+                writing.set(false);
+            }
+        });
+        for (int r = 0; r < 3; r++) {
+            tasks.add(() -> {
+                do {
+                    Order o = acme.get(id);
+                    reads.incrementAndGet();
+                    if (o.history().size() != o.version() - 1 || o.payments().size() != o.history().size() - 1) {
+                        return o;
+                    }
+                } while (writing.get());
+                return null;
+            });
+        }
+
+        List<Object> results = runTogether(tasks);
+
+        assertThat(results).containsOnlyNulls();
+        assertThat(reads.get()).isPositive();
+        assertThat(acme.get(id).payments()).hasSize(30);
+    }
+
     private static List<Object> runTogether(List<Callable<Object>> tasks) throws Exception {
         CyclicBarrier start = new CyclicBarrier(tasks.size());
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

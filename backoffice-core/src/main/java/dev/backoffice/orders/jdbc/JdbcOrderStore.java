@@ -3,6 +3,7 @@ package dev.backoffice.orders.jdbc;
 import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
+import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.money.MoneyMath;
@@ -55,6 +56,7 @@ public final class JdbcOrderStore implements OrderStore {
     /** Schema scripts, under {@code db/orders/}. */
     public static final List<String> SCHEMA = List.of("V1__orders.sql");
 
+    private static final int MAX_READ_ATTEMPTS = 20;
     private static final String SHIPMENT = "S";
     private static final String RETURN = "R";
 
@@ -207,7 +209,31 @@ public final class JdbcOrderStore implements OrderStore {
             }
         }
 
+        /**
+         * Reads the root, then the children, then the root's version again. Every change of
+         * children bumps the version in the same transaction, so an unchanged version proves the
+         * children belong to it (READ COMMITTED reads each statement at its own snapshot; a
+         * writer committing in between would otherwise hand us a torn aggregate).
+         */
         private Optional<Order> load(Connection c, UUID id) throws SQLException {
+            for (int attempt = 1; ; attempt++) {
+                Optional<Order> order = loadOnce(c, id);
+                if (order.isEmpty()) {
+                    return order;
+                }
+                Optional<Long> version = Jdbc.queryOne(c, "SELECT version FROM orders WHERE tenant_id = ? AND id = ?",
+                        rs -> rs.getLong(1), t, id);
+                if (version.isPresent() && version.get() == order.get().version()) {
+                    return order;
+                }
+                if (attempt == MAX_READ_ATTEMPTS) {
+                    throw new StorageException("storage.retries_exhausted",
+                            "order " + id + " kept changing while being read (" + attempt + " attempts)", null);
+                }
+            }
+        }
+
+        private Optional<Order> loadOnce(Connection c, UUID id) throws SQLException {
             Optional<Root> root = Jdbc.queryOne(c, "SELECT version, status, customer_ref, currency, pay_later, created_at, updated_at "
                     + "FROM orders WHERE tenant_id = ? AND id = ?", rs -> new Root(rs.getLong("version"),
                     OrderStatus.valueOf(rs.getString("status")), rs.getString("customer_ref"),
