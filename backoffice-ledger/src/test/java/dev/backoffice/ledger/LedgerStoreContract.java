@@ -769,4 +769,88 @@ public abstract class LedgerStoreContract {
         assertThat(wins).isEqualTo(1);
         assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("0"));
     }
+
+    @Test
+    void concurrentRetriesOfOneKeyedEntryWriteItOnce() throws Exception {
+        EntryRequest r = EntryRequest.builder(D1, "Invoice 99").debit("1100", eur("99")).credit("4000", eur("99"))
+                .idempotencyKey("inv-99").build();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<JournalEntry>> futures = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return ledger.post(r);
+            }));
+        }
+        start.countDown();
+        List<EntryId> ids = new ArrayList<>();
+        for (Future<JournalEntry> f : futures) {
+            ids.add(f.get(60, TimeUnit.SECONDS).id());
+        }
+        pool.shutdown();
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(ledger.balance("1100").posted()).isEqualTo(eur("99"));
+        assertThat(journalSize()).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ more bad input and edge cases
+
+    @Test
+    void nullArgumentsAreInvalidRequestsNamingTheField() {
+        InvalidRequestException e = fails(InvalidRequestException.class, "request.invalid", () -> ledger.post(null));
+        assertThat(e.violations().get(0).field()).isEqualTo("request");
+        fails(InvalidRequestException.class, "request.invalid", () -> ledger.postAll(List.of()));
+        fails(InvalidRequestException.class, "request.invalid", () -> ledger.reverse(EntryId.newId(), " "));
+        fails(InvalidRequestException.class, "request.invalid", () -> EntryRequest.builder(D1, "").build());
+        fails(InvalidRequestException.class, "request.invalid", () -> OpenAccount.of("bad code!", "x", ASSET, EUR));
+    }
+
+    @Test
+    void aHoldOnAnAccountClosedMeanwhileCanBeVoidedButNotPosted() {
+        transfer("1000", "3000", eur("50"), D1);
+        JournalEntry hold = ledger.post(EntryRequest.builder(D2, "h").debit("6000", eur("5")).credit("1000", eur("5")).pending().build());
+        ledger.close(AccountRef.code("6000"));
+        fails(RuleViolationException.class, "ledger.account_closed", () -> ledger.postPending(hold.id()));
+        ledger.voidPending(hold.id());
+        assertThat(ledger.balance("1000").creditsPending()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void theJournalListsEntriesInBookingOrderAfterASequence() {
+        JournalEntry a = transfer("1000", "3000", eur("1"), D2);
+        JournalEntry b = transfer("1000", "3000", eur("2"), D1);
+        JournalEntry c = transfer("1000", "3000", eur("3"), D3);
+        assertThat(ledger.journal(0, 10)).containsExactly(a, b, c);
+        assertThat(ledger.journal(a.sequence(), 1)).containsExactly(b);
+    }
+
+    @Test
+    void closingAPeriodIsIdempotentAndAudited() {
+        ledger.closePeriod(D2, "controller");
+        assertThat(ledger.closePeriod(D1, "controller").closedThrough()).contains(D2);
+        List<AuditRecord> records = audit.forTenant(tenant).read(1, 10);
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.event().action()).isEqualTo("ledger.period_closed");
+            assertThat(r.event().details()).containsEntry("closedThroughAfter", D2.toString());
+        });
+    }
+
+    @Test
+    void aStatementWithoutMovementsIsEmptyWithItsOpeningBalance() {
+        transfer("1000", "3000", eur("10"), D1);
+        Statement s = ledger.statement(AccountRef.code("1000"), D2, D3, Optional.empty(), 10);
+        assertThat(s.lines()).isEmpty();
+        assertThat(s.openingBalance()).isEqualTo(eur("10"));
+        assertThat(s.closingBalance()).isEqualTo(eur("10"));
+        assertThat(s.nextCursor()).isEmpty();
+    }
+
+    @Test
+    void anEntryMayDebitAndCreditTheSameAccount() {
+        JournalEntry e = transfer("1000", "1000", eur("5"), D1);
+        assertThat(e.lines()).hasSize(2);
+        assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(eur("5"));
+        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("0"));
+    }
 }
