@@ -26,8 +26,10 @@ CREATE TABLE ledger_account (
 
 -- Journal entries: immutable once written. Lines are kept with the entry (compact text, one row
 -- per entry); the per-account movements below are what statements and balances read.
--- Unique keys make duplicates impossible even between processes: the id, the sequence, the
--- idempotency key, the one resolution of a hold (pending_id) and the one reversal (reverses).
+-- Unique keys make duplicates impossible even between processes: the id, the sequence and the
+-- idempotency key here, the one resolution of a hold and the one reversal of an entry in
+-- ledger_entry_link. (pending_id, reverses and expires_at are kept here for reading back; their
+-- indexes live in the small side tables, so an ordinary entry maintains three indexes, not six.)
 CREATE TABLE ledger_entry (
     tenant_id       VARCHAR(64)   NOT NULL,
     entry_id        UUID          NOT NULL,
@@ -44,13 +46,27 @@ CREATE TABLE ledger_entry (
     expires_at      TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (tenant_id, entry_id),
     CONSTRAINT ledger_entry_sequence_uq UNIQUE (tenant_id, sequence),
-    CONSTRAINT ledger_entry_idempotency_uq UNIQUE (tenant_id, idempotency_key),
-    CONSTRAINT ledger_entry_resolution_uq UNIQUE (tenant_id, pending_id),
-    CONSTRAINT ledger_entry_reversal_uq UNIQUE (tenant_id, reverses)
+    CONSTRAINT ledger_entry_idempotency_uq UNIQUE (tenant_id, idempotency_key)
 );
 
--- Holds that may expire, found by expiry (only pending entries have expires_at).
-CREATE INDEX ledger_entry_expiry_ix ON ledger_entry (tenant_id, expires_at);
+-- Links that must be unique: the one resolution (post, void, expiry) of a hold, link 'R', and the
+-- one reversal of an entry, link 'V'. target_id is the hold or the reversed entry.
+CREATE TABLE ledger_entry_link (
+    tenant_id VARCHAR(64) NOT NULL,
+    target_id UUID        NOT NULL,
+    link      CHAR(1)     NOT NULL,
+    entry_id  UUID        NOT NULL,
+    PRIMARY KEY (tenant_id, target_id, link)
+);
+
+-- Holds with an expiry, in expiry order, for the expiry sweep.
+CREATE TABLE ledger_hold (
+    tenant_id  VARCHAR(64) NOT NULL,
+    expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    sequence   BIGINT      NOT NULL,
+    entry_id   UUID        NOT NULL,
+    PRIMARY KEY (tenant_id, expires_at, sequence)
+);
 
 -- One row per posting effect on an account. The primary key is the statement order
 -- (account, value date, sequence, index): a statement page is one index range scan.

@@ -34,6 +34,8 @@ import java.util.function.Function;
  * or its own exception. A hot account (the fee account every entry touches) is therefore locked,
  * updated and committed once per group instead of once per entry, and the commit's fsync is shared.
  * An atomic batch ({@code postAll}) is one unit of work, so it stays all-or-nothing inside a group.
+ * Each tenant has {@link Builder#lanesPerTenant} lanes (default 2), so a second group can be
+ * prepared while the first one commits.
  *
  * <h2>Locking order (why there is no deadlock)</h2>
  * Every writing transaction of this store, in any process, takes its locks in one order:
@@ -64,16 +66,23 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
 
     private final Jdbc jdbc;
     private final SequenceBlocks sequences = new SequenceBlocks();
-    private final GroupCommitter<TenantId, GroupRequest> committer;
+    private final GroupCommitter<Lane, GroupRequest> committer;
+    private final int lanes;
+
+    /** A tenant's lane: one group runs at a time on each. */
+    private record Lane(TenantId tenant, int slot) {
+    }
 
     private JdbcLedgerStore(Builder b) {
         this.jdbc = b.jdbc;
         if (b.installSchema) {
             SchemaInstaller.install(jdbc, "ledger", SCRIPTS);
         }
+        this.lanes = b.lanesPerTenant;
+        GroupCommitRunner runner = new GroupCommitRunner(jdbc, sequences, new AccountCache());
         this.committer = b.groupCommit
-                ? new GroupCommitter<>(new GroupCommitRunner(jdbc, sequences, new AccountCache()), b.committerThreads,
-                b.maxGroupSize, b.queueCapacity, "ledger-committer")
+                ? new GroupCommitter<Lane, GroupRequest>((lane, group) -> runner.accept(lane.tenant(), group),
+                Math.max(b.committerThreads, b.lanesPerTenant), b.maxGroupSize, b.queueCapacity, "ledger-committer")
                 : null;
     }
 
@@ -111,7 +120,8 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
             return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
         }
         GroupRequest request = new GroupRequest(work);
-        if (!committer.offer(tenant, request)) {
+        int slot = lanes == 1 ? 0 : (int) (Thread.currentThread().getId() % lanes);
+        if (!committer.offer(new Lane(tenant, slot), request)) {
             return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
         }
         return (T) request.await();
@@ -138,6 +148,7 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
         private int committerThreads = 2;
         private int maxGroupSize = 512;
         private int queueCapacity = 16_384;
+        private int lanesPerTenant = 2;
 
         private Builder(Jdbc jdbc) {
             this.jdbc = jdbc;
@@ -165,6 +176,18 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
         public Builder committerThreads(int threads) {
             Check.that(threads >= 1 && threads <= 64, "committerThreads", "must be 1..64", threads);
             this.committerThreads = threads;
+            return this;
+        }
+
+        /**
+         * Groups of one tenant that may run at once (default 2: while one group waits for its
+         * commit, the next one is already discovering and locking; on PostgreSQL two groups on
+         * disjoint accounts also run on two cores). A caller's thread always uses the same lane.
+         * Groups of different lanes lock in the same global order, so they cannot deadlock.
+         */
+        public Builder lanesPerTenant(int lanes) {
+            Check.that(lanes >= 1 && lanes <= 16, "lanesPerTenant", "must be 1..16", lanes);
+            this.lanesPerTenant = lanes;
             return this;
         }
 

@@ -76,9 +76,15 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
      */
     public static <T> T runAlone(Jdbc jdbc, SequenceBlocks sequences, TenantId tenant,
                                  java.util.function.Function<dev.backoffice.ledger.LedgerStore.Tx, T> work) {
+        boolean joined = jdbc.inTransaction();
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbc.inTransaction(c -> work.apply(new DirectTx(c, jdbc.dialect(), tenant, sequences)));
+                return jdbc.inTransaction(c -> {
+                    if (!joined) {
+                        LedgerSql.keyLookupPlans(c, jdbc.dialect());
+                    }
+                    return work.apply(new DirectTx(c, jdbc.dialect(), tenant, sequences));
+                });
             } catch (StorageException e) {
                 if (!isUniqueViolation(e) || attempt >= UNIQUE_RACE_ATTEMPTS || jdbc.inTransaction()) {
                     throw e;

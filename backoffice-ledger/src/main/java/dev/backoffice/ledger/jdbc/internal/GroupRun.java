@@ -146,6 +146,7 @@ final class GroupRun {
 
     /** Runs the group inside the caller's (Jdbc) transaction; outcomes are delivered by {@link #complete}. */
     void execute() throws SQLException {
+        LedgerSql.keyLookupPlans(c, dialect);
         period = LedgerSql.lockPeriod(c, dialect, tenant, false);
         discover();
         lockedIds = new HashSet<>();

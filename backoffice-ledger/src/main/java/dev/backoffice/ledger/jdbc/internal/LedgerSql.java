@@ -55,6 +55,11 @@ public final class LedgerSql {
             + "debits_posted, credits_posted, debits_pending, credits_pending";
     static final String ENTRY_COLUMNS = "entry_id, sequence, kind, effective_date, booked_at, description, metadata, "
             + "idempotency_key, lines, pending_id, reverses, expires_at";
+    private static final String E_COLUMNS = "e.entry_id, e.sequence, e.kind, e.effective_date, e.booked_at, e.description, "
+            + "e.metadata, e.idempotency_key, e.lines, e.pending_id, e.reverses, e.expires_at";
+    /** Entries reached through a link: the resolution ('R') or the reversal ('V') of a target entry. */
+    private static final String LINKED = "SELECT " + E_COLUMNS + " FROM ledger_entry_link l JOIN ledger_entry e "
+            + "ON e.tenant_id = l.tenant_id AND e.entry_id = l.entry_id WHERE l.tenant_id = ? AND l.link = ? AND l.target_id ";
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
@@ -166,6 +171,25 @@ public final class LedgerSql {
             return BackofficeJson.mapper().readValue(json, STRING_MAP);
         } catch (JsonProcessingException e) {
             throw new StorageException("cannot decode entry metadata", e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, tells the planner for the span of this transaction ({@code SET LOCAL}, reset
+     * at commit, so a pooled connection is left as it was found) what is true of every statement
+     * the store runs in it: they are key lookups. Without it, a table whose statistics are stale
+     * (a fresh or fast-growing ledger, before autovacuum's next ANALYZE) can make the planner
+     * believe a tenant owns five rows and scan all of them, or hash-join a whole chart of accounts
+     * for a group's sixty-four updates. With sequential, bitmap, hash and merge plans off, every
+     * {@code = ANY(?)} lookup and every {@code FROM unnest(...)} join runs on the primary or unique
+     * key index, whatever the statistics say.
+     */
+    static void keyLookupPlans(Connection c, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+                        + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+            }
         }
     }
 
@@ -292,6 +316,9 @@ public final class LedgerSql {
     }
 
     static Optional<JournalEntry> entryBy(Connection c, String tenant, String column, Object value) throws SQLException {
+        if (column.equals("pending_id") || column.equals("reverses")) {
+            return Jdbc.queryOne(c, LINKED + "= ?", LedgerSql::entry, tenant, link(column), value);
+        }
         return Jdbc.queryOne(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND " + column + " = ?",
                 LedgerSql::entry, tenant, value);
     }
@@ -303,13 +330,22 @@ public final class LedgerSql {
         if (values.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND "
-                + column + " = ANY (?)")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, uuid ? c.createArrayOf("uuid", values.toArray()) : c.createArrayOf("varchar", values.toArray()));
+        boolean linked = column.equals("pending_id") || column.equals("reverses");
+        try (PreparedStatement ps = c.prepareStatement(linked ? LINKED + "= ANY (?)"
+                : "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND " + column + " = ANY (?)")) {
+            int i = 1;
+            ps.setString(i++, tenant);
+            if (linked) {
+                ps.setString(i++, link(column));
+            }
+            ps.setArray(i, uuid ? c.createArrayOf("uuid", values.toArray()) : c.createArrayOf("varchar", values.toArray()));
             readAll(ps, LedgerSql::entry, out);
         }
         return out;
+    }
+
+    private static String link(String column) {
+        return column.equals("pending_id") ? "R" : "V";
     }
 
     static List<Movement> postedMovements(Connection c, String tenant, AccountId account, LocalDate from, LocalDate to,
@@ -330,9 +366,10 @@ public final class LedgerSql {
     }
 
     static List<JournalEntry> expiredPendings(Connection c, String tenant, Instant expiredBy, int limit) throws SQLException {
-        return Jdbc.query(c, "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry e WHERE e.tenant_id = ? AND e.expires_at <= ? "
-                + "AND e.kind = 'PENDING' AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.tenant_id = e.tenant_id "
-                + "AND r.pending_id = e.entry_id) ORDER BY e.expires_at, e.sequence LIMIT ?", LedgerSql::entry, tenant, expiredBy, limit);
+        return Jdbc.query(c, "SELECT " + E_COLUMNS + " FROM ledger_hold h JOIN ledger_entry e ON e.tenant_id = h.tenant_id "
+                + "AND e.entry_id = h.entry_id WHERE h.tenant_id = ? AND h.expires_at <= ? AND NOT EXISTS (SELECT 1 FROM "
+                + "ledger_entry_link l WHERE l.tenant_id = h.tenant_id AND l.target_id = h.entry_id AND l.link = 'R') "
+                + "ORDER BY h.expires_at, h.sequence LIMIT ?", LedgerSql::entry, tenant, expiredBy, limit);
     }
 
     static long nextSequenceBlock(Connection c) throws SQLException {
@@ -367,6 +404,21 @@ public final class LedgerSql {
             PgBulk.write(c, tenant, entries, movements, counters, days(movements));
         } else {
             portableWrite(c, tenant, entries, movements, counters, days(movements));
+        }
+        List<Object[]> links = new ArrayList<>();
+        List<Object[]> holds = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            e.pendingId().ifPresent(p -> links.add(new Object[] {tenant, p.value(), "R", e.id().value()}));
+            e.reverses().ifPresent(r -> links.add(new Object[] {tenant, r.value(), "V", e.id().value()}));
+            if (e.kind() == EntryKind.PENDING && e.expiresAt().isPresent()) {
+                holds.add(new Object[] {tenant, e.expiresAt().get(), e.sequence(), e.id().value()});
+            }
+        }
+        if (!links.isEmpty()) {
+            Jdbc.batch(c, "INSERT INTO ledger_entry_link (tenant_id, target_id, link, entry_id) VALUES (?, ?, ?, ?)", links, 500);
+        }
+        if (!holds.isEmpty()) {
+            Jdbc.batch(c, "INSERT INTO ledger_hold (tenant_id, expires_at, sequence, entry_id) VALUES (?, ?, ?, ?)", holds, 500);
         }
     }
 
