@@ -9,6 +9,7 @@ CREATE TABLE IF NOT EXISTS orders (
     customer_ref VARCHAR(200)             NOT NULL,
     currency     CHAR(3)                  NOT NULL,
     pay_later    BOOLEAN                  NOT NULL,
+    created_by   VARCHAR(200)             NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (tenant_id, id)

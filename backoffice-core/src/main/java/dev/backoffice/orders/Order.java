@@ -45,13 +45,14 @@ import java.util.Set;
  * @param returns     returns, in order
  * @param refunds     refunds, in order
  * @param history     every transition, in order
+ * @param createdBy   who created it
  * @param createdAt   when it was created
  * @param updatedAt   when it last changed
  */
 public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUnit currency, boolean payLater,
                     OrderStatus status, long version, List<OrderLine> lines, List<Payment> payments,
                     List<Shipment> shipments, List<ItemReturn> returns, List<Refund> refunds,
-                    List<OrderHistoryEntry> history, Instant createdAt, Instant updatedAt) {
+                    List<OrderHistoryEntry> history, String createdBy, Instant createdAt, Instant updatedAt) {
 
     public Order {
         Check.notNull(id, "id");
@@ -66,6 +67,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         returns = List.copyOf(Check.notNull(returns, "returns"));
         refunds = List.copyOf(Check.notNull(refunds, "refunds"));
         history = List.copyOf(Check.notNull(history, "history"));
+        Check.text(createdBy, "createdBy", 200);
         Check.notNull(createdAt, "createdAt");
         Check.notNull(updatedAt, "updatedAt");
         checkLines(lines, currency, true);
@@ -78,11 +80,12 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
      * @throws InvalidRequestException for bad lines: no lines or too many ({@code order.invalid_lines}),
      *                                 duplicate SKUs, prices in another currency, zero prices when not allowed
      */
-    public static Order draft(OrderId id, TenantId tenant, NewOrder order, boolean allowZeroPrice, Instant at) {
+    public static Order draft(OrderId id, TenantId tenant, NewOrder order, boolean allowZeroPrice, By by, Instant at) {
         Check.notNull(order, "order");
+        Check.notNull(by, "by");
         checkLines(order.lines(), order.currency(), allowZeroPrice);
         Order draft = new Order(id, tenant, order.customerRef(), order.currency(), order.payLater(), OrderStatus.DRAFT,
-                0, order.lines(), List.of(), List.of(), List.of(), List.of(), List.of(), at, at);
+                0, order.lines(), List.of(), List.of(), List.of(), List.of(), List.of(), by.actor(), at, at);
         draft.total(); // fails early with money.overflow if the lines do not fit
         return draft;
     }
@@ -241,7 +244,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         List<Payment> next = new ArrayList<>(payments);
         next.add(new Payment(payments.size() + 1, amount, reference, at));
         return new Order(id, tenant, customerRef, currency, payLater, status, version, lines, next, shipments, returns,
-                refunds, history, createdAt, at);
+                refunds, history, createdBy, createdAt, at);
     }
 
     /**
@@ -260,7 +263,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         List<Refund> next = new ArrayList<>(refunds);
         next.add(new Refund(refunds.size() + 1, amount, reason, at));
         return new Order(id, tenant, customerRef, currency, payLater, status, version, lines, payments, shipments, returns,
-                next, history, createdAt, at);
+                next, history, createdBy, createdAt, at);
     }
 
     /**
@@ -281,7 +284,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         List<Shipment> next = new ArrayList<>(shipments);
         next.add(new Shipment(shipments.size() + 1, items, at));
         return new Order(id, tenant, customerRef, currency, payLater, status, version, lines, payments, next, returns,
-                refunds, history, createdAt, at);
+                refunds, history, createdBy, createdAt, at);
     }
 
     /**
@@ -302,7 +305,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         List<ItemReturn> next = new ArrayList<>(returns);
         next.add(new ItemReturn(returns.size() + 1, items, at));
         return new Order(id, tenant, customerRef, currency, payLater, status, version, lines, payments, shipments, next,
-                refunds, history, createdAt, at);
+                refunds, history, createdBy, createdAt, at);
     }
 
     /** This order moved by a machine outcome, with the transition appended to its history. */
@@ -314,13 +317,13 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         next.add(new OrderHistoryEntry(history.size() + 1, at, by.actor(), outcome.event(), outcome.source(),
                 outcome.target(), by.reason()));
         return new Order(id, tenant, customerRef, currency, payLater, outcome.target(), version, lines, payments, shipments,
-                returns, refunds, next, createdAt, at);
+                returns, refunds, next, createdBy, createdAt, at);
     }
 
     /** The same order at another stored version (used by stores). */
     public Order withVersion(long newVersion) {
         return new Order(id, tenant, customerRef, currency, payLater, status, newVersion, lines, payments, shipments,
-                returns, refunds, history, createdAt, updatedAt);
+                returns, refunds, history, createdBy, createdAt, updatedAt);
     }
 
     private void checkAmount(Money amount) {

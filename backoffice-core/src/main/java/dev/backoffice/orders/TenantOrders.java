@@ -53,7 +53,7 @@ public final class TenantOrders {
     public Order create(NewOrder order, By by) {
         Check.notNull(order, "order");
         Check.notNull(by, "by");
-        Order draft = Order.draft(order.id().orElseGet(OrderId::newId), tenant(), order, allowZeroPriceLines, clock.instant());
+        Order draft = Order.draft(order.id().orElseGet(OrderId::newId), tenant(), order, allowZeroPriceLines, by, clock.instant());
         return store.insert(draft);
     }
 

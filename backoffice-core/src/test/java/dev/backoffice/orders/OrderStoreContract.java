@@ -135,7 +135,7 @@ public abstract class OrderStoreContract {
     void an_unknown_id_is_not_found_on_every_method() {
         OrderId unknown = OrderId.newId();
         TenantOrderStore raw = store.forTenant(ACME);
-        Order detached = Order.draft(unknown, ACME, twoLines(), false, clock.instant()).withVersion(1);
+        Order detached = Order.draft(unknown, ACME, twoLines(), false, CLERK, clock.instant()).withVersion(1);
 
         assertThat(acme.find(unknown)).isEmpty();
         assertNotFound(() -> acme.get(unknown));
@@ -163,7 +163,7 @@ public abstract class OrderStoreContract {
         assertNotFound(() -> globex.refund(mine.id(), pln("1.00"), CLERK));
         assertThat(globex.list(Optional.empty(), 10).items()).isEmpty();
         Order forged = new Order(mine.id(), GLOBEX, mine.customerRef(), mine.currency(), mine.payLater(), OrderStatus.CANCELLED,
-                2, mine.lines(), List.of(), List.of(), List.of(), List.of(), List.of(), mine.createdAt(), mine.updatedAt());
+                2, mine.lines(), List.of(), List.of(), List.of(), List.of(), List.of(), mine.createdBy(), mine.createdAt(), mine.updatedAt());
         assertNotFound(() -> theirs.update(forged));
         assertThatThrownBy(() -> theirs.update(acme.get(mine.id()))).isInstanceOf(InvalidRequestException.class);
         assertThat(acme.get(mine.id()).status()).isEqualTo(OrderStatus.PLACED);

@@ -165,6 +165,8 @@ class OrdersTest {
         @Test
         void every_transition_records_who_when_from_to_event_and_reason() {
             Order created = shop.create(twoLines(), CLERK);
+            assertThat(created.createdBy()).isEqualTo("user:clerk");
+            assertThat(created.history()).isEmpty();
             clock.advance(Duration.ofHours(1));
             Order placed = shop.place(created.id(), By.actor("user:ann", "phone order"));
             assertThat(placed.history()).containsExactly(new OrderHistoryEntry(1, clock.instant(), "user:ann",

@@ -105,9 +105,9 @@ public final class JdbcOrderStore implements OrderStore {
             Order stored = order.withVersion(1);
             return jdbc.inTransaction(c -> {
                 int inserted = Jdbc.update(c, "INSERT INTO orders (tenant_id, id, version, status, customer_ref, currency, "
-                                + "pay_later, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                + "pay_later, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                         t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
-                        order.payLater(), order.createdAt(), order.updatedAt());
+                        order.payLater(), order.createdBy(), order.createdAt(), order.updatedAt());
                 if (inserted == 0) {
                     throw new ConflictException(OrderErrors.ALREADY_EXISTS,
                             "order " + order.id() + " already exists in tenant " + tenant);
@@ -234,11 +234,11 @@ public final class JdbcOrderStore implements OrderStore {
         }
 
         private Optional<Order> loadOnce(Connection c, UUID id) throws SQLException {
-            Optional<Root> root = Jdbc.queryOne(c, "SELECT version, status, customer_ref, currency, pay_later, created_at, updated_at "
+            Optional<Root> root = Jdbc.queryOne(c, "SELECT version, status, customer_ref, currency, pay_later, created_by, created_at, updated_at "
                     + "FROM orders WHERE tenant_id = ? AND id = ?", rs -> new Root(rs.getLong("version"),
                     OrderStatus.valueOf(rs.getString("status")), rs.getString("customer_ref"),
                     CurrencyUnit.of(rs.getString("currency").trim()), rs.getBoolean("pay_later"),
-                    Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")), t, id);
+                    rs.getString("created_by"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")), t, id);
             if (root.isEmpty()) {
                 return Optional.empty();
             }
@@ -270,7 +270,7 @@ public final class JdbcOrderStore implements OrderStore {
             List<ItemReturn> returns = new ArrayList<>();
             group(movements, RETURN).forEach((seq, m) -> returns.add(new ItemReturn(seq, items(m), m.get(0).at)));
             return Optional.of(new Order(OrderId.of(id), tenant, r.customerRef, cur, r.payLater, r.status, r.version,
-                    lines, payments, shipments, returns, refunds, history, r.createdAt, r.updatedAt));
+                    lines, payments, shipments, returns, refunds, history, r.createdBy, r.createdAt, r.updatedAt));
         }
 
         @Override
@@ -319,7 +319,7 @@ public final class JdbcOrderStore implements OrderStore {
     }
 
     private record Root(long version, OrderStatus status, String customerRef, CurrencyUnit currency, boolean payLater,
-                        Instant createdAt, Instant updatedAt) {
+                        String createdBy, Instant createdAt, Instant updatedAt) {
     }
 
     private record Movement(String kind, int seq, ItemQuantity item, Instant at) {
