@@ -3,7 +3,6 @@ package dev.backoffice.core.money;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.validation.Check;
-import org.joda.money.CurrencyMismatchException;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -210,10 +209,5 @@ public final class MoneyMath {
         } catch (RuntimeException e) {
             throw InvalidRequestException.of(field, "is not a known ISO 4217 currency code", code);
         }
-    }
-
-    /** Wraps Joda's unchecked currency mismatch in the SDK's typed error. */
-    public static RuleViolationException mismatch(CurrencyMismatchException e) {
-        return new RuleViolationException(CURRENCY_MISMATCH, e.getMessage());
     }
 }
