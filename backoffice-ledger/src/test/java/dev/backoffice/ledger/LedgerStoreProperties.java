@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ledger's invariants over random operation sequences (transfers, holds, posts, voids,
- * expiries, reversals, batches, period closes), for any {@link LedgerStore}. Each generated
+ * expiries, reversals, batches, period closes and reopens, year-end closes), for any {@link LedgerStore}. Each generated
  * integer decodes into one operation; many operations fail on purpose (overdrafts, double
  * resolutions, closed periods) and must then leave no trace.
  *
@@ -64,7 +64,9 @@ public abstract class LedgerStoreProperties {
                     OpenAccount.of("6000", "Costs", AccountType.EXPENSE, EUR),
                     OpenAccount.of("1900", "Cash USD", AccountType.ASSET, USD),
                     OpenAccount.of("2910", "Wallet USD", AccountType.LIABILITY, USD).flags(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS),
-                    OpenAccount.of("4900", "Sales USD", AccountType.INCOME, USD)));
+                    OpenAccount.of("4900", "Sales USD", AccountType.INCOME, USD),
+                    OpenAccount.of("3200", "Retained earnings", AccountType.EQUITY, EUR),
+                    OpenAccount.of("3210", "Retained earnings USD", AccountType.EQUITY, USD)));
         }
 
         LocalDate today() {
@@ -142,7 +144,10 @@ public abstract class LedgerStoreProperties {
                         EntryRequest.builder(date, "b2").debit(c, m2).credit(pick(a + 2), Money.ofMinor(currencyOf(pick(a + 2)), amount)).build())));
             }
             default -> {
-                if ((op / 10) % 3 != 0) {
+                if ((op / 10) % 7 == 0) {
+                    LocalDate yearEnd = w.today().minusDays(1);
+                    w.ledger.closeYear(yearEnd, "prop", List.of(AccountRef.code("3200"), AccountRef.code("3210")));
+                } else if ((op / 10) % 3 != 0) {
                     w.ledger.closePeriod(w.today().minusDays(2), "prop");
                 } else if (w.ledger.periodStatus().closedThrough().isPresent()) {
                     w.ledger.reopenPeriod(w.ledger.periodStatus().closedThrough().get(), "prop", "property test");
@@ -242,8 +247,20 @@ public abstract class LedgerStoreProperties {
             BalanceSheet bs = w.ledger.balanceSheet(asOf, c);
             assertThat(bs.totalAssets()).as("assets = liabilities + equity + earnings in %s", c)
                     .isEqualTo(bs.totalLiabilities().plus(bs.totalEquity()).plus(bs.currentEarnings()));
+            // all-time net income = earnings not yet closed + what year-end closes moved to retained earnings
+            long closed = 0;
+            for (JournalEntry e : w.ledger.journal(0, 10_000)) {
+                if (e.kind() == EntryKind.CLOSING) {
+                    for (EntryLine l : e.lines()) {
+                        if (l.amount().getCurrencyUnit().equals(c) && w.ledger.account(AccountRef.id(l.account())).type() == AccountType.EQUITY) {
+                            closed += l.side() == Side.CREDIT ? l.amount().getAmountMinorLong() : -l.amount().getAmountMinorLong();
+                        }
+                    }
+                }
+            }
             IncomeStatement is = w.ledger.incomeStatement(LocalDate.of(2000, 1, 1), asOf, c);
-            assertThat(is.netIncome()).as("income statement agrees with the balance sheet in %s", c).isEqualTo(bs.currentEarnings());
+            assertThat(is.netIncome()).as("income statement agrees with the balance sheet and the closes in %s", c)
+                    .isEqualTo(bs.currentEarnings().plus(Money.ofMinor(c, closed)));
         }
     }
 }
