@@ -74,11 +74,24 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
     }
 
     /**
-     * A new draft order.
+     * A new draft order, created by {@link #SYSTEM}.
      *
      * @param allowZeroPrice whether lines may have a zero unit price (e.g. free samples)
      * @throws InvalidRequestException for bad lines: no lines or too many ({@code order.invalid_lines}),
      *                                 duplicate SKUs, prices in another currency, zero prices when not allowed
+     */
+    public static Order draft(OrderId id, TenantId tenant, NewOrder order, boolean allowZeroPrice, Instant at) {
+        return draft(id, tenant, order, allowZeroPrice, By.actor(SYSTEM), at);
+    }
+
+    /** Who created an order when no actor is given: {@value}. */
+    public static final String SYSTEM = "system";
+
+    /**
+     * A new draft order created by {@code by}.
+     *
+     * @param allowZeroPrice whether lines may have a zero unit price (e.g. free samples)
+     * @throws InvalidRequestException for bad lines, as {@link #draft(OrderId, TenantId, NewOrder, boolean, Instant)}
      */
     public static Order draft(OrderId id, TenantId tenant, NewOrder order, boolean allowZeroPrice, By by, Instant at) {
         Check.notNull(order, "order");
