@@ -24,10 +24,12 @@ import java.security.MessageDigest;
  * Blobs as files: {@code <root>/<tenant>/<first two hex digits>/<sha256>}.
  *
  * <p>A write streams the content through a {@link DigestInputStream} into a temp file in the
- * tenant's {@code tmp/} directory, counting bytes against the limit, then fsyncs it. Only then
- * is the key known: the temp file is renamed atomically to its hash path and the directory is
- * fsynced. If the hash path already exists the temp file is dropped (the write is idempotent).
- * A crash leaves at most a stray temp file, never a partial blob under a real key.
+ * tenant's {@code tmp/} directory, counting bytes against the limit. Only then is the key
+ * known: the temp file is renamed atomically to its hash path, and the file and its directory
+ * are fsynced before {@code put} returns. If an intact blob is already at the hash path the
+ * temp file is dropped (the write is idempotent); a damaged one (left by a crash before the
+ * fsync) is replaced. No blob is referenced by a document before {@code put} returned, and
+ * reads verify every byte, so a crash can never make damaged content look stored.
  *
  * <p>Paths are built only from the validated tenant id (escaped so that it is safe also on
  * case-insensitive file systems) and from validated hex hashes: no caller-given name ever
@@ -123,24 +125,31 @@ public final class FileSystemBlobStore implements BlobStore {
                 if (total == 0) {
                     throw Blobs.empty();
                 }
-                if (fsync) {
-                    out.force(true);
-                }
             }
             ContentHash hash = ContentHash.ofDigest(digest.digest());
             Path target = pathOf(tenant, hash);
-            if (Files.exists(target) && Files.size(target) == total) {
+            if (Files.exists(target) && Files.size(target) == total && verify(tenant, hash) == BlobStatus.INTACT) {
                 Files.deleteIfExists(tmp);
-                return new BlobRef(hash, total);
+                tmp = null;
+            } else {
+                // Absent, or a damaged leftover of a crashed write: (re)place it atomically.
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw Blobs.io("the file system cannot rename atomically", e);
+                }
+                tmp = null;
             }
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw Blobs.io("the file system cannot rename atomically", e);
-            }
-            tmp = null;
             if (fsync) {
+                // Data and name are forced after the rename, so on journaling file systems one
+                // journal commit covers both (the directory fsync then finds nothing left to do).
+                // Until both calls return, put() has not returned and nothing references the blob;
+                // a crash in between can only leave a file that a later put() of the same content
+                // re-verifies and replaces, and that reads refuse to serve.
+                try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
                 syncDirectory(target.getParent());
             }
             return new BlobRef(hash, total);

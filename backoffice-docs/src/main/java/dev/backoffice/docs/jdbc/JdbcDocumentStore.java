@@ -59,6 +59,17 @@ public final class JdbcDocumentStore implements DocumentStore {
 
     private final Jdbc jdbc;
 
+    /**
+     * The due listing: parameters tenant, asOf, [cursor retainUntil, cursor id,] limit. A range
+     * scan of {@code docs_document_due}; see {@code PostgresDueIndexTest} for the plan.
+     */
+    static String dueSql(boolean withCursor) {
+        return "SELECT " + DOC_COLUMNS + " FROM docs_document d WHERE d.tenant_id = ? AND d.lifecycle = 'ACTIVE'"
+                + " AND d.retain_until < ?"
+                + (withCursor ? " AND (d.retain_until, d.id) > (?, ?)" : "")
+                + " ORDER BY d.retain_until, d.id LIMIT ?";
+    }
+
     private JdbcDocumentStore(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
@@ -198,17 +209,12 @@ public final class JdbcDocumentStore implements DocumentStore {
             Check.notNull(asOf, "asOf");
             Check.positive(limit, "limit");
             List<Object> params = new ArrayList<>(List.of(t, asOf));
-            String sql = "SELECT " + DOC_COLUMNS + " FROM docs_document d WHERE d.tenant_id = ? AND d.lifecycle = 'ACTIVE'"
-                    + " AND d.retain_until < ?";
             if (after.isPresent()) {
-                sql += " AND (d.retain_until, d.id) > (?, ?)";
                 params.add(after.get().retainUntil());
                 params.add(after.get().id().value());
             }
-            sql += " ORDER BY d.retain_until, d.id LIMIT ?";
             params.add(limit);
-            String s = sql;
-            return run(c -> load(c, s, params));
+            return run(c -> load(c, dueSql(after.isPresent()), params));
         }
 
         @Override

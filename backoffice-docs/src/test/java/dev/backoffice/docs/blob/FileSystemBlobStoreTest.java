@@ -50,6 +50,15 @@ class FileSystemBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void a_damaged_leftover_at_the_hash_path_is_replaced_by_the_next_put_of_that_content() throws Exception {
+        BlobRef ref = store.put(T, in("payslip 2026-03"), 100);
+        corrupt(T, ref.hash());
+        assertThat(store.verify(T, ref.hash())).isEqualTo(BlobStatus.CORRUPTED);
+        assertThat(store.put(T, in("payslip 2026-03"), 100)).isEqualTo(ref);
+        assertThat(store.verify(T, ref.hash())).isEqualTo(BlobStatus.INTACT);
+    }
+
+    @Test
     void a_rejected_write_leaves_no_file_behind() throws IOException {
         assertThatThrownBy(() -> store.put(T, in("too long for the limit"), 5));
         try (Stream<Path> all = Files.walk(fs().root())) {
