@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after every operation): every entry balances per currency; per currency the sum of all
  * balances is zero; replaying the journal reproduces every account's counters; no flagged
  * account is overdrawn, pending included; the trial balance balances and the balance sheet
- * satisfies assets = liabilities + equity + (income - expense).
+ * satisfies assets = liabilities + equity + (income - expense); statements walked page by page
+ * end at the as-of balance.
  */
 public abstract class LedgerStoreProperties {
 
@@ -241,6 +243,26 @@ public abstract class LedgerStoreProperties {
 
     private static void assertReportsAgree(World w) {
         LocalDate asOf = w.today().plusDays(1);
+        for (Account a : w.ledger.accounts()) {
+            // a statement walked in small pages ends at the as-of balance, and pages neither repeat nor skip
+            Optional<String> cursor = Optional.empty();
+            Money running = null;
+            int lines = 0;
+            do {
+                Statement page = w.ledger.statement(AccountRef.id(a.id()), LocalDate.of(2000, 1, 1), asOf, cursor, 3);
+                if (running != null) {
+                    assertThat(page.openingBalance()).as("page continues where the previous ended").isEqualTo(running);
+                }
+                running = page.closingBalance();
+                lines += page.lines().size();
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            assertThat(running).as("statement of %s ends at its balance", a.code())
+                    .isEqualTo(w.ledger.balance(AccountRef.id(a.id()), asOf).posted());
+            assertThat(lines).as("statement of %s has one line per posted movement", a.code())
+                    .isEqualTo(w.ledger.statement(AccountRef.id(a.id()), LocalDate.of(2000, 1, 1), asOf, Optional.empty(), 1000)
+                            .lines().size());
+        }
         TrialBalance tb = w.ledger.trialBalance(asOf);
         for (CurrencyUnit c : List.of(EUR, USD)) {
             assertThat(tb.totalDebits(c)).as("trial balance in %s", c).isEqualTo(tb.totalCredits(c));
