@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The code of README-section-orders.md, compiled and run; and the README's diagram is the machine's. */
+/** The code of README-orders.md, compiled and run; and the README's diagram is the machine's. */
 class OrdersReadmeTest {
 
     // --- README: "Your own machine" ---------------------------------------------------------------
@@ -107,7 +107,7 @@ class OrdersReadmeTest {
 
     @Test
     void the_readme_diagram_is_the_order_machine() throws Exception {
-        String readme = Files.readString(Path.of("README-section-orders.md"));
+        String readme = Files.readString(Path.of("README-orders.md"));
         assertThat(readme).contains(OrderLifecycle.machine().toMermaid());
     }
 }
