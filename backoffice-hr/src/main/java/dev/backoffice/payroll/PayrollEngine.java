@@ -196,6 +196,9 @@ public final class PayrollEngine {
     private record Computed(PayrollRun run, long version) {
     }
 
+    private record Computed1(Payslip payslip, long[] journalTotals) {
+    }
+
     private Computed compute(TenantPayrollStore s, RunRequest request) {
         Jurisdiction j = jurisdiction(request.jurisdiction());
         TaxYear taxYear = j.taxYear(request.payDate());
@@ -256,10 +259,10 @@ public final class PayrollEngine {
             j.validate(employees.get(id), taxYear);
         }
         PayrollRunId runId = request.id();
-        java.util.function.Function<EmployeeId, Payslip> one = id -> {
+        java.util.function.Function<EmployeeId, Computed1> one = id -> {
             Employee e = employees.get(id);
             Map<String, Long> now = ytdNow.getOrDefault(id, Map.of());
-            Map<String, Long> before = subtract(now, later.get(id));
+            dev.backoffice.payroll.internal.LongMap before = dev.backoffice.payroll.internal.LongMap.copyOf(subtract(now, later.get(id)));
             List<ContractSegment> segments = segments(contracts.getOrDefault(id, List.of()), from, to);
             Payslip full;
             if (segments.isEmpty()) {
@@ -271,15 +274,28 @@ public final class PayrollEngine {
                 PayslipAssembler sink = new PayslipAssembler(j.currency());
                 j.calculate(ctx, sink);
                 full = sink.build(runId, e, period, request.payDate(), j.code(), taxYear.label(), RunKind.REGULAR, before);
+                if (request.kind() == RunKind.REGULAR) {
+                    return new Computed1(full, sink.journalTotals());
+                }
             }
-            if (request.kind() == RunKind.REGULAR) {
-                return full;
-            }
-            return Corrections.difference(runId, e, period, request.payDate(), j, taxYear.label(), full, previous.getOrDefault(id, List.of()), now);
+            Payslip diff = Corrections.difference(runId, e, period, request.payDate(), j, taxYear.label(), full, previous.getOrDefault(id, List.of()), now);
+            return diff == null ? null : new Computed1(diff, null);
         };
-        List<Payslip> payslips = (ids.size() >= PARALLEL_THRESHOLD ? ids.parallelStream() : ids.stream())
+        List<Computed1> results = (ids.size() >= PARALLEL_THRESHOLD ? ids.parallelStream() : ids.stream())
                 .map(one).filter(Objects::nonNull).toList();
-        PayrollJournal journal = Journals.of(runId, period, request.payDate(), j.currency(), payslips);
+        List<Payslip> payslips = new ArrayList<>(results.size());
+        long[] totals = new long[JournalRole.values().length];
+        for (Computed1 r : results) {
+            payslips.add(r.payslip());
+            if (r.journalTotals() != null) {
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] = MoneyMath.addExact(totals[i], r.journalTotals()[i]);
+                }
+            }
+        }
+        PayrollJournal journal = request.kind() == RunKind.REGULAR
+                ? Journals.of(runId, period, request.payDate(), j.currency(), totals)
+                : Journals.of(runId, period, request.payDate(), j.currency(), payslips);
         PayrollRun run = new PayrollRun(runId, s.tenant(), period, request.payDate(), j.code(), request.kind(), RunStatus.PREVIEW,
                 clock.instant(), null, null, j.currency(), payslips, journal);
         return new Computed(run, version);
@@ -289,9 +305,9 @@ public final class PayrollEngine {
         if (later == null || later.isEmpty()) {
             return now;
         }
-        Map<String, Long> out = new HashMap<>(now);
-        later.forEach((k, v) -> out.merge(k, -v, MoneyMath::addExact));
-        return out;
+        Map<String, Long> negated = new HashMap<>();
+        later.forEach((k, v) -> negated.put(k, -v));
+        return dev.backoffice.payroll.internal.LongMap.plus(now, negated);
     }
 
     /** Cuts the period into segments by contract start/end and term changes. */

@@ -8,10 +8,8 @@ import org.joda.money.Money;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One employee's pay for one period: every line, the totals, and the year-to-date accumulators
@@ -37,7 +35,7 @@ import java.util.TreeMap;
  * @param deductions   everything withheld
  * @param net          net pay
  * @param employerCost the employer's contributions on top of gross
- * @param ytd          year-to-date accumulators after this payslip, in minor units, by key
+ * @param ytd          year-to-date accumulators after this payslip, in minor units, by key (immutable, sorted by key)
  * @param ytdDelta     what this payslip added to each accumulator
  */
 public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employeeName, YearMonth period, LocalDate payDate,
@@ -54,30 +52,40 @@ public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employee
         Check.notBlank(taxYear, "taxYear");
         Check.notNull(kind, "kind");
         Check.notNull(currency, "currency");
-        lines = List.copyOf(Check.notNull(lines, "lines"));
+        Check.notNull(lines, "lines");
+        lines = lines instanceof dev.backoffice.payroll.internal.PackedLines ? lines : List.copyOf(lines);
         Check.notNull(gross, "gross");
         Check.notNull(deductions, "deductions");
         Check.notNull(net, "net");
         Check.notNull(employerCost, "employerCost");
-        ytd = Collections.unmodifiableSortedMap(new TreeMap<>(Check.notNull(ytd, "ytd")));
-        ytdDelta = Collections.unmodifiableSortedMap(new TreeMap<>(Check.notNull(ytdDelta, "ytdDelta")));
+        ytd = dev.backoffice.payroll.internal.LongMap.copyOf(Check.notNull(ytd, "ytd"));
+        ytdDelta = dev.backoffice.payroll.internal.LongMap.copyOf(Check.notNull(ytdDelta, "ytdDelta"));
         long g = 0;
         long d = 0;
         long e = 0;
-        for (PayslipLine l : lines) {
-            long m = MoneyMath.toMinor(l.amount());
-            switch (l.effect()) {
-                case EARNING -> g = MoneyMath.addExact(g, m);
-                case DEDUCTION -> d = MoneyMath.addExact(d, m);
-                case EMPLOYER -> e = MoneyMath.addExact(e, m);
-                case INFO -> {
+        if (lines instanceof dev.backoffice.payroll.internal.PackedLines packed) {
+            Check.that(packed.currency().equals(currency), "lines", "must be in the payslip's currency", packed.currency());
+            g = packed.sum(LineEffect.EARNING);
+            d = packed.sum(LineEffect.DEDUCTION);
+            e = packed.sum(LineEffect.EMPLOYER);
+        } else {
+            for (PayslipLine l : lines) {
+                long m = MoneyMath.toMinor(l.amount());
+                switch (l.effect()) {
+                    case EARNING -> g = MoneyMath.addExact(g, m);
+                    case DEDUCTION -> d = MoneyMath.addExact(d, m);
+                    case EMPLOYER -> e = MoneyMath.addExact(e, m);
+                    case INFO -> {
+                    }
                 }
             }
         }
-        Check.that(MoneyMath.toMinor(gross) == g, "gross", "must equal the sum of earning lines " + g, gross);
-        Check.that(MoneyMath.toMinor(deductions) == d, "deductions", "must equal the sum of deduction lines " + d, deductions);
-        Check.that(MoneyMath.toMinor(net) == g - d, "net", "must equal gross - deductions", net);
-        Check.that(MoneyMath.toMinor(employerCost) == e, "employerCost", "must equal the sum of employer lines " + e, employerCost);
+        if (MoneyMath.toMinor(gross) != g || MoneyMath.toMinor(deductions) != d || MoneyMath.toMinor(net) != g - d
+                || MoneyMath.toMinor(employerCost) != e) {
+            throw dev.backoffice.core.error.InvalidRequestException.of("payslip",
+                    "totals must match the lines: gross " + g + ", deductions " + d + ", net " + (g - d) + ", employer " + e + " (minor units)",
+                    gross + " / " + deductions + " / " + net + " / " + employerCost);
+        }
     }
 
     /** Gross plus the employer's contributions: what this employee cost the employer. */

@@ -106,8 +106,10 @@ class PayrollProperties {
                 checkPayslip(p);
                 assertThat(p.ytd().getOrDefault(PolishPayroll.YTD_PENSION_BASE, 0L)).isLessThanOrEqualTo(cap);
                 assertThat(p.ytd().getOrDefault(PolishPayroll.YTD_U26_EXEMPT, 0L)).isLessThanOrEqualTo(8_552_800L);
-                assertThat(p.amount("pl.pension.employee").getAmount()).isLessThanOrEqualTo(
-                        p.amount("pl.social_base").getAmount().multiply(new BigDecimal("0.0976")).add(new BigDecimal("0.005")));
+                PayslipLine pension = p.line("pl.pension.employee").orElseThrow();
+                assertThat(pension.base().getAmount()).isLessThanOrEqualTo(p.gross().getAmount().max(BigDecimal.ZERO));
+                assertThat(pension.amount().getAmount()).isLessThanOrEqualTo(
+                        pension.base().getAmount().multiply(new BigDecimal("0.0976")).add(new BigDecimal("0.005")));
                 assertThat(p.amount("pl.pit").isNegative()).isFalse();
             }
         }

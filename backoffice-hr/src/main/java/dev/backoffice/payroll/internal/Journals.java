@@ -40,6 +40,22 @@ public final class Journals {
                 }
             }
         }
+        return fromTotals(runId, period, payDate, currency, totals);
+    }
+
+    /** A journal from totals by role (e.g. summed {@code PayslipAssembler#journalTotals()}). */
+    public static PayrollJournal of(PayrollRunId runId, YearMonth period, LocalDate payDate, CurrencyUnit currency, long[] totalsByRole) {
+        Map<JournalRole, Long> totals = new EnumMap<>(JournalRole.class);
+        for (JournalRole r : JournalRole.values()) {
+            if (totalsByRole[r.ordinal()] != 0) {
+                totals.put(r, totalsByRole[r.ordinal()]);
+            }
+        }
+        return fromTotals(runId, period, payDate, currency, totals);
+    }
+
+    private static PayrollJournal fromTotals(PayrollRunId runId, YearMonth period, LocalDate payDate, CurrencyUnit currency,
+                                             Map<JournalRole, Long> totals) {
         List<JournalLine> lines = new ArrayList<>();
         for (JournalRole.Side side : JournalRole.Side.values()) {
             for (Map.Entry<JournalRole, Long> e : totals.entrySet()) {

@@ -88,6 +88,18 @@ public final class Minor {
 
     /** Renders parts per million as a percentage, e.g. {@code 97600 -> "9.76%"}. */
     public static String percent(long ppm) {
-        return java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
+        int slot = (int) (ppm ^ (ppm >>> 17)) & (PERCENTS.length - 1);
+        Percent p = PERCENTS[slot];
+        if (p != null && p.ppm == ppm) {
+            return p.text;
+        }
+        p = new Percent(ppm, java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%");
+        PERCENTS[slot] = p; // racy but safe: Percent is immutable
+        return p.text;
     }
+
+    private record Percent(long ppm, String text) {
+    }
+
+    private static final Percent[] PERCENTS = new Percent[256];
 }

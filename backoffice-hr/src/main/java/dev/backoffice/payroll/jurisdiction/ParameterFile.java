@@ -37,6 +37,7 @@ public final class ParameterFile {
     private final LocalDate validTo;
     private final Map<String, JsonNode> values;
     private final Map<String, String> sources;
+    private final Map<String, String> refs = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ParameterFile(String name, JsonNode root) {
         this.name = name;
@@ -160,8 +161,25 @@ public final class ParameterFile {
 
     /** Provenance for a payslip line: {@code file: key=value}. */
     public String ref(String key) {
+        String cached = refs.get(key);
+        if (cached != null) {
+            return cached;
+        }
         JsonNode v = raw(key);
-        return shortName() + ": " + key + "=" + (v.isValueNode() ? v.asText() : v.toString());
+        String ref = shortName() + ": " + key + "=" + (v.isValueNode() ? v.asText() : v.toString());
+        refs.put(key, ref);
+        return ref;
+    }
+
+    /** Provenance of several parameters, {@code "; "}-separated (cached). */
+    public String ref(String key1, String key2) {
+        String k = key1 + "\u0000" + key2;
+        String cached = refs.get(k);
+        if (cached == null) {
+            cached = ref(key1) + "; " + ref(key2);
+            refs.put(k, cached);
+        }
+        return cached;
     }
 
     private String shortName() {

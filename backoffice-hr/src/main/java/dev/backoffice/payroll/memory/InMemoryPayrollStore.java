@@ -17,6 +17,7 @@ import dev.backoffice.payroll.PayrollStore;
 import dev.backoffice.payroll.Payslip;
 import dev.backoffice.payroll.RunKind;
 import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.internal.LongMap;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -153,9 +154,7 @@ public final class InMemoryPayrollStore implements PayrollStore {
             if (m == null) {
                 return Map.of();
             }
-            Map<EmployeeId, Map<String, Long>> copy = new HashMap<>(m.size() * 2);
-            m.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-            return copy;
+            return new HashMap<>(m); // the values are immutable LongMaps
         }
 
         @Override
@@ -220,9 +219,8 @@ public final class InMemoryPayrollStore implements PayrollStore {
                 alsoInTransaction.run();
             }
             for (Payslip p : run.payslips()) {
-                Map<String, Long> m = ytd.computeIfAbsent(key(run.jurisdiction(), p.taxYear()), k -> new HashMap<>())
-                        .computeIfAbsent(p.employeeId(), k -> new HashMap<>());
-                p.ytdDelta().forEach((k, v) -> m.merge(k, v, MoneyMath::addExact));
+                Map<EmployeeId, Map<String, Long>> year = ytd.computeIfAbsent(key(run.jurisdiction(), p.taxYear()), k -> new HashMap<>());
+                year.put(p.employeeId(), LongMap.plus(year.getOrDefault(p.employeeId(), LongMap.EMPTY), p.ytdDelta()));
             }
             runs.put(run.id(), run);
             version++;

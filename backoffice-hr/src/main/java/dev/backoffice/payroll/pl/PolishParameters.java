@@ -38,7 +38,17 @@ public final class PolishParameters {
     final int sickDailyDivisor;
     final int sickDeductionDivisor;
     final int dailyHours;
+    final String howRate1;
+    final String howRate1Reduced;
+    final String howRate2;
+    final String howRate2Reduced;
+    final String howSplit;
+    final String howSplitReduced;
+    final String refPit1;
+    final String refPit2;
+    final String refFp;
     private final Set<LocalDate> holidays;
+    private final java.util.concurrent.ConcurrentMap<YearMonth, Long> monthHours = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PolishParameters(ParameterFile f) {
         this.file = f;
@@ -65,6 +75,18 @@ public final class PolishParameters {
         sickDailyDivisor = f.decimal("sick.dailyDivisor").intValueExact();
         sickDeductionDivisor = f.decimal("absence.sickDeductionDivisor").intValueExact();
         dailyHours = f.decimal("workingTime.dailyHours").intValueExact();
+        String r1 = f.decimal("pit.rate1").stripTrailingZeros().toPlainString() + "%";
+        String r2 = f.decimal("pit.rate2").stripTrailingZeros().toPlainString() + "%";
+        String red = " − " + f.decimal("pit.monthlyReduction").stripTrailingZeros().toPlainString();
+        howRate1 = r1;
+        howRate1Reduced = r1 + red;
+        howRate2 = r2;
+        howRate2Reduced = r2 + red;
+        howSplit = r1 + " / " + r2 + " above the threshold";
+        howSplitReduced = howSplit + red;
+        refPit1 = f.ref("pit.rate1", "pit.monthlyReduction");
+        refPit2 = f.ref("pit.rate2", "pit.monthlyReduction");
+        refFp = f.ref("labourFund.rate", "labourFund.minimumWage");
         f.source("rounding.taxBase");
         f.source("rounding.tax");
         f.source("rounding.contributions");
@@ -114,6 +136,6 @@ public final class PolishParameters {
 
     /** Full-time working hours of a month. */
     public long fullTimeHours(YearMonth month) {
-        return fullTimeHours(month.atDay(1), month.atEndOfMonth());
+        return monthHours.computeIfAbsent(month, m -> fullTimeHours(m.atDay(1), m.atEndOfMonth()));
     }
 }

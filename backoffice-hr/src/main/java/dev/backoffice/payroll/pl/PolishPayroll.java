@@ -199,13 +199,18 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             }
         }
         int hourlySeen = 0;
-        int hourlyCount = (int) ctx.segments().stream().filter(s -> s.terms().basis() == PayBasis.HOURLY).count();
+        int hourlyCount = 0;
+        for (ContractSegment s : ctx.segments()) {
+            if (s.terms().basis() == PayBasis.HOURLY) {
+                hourlyCount++;
+            }
+        }
         for (ContractSegment s : ctx.segments()) {
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
-                    out.line(EARNINGS, "pl.salary", "Wynagrodzenie zasadnicze (base salary)", EARNING, null, rate,
-                            "umowa o pracę: wynagrodzenie miesięczne", "contract rate " + s.terms().rate());
+                    out.line(EARNINGS, "pl.salary", "Wynagrodzenie zasadnicze (base salary)", EARNING, null, rate, rate, "monthly",
+                            "umowa o pracę: wynagrodzenie miesięczne (Kodeks pracy art. 22 § 1, art. 29 § 1 pkt 3)", "contract terms");
                     w.gross += rate;
                 } else {
                     long segHours = Math.max(0, Math.min(monthHours, p.fullTimeHours(s.from(), s.to())));
@@ -229,7 +234,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
                 }
                 long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
                 out.line(EARNINGS, "pl.hourly", "Wynagrodzenie godzinowe " + hours.toPlainString() + " h", EARNING, null, pay, rate,
-                        hours.toPlainString() + " h", "umowa o pracę: stawka godzinowa × godziny przepracowane", "contract rate " + s.terms().rate());
+                        hours.toPlainString() + " h", "umowa o pracę: stawka godzinowa × godziny przepracowane", "contract terms");
                 w.gross += pay;
             }
         }
@@ -295,9 +300,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
 
     private static void gross(CalculationContext ctx, Work w, PayslipSink out) {
         w.socialBase = Math.max(0, w.gross - w.sickPay);
+        if (w.socialBase == w.gross) {
+            return; // the base is the gross pay: nothing to explain
+        }
         out.line(GROSS, "pl.social_base", "Podstawa składek społecznych (social insurance base)", INFO, null, w.socialBase,
                 "ustawa o s.u.s. art. 18 ust. 1 (przychód ze stosunku pracy; bez wynagrodzenia chorobowego, § 2 ust. 1 pkt 15 rozp. MPiPS z 18.12.1998)",
-                "gross " + w.gross + " - sick pay " + w.sickPay);
+                "gross - sick pay");
     }
 
     // ---- employee contributions ----------------------------------------------------------------
@@ -354,9 +362,11 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
     private static void taxBaseAndAdvance(CalculationContext ctx, Work w, PayslipSink out) {
         PolishParameters p = w.p;
         long revenue = w.gross + w.ppkEr;
-        out.line(TAX_BASE, "pl.revenue", "Przychód (revenue)", INFO, null, revenue,
+        if (w.ppkEr > 0) {
+            out.line(TAX_BASE, "pl.revenue", "Przychód (revenue)", INFO, null, revenue,
                 "ustawa o PIT art. 12 ust. 1 (wynagrodzenie" + (w.ppkEr > 0 ? " + wpłata PPK pracodawcy" : "") + ")",
-                "gross " + w.gross + (w.ppkEr > 0 ? " + PPK employer " + w.ppkEr : ""));
+                "gross + employer PPK");
+        }
         long exempt = 0;
         LocalDate turns26 = ctx.employee().birthDate().plusYears(26);
         if (!w.profile.under26ReliefWaived() && !ctx.payDate().isAfter(turns26)) {
@@ -374,10 +384,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         long kup = taxableRevenue > 0 ? (w.profile.elevatedCosts() ? p.kupElevated : p.kupBasic) : 0;
         long income = Math.max(0, taxableRevenue - deductibleSocial - kup);
         long base = Minor.toUnit(income, 100, HALF_UP);
-        if (taxableRevenue > 0) {
+        if (taxableRevenue > 0 && exempt > 0) {
             out.line(TAX_BASE, "pl.deductible_social", "Składki społeczne odliczane", INFO, null, deductibleSocial,
                     "ustawa o PIT art. 26 ust. 1 pkt 2 lit. b" + (exempt > 0 ? " (w proporcji do przychodu opodatkowanego)" : ""),
-                    "employee social " + w.socialEe);
+                    "employee social contributions × taxable revenue / revenue");
+        }
+        if (taxableRevenue > 0) {
             out.line(TAX_BASE, "pl.costs", "Koszty uzyskania przychodu", INFO, null, kup, "ustawa o PIT art. 22 ust. 2 pkt " + (w.profile.elevatedCosts() ? "2" : "1"),
                     w.ref(w.profile.elevatedCosts() ? "kup.elevated" : "kup.basic"));
         }
@@ -393,11 +405,13 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             long gross = Minor.rate(below, p.pitRate1, HALF_UP) + Minor.rate(excess, p.pitRate2, HALF_UP);
             long reduction = w.profile.pit2Filed() ? p.monthlyReduction : 0;
             tax = Math.max(0, Minor.toUnit(gross - reduction, 100, HALF_UP));
-            String how = Minor.percent(p.pitRate1) + " × " + below / 100 + (excess > 0 ? " + " + Minor.percent(p.pitRate2) + " × " + excess / 100 : "")
-                    + " - " + reduction / 100;
-            out.line(TAX, "pl.pit", "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, tax, base, how,
+            String how = excess == 0 ? (reduction > 0 ? p.howRate1Reduced : p.howRate1)
+                    : below == 0 ? (reduction > 0 ? p.howRate2Reduced : p.howRate2)
+                    : (reduction > 0 ? p.howSplitReduced : p.howSplit);
+            out.line(TAX, "pl.pit", excess > 0 && below > 0 ? "Zaliczka na podatek dochodowy (przekroczenie progu: " + excess / 100 + " zł po 32%)"
+                            : "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, tax, base, how,
                     "ustawa o PIT art. 27 ust. 1, art. 32 ust. 1, 1a i 3; Ordynacja podatkowa art. 63 § 1a",
-                    w.ref(excess > 0 ? "pit.rate2" : "pit.rate1") + "; " + w.ref("pit.monthlyReduction"));
+                    excess > 0 ? p.refPit2 : p.refPit1);
         } else {
             out.line(TAX, "pl.pit", "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, 0,
                     "ustawa o PIT art. 21 ust. 1 pkt 148 (przychód zwolniony)", w.ref("u26.limit"));
@@ -436,7 +450,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             out.line(EMPLOYER_COSTS, "pl.fp", fpDue ? "Fundusz Pracy" : "Fundusz Pracy (podstawa poniżej minimalnego wynagrodzenia)", EMPLOYER,
                     JournalRole.LABOUR_FUNDS_PAYABLE, fp, w.socialBase, Minor.percent(p.labourFund),
                     "ustawa o rynku pracy i służbach zatrudnienia (dawniej art. 104 ustawy o promocji zatrudnienia)",
-                    w.ref("labourFund.rate") + "; " + w.ref("labourFund.minimumWage"));
+                    p.refFp);
             out.line(EMPLOYER_COSTS, "pl.fgsp", "Fundusz Gwarantowanych Świadczeń Pracowniczych", EMPLOYER, JournalRole.LABOUR_FUNDS_PAYABLE, fgsp,
                     w.socialBase, Minor.percent(p.guaranteeFund), "ustawa o ochronie roszczeń pracowniczych art. 29", w.ref("guaranteeFund.rate"));
         }

@@ -28,7 +28,8 @@ public final class UkParameters {
     }
 
     /** The NI bands of a category letter. */
-    record NiCategory(String letter, List<NiBand> employee, List<NiBand> employer) {
+    record NiCategory(String letter, List<NiBand> employee, List<NiBand> employer, String employeeLabel, String employerLabel,
+                      String employeeText, String employerText, String employeeRef, String employerRef) {
     }
 
     final ParameterFile file;
@@ -63,8 +64,12 @@ public final class UkParameters {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = f.raw("ni.categories").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            niCategories.put(e.getKey(), new NiCategory(e.getKey(), niBands(f, e.getValue().get("employee"), thresholds),
-                    niBands(f, e.getValue().get("employer"), thresholds)));
+            List<NiBand> ee = niBands(f, e.getValue().get("employee"), thresholds);
+            List<NiBand> er = niBands(f, e.getValue().get("employer"), thresholds);
+            String file = "uk/" + f.name().substring(f.name().lastIndexOf('/') + 1);
+            niCategories.put(e.getKey(), new NiCategory(e.getKey(), ee, er, "National Insurance (category " + e.getKey() + ")",
+                    "Employer National Insurance (category " + e.getKey() + ")", UkPayroll.describe(ee), UkPayroll.describe(er),
+                    file + ": ni.categories." + e.getKey() + ".employee; " + f.ref("ni.rounding"), file + ": ni.categories." + e.getKey() + ".employer"));
         }
         for (StudentLoanPlan plan : StudentLoanPlan.values()) {
             String key = "sl.monthly." + plan.name();

@@ -86,6 +86,22 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     public static final String YTD_STUDENT_LOAN = "uk.student_loan";
 
     private final Map<Integer, UkParameters> years = new ConcurrentHashMap<>();
+    private static final Map<String, UkTaxCode> CODES = new ConcurrentHashMap<>();
+    private static final String[] CUMULATIVE = {"rUK bands × n/12, less tax paid to date", "Scottish bands × n/12, less tax paid to date",
+        "Welsh bands × n/12, less tax paid to date"};
+    private static final String[] MONTH1 = {"rUK bands × 1/12 (month 1 basis)", "Scottish bands × 1/12 (month 1 basis)",
+        "Welsh bands × 1/12 (month 1 basis)"};
+
+    private static UkTaxCode code(String text) {
+        UkTaxCode c = CODES.get(text);
+        if (c == null) {
+            c = UkTaxCode.parse(text);
+            if (CODES.size() < 10_000) {
+                CODES.put(text, c);
+            }
+        }
+        return c;
+    }
 
     /** UK rules with the parameter files on the class path. */
     public UkPayroll() {
@@ -134,7 +150,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             throw InvalidRequestException.of(HrErrors.PROFILE_MISMATCH, "profile",
                     "employee " + employee.id() + " has no UK tax profile", employee.profile().jurisdictionCode());
         }
-        UkTaxCode.parse(profile.taxCode());
+        code(profile.taxCode());
         UkParameters p = parameters(taxYear.start().getYear());
         if (!p.niCategories.containsKey(profile.niCategory())) {
             throw InvalidRequestException.of(HrErrors.UNKNOWN_NI_CATEGORY, "niCategory",
@@ -151,7 +167,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     @Override
     protected Work newWork(CalculationContext ctx) {
         UkTaxProfile profile = (UkTaxProfile) ctx.employee().profile();
-        return new Work(parameters(ctx.taxYear().start().getYear()), profile, UkTaxCode.parse(profile.taxCode()), ctx.ytdBefore());
+        return new Work(parameters(ctx.taxYear().start().getYear()), profile, code(profile.taxCode()), ctx.ytdBefore());
     }
 
     /** Mutable state of one payslip's computation (pence). */
@@ -210,7 +226,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
-                    out.line(EARNINGS, "uk.salary", "Salary", EARNING, null, rate, "contract: monthly salary", "contract rate " + s.terms().rate());
+                    out.line(EARNINGS, "uk.salary", "Salary", EARNING, null, rate, rate, "monthly", "contract: monthly salary", "contract terms");
                     w.gross += rate;
                 } else {
                     long d = days(s);
@@ -232,7 +248,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
                 }
                 long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
                 out.line(EARNINGS, "uk.hourly", "Hourly pay " + hours.toPlainString() + " h", EARNING, null, pay, rate, hours.toPlainString() + " h",
-                        "contract: hourly rate × hours worked", "contract rate " + s.terms().rate());
+                        "contract: hourly rate × hours worked", "contract terms");
                 w.gross += pay;
             }
         }
@@ -309,7 +325,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         return Minor.div(sum, 100, HALF_DOWN);
     }
 
-    private static String describe(List<UkParameters.NiBand> bands) {
+    static String describe(List<UkParameters.NiBand> bands) {
         StringBuilder sb = new StringBuilder();
         for (UkParameters.NiBand b : bands) {
             if (sb.length() > 0) {
@@ -323,19 +339,17 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     private static void niEmployee(CalculationContext ctx, Work w, PayslipSink out) {
         UkParameters.NiCategory cat = w.p.niCategories.get(w.profile.niCategory());
         w.niEmployee = ni(cat.employee(), w.gross);
-        out.line(EMPLOYEE_CONTRIBUTIONS, "uk.ni.employee", "National Insurance (category " + cat.letter() + ")", DEDUCTION,
-                JournalRole.SOCIAL_INSURANCE_PAYABLE, w.niEmployee, w.gross, describe(cat.employee()),
-                "SSCBA 1992 s.8 (primary Class 1); SS(C)R 2001 reg. 12(1) rounding", "uk/" + w.p.file.name().substring(w.p.file.name().lastIndexOf('/') + 1)
-                        + ": ni.categories." + cat.letter() + ".employee; " + w.ref("ni.rounding"));
+        out.line(EMPLOYEE_CONTRIBUTIONS, "uk.ni.employee", cat.employeeLabel(), DEDUCTION,
+                JournalRole.SOCIAL_INSURANCE_PAYABLE, w.niEmployee, w.gross, cat.employeeText(),
+                "SSCBA 1992 s.8 (primary Class 1); SS(C)R 2001 reg. 12(1) rounding", cat.employeeRef());
         out.ytd(YTD_NI_EMPLOYEE, w.niEmployee);
     }
 
     private static void niEmployer(CalculationContext ctx, Work w, PayslipSink out) {
         UkParameters.NiCategory cat = w.p.niCategories.get(w.profile.niCategory());
         long er = ni(cat.employer(), w.gross);
-        out.line(EMPLOYER_COSTS, "uk.ni.employer", "Employer National Insurance (category " + cat.letter() + ")", EMPLOYER,
-                JournalRole.SOCIAL_INSURANCE_PAYABLE, er, w.gross, describe(cat.employer()),
-                "SSCBA 1992 s.9 (secondary Class 1)", w.p.file.name().replace("payroll/", "") + ": ni.categories." + cat.letter() + ".employer");
+        out.line(EMPLOYER_COSTS, "uk.ni.employer", cat.employerLabel(), EMPLOYER,
+                JournalRole.SOCIAL_INSURANCE_PAYABLE, er, w.gross, cat.employerText(), "SSCBA 1992 s.9 (secondary Class 1)", cat.employerRef());
         out.ytd(YTD_NI_EMPLOYER, er);
     }
 
@@ -345,18 +359,17 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         UkTaxCode code = w.code;
         w.n = code.nonCumulative() ? 1 : ctx.taxYear().period();
         long payToDate = code.nonCumulative() ? w.gross : w.ytd.get(YTD_TAXABLE_PAY) + w.gross;
-        String basis = code.nonCumulative() ? "month 1 basis" : "cumulative, tax month " + w.n;
         switch (code.kind()) {
             case ALLOWANCE -> {
                 long adjustment = UkPaye.monthlyPayAdjustment(code.number()) * w.n;
-                out.line(TAX_BASE, "uk.free_pay", "Free pay to date (code " + code.text() + ", " + basis + ")", INFO, null, adjustment,
-                        "PAYE specification: pay adjustment for suffix codes", w.ref("tax.codeUnit"));
+                out.line(TAX_BASE, "uk.free_pay", code.nonCumulative() ? "Free pay (month 1 basis)" : "Free pay to date", INFO, null, adjustment,
+                        payToDate, code.text(), "PAYE specification: pay adjustment for suffix codes", w.ref("tax.codeUnit"));
                 w.taxablePounds = UkPaye.poundsDown(Math.max(0, payToDate - adjustment));
             }
             case K -> {
                 long adjustment = UkPaye.monthlyPayAdjustment(code.number()) * w.n;
-                out.line(TAX_BASE, "uk.additional_pay", "Additional pay to date (K code " + code.text() + ", " + basis + ")", INFO, null, adjustment,
-                        "PAYE specification: pay adjustment for K codes", w.ref("tax.codeUnit"));
+                out.line(TAX_BASE, "uk.additional_pay", code.nonCumulative() ? "Additional pay (month 1 basis)" : "Additional pay to date", INFO, null,
+                        adjustment, payToDate, code.text(), "PAYE specification: pay adjustment for K codes", w.ref("tax.codeUnit"));
                 w.taxablePounds = UkPaye.poundsDown(payToDate + adjustment);
             }
             case FLAT, NT -> w.taxablePounds = UkPaye.poundsDown(Math.max(0, payToDate));
@@ -383,7 +396,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         } else {
             UkParameters.Bands bands = w.p.bands(code.region());
             due = UkPaye.taxDueToDate(w.taxablePounds, w.n, 12, bands.upToPounds(), bands.rateBp());
-            how = code.region() + " bands × " + w.n + "/12";
+            how = code.nonCumulative() ? MONTH1[code.region().ordinal()] : CUMULATIVE[code.region().ordinal()];
             param = w.ref(bands.key());
         }
         long paid = code.nonCumulative() ? 0 : w.ytd.get(YTD_TAX);
@@ -399,7 +412,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         }
         w.tax = tax;
         out.line(TAX, "uk.paye", tax < 0 ? "Income tax refund" : "Income tax (PAYE)", DEDUCTION, JournalRole.TAX_PAYABLE, tax,
-                w.taxablePounds * 100, how + (paid != 0 ? " less paid to date " + paid : ""),
+                w.taxablePounds * 100, how,
                 "ITEPA 2003 Part 11; Income Tax (PAYE) Regulations 2003 reg. 21 (cumulative) / reg. 23 (non-cumulative)", param);
         out.ytd(YTD_TAX, tax);
     }
