@@ -33,13 +33,20 @@ public record AccountCounters(long debitsPosted, long creditsPosted, long debits
 
     /** These counters after {@code m} (exact arithmetic; throws {@link ArithmeticException} on overflow). */
     public AccountCounters apply(Movement m) {
-        long a = m.amount();
-        if (m.pending()) {
-            return m.side() == Side.DEBIT
+        return apply(m.side(), m.pending(), m.amount());
+    }
+
+    /**
+     * These counters after moving the {@code side} counter, pending or posted, by {@code a}
+     * (exact arithmetic; throws {@link ArithmeticException} on overflow).
+     */
+    public AccountCounters apply(Side side, boolean pending, long a) {
+        if (pending) {
+            return side == Side.DEBIT
                     ? new AccountCounters(debitsPosted, creditsPosted, Math.addExact(debitsPending, a), creditsPending)
                     : new AccountCounters(debitsPosted, creditsPosted, debitsPending, Math.addExact(creditsPending, a));
         }
-        return m.side() == Side.DEBIT
+        return side == Side.DEBIT
                 ? new AccountCounters(Math.addExact(debitsPosted, a), creditsPosted, debitsPending, creditsPending)
                 : new AccountCounters(debitsPosted, Math.addExact(creditsPosted, a), debitsPending, creditsPending);
     }

@@ -51,11 +51,34 @@ public final class LedgerEngine {
     /**
      * An entry ready to be applied.
      *
-     * @param index     position in its batch
-     * @param entry     the entry to store
-     * @param movements its counter changes
+     * @param index position in its batch
+     * @param entry the entry to store
+     * @param held  for a post of a hold, the hold's lines (released by it); otherwise null
      */
-    public record Draft(int index, JournalEntry entry, List<Movement> movements) {
+    public record Draft(int index, JournalEntry entry, List<EntryLine> held) {
+
+        /** Its counter changes ({@link LedgerEngine#movements}), as a view computed on access. */
+        public List<Movement> movements() {
+            int size = movementCount(entry, held);
+            return new java.util.AbstractList<>() {
+                @Override
+                public Movement get(int i) {
+                    return movement(entry, held, i);
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
+        }
+    }
+
+    /** Receives the movements of an entry one at a time, without allocating them. */
+    @FunctionalInterface
+    public interface MovementSink {
+        /** Movement {@code index}: {@code amount} (negative for a release) on a counter of {@code account}. */
+        void accept(int index, AccountId account, Side side, boolean pending, long amount);
     }
 
     /**
@@ -83,50 +106,51 @@ public final class LedgerEngine {
      * @param held for a post, the lines of the hold it posts; otherwise ignored (may be null)
      */
     public static List<Movement> movements(JournalEntry entry, List<EntryLine> held) {
+        Movement[] out = new Movement[movementCount(entry, held)];
+        forEachMovement(entry, held, (i, account, side, pending, amount) ->
+                out[i] = new Movement(entry.sequence(), entry.id(), i, account, entry.effectiveDate(), entry.kind(), side,
+                        pending, amount));
+        return List.of(out);
+    }
+
+    /** How many movements {@code entry} has ({@code held} as in {@link #movements}). */
+    public static int movementCount(JournalEntry entry, List<EntryLine> held) {
+        return entry.kind() == EntryKind.POST_PENDING ? held.size() + entry.lines().size() : entry.lines().size();
+    }
+
+    /** The movements of {@link #movements}, handed to {@code sink} in order. */
+    public static void forEachMovement(JournalEntry entry, List<EntryLine> held, MovementSink sink) {
         List<EntryLine> lines = entry.lines();
         EntryKind kind = entry.kind();
-        int n = lines.size();
+        int k = 0;
         if (kind == EntryKind.POST_PENDING) {
-            Movement[] out = new Movement[held.size() + n];
-            int k = 0;
-            for (EntryLine l : held) {
-                out[k] = movement(entry, k, l, true, -l.amount().getAmountMinorLong());
-                k++;
+            for (int i = 0; i < held.size(); i++) {
+                EntryLine l = held.get(i);
+                sink.accept(k++, l.account(), l.side(), true, -l.amount().getAmountMinorLong());
             }
-            for (EntryLine l : lines) {
-                out[k] = movement(entry, k, l, false, l.amount().getAmountMinorLong());
-                k++;
-            }
-            return List.of(out);
         }
         boolean pending = kind == EntryKind.PENDING || kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
         boolean release = kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
-        Movement[] out = new Movement[n];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < lines.size(); i++) {
             EntryLine l = lines.get(i);
             long amount = l.amount().getAmountMinorLong();
-            out[i] = movement(entry, i, l, pending, release ? -amount : amount);
+            sink.accept(k++, l.account(), l.side(), pending, release ? -amount : amount);
         }
-        return List.of(out);
     }
 
     /** Movement {@code index} of {@code entry} alone (see {@link #movements}); {@code held} as there. */
     public static Movement movement(JournalEntry entry, List<EntryLine> held, int index) {
-        if (entry.kind() == EntryKind.POST_PENDING) {
-            int h = held.size();
-            return index < h ? movement(entry, index, held.get(index), true, -held.get(index).amount().getAmountMinorLong())
-                    : movement(entry, index, entry.lines().get(index - h), false, entry.lines().get(index - h).amount().getAmountMinorLong());
+        Movement[] found = new Movement[1];
+        forEachMovement(entry, held, (i, account, side, pending, amount) -> {
+            if (i == index) {
+                found[0] = new Movement(entry.sequence(), entry.id(), i, account, entry.effectiveDate(), entry.kind(), side,
+                        pending, amount);
+            }
+        });
+        if (found[0] == null) {
+            throw new IndexOutOfBoundsException(index);
         }
-        EntryKind kind = entry.kind();
-        EntryLine l = entry.lines().get(index);
-        boolean pending = kind == EntryKind.PENDING || kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
-        boolean release = kind == EntryKind.VOID_PENDING || kind == EntryKind.EXPIRE_PENDING;
-        long amount = l.amount().getAmountMinorLong();
-        return movement(entry, index, l, pending, release ? -amount : amount);
-    }
-
-    private static Movement movement(JournalEntry e, int index, EntryLine l, boolean pending, long amount) {
-        return new Movement(e.sequence(), e.id(), index, l.account(), e.effectiveDate(), e.kind(), l.side(), pending, amount);
+        return found[0];
     }
 
     // ------------------------------------------------------------------ planners
@@ -167,7 +191,7 @@ public final class LedgerEngine {
         JournalEntry entry = new JournalEntry(id, sequence, kind, request.effectiveDate(), now, request.description(),
                 request.metadata(), request.idempotencyKey(), List.of(lines), Optional.empty(), Optional.empty(),
                 request.expiresAt());
-        return new Draft(index, entry, movements(entry, null));
+        return new Draft(index, entry, null);
     }
 
     private static void checkBalanced(int index, List<Posting> postings) {
@@ -250,7 +274,7 @@ public final class LedgerEngine {
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.POST_PENDING, date, now,
                 "Post of " + pending.description(), Map.of(), Optional.empty(), posted, Optional.of(pending.id()),
                 Optional.empty(), Optional.empty());
-        return new Draft(0, entry, movements(entry, pending.lines()));
+        return new Draft(0, entry, pending.lines());
     }
 
     /**
@@ -268,7 +292,7 @@ public final class LedgerEngine {
         String what = kind == EntryKind.EXPIRE_PENDING ? "Expiry of " : "Void of ";
         JournalEntry entry = new JournalEntry(id, sequence, kind, date, now, what + pending.description(), Map.of(),
                 Optional.empty(), pending.lines(), Optional.of(pending.id()), Optional.empty(), Optional.empty());
-        return new Draft(0, entry, movements(entry, null));
+        return new Draft(0, entry, null);
     }
 
     private static void checkResolvable(JournalEntry pending, Optional<JournalEntry> resolution, Instant now) {
@@ -312,7 +336,7 @@ public final class LedgerEngine {
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.REVERSAL, effective, now,
                 "Reversal of " + original.description() + ": " + reason, Map.of("reversal.reason", reason), Optional.empty(),
                 lines, Optional.empty(), Optional.of(original.id()), Optional.empty());
-        return new Draft(0, entry, movements(entry, null));
+        return new Draft(0, entry, null);
     }
 
     /**
@@ -358,7 +382,7 @@ public final class LedgerEngine {
         }
         JournalEntry entry = new JournalEntry(id, sequence, EntryKind.CLOSING, yearEnd, now, "Year-end close " + yearEnd,
                 Map.of(), Optional.empty(), lines, Optional.empty(), Optional.empty(), Optional.empty());
-        return Optional.of(new Draft(0, entry, movements(entry, null)));
+        return Optional.of(new Draft(0, entry, null));
     }
 
     /**
@@ -438,9 +462,9 @@ public final class LedgerEngine {
         for (int i = 0; i < lines.size(); i++) {
             EntryLine l = lines.get(i);
             AccountState state = locked.get(l.account());
-            String field = "postings[" + i + "].account";
             if (state == null) {
-                throw new Rejection(index, LedgerErrorCode.ACCOUNT_NOT_FOUND, field, "no such account", l.account());
+                throw new Rejection(index, LedgerErrorCode.ACCOUNT_NOT_FOUND, "postings[" + i + "].account", "no such account",
+                        l.account());
             }
             Account account = state.account();
             if (!account.currency().equals(l.amount().getCurrencyUnit())) {
@@ -448,50 +472,46 @@ public final class LedgerEngine {
                         "account " + account.code() + " holds " + account.currency(), l.amount());
             }
             if (account.closed() && !releasesOnly) {
-                throw new Rejection(index, LedgerErrorCode.ACCOUNT_CLOSED, field, "account " + account.code() + " is closed",
-                        account.code());
+                throw new Rejection(index, LedgerErrorCode.ACCOUNT_CLOSED, "postings[" + i + "].account",
+                        "account " + account.code() + " is closed", account.code());
             }
         }
-        List<Movement> movements = draft.movements();
-        int n = movements.size();
         // Compute new counters into scratch arrays first, so a failure leaves 'working' untouched.
-        Touched t = new Touched(n);
-        AccountId[] ids = t.ids;
-        AccountCounters[] next = t.counters;
-        int touched = 0;
-        for (int i = 0; i < n; i++) {
-            Movement m = movements.get(i);
+        Touched t = new Touched(movementCount(entry, draft.held()));
+        forEachMovement(entry, draft.held(), (i, account, side, pending, amount) -> {
             int slot = -1;
-            for (int j = 0; j < touched; j++) {
-                if (ids[j].equals(m.account())) {
+            for (int j = 0; j < t.size; j++) {
+                if (t.ids[j].equals(account)) {
                     slot = j;
                     break;
                 }
             }
             if (slot < 0) {
-                slot = touched++;
-                ids[slot] = m.account();
-                AccountCounters current = working == null ? null : working.get(m.account());
+                slot = t.size++;
+                t.ids[slot] = account;
+                AccountCounters current = working == null ? null : working.get(account);
                 if (current == null) {
-                    AccountState s = locked.get(m.account());
+                    AccountState s = locked.get(account);
                     if (s == null) {
-                        throw new Rejection(index, LedgerErrorCode.ACCOUNT_NOT_FOUND, "postings", "no such account", m.account());
+                        throw new Rejection(index, LedgerErrorCode.ACCOUNT_NOT_FOUND, "postings", "no such account", account);
                     }
                     current = s.counters();
                 }
-                next[slot] = current;
+                t.counters[slot] = current;
             }
             try {
-                next[slot] = next[slot].apply(m);
+                t.counters[slot] = t.counters[slot].apply(side, pending, amount);
             } catch (ArithmeticException e) {
                 throw new Rejection(index, LedgerErrorCode.OVERFLOW, "postings",
-                        "a counter of account " + locked.get(m.account()).account().code() + " would overflow", m.amount());
+                        "a counter of account " + locked.get(account).account().code() + " would overflow", amount);
             }
-        }
+        });
+        AccountId[] ids = t.ids;
+        AccountCounters[] next = t.counters;
+        int touched = t.size;
         for (int j = 0; j < touched; j++) {
             checkLimits(index, locked.get(ids[j]).account(), next[j]);
         }
-        t.size = touched;
         return t;
     }
 

@@ -352,7 +352,6 @@ public final class InMemoryLedgerStore implements LedgerStore {
         private Map<AccountId, Account> newAccounts;
         private Map<AccountId, Account> changedAccounts;
         private List<JournalEntry> newEntries;
-        private List<Movement> newMovements;
         private Map<AccountId, AccountCounters> newCounters;
         private PeriodStatus newPeriod;
         private long sequence;
@@ -478,13 +477,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     throw LedgerErrorCode.IDEMPOTENCY_CONFLICT.exception("id", "an entry with this id, key or target exists", e.id());
                 }
             }
+            // Movements are not kept: commit derives them from the entries (LedgerEngine.forEachMovement).
             if (newEntries == null) {
                 newEntries = entries;
-                newMovements = movements;
                 newCounters = counters;
             } else {
                 newEntries = concat(newEntries, entries);
-                newMovements = concat(newMovements, movements);
                 Map<AccountId, AccountCounters> c = new HashMap<>(newCounters);
                 c.putAll(counters);
                 newCounters = c;
@@ -539,12 +537,12 @@ public final class InMemoryLedgerStore implements LedgerStore {
                         d.expiring.add(e);
                     }
                 }
-                int k = 0;
-                for (Movement m : newMovements) { // grouped by entry, in entry order
-                    while (!newEntries.get(k).id().equals(m.entryId())) {
-                        k++;
-                    }
-                    d.accounts.get(m.account()).add(((long) (base + k) << 20) | m.index());
+                for (int k = 0; k < newEntries.size(); k++) { // index each movement under its account
+                    JournalEntry e = newEntries.get(k);
+                    long pos = base + k;
+                    List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? d.entry(e.pendingId().orElseThrow()).lines() : null;
+                    LedgerEngine.forEachMovement(e, held, (i, account, side, pending, amount) ->
+                            d.accounts.get(account).add((pos << 20) | i));
                 }
                 for (Map.Entry<AccountId, AccountCounters> c : newCounters.entrySet()) {
                     Slot s = d.accounts.get(c.getKey());
