@@ -1,0 +1,88 @@
+package dev.backoffice.payroll.tour;
+
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.hr.Contract;
+import dev.backoffice.hr.ContractTerms;
+import dev.backoffice.hr.Employee;
+import dev.backoffice.hr.PolishTaxProfile;
+import dev.backoffice.hr.StudentLoanPlan;
+import dev.backoffice.hr.UkTaxProfile;
+import dev.backoffice.payroll.Bonus;
+import dev.backoffice.payroll.PayrollEngine;
+import dev.backoffice.payroll.PayrollJournal;
+import dev.backoffice.payroll.PayrollRun;
+import dev.backoffice.payroll.PayrollStore;
+import dev.backoffice.payroll.Payslip;
+import dev.backoffice.payroll.PayslipLine;
+import dev.backoffice.payroll.PayslipRenderer;
+import dev.backoffice.payroll.PeriodInput;
+import dev.backoffice.payroll.RunRequest;
+import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.memory.InMemoryPayrollStore;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The payroll tour of backoffice-hr/README-section.md, compiled and run. Keep the two in step. */
+class PayrollTourTest {
+
+    @Test
+    void tour() {
+        // --- tour start ---
+        Clock clock = Clock.systemUTC();
+        PayrollStore store = InMemoryPayrollStore.create(); // or JdbcPayrollStore.create(Jdbc.of(dataSource))
+        AuditStore audit = InMemoryAuditStore.create(clock); // or JdbcAuditStore.create(jdbc, clock)
+        PayrollEngine payroll = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
+        TenantId acme = TenantId.of("acme");
+        TenantPayrollStore data = store.forTenant(acme);
+
+        // 1. An employee and a contract (terms can change over time: contract.withChange(...)).
+        Employee anna = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard().withPpk());
+        data.saveEmployee(anna);
+        data.saveContract(Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), Money.parse("PLN 10000.00"))));
+
+        // 2. Preview a month with its inputs, then approve it (stored, immutable, audited).
+        RunRequest january = RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(
+                PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2000.00"))).build());
+        PayrollRun preview = payroll.preview(acme, january);
+        PayrollRun approved = payroll.approve(acme, january, "hr@acme");
+
+        // 3. Every number explains itself: pipeline component, rule, parameter (with its file).
+        Payslip slip = approved.payslips().get(0);
+        for (PayslipLine line : slip.lines()) {
+            System.out.println(line.component() + " " + line.label() + " " + line.amount() + " <- " + line.rule() + " [" + line.parameter() + "]");
+        }
+        String text = PayslipRenderer.text(slip);   // also .html(slip) and .json(slip) (shared mapper)
+
+        // 4. The journal for the ledger: lines by role, always balanced.
+        PayrollJournal journal = approved.journal();
+
+        // 5. A mistake in January? Approved runs never change: a correction run pays the difference.
+        RunRequest fix = RunRequest.correction("PL", YearMonth.of(2025, 1), LocalDate.of(2025, 2, 10))
+                .withInputs(PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2500.00"))).build());
+        Payslip difference = payroll.approve(acme, fix, "hr@acme").payslips().get(0);
+
+        // 6. The UK plugs in the same way.
+        Employee john = Employee.of("John", "Smith", LocalDate.of(1992, 7, 7),
+                UkTaxProfile.of("S1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_4));
+        data.saveEmployee(john);
+        data.saveContract(Contract.of(john.id(), ContractTerms.monthly(LocalDate.of(2025, 4, 1), Money.parse("GBP 3500.00"))));
+        PayrollRun april = payroll.approve(acme, RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr@acme");
+        // --- tour end ---
+
+        assertThat(preview.payslips()).hasSize(1);
+        assertThat(slip.gross()).isEqualTo(Money.parse("PLN 12714.29")); // 10 000 + 8 h × 10 000/168 × 1.5 (714.29) + 2 000
+        assertThat(text).contains("NET PAY");
+        assertThat(journal.balanced()).isTrue();
+        assertThat(difference.gross()).isEqualTo(Money.parse("PLN 500.00"));
+        assertThat(april.payslips()).hasSize(1);
+        assertThat(audit.forTenant(acme).size()).isEqualTo(3);
+    }
+}
