@@ -44,7 +44,7 @@ class PolishGoldenTest {
      * net 10000 − 1371 − 776,61 − 705 = 7 147,39
      * employer 976 + 650 (6,5%) + 167 (1,67%) + 245 (FP 2,45%) + 10 (FGŚP 0,10%) = 2 048,00 → cost 12 048,00
      * </pre>
-     * Agrees with the widely published "10 000 zł brutto = 7 147,39 zł netto" (2025, KUP 250, PIT-2).
+     * Derived from the statute (same method as the calculator case below).
      */
     @Test
     void ten_thousand_gross_january_2025() {
@@ -69,7 +69,11 @@ class PolishGoldenTest {
      * tax base 4026,29 − 250 = 3 776,29 → 3 776; 12% = 453,12 − 300 = 153,12 → 153
      * net 4666 − 639,71 − 362,37 − 153 = 3 510,92
      * </pre>
-     * Agrees with the published 2025 minimum-wage net of 3 510,92 zł.
+     * Agrees with the published 2025 minimum-wage net of 3 510,92 zł (e-prawnik.pl "Najniższa krajowa
+     * 2025"; natemat.pl). Employer cost: 455,40 + 303,29 + 77,92 + FP 114,32 + FGŚP 4 666 × 0,10% =
+     * 4,666 → 4,67 = 955,60, total 5 621,60. e-prawnik.pl publishes 5 621,59, i.e. FGŚP truncated to
+     * 4,66; contributions are rounded to the nearest grosz (half up), so we keep 5 621,60 and note
+     * the one-grosz disagreement here.
      */
     @Test
     void minimum_wage_2025() {
@@ -79,6 +83,31 @@ class PolishGoldenTest {
         assertThat(p.amount("pl.pit")).isEqualTo(m(p, "153.00"));
         assertThat(p.net()).isEqualTo(m(p, "3510.92"));
         assertThat(p.amount("pl.fp")).isEqualTo(m(p, "114.32")); // base = minimum wage: FP due
+        assertThat(p.amount("pl.fgsp")).isEqualTo(m(p, "4.67"));
+        assertThat(p.totalCost()).isEqualTo(m(p, "5621.60"));
+    }
+
+    /**
+     * 10 414,00 zł, 2025, PIT-2, basic costs: the monthly table of the aplikuj.pl salary calculator
+     * (kalkulator wynagrodzeń, "7430 netto") shows emerytalne 1 016,41, rentowe 156,21, chorobowe
+     * 255,14, zdrowotne 808,76, podstawa 8 736, zaliczka 748, netto 7 429,48 in every month.
+     * <pre>
+     * 10414 × 9,76% = 1 016,4064 → 1 016,41; × 1,5% = 156,21; × 2,45% = 255,143 → 255,14 → 1 427,76
+     * health (10414 − 1427,76) = 8 986,24 × 9% = 808,7616 → 808,76
+     * base 10414 − 1427,76 − 250 = 8 736,24 → 8 736; 12% = 1 048,32 − 300 → 748
+     * net 10414 − 1427,76 − 808,76 − 748 = 7 429,48; yearly income 12 × 8 736,24 = 104 834,88 < 120 000: no 32% in December
+     * </pre>
+     */
+    @Test
+    void agrees_with_a_public_calculator_for_10414() {
+        h.hire(PolishTaxProfile.standard(), BORN_1985, LocalDate.of(2020, 1, 1), "PLN 10414.00");
+        List<Payslip> y = h.approveMonths("PL", YearMonth.of(2025, 1), 12, m -> new PeriodInput[0]);
+        for (Payslip p : y) {
+            assertThat(p.amount("pl.health")).isEqualTo(m(p, "808.76"));
+            assertThat(p.amount("pl.tax_base")).isEqualTo(m(p, "8736.00"));
+            assertThat(p.amount("pl.pit")).isEqualTo(m(p, "748.00"));
+            assertThat(p.net()).isEqualTo(m(p, "7429.48"));
+        }
     }
 
     /**
@@ -89,7 +118,8 @@ class PolishGoldenTest {
      * tax base 4147,09 − 250 = 3 897,09 → 3 897; 12% = 467,64 − 300 = 167,64 → 168
      * net 4806 − 658,91 − 373,24 − 168 = 3 605,85
      * </pre>
-     * Agrees with the published 2026 minimum-wage net of 3 605,85 zł.
+     * Agrees with the published 2026 minimum-wage net of 3 605,85 zł (se.pl, "4806 zł brutto ile to
+     * netto"; forsal.pl gives "około 3605-3606 zł").
      */
     @Test
     void minimum_wage_2026() {
