@@ -25,11 +25,13 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
     private final Jdbc jdbc;
     private final SequenceBlocks sequences;
     private final AccountCache cache;
+    private final StatsKeeper stats;
 
-    public GroupCommitRunner(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache) {
+    public GroupCommitRunner(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache, StatsKeeper stats) {
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.cache = cache;
+        this.stats = stats;
     }
 
     @Override
@@ -37,12 +39,17 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
         List<GroupRequest> alone = null;
         for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
             try {
+                long start = System.nanoTime();
                 GroupRun run = jdbc.inTransaction(c -> {
                     GroupRun g = new GroupRun(c, jdbc.dialect(), tenant, sequences, cache.of(tenant), requests);
                     g.execute();
                     return g;
                 });
                 alone = run.complete();
+                stats.wrote(run.rowsWritten());
+                if (log.isDebugEnabled()) {
+                    log.debug("group of {} committed in {} us", requests.size(), (System.nanoTime() - start) / 1000);
+                }
                 break;
             } catch (StorageException e) {
                 if (isUniqueViolation(e) && attempt < UNIQUE_RACE_ATTEMPTS) {

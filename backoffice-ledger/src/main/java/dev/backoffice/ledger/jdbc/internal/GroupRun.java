@@ -56,6 +56,8 @@ import java.util.Set;
 final class GroupRun {
 
     static final int ROUNDS = 4;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupRun.class);
+    private int rounds;
 
     private final Connection c;
     private final Dialect dialect;
@@ -146,9 +148,12 @@ final class GroupRun {
 
     /** Runs the group inside the caller's (Jdbc) transaction; outcomes are delivered by {@link #complete}. */
     void execute() throws SQLException {
+        long t0 = System.nanoTime();
         LedgerSql.keyLookupPlans(c, dialect);
         period = LedgerSql.lockPeriod(c, dialect, tenant, false);
+        long t1 = System.nanoTime();
         discover();
+        long t2 = System.nanoTime();
         lockedIds = new HashSet<>();
         for (Slot s : slots) {
             if (!s.solo && s.lockIds != null) {
@@ -156,12 +161,20 @@ final class GroupRun {
             }
         }
         locked = LedgerSql.lockAccounts(c, tenant, lockedIds);
+        long t3 = System.nanoTime();
         for (int i = 0; i < slots.length; i++) {
             if (!slots[i].solo) {
                 applyFinal(i);
             }
         }
+        long t4 = System.nanoTime();
         flush();
+        if (log.isDebugEnabled()) {
+            long t5 = System.nanoTime();
+            log.debug("group of {}: period {} us, discovery {} us ({} rounds), lock {} accounts {} us, apply {} us, flush {} us",
+                    slots.length, (t1 - t0) / 1000, (t2 - t1) / 1000, rounds, lockedIds.size(), (t3 - t2) / 1000,
+                    (t4 - t3) / 1000, (t5 - t4) / 1000);
+        }
     }
 
     private void discover() throws SQLException {
@@ -190,6 +203,7 @@ final class GroupRun {
                 }
                 s.discovered = !s.speculated;
             }
+            rounds = round + 1;
             if (!any || !fetchNeeded()) {
                 break;
             }
@@ -302,6 +316,11 @@ final class GroupRun {
 
     int size() {
         return slots.length;
+    }
+
+    /** Rows this group wrote (accounts and entries), for the statistics keeper. */
+    long rowsWritten() {
+        return newAccounts.size() + entries.size() + movements.size();
     }
 
     // ------------------------------------------------------------------ discovery view

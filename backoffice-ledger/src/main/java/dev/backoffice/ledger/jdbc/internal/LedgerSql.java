@@ -436,9 +436,8 @@ public final class LedgerSql {
         return days;
     }
 
-    private static void portableWrite(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
-                                      Map<AccountId, AccountCounters> counters, Map<DayKey, AccountCounters> days)
-            throws SQLException {
+    /** Sets the final counters of each account, one primary-key update per account, as one JDBC batch. */
+    static void updateCounters(Connection c, String tenant, Map<AccountId, AccountCounters> counters) throws SQLException {
         List<Object[]> rows = new ArrayList<>(counters.size());
         for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
             AccountCounters k = e.getValue();
@@ -447,7 +446,13 @@ public final class LedgerSql {
         }
         Jdbc.batch(c, "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ? "
                 + "WHERE tenant_id = ? AND account_id = ?", rows, 1000);
-        rows = new ArrayList<>(entries.size());
+    }
+
+    private static void portableWrite(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
+                                      Map<AccountId, AccountCounters> counters, Map<DayKey, AccountCounters> days)
+            throws SQLException {
+        updateCounters(c, tenant, counters);
+        List<Object[]> rows = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
             rows.add(new Object[] {tenant, e.id().value(), e.sequence(), e.kind(), e.effectiveDate(), e.bookedAt(),
                     e.description(), writeMetadata(e.metadata()), e.idempotencyKey().orElse(null), encodeLines(e.lines()),
