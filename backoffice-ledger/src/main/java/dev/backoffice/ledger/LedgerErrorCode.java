@@ -90,15 +90,17 @@ public enum LedgerErrorCode {
      * {@link NotFoundException}, {@link ConflictException} or {@link RuleViolationException}.
      */
     public BackofficeException exception(String field, String message, Object rejectedValue) {
+        if (kind == Kind.INVALID) {
+            return InvalidRequestException.of(code, field, message, rejectedValue);
+        }
+        String text = field + ": " + message + (rejectedValue == null ? "" : " (" + rejectedValue + ")");
         switch (kind) {
-            case INVALID:
-                return InvalidRequestException.of(code, field, message, rejectedValue);
             case NOT_FOUND:
-                return new NotFoundException(code, field + ": " + message + (rejectedValue == null ? "" : " (" + rejectedValue + ")"));
+                return new NotFoundException(code, text);
             case CONFLICT:
-                return new ConflictException(code, field + ": " + message + (rejectedValue == null ? "" : " (" + rejectedValue + ")"));
+                return new ConflictException(code, text);
             default:
-                return new RuleViolationException(code, field + ": " + message + (rejectedValue == null ? "" : " (" + rejectedValue + ")"));
+                return new RuleViolationException(code, text);
         }
     }
 }

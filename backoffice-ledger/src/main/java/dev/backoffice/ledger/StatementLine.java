@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param kind           the entry's kind
  * @param description    the entry's description
  * @param side           debit or credit
- * @param amount         the amount moved (negative only for corrections of posted amounts, which never happen today)
+ * @param amount         the amount moved (positive; {@code side} says which way)
  * @param runningBalance the posted balance after this line, on the account's normal side
  */
 public record StatementLine(EntryId entryId, long sequence, LocalDate effectiveDate, EntryKind kind, String description,

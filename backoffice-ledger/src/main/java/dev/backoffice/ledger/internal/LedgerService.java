@@ -11,6 +11,7 @@ import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
 import dev.backoffice.ledger.AccountRef;
 import dev.backoffice.ledger.AccountState;
+import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.Balance;
 import dev.backoffice.ledger.BalanceSheet;
 import dev.backoffice.ledger.BatchRejectedException;
@@ -26,6 +27,7 @@ import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.OpenAccount;
 import dev.backoffice.ledger.PeriodStatus;
 import dev.backoffice.ledger.Statement;
+import dev.backoffice.ledger.StatementLine;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.TrialBalance;
 import org.joda.money.CurrencyUnit;
@@ -449,14 +451,14 @@ public final class LedgerService implements TenantLedger {
         long opening = running;
         List<Movement> rows = reader.postedMovements(a.id(), from, to, after, pageSize + 1);
         boolean more = rows.size() > pageSize;
-        List<dev.backoffice.ledger.StatementLine> lines = new ArrayList<>(Math.min(rows.size(), pageSize));
+        List<StatementLine> lines = new ArrayList<>(Math.min(rows.size(), pageSize));
         Map<EntryId, JournalEntry> entries = new HashMap<>();
         for (int i = 0; i < rows.size() && i < pageSize; i++) {
             Movement m = rows.get(i);
             boolean increases = m.side() == a.type().normalSide();
             running = Math.addExact(running, increases ? m.amount() : -m.amount());
             JournalEntry e = entries.computeIfAbsent(m.entryId(), id -> reader.entry(id).orElseThrow());
-            lines.add(new dev.backoffice.ledger.StatementLine(m.entryId(), m.sequence(), m.effectiveDate(), m.kind(),
+            lines.add(new StatementLine(m.entryId(), m.sequence(), m.effectiveDate(), m.kind(),
                     e.description(), m.side(), Money.ofMinor(a.currency(), m.amount()), Money.ofMinor(a.currency(), running)));
         }
         Optional<String> next = Optional.empty();
@@ -494,15 +496,15 @@ public final class LedgerService implements TenantLedger {
         List<Account> chart = reader.accounts();
         Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
         ReportBuilder rb = new ReportBuilder(chart, counters, currency);
-        var assets = rb.lines(dev.backoffice.ledger.AccountType.ASSET);
-        var liabilities = rb.lines(dev.backoffice.ledger.AccountType.LIABILITY);
-        var equity = rb.lines(dev.backoffice.ledger.AccountType.EQUITY);
-        long earnings = Math.subtractExact(rb.total(dev.backoffice.ledger.AccountType.INCOME),
-                rb.total(dev.backoffice.ledger.AccountType.EXPENSE));
+        var assets = rb.lines(AccountType.ASSET);
+        var liabilities = rb.lines(AccountType.LIABILITY);
+        var equity = rb.lines(AccountType.EQUITY);
+        long earnings = Math.subtractExact(rb.total(AccountType.INCOME),
+                rb.total(AccountType.EXPENSE));
         return new BalanceSheet(asOf, currency, assets, liabilities, equity,
-                money(currency, rb.total(dev.backoffice.ledger.AccountType.ASSET)),
-                money(currency, rb.total(dev.backoffice.ledger.AccountType.LIABILITY)),
-                money(currency, rb.total(dev.backoffice.ledger.AccountType.EQUITY)), money(currency, earnings));
+                money(currency, rb.total(AccountType.ASSET)),
+                money(currency, rb.total(AccountType.LIABILITY)),
+                money(currency, rb.total(AccountType.EQUITY)), money(currency, earnings));
     }
 
     @Override
@@ -517,10 +519,10 @@ public final class LedgerService implements TenantLedger {
         Map<AccountId, AccountCounters> diff = new HashMap<>();
         end.forEach((id, c) -> diff.put(id, c.minus(start.getOrDefault(id, AccountCounters.ZERO))));
         ReportBuilder rb = new ReportBuilder(chart, diff, currency);
-        long income = rb.total(dev.backoffice.ledger.AccountType.INCOME);
-        long expense = rb.total(dev.backoffice.ledger.AccountType.EXPENSE);
-        return new IncomeStatement(from, to, currency, rb.lines(dev.backoffice.ledger.AccountType.INCOME),
-                rb.lines(dev.backoffice.ledger.AccountType.EXPENSE), money(currency, income), money(currency, expense),
+        long income = rb.total(AccountType.INCOME);
+        long expense = rb.total(AccountType.EXPENSE);
+        return new IncomeStatement(from, to, currency, rb.lines(AccountType.INCOME),
+                rb.lines(AccountType.EXPENSE), money(currency, income), money(currency, expense),
                 money(currency, Math.subtractExact(income, expense)));
     }
 
@@ -598,7 +600,7 @@ public final class LedgerService implements TenantLedger {
             for (int i = 0; i < retainedEarnings.size(); i++) {
                 AccountRef ref = Check.notNull(retainedEarnings.get(i), "retainedEarnings[" + i + "]");
                 Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
-                if (a.type() != dev.backoffice.ledger.AccountType.EQUITY) {
+                if (a.type() != AccountType.EQUITY) {
                     throw InvalidRequestException.of("retainedEarnings[" + i + "]", "must be an equity account", ref);
                 }
                 re.put(a.currency(), a);
