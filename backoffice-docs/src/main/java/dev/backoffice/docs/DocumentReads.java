@@ -55,6 +55,17 @@ public interface DocumentReads {
     /** Whether any document that is not disposed has a version with this content. */
     boolean contentInUse(ContentHash hash);
 
+    /** Which of {@code hashes} some document that is not disposed still uses (one query in JDBC stores). */
+    default java.util.Set<ContentHash> contentInUse(java.util.Collection<ContentHash> hashes) {
+        java.util.Set<ContentHash> out = new java.util.HashSet<>();
+        for (ContentHash h : hashes) {
+            if (contentInUse(h)) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
     /** Content hashes queued for deletion from the blob store (after a disposal committed). */
     List<ContentHash> pendingPurges(int limit);
 

@@ -57,4 +57,14 @@ public interface DocumentTx extends DocumentReads {
 
     /** Removes a hash from the purge queue. */
     void removePurge(ContentHash hash);
+
+    /** Queues many hashes for deletion (batched in JDBC stores). */
+    default void addPurges(java.util.Collection<ContentHash> hashes) {
+        hashes.forEach(this::addPurge);
+    }
+
+    /** Removes many hashes from the purge queue (one statement in JDBC stores). */
+    default void removePurges(java.util.Collection<ContentHash> hashes) {
+        hashes.forEach(this::removePurge);
+    }
 }

@@ -544,6 +544,7 @@ public final class TenantArchive {
                 tx.lockTenant();
                 List<LegalHold> holds = tx.activeHolds();
                 Map<DocumentClass, RetentionPolicy> policies = new java.util.HashMap<>();
+                List<ContentHash> purge = new ArrayList<>();
                 List<DisposalCertificate> out = new ArrayList<>();
                 for (Document d : page) {
                     // d was listed before the lock; every change below is a compare-and-set on its
@@ -559,7 +560,7 @@ public final class TenantArchive {
                     RetentionPolicy p = policies.computeIfAbsent(d.documentClass(),
                             k -> tx.policy(k).orElseThrow(() -> unknownClass(k)));
                     DisposalCertificate c = switch (p.action()) {
-                        case DELETE -> destroy(tx, d, p, asOf, actor, "docs.disposed", "");
+                        case DELETE -> destroy(tx, d, p, asOf, actor, "docs.disposed", "", purge);
                         case ARCHIVE -> transition(tx, d, p, Lifecycle.ARCHIVED, asOf, actor, "docs.archived");
                         case REVIEW -> transition(tx, d, p, Lifecycle.REVIEW, asOf, actor, "docs.review_queued");
                     };
@@ -567,6 +568,7 @@ public final class TenantArchive {
                         out.add(c);
                     }
                 }
+                tx.addPurges(purge);
                 return out;
             });
             held.addAll(heldHere);
@@ -598,28 +600,38 @@ public final class TenantArchive {
             }
             deleted += store.write(tx -> {
                 tx.lockTenant();
+                java.util.Set<ContentHash> live = tx.contentInUse(pending);
                 long n = 0;
                 for (ContentHash h : pending) {
-                    if (!tx.contentInUse(h) && cfg.blobs.delete(tenant, h)) {
+                    if (!live.contains(h) && cfg.blobs.delete(tenant, h)) {
                         n++;
                     }
-                    tx.removePurge(h);
                 }
+                tx.removePurges(pending);
                 return n;
             });
         }
     }
 
     private DisposalCertificate destroy(DocumentTx tx, Document d, RetentionPolicy p, LocalDate asOf, String actor, String action, String reason) {
+        List<ContentHash> purge = new ArrayList<>();
+        DisposalCertificate c = destroy(tx, d, p, asOf, actor, action, reason, purge);
+        tx.addPurges(purge);
+        return c;
+    }
+
+    /**
+     * Scrubs the document and certifies it; its content hashes go to {@code purge} (queue them in
+     * the same transaction). The purge re-checks, under the tenant lock, that no live document
+     * uses a hash before deleting the blob.
+     */
+    private DisposalCertificate destroy(DocumentTx tx, Document d, RetentionPolicy p, LocalDate asOf, String actor, String action,
+                                        String reason, List<ContentHash> purge) {
         Instant now = cfg.clock.instant();
         if (!tx.replace(d, d.disposed(now))) {
             return null;
         }
-        for (ContentHash h : new LinkedHashSet<>(d.versions().stream().map(DocumentVersion::contentHash).toList())) {
-            if (!tx.contentInUse(h)) {
-                tx.addPurge(h);
-            }
-        }
+        purge.addAll(new LinkedHashSet<>(d.versions().stream().map(DocumentVersion::contentHash).toList()));
         return certify(d, p, asOf, actor, action, reason);
     }
 

@@ -41,6 +41,8 @@ public final class FileSystemBlobStore implements BlobStore {
 
     private final Path root;
     private final boolean fsync;
+    /** Fan-out directories known to exist, to skip a stat per write. */
+    private final java.util.Set<Path> knownDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private FileSystemBlobStore(Path root, boolean fsync) {
         this.root = root;
@@ -103,8 +105,15 @@ public final class FileSystemBlobStore implements BlobStore {
         Path tmpDir = tenantDir(tenant).resolve("tmp");
         Path tmp = null;
         try {
-            Files.createDirectories(tmpDir);
-            tmp = Files.createTempFile(tmpDir, "put-", ".part");
+            if (knownDirs.add(tmpDir)) {
+                Files.createDirectories(tmpDir);
+            }
+            try {
+                tmp = Files.createTempFile(tmpDir, "put-", ".part");
+            } catch (NoSuchFileException gone) { // removed behind our back
+                Files.createDirectories(tmpDir);
+                tmp = Files.createTempFile(tmpDir, "put-", ".part");
+            }
             MessageDigest digest = Blobs.sha256();
             long total = 0;
             try (DigestInputStream in = new DigestInputStream(content, digest);
@@ -133,9 +142,16 @@ public final class FileSystemBlobStore implements BlobStore {
                 tmp = null;
             } else {
                 // Absent, or a damaged leftover of a crashed write: (re)place it atomically.
-                Files.createDirectories(target.getParent());
+                if (knownDirs.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
                 try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (NoSuchFileException gone) { // fan-out directory removed behind our back
+                        Files.createDirectories(target.getParent());
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 } catch (AtomicMoveNotSupportedException e) {
                     throw Blobs.io("the file system cannot rename atomically", e);
                 }

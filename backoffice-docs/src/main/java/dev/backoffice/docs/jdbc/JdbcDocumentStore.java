@@ -239,6 +239,19 @@ public final class JdbcDocumentStore implements DocumentStore {
         }
 
         @Override
+        public java.util.Set<ContentHash> contentInUse(java.util.Collection<ContentHash> hashes) {
+            if (hashes.isEmpty()) {
+                return java.util.Set.of();
+            }
+            List<Object> p = new ArrayList<>();
+            p.add(t);
+            hashes.forEach(h -> p.add(h.hex()));
+            String in = String.join(", ", Collections.nCopies(hashes.size(), "?"));
+            return run(c -> new java.util.HashSet<>(Jdbc.query(c, "SELECT DISTINCT content_hash FROM docs_version WHERE tenant_id = ? "
+                    + "AND live AND content_hash IN (" + in + ")", rs -> ContentHash.of(rs.getString(1)), p.toArray())));
+        }
+
+        @Override
         public List<ContentHash> pendingPurges(int limit) {
             return run(c -> Jdbc.query(c, "SELECT content_hash FROM docs_purge WHERE tenant_id = ? ORDER BY content_hash LIMIT ?",
                     rs -> ContentHash.of(rs.getString(1)), t, limit));
@@ -387,6 +400,27 @@ public final class JdbcDocumentStore implements DocumentStore {
         @Override
         public void addPurge(ContentHash hash) {
             run(c -> Jdbc.update(c, "INSERT INTO docs_purge (tenant_id, content_hash) VALUES (?, ?) ON CONFLICT DO NOTHING", t, hash.hex()));
+        }
+
+        @Override
+        public void addPurges(java.util.Collection<ContentHash> hashes) {
+            List<Object[]> rows = new ArrayList<>();
+            for (ContentHash h : new java.util.LinkedHashSet<>(hashes)) {
+                rows.add(new Object[]{t, h.hex()});
+            }
+            run(c -> Jdbc.batch(c, "INSERT INTO docs_purge (tenant_id, content_hash) VALUES (?, ?) ON CONFLICT DO NOTHING", rows, 500));
+        }
+
+        @Override
+        public void removePurges(java.util.Collection<ContentHash> hashes) {
+            if (hashes.isEmpty()) {
+                return;
+            }
+            List<Object> p = new ArrayList<>();
+            p.add(t);
+            hashes.forEach(h -> p.add(h.hex()));
+            String in = String.join(", ", Collections.nCopies(hashes.size(), "?"));
+            run(c -> Jdbc.update(c, "DELETE FROM docs_purge WHERE tenant_id = ? AND content_hash IN (" + in + ")", p.toArray()));
         }
 
         @Override
