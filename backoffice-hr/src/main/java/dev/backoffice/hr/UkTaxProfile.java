@@ -12,14 +12,15 @@ import java.util.Set;
  * @param taxCode      the code HMRC issued, e.g. {@code 1257L}, {@code S1257L}, {@code C1257L},
  *                     {@code K475}, {@code BR}, {@code D0}, {@code 0T}, {@code NT}, optionally
  *                     followed by {@code W1}, {@code M1} or {@code X} for the non-cumulative
- *                     (week 1 / month 1) basis. It is parsed, and rejected if unknown, when a
- *                     run computes.
+ *                     (week 1 / month 1) basis. An unknown code is rejected here with
+ *                     {@code payroll.unknown_tax_code}.
  * @param niCategory   the National Insurance category letter, e.g. {@code A}
  * @param studentLoans loan plans to collect (at most one of plans 1, 2, 4, 5 plus postgraduate)
  */
 public record UkTaxProfile(String taxCode, String niCategory, Set<StudentLoanPlan> studentLoans) implements TaxProfile {
     public UkTaxProfile {
         Check.text(taxCode, "taxCode", 20);
+        dev.backoffice.payroll.uk.UkTaxCode.parse(taxCode); // payroll.unknown_tax_code at the door
         Check.text(niCategory, "niCategory", 1);
         Check.notNull(studentLoans, "studentLoans");
         studentLoans = studentLoans.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(studentLoans));

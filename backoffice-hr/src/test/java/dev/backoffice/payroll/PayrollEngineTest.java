@@ -116,10 +116,15 @@ class PayrollEngineTest {
     }
 
     @Test
-    void unknown_tax_code_is_refused_before_anything_is_written() {
-        h.hire(UkTaxProfile.of("1257Q", "A"), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        failsWith(InvalidRequestException.class, HrErrors.UNKNOWN_TAX_CODE,
-                () -> h.engine.approve(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4)), "boss"));
+    void unknown_tax_codes_are_refused_at_the_door() {
+        for (String code : List.of("1257Q", "K0", "D2", "CD3", "XX", "12345L", "BR W2", "")) {
+            assertThatThrownBy(() -> UkTaxProfile.of(code, "A")).as(code).isInstanceOf(InvalidRequestException.class);
+        }
+        failsWith(InvalidRequestException.class, HrErrors.UNKNOWN_TAX_CODE, () -> UkTaxProfile.of("1257Q", "A"));
+        for (String code : List.of("1257L", "S1257L", "C1257L", "K475", "SK100", "BR", "D0", "D1", "SD0", "SD1", "SD2", "SD3", "CD1",
+                "0T", "NT", "1257L M1", "1257LW1", "1257L X", "s1257l")) {
+            assertThat(UkTaxProfile.of(code, "A").taxCode()).isEqualTo(code);
+        }
         nothingWritten();
     }
 
