@@ -853,4 +853,30 @@ public abstract class LedgerStoreContract {
         assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(eur("5"));
         assertThat(ledger.balance("1000").posted()).isEqualTo(eur("0"));
     }
+
+    @Test
+    void theSmallBusinessTemplateOpensAsOneTree() {
+        TenantLedger fresh = Ledger.builder().store(store).clock(clock).build().forTenant(TenantId.of("c-" + UUID.randomUUID()));
+        List<Account> chart = fresh.openAll(ChartTemplates.smallBusiness(EUR));
+        assertThat(chart).hasSize(22);
+        assertThat(fresh.account("6100").parent()).contains(fresh.account("6000").id());
+        assertThat(fresh.accounts()).extracting(Account::code).isSorted();
+    }
+
+    @Test
+    void aYearWithoutIncomeOrExpenseClosesWithoutAnEntry() {
+        transfer("1000", "3000", eur("10"), D1);
+        assertThat(ledger.closeYear(LocalDate.of(2026, 12, 31), "controller", List.of(AccountRef.code("3200")))).isEmpty();
+        assertThat(ledger.periodStatus().closedThrough()).contains(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void theExchangeHelperRejectsBadRates() {
+        fails(InvalidRequestException.class, "request.invalid", () -> FxEntries.exchange(AccountRef.code("1000"),
+                AccountRef.code("3900"), eur("1"), BigDecimal.ZERO, USD, RoundingMode.HALF_EVEN, AccountRef.code("3910"),
+                AccountRef.code("1900")));
+        fails(InvalidRequestException.class, "request.invalid", () -> FxEntries.exchange(AccountRef.code("1000"),
+                AccountRef.code("3900"), eur("1"), BigDecimal.ONE, EUR, RoundingMode.HALF_EVEN, AccountRef.code("3910"),
+                AccountRef.code("1900")));
+    }
 }

@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,6 +71,14 @@ public final class LedgerService implements TenantLedger {
         this.reader = store.reader(tenant);
     }
 
+    /**
+     * The booking instant: the clock's, truncated to microseconds, the precision SQL timestamps
+     * keep, so an entry returned by a post equals the entry read back from any store.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -84,7 +93,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public List<Account> openAll(List<OpenAccount> commands) {
         Check.notEmpty(commands, "commands");
-        Instant now = clock.instant();
+        Instant now = now();
         return store.inTransaction(tenant, tx -> {
             Map<String, Account> opened = new HashMap<>();
             List<Account> result = new ArrayList<>(commands.size());
@@ -164,7 +173,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public JournalEntry post(EntryRequest request) {
         Check.notNull(request, "request");
-        Instant now = clock.instant();
+        Instant now = now();
         return single(() -> store.inTransaction(tenant, tx -> {
             Object prepared = prepare(tx, request, 0, now, null);
             if (prepared instanceof JournalEntry) {
@@ -199,7 +208,7 @@ public final class LedgerService implements TenantLedger {
     }
 
     private List<JournalEntry> write(List<EntryRequest> requests) {
-        Instant now = clock.instant();
+        Instant now = now();
         try {
             return store.inTransaction(tenant, tx -> {
                 int n = requests.size();
@@ -311,7 +320,7 @@ public final class LedgerService implements TenantLedger {
     }
 
     private JournalEntry resolvePending(EntryId pendingId, EntryKind kind, Optional<Money> amount) {
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate today = today();
         return single(() -> store.inTransaction(tenant, tx -> {
             JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
@@ -353,7 +362,8 @@ public final class LedgerService implements TenantLedger {
                         return null; // resolved meanwhile
                     }
                     try {
-                        return resolveLocked(tx, pending, EntryKind.EXPIRE_PENDING, Optional.empty(), asOf, day);
+                        return resolveLocked(tx, pending, EntryKind.EXPIRE_PENDING, Optional.empty(),
+                                asOf.truncatedTo(ChronoUnit.MICROS), day);
                     } catch (Rejection r) {
                         if (r.code() == LedgerErrorCode.PENDING_ALREADY_POSTED || r.code() == LedgerErrorCode.PENDING_ALREADY_VOIDED
                                 || r.code() == LedgerErrorCode.PENDING_EXPIRED) {
@@ -376,7 +386,7 @@ public final class LedgerService implements TenantLedger {
     public JournalEntry reverse(EntryId entryId, String reason) {
         Check.notNull(entryId, "entryId");
         Check.text(reason, "reason", 500);
-        Instant now = clock.instant();
+        Instant now = now();
         LocalDate today = today();
         return single(() -> store.inTransaction(tenant, tx -> {
             JournalEntry original = tx.entry(entryId).orElseThrow(() ->
@@ -589,7 +599,7 @@ public final class LedgerService implements TenantLedger {
         Check.notNull(yearEnd, "yearEnd");
         Check.text(actor, "actor", 200);
         Check.notEmpty(retainedEarnings, "retainedEarnings");
-        Instant now = clock.instant();
+        Instant now = now();
         return single(() -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (current.isClosed(yearEnd)) {
