@@ -481,6 +481,37 @@ public abstract class ArchiveContract {
     }
 
     @Test
+    void a_hold_placed_while_a_disposition_runs_protects_everything_not_yet_disposed() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            ingest(acme, MEMO, "m" + i, "memo " + i);
+        }
+        clock.set(Instant.parse("2027-06-01T00:00:00Z"));
+        java.util.concurrent.CountDownLatch firstCommitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch holdPlaced = new java.util.concurrent.CountDownLatch(1);
+        Archive slow = builder().dispositionBatchSize(5).observer(c -> {
+            firstCommitted.countDown();
+            try {
+                holdPlaced.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).build();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<DispositionReport> run = pool.submit(() -> slow.forTenant(ACME).dispose(LocalDate.of(2027, 6, 1), "job"));
+        assertThat(firstCommitted.await(30, TimeUnit.SECONDS)).isTrue();
+        LegalHold hold = acme.placeHold("Audit", "tax audit announced", HoldScope.query(DocumentQuery.builder().documentClass(MEMO).build()), "legal");
+        holdPlaced.countDown();
+        DispositionReport r = run.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(r.disposed()).hasSize(5);
+        assertThat(r.keptUnderHold()).hasSize(35);
+        long holdSeq = auditOf(ACME).stream().filter(x -> x.event().subject().equals("hold/" + hold.id())).findFirst().orElseThrow().sequence();
+        assertThat(r.disposed()).allMatch(c -> c.auditSequence() < holdSeq);
+        assertThat(acme.search(DocumentQuery.builder().documentClass(MEMO).build(), Optional.empty(), 100).items()).hasSize(35);
+    }
+
+    @Test
     void concurrent_ingests_into_one_tenant_all_land() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Document>> fs = new ArrayList<>();

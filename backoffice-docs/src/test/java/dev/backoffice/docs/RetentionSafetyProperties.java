@@ -1,7 +1,12 @@
 package dev.backoffice.docs;
 
 import dev.backoffice.core.audit.AuditRecord;
+import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.docs.jdbc.JdbcDocumentStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
@@ -60,9 +65,21 @@ class RetentionSafetyProperties {
     @Property(tries = 300)
     void nothing_held_or_retained_is_ever_removed(@ForAll("ops") List<Op> ops) {
         AdjustableClock clock = DocsFixtures.clock();
-        InMemoryAuditStore audit = InMemoryAuditStore.create(clock);
+        check(ops, clock, InMemoryDocumentStore.create(), InMemoryAuditStore.create(clock));
+    }
+
+    /** The same on H2 through JdbcDocumentStore and JdbcAuditStore: the rules do not depend on the store. */
+    @Property(tries = 25)
+    void nothing_held_or_retained_is_ever_removed_on_h2(@ForAll("ops") List<Op> ops) {
+        AdjustableClock clock = DocsFixtures.clock();
+        try (TestDatabase db = TestDatabases.h2()) {
+            check(ops, clock, JdbcDocumentStore.create(db.jdbc()), JdbcAuditStore.create(db.jdbc(), clock));
+        }
+    }
+
+    private void check(List<Op> ops, AdjustableClock clock, DocumentStore store, AuditStore audit) {
         InMemoryBlobStore blobs = InMemoryBlobStore.create();
-        Archive archive = Archive.builder().store(InMemoryDocumentStore.create()).blobs(blobs).audit(audit).clock(clock)
+        Archive archive = Archive.builder().store(store).blobs(blobs).audit(audit).clock(clock)
                 .zone(ZoneOffset.UTC).overrideAuthorizer((actor, p) -> actor.equals(OFFICER)).dispositionBatchSize(3).build();
         TenantArchive a = archive.forTenant(T);
         for (RetentionPolicy p : List.of(invoicePolicy(), employeeFilePolicy(), memoPolicy(), ledgerExportPolicy(), draftPolicy())) {
