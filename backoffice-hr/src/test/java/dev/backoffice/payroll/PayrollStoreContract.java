@@ -241,6 +241,19 @@ public abstract class PayrollStoreContract {
     }
 
     @Test
+    void a_stored_run_keeps_the_engine_order_for_any_uuid() {
+        for (int i = 0; i < 12; i++) {
+            // random (v4) ids: half of them have the top bit set, where Java and SQL orders differ
+            Employee e = new Employee(EmployeeId.of(java.util.UUID.randomUUID()), "E", "No" + i, LocalDate.of(1980, 1, 1), PolishTaxProfile.standard());
+            data.saveEmployee(e);
+            data.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 5000.00"))));
+        }
+        PayrollRun run = engine.approve(tenant, RunRequest.regular("PL", YearMonth.of(2025, 1)), "hr");
+        assertThat(data.run(run.id()).orElseThrow().payslips()).isEqualTo(run.payslips());
+        assertThat(data.employees()).isSortedAccordingTo(java.util.Comparator.comparing(Employee::id));
+    }
+
+    @Test
     void uk_and_polish_employees_run_separately() {
         polish("PLN 10000.00");
         Employee uk = Employee.of("John", "Smith", LocalDate.of(1980, 1, 2), UkTaxProfile.of("1257L", "A"));

@@ -142,8 +142,10 @@ public final class JdbcPayrollStore implements PayrollStore {
 
         @Override
         public List<Employee> employees() {
-            return jdbc.inTransaction(c -> Jdbc.query(c, "SELECT body FROM hr_employees WHERE tenant_id = ? ORDER BY employee_id",
-                    rs -> read(rs.getString(1), Employee.class), t));
+            List<Employee> list = new ArrayList<>(jdbc.inTransaction(c -> Jdbc.query(c, "SELECT body FROM hr_employees WHERE tenant_id = ?",
+                    rs -> read(rs.getString(1), Employee.class), t)));
+            list.sort(java.util.Comparator.comparing(Employee::id)); // Java's UUID order, as the engine and the memory store use
+            return list;
         }
 
         @Override
@@ -264,7 +266,7 @@ public final class JdbcPayrollStore implements PayrollStore {
 
         private List<Payslip> payslips(Connection c, PayrollRun header, List<String> dict, EmployeeId only) throws SQLException {
             String sql = "SELECT employee_id, tax_year, employee_name, gross_minor, deductions_minor, net_minor, employer_minor, lines, ytd, ytd_delta "
-                    + "FROM hr_payslips WHERE tenant_id = ? AND run_id = ?" + (only == null ? " ORDER BY employee_id" : " AND employee_id = ?");
+                    + "FROM hr_payslips WHERE tenant_id = ? AND run_id = ?" + (only == null ? "" : " AND employee_id = ?");
             Object[] params = only == null ? new Object[]{t, header.id().value()} : new Object[]{t, header.id().value(), only.value()};
             List<Payslip> out = new ArrayList<>();
             try (var ps = c.prepareStatement(sql)) {
@@ -280,6 +282,7 @@ public final class JdbcPayrollStore implements PayrollStore {
                     }
                 }
             }
+            out.sort(java.util.Comparator.comparing(Payslip::employeeId)); // the engine's order (Java UUID order, not the database's)
             return out;
         }
 
