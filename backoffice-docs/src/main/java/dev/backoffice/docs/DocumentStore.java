@@ -9,7 +9,9 @@ import dev.backoffice.core.tenant.TenantId;
  *
  * <p>This is a service-provider interface: a store provides persistence, atomicity and
  * locking, never business rules. Applications use {@link Archive}, which enforces retention
- * and holds on top of any store.
+ * and holds on top of any store. Writing through the SPI directly (or with SQL, or deleting
+ * blob files) bypasses those rules the way any storage-level access does; there is no such
+ * path in the {@link Archive} API, for any actor.
  */
 public interface DocumentStore {
     /** The data of {@code tenant}. */
