@@ -30,7 +30,7 @@ import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The payroll tour of backoffice-hr/README-section.md, compiled and run. Keep the two in step. */
+/** The payroll tour of backoffice-hr/README.md, compiled and run; a test checks the guide shows exactly this code. */
 class PayrollTourTest {
 
     @Test
@@ -84,5 +84,18 @@ class PayrollTourTest {
         assertThat(difference.gross()).isEqualTo(Money.parse("PLN 500.00"));
         assertThat(april.payslips()).hasSize(1);
         assertThat(audit.forTenant(acme).size()).isEqualTo(3);
+    }
+
+    @Test
+    void theGuideShowsTheTourCode() throws java.io.IOException {
+        String test = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/java/dev/backoffice/payroll/tour/PayrollTourTest.java"));
+        String tour = test.substring(test.indexOf("// --- tour start ---") + "// --- tour start ---".length(),
+                test.indexOf("        // --- tour end ---"));
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(normalize(guide)).contains(normalize(tour));
+    }
+
+    private static String normalize(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
     }
 }
