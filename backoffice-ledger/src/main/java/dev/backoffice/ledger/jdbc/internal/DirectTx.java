@@ -45,7 +45,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
 
     @Override
     public Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids) {
-        return read(conn -> LedgerSql.lockAccounts(conn, tenant, ids));
+        return read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids));
     }
 
     @Override

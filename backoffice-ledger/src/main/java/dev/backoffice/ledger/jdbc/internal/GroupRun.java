@@ -160,7 +160,7 @@ final class GroupRun {
                 lockedIds.addAll(s.lockIds);
             }
         }
-        locked = LedgerSql.lockAccounts(c, tenant, lockedIds);
+        locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds);
         long t3 = System.nanoTime();
         for (int i = 0; i < slots.length; i++) {
             if (!slots[i].solo) {
@@ -220,7 +220,7 @@ final class GroupRun {
         boolean any = false;
         if (!needIds.isEmpty() || !needCodes.isEmpty()) {
             any = true;
-            for (Account a : LedgerSql.accounts(c, tenant, needIds, needCodes)) {
+            for (Account a : LedgerSql.accounts(c, dialect, tenant, needIds, needCodes)) {
                 cache.put(a);
             }
             for (AccountId id : needIds) {
@@ -261,7 +261,7 @@ final class GroupRun {
         for (K k : need) {
             known.put(k, Optional.empty());
         }
-        for (JournalEntry e : LedgerSql.entriesBy(c, tenant, column, values, uuid)) {
+        for (JournalEntry e : LedgerSql.entriesBy(c, dialect, tenant, column, values, uuid)) {
             known.put(key.apply(e), Optional.of(e));
         }
         need.clear();

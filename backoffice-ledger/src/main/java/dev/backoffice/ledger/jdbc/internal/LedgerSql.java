@@ -206,9 +206,20 @@ public final class LedgerSql {
     }
 
     /** Accounts by ids or codes, in one query (for the group's prefetch). */
-    static List<Account> accounts(Connection c, String tenant, Collection<AccountId> ids, Collection<String> codes)
-            throws SQLException {
+    static List<Account> accounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids,
+                                  Collection<String> codes) throws SQLException {
         List<Account> out = new ArrayList<>();
+        if (dialect != Dialect.POSTGRESQL) {
+            // embedded H2: a key lookup costs microseconds and no round trip, and H2 does not use
+            // an index for "= ANY(array)"; look each key up
+            for (AccountId id : ids) {
+                account(c, tenant, id).ifPresent(out::add);
+            }
+            for (String code : codes) {
+                accountByCode(c, tenant, code).ifPresent(out::add);
+            }
+            return out;
+        }
         if (!ids.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
                     + " FROM ledger_account WHERE tenant_id = ? AND account_id = ANY (?)")) {
@@ -242,10 +253,20 @@ public final class LedgerSql {
      * Locks the accounts {@code ids} in (tenant_id, account_id) order in one statement: PostgreSQL
      * locks the rows as they leave the sort, H2 as it walks the primary key, both in key order.
      */
-    static Map<AccountId, AccountState> lockAccounts(Connection c, String tenant, Collection<AccountId> ids)
+    static Map<AccountId, AccountState> lockAccounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids)
             throws SQLException {
         Map<AccountId, AccountState> out = new HashMap<>(ids.size() * 2);
         if (ids.isEmpty()) {
+            return out;
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            // embedded H2: one primary-key lock per account, in ascending id order (every locker
+            // of this store sorts the same way, so the order is global)
+            List<AccountId> sorted = new ArrayList<>(new java.util.TreeSet<>(ids));
+            for (AccountId id : sorted) {
+                Jdbc.queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE",
+                        LedgerSql::state, tenant, id.value()).ifPresent(st -> out.put(id, st));
+            }
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
@@ -293,10 +314,18 @@ public final class LedgerSql {
                 status.closedThrough().orElse(null), tenant);
     }
 
+    /** One account's counters as of a date: a range of its daily snapshot rows (parameters: tenant, account, date). */
+    public static final String COUNTERS_AS_OF = "SELECT COALESCE(SUM(debits_posted), 0) AS dp, COALESCE(SUM(credits_posted), 0) AS cp, "
+            + "COALESCE(SUM(debits_pending), 0) AS dpe, COALESCE(SUM(credits_pending), 0) AS cpe "
+            + "FROM ledger_account_day WHERE tenant_id = ? AND account_id = ? AND value_date <= ?";
+
+    /** A statement page: one range of the movement primary key (parameters: tenant, account, from, to, cursor x3, limit). */
+    public static final String STATEMENT_PAGE = "SELECT account_id, effective_date, sequence, idx, entry_id, kind, side, pending, amount "
+            + "FROM ledger_movement WHERE tenant_id = ? AND account_id = ? AND effective_date >= ? AND effective_date <= ? "
+            + "AND pending = FALSE AND (effective_date, sequence, idx) > (?, ?, ?) ORDER BY effective_date, sequence, idx LIMIT ?";
+
     static AccountCounters countersAsOf(Connection c, String tenant, AccountId id, LocalDate asOf) throws SQLException {
-        return Jdbc.queryOne(c, "SELECT COALESCE(SUM(debits_posted), 0) AS dp, COALESCE(SUM(credits_posted), 0) AS cp, "
-                        + "COALESCE(SUM(debits_pending), 0) AS dpe, COALESCE(SUM(credits_pending), 0) AS cpe "
-                        + "FROM ledger_account_day WHERE tenant_id = ? AND account_id = ? AND value_date <= ?",
+        return Jdbc.queryOne(c, COUNTERS_AS_OF,
                 rs -> new AccountCounters(rs.getLong("dp"), rs.getLong("cp"), rs.getLong("dpe"), rs.getLong("cpe")),
                 tenant, id.value(), asOf).orElse(AccountCounters.ZERO);
     }
@@ -324,10 +353,16 @@ public final class LedgerSql {
     }
 
     /** Entries whose {@code column} is any of {@code values} (uuid or varchar column). */
-    static List<JournalEntry> entriesBy(Connection c, String tenant, String column, Collection<?> values, boolean uuid)
-            throws SQLException {
+    static List<JournalEntry> entriesBy(Connection c, Dialect dialect, String tenant, String column, Collection<?> values,
+                                        boolean uuid) throws SQLException {
         List<JournalEntry> out = new ArrayList<>();
         if (values.isEmpty()) {
+            return out;
+        }
+        if (dialect != Dialect.POSTGRESQL) {
+            for (Object v : values) {
+                entryBy(c, tenant, column, v).ifPresent(out::add);
+            }
             return out;
         }
         boolean linked = column.equals("pending_id") || column.equals("reverses");
@@ -356,8 +391,8 @@ public final class LedgerSql {
             return Jdbc.query(c, base + "ORDER BY effective_date, sequence, idx LIMIT ?", LedgerSql::movement,
                     tenant, account.value(), from, to, limit);
         }
-        return Jdbc.query(c, base + "AND (effective_date, sequence, idx) > (?, ?, ?) ORDER BY effective_date, sequence, idx LIMIT ?",
-                LedgerSql::movement, tenant, account.value(), from, to, after.effectiveDate(), after.sequence(), after.index(), limit);
+        return Jdbc.query(c, STATEMENT_PAGE, LedgerSql::movement, tenant, account.value(), from, to, after.effectiveDate(),
+                after.sequence(), after.index(), limit);
     }
 
     static List<JournalEntry> journal(Connection c, String tenant, long afterSequence, int limit) throws SQLException {

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * Nothing is held back: prepared statements, postings inserted as one JDBC batch, a connection
  * pool as large as the SDK store's.
  *
- * <p>Its batch call runs the same per-entry steps for every entry inside one transaction.
+ * <p>Its batch call locks every account of the batch first (one statement, id order), then runs
+ * the per-entry updates and inserts for every entry, all in one transaction.
  */
 final class TextbookBaseline implements LedgerJdbcBenchTarget {
 
@@ -75,7 +76,7 @@ final class TextbookBaseline implements LedgerJdbcBenchTarget {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    postOne(c, debit, credit, amount);
+                    postOne(c, debit, credit, amount, true);
                     c.commit();
                     return;
                 } catch (SQLException e) {
@@ -97,8 +98,9 @@ final class TextbookBaseline implements LedgerJdbcBenchTarget {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    lockAll(c, debits, credits);
                     for (int i = 0; i < debits.length; i++) {
-                        postOne(c, debits[i], credits[i], amounts[i]);
+                        postOne(c, debits[i], credits[i], amounts[i], false);
                     }
                     c.commit();
                     return;
@@ -115,8 +117,36 @@ final class TextbookBaseline implements LedgerJdbcBenchTarget {
         }
     }
 
+    /**
+     * A batch locks all its accounts first, in id order, in one statement (locking entry by entry
+     * would deadlock two concurrent batches at once).
+     */
+    private static void lockAll(Connection c, int[] debits, int[] credits) throws SQLException {
+        java.util.TreeSet<Long> ids = new java.util.TreeSet<>();
+        for (int i = 0; i < debits.length; i++) {
+            ids.add((long) debits[i]);
+            ids.add((long) credits[i]);
+        }
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM tb_account WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+            lock.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(1);
+                }
+            }
+        }
+    }
+
     /** The textbook steps for one entry, inside the caller's transaction. */
-    private static void postOne(Connection c, int debit, int credit, long amount) throws SQLException {
+    private static void postOne(Connection c, int debit, int credit, long amount, boolean lockFirst) throws SQLException {
+        if (lockFirst) {
+            lockPair(c, debit, credit);
+        }
+        updateAndInsert(c, debit, credit, amount);
+    }
+
+    /** SELECT ... FOR UPDATE on the entry's two accounts, in id order. */
+    private static void lockPair(Connection c, int debit, int credit) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(LOCK)) {
             lock.setLong(1, Math.min(debit, credit));
             lock.setLong(2, Math.max(debit, credit));
@@ -130,6 +160,9 @@ final class TextbookBaseline implements LedgerJdbcBenchTarget {
                 throw new SQLException("unknown account " + debit + " or " + credit);
             }
         }
+    }
+
+    private static void updateAndInsert(Connection c, int debit, int credit, long amount) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(UPDATE)) {
             up.setLong(1, amount); // debit-normal balance: debits add
             up.setLong(2, debit);
