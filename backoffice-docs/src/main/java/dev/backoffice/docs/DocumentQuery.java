@@ -3,6 +3,7 @@ package dev.backoffice.docs;
 import dev.backoffice.core.validation.Check;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A search over one tenant's documents: every given criterion must hold. Results come in id
+ * A search over one tenant's documents: every given criterion must hold (date ranges: by
+ * creation instant and by last day of retention). Results come in id
  * order (creation order for generated ids).
  *
  * @param documentClass   only this class
@@ -18,10 +20,13 @@ import java.util.TreeMap;
  * @param metadata        only documents whose metadata has each of these key/value pairs
  * @param createdFrom     created at or after
  * @param createdBefore   created before
+ * @param retainUntilFrom last day of retention on or after (documents without one never match)
+ * @param retainUntilBefore last day of retention before
  * @param includeDisposed whether tombstones of disposed documents are included
  */
 public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<OwnerRef> owner, SortedMap<String, String> metadata,
-                            Optional<Instant> createdFrom, Optional<Instant> createdBefore, boolean includeDisposed) {
+                            Optional<Instant> createdFrom, Optional<Instant> createdBefore, Optional<LocalDate> retainUntilFrom,
+                            Optional<LocalDate> retainUntilBefore, boolean includeDisposed) {
 
     public DocumentQuery {
         Check.notNull(documentClass, "documentClass");
@@ -29,6 +34,8 @@ public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<Owne
         metadata = Collections.unmodifiableSortedMap(new TreeMap<>(Check.notNull(metadata, "metadata")));
         Check.notNull(createdFrom, "createdFrom");
         Check.notNull(createdBefore, "createdBefore");
+        Check.notNull(retainUntilFrom, "retainUntilFrom");
+        Check.notNull(retainUntilBefore, "retainUntilBefore");
     }
 
     /** Every live document. */
@@ -59,7 +66,13 @@ public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<Owne
         if (createdFrom.isPresent() && d.createdAt().isBefore(createdFrom.get())) {
             return false;
         }
-        return createdBefore.isEmpty() || d.createdAt().isBefore(createdBefore.get());
+        if (createdBefore.isPresent() && !d.createdAt().isBefore(createdBefore.get())) {
+            return false;
+        }
+        if (retainUntilFrom.isPresent() && (d.retainUntil().isEmpty() || d.retainUntil().get().isBefore(retainUntilFrom.get()))) {
+            return false;
+        }
+        return retainUntilBefore.isEmpty() || (d.retainUntil().isPresent() && d.retainUntil().get().isBefore(retainUntilBefore.get()));
     }
 
     /** Builds a {@link DocumentQuery}. */
@@ -69,6 +82,8 @@ public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<Owne
         private final TreeMap<String, String> metadata = new TreeMap<>();
         private Instant createdFrom;
         private Instant createdBefore;
+        private LocalDate retainUntilFrom;
+        private LocalDate retainUntilBefore;
         private boolean includeDisposed;
 
         public Builder documentClass(DocumentClass c) {
@@ -93,6 +108,13 @@ public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<Owne
             return this;
         }
 
+        /** Last day of retention in [from, before). */
+        public Builder retainUntilBetween(LocalDate from, LocalDate before) {
+            this.retainUntilFrom = from;
+            this.retainUntilBefore = before;
+            return this;
+        }
+
         public Builder includeDisposed(boolean include) {
             this.includeDisposed = include;
             return this;
@@ -100,7 +122,8 @@ public record DocumentQuery(Optional<DocumentClass> documentClass, Optional<Owne
 
         public DocumentQuery build() {
             return new DocumentQuery(Optional.ofNullable(documentClass), Optional.ofNullable(owner), metadata,
-                    Optional.ofNullable(createdFrom), Optional.ofNullable(createdBefore), includeDisposed);
+                    Optional.ofNullable(createdFrom), Optional.ofNullable(createdBefore), Optional.ofNullable(retainUntilFrom),
+                    Optional.ofNullable(retainUntilBefore), includeDisposed);
         }
     }
 }

@@ -290,6 +290,17 @@ public abstract class ArchiveContract {
     }
 
     @Test
+    void search_filters_by_a_range_of_retention_end_dates() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");                        // until 2027-01-15
+        Document inv = ingest(acme, INVOICE, "inv", "inv");                        // until 2031-01-15
+        ingest(acme, EMPLOYEE_FILE, "ef", "ef", OwnerRef.employee("E"));           // open: never matches
+        assertThat(acme.search(DocumentQuery.builder().retainUntilBetween(LocalDate.of(2027, 1, 1), LocalDate.of(2028, 1, 1)).build(),
+                Optional.empty(), 10).items()).extracting(Document::id).containsExactly(memo.id());
+        assertThat(acme.search(DocumentQuery.builder().retainUntilBetween(LocalDate.of(2027, 1, 16), LocalDate.of(2040, 1, 1)).build(),
+                Optional.empty(), 10).items()).extracting(Document::id).containsExactly(inv.id());
+    }
+
+    @Test
     void the_due_listing_returns_only_expired_active_documents_in_retention_order() {
         Document memo = ingest(acme, MEMO, "memo", "memo");          // until 2027-01-15
         advanceDays(10);

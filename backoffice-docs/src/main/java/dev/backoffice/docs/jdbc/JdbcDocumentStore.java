@@ -195,6 +195,14 @@ public final class JdbcDocumentStore implements DocumentStore {
                 sql.append(" AND d.created_at < ?");
                 params.add(b);
             });
+            q.retainUntilFrom().ifPresent(f -> {
+                sql.append(" AND d.retain_until >= ?");
+                params.add(f);
+            });
+            q.retainUntilBefore().ifPresent(b -> {
+                sql.append(" AND d.retain_until < ?");
+                params.add(b);
+            });
             after.ifPresent(a -> {
                 sql.append(" AND d.id > ?");
                 params.add(a.value());
