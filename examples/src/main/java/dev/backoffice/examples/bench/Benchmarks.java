@@ -35,7 +35,8 @@ import java.util.List;
  * {@code _PASSWORD} (the parts that need it say so and skip it when unset).
  *
  * <p>Writes {@code benchmarks/results.json}: {@code {"generatedAt", "machine", "parts": {part:
- * its own JSON}}}, merged into the existing file so parts can be rerun one at a time.
+ * its own JSON}}} (JMH results keyed by benchmark name), merged into the existing file so parts
+ * can be rerun one at a time.
  */
 public final class Benchmarks {
 
@@ -75,7 +76,15 @@ public final class Benchmarks {
         ObjectNode partsNode = results.has("parts") ? (ObjectNode) results.get("parts") : results.putObject("parts");
         for (String part : parts) {
             System.out.println("== benchmark part: " + part);
-            partsNode.set(part, run(part, jmhInclude, quick, json));
+            JsonNode result = run(part, jmhInclude, quick, json);
+            if (part.equals("jmh")) {
+                // JMH results are merged benchmark by benchmark, so one class can be rerun alone.
+                ObjectNode byName = partsNode.has("jmh") && partsNode.get("jmh").isObject()
+                        ? (ObjectNode) partsNode.get("jmh") : partsNode.putObject("jmh");
+                result.forEach(r -> byName.set(r.get("benchmark").asText(), r));
+            } else {
+                partsNode.set(part, result);
+            }
             json.writerWithDefaultPrettyPrinter().writeValue(RESULTS.toFile(), results); // keep what is done
         }
         System.out.println("results written to " + RESULTS.toAbsolutePath());
