@@ -30,7 +30,7 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The retention tour of backoffice-docs/README-section.md, compiled and run. Keep the two in step. */
+/** The retention tour of backoffice-docs/README.md, compiled and run; a test checks the guide shows exactly this code. */
 class ReadmeRetentionTourTest {
 
     @TempDir
@@ -124,5 +124,18 @@ class ReadmeRetentionTourTest {
         } catch (RuleViolationException e) {
             assertThat(e.code()).isEqualTo("docs.retention_locked");
         }
+    }
+
+    @Test
+    void the_guide_shows_the_tour_code() throws java.io.IOException {
+        String test = java.nio.file.Files.readString(Path.of("src/test/java/dev/backoffice/docs/readme/ReadmeRetentionTourTest.java"));
+        String tour = test.substring(test.indexOf("// --- tour: begin") + "// --- tour: begin".length(),
+                test.indexOf("        // --- tour: end"));
+        String guide = java.nio.file.Files.readString(Path.of("README.md"));
+        assertThat(normalize(guide)).contains(normalize(tour));
+    }
+
+    private static String normalize(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
     }
 }
