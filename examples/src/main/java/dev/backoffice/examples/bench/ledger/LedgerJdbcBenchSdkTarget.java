@@ -41,7 +41,8 @@ final class LedgerJdbcBenchSdkTarget implements LedgerJdbcBenchTarget {
 
     private LedgerJdbcBenchSdkTarget(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.store = JdbcLedgerStore.builder(dataSource).lanesPerTenant(Integer.getInteger("bench.lanes", 1)).build();
+        this.store = JdbcLedgerStore.builder(dataSource).lanesPerTenant(Integer.getInteger("bench.lanes", 1))
+                .groupCommit(!"false".equals(System.getProperty("bench.group"))).build();
         this.ledger = Ledger.builder().store(store).build().forTenant(TenantId.of("bench"));
     }
 
