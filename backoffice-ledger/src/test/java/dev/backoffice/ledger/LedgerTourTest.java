@@ -15,7 +15,7 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs the ledger tour of README-section.md, and checks the README shows exactly this code. */
+/** Runs the ledger tour of README.md, and checks the README shows exactly this code. */
 class LedgerTourTest {
 
     @Test
@@ -74,7 +74,7 @@ class LedgerTourTest {
     void theReadmeShowsTheTourCode() throws Exception {
         String test = Files.readString(Path.of("src/test/java/dev/backoffice/ledger/LedgerTourTest.java"));
         String tour = test.substring(test.indexOf("// tour:start") + "// tour:start".length(), test.indexOf("        // tour:end"));
-        String readme = Files.readString(Path.of("README-section.md"));
+        String readme = Files.readString(Path.of("README.md"));
         assertThat(normalize(readme)).contains(normalize(tour));
     }
 

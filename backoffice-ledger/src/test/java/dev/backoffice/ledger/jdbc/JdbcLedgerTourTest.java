@@ -19,7 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The code of the README's JDBC tour (README-section-jdbc.md), compiled and run. */
+/** The code of the README's JDBC tour (backoffice-ledger/README.md), compiled and run. */
 class JdbcLedgerTourTest {
 
     @Test
