@@ -329,8 +329,62 @@ final class GroupRun {
         return new Account(id, code, "?", AccountType.ASSET, CurrencyUnit.EUR, Optional.empty(), Set.of(), false, Instant.EPOCH);
     }
 
+    /**
+     * What both passes of a group share: whole-ledger reads and period changes do not belong in
+     * a group (such work runs alone, in its own transaction), and the period was locked once for
+     * the whole group.
+     */
+    private abstract class GroupTx implements LedgerStore.Tx {
+
+        @Override
+        public void setPeriodStatus(PeriodStatus status) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public List<Account> accounts() {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public Optional<AccountState> state(AccountId id) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public AccountCounters countersAsOf(AccountId id, LocalDate asOf) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public Map<AccountId, AccountCounters> countersAsOf(LocalDate asOf, boolean includeClosing) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public List<Movement> postedMovements(AccountId account, LocalDate from, LocalDate to,
+                                              LedgerStore.MovementPosition after, int limit) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public List<JournalEntry> journal(long afterSequence, int limit) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public List<JournalEntry> expiredPendings(Instant expiredBy, int limit) {
+            throw Alone.INSTANCE;
+        }
+
+        @Override
+        public PeriodStatus periodStatus() {
+            return period;
+        }
+    }
+
     /** Reads from what is known, guesses and records the rest, stops at the first lock or write. */
-    private final class DiscoverTx implements LedgerStore.Tx {
+    private final class DiscoverTx extends GroupTx {
         private final Slot slot;
         private long fakeSequence = 1;
 
@@ -434,60 +488,12 @@ final class GroupRun {
         public void write(List<JournalEntry> e, List<Movement> m, Map<AccountId, AccountCounters> k) {
             throw Stop.INSTANCE;
         }
-
-        @Override
-        public void setPeriodStatus(PeriodStatus status) {
-            throw Alone.INSTANCE;
-        }
-
-        // whole-ledger reads: such work runs alone
-
-        @Override
-        public List<Account> accounts() {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public Optional<AccountState> state(AccountId id) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public AccountCounters countersAsOf(AccountId id, LocalDate asOf) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public Map<AccountId, AccountCounters> countersAsOf(LocalDate asOf, boolean includeClosing) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<Movement> postedMovements(AccountId account, LocalDate from, LocalDate to,
-                                              LedgerStore.MovementPosition after, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<JournalEntry> journal(long afterSequence, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<JournalEntry> expiredPendings(Instant expiredBy, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public PeriodStatus periodStatus() {
-            return period;
-        }
     }
 
     // ------------------------------------------------------------------ final view
 
     /** Reads through the group's own writes, stages its writes, locks only what the group holds. */
-    private final class FinalTx implements LedgerStore.Tx {
+    private final class FinalTx extends GroupTx {
         private boolean afterLock;
         private final List<JournalEntry> sEntries = new ArrayList<>(2);
         private final List<Movement> sMovements = new ArrayList<>(4);
@@ -676,52 +682,6 @@ final class GroupRun {
             sEntries.addAll(e);
             sMovements.addAll(m);
             sCounters.putAll(k);
-        }
-
-        @Override
-        public void setPeriodStatus(PeriodStatus status) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<Account> accounts() {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public Optional<AccountState> state(AccountId id) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public AccountCounters countersAsOf(AccountId id, LocalDate asOf) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public Map<AccountId, AccountCounters> countersAsOf(LocalDate asOf, boolean includeClosing) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<Movement> postedMovements(AccountId account, LocalDate from, LocalDate to,
-                                              LedgerStore.MovementPosition after, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<JournalEntry> journal(long afterSequence, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public List<JournalEntry> expiredPendings(Instant expiredBy, int limit) {
-            throw Alone.INSTANCE;
-        }
-
-        @Override
-        public PeriodStatus periodStatus() {
-            return period;
         }
     }
 }
