@@ -734,13 +734,9 @@ public final class TenantArchive {
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
-            tx.lockTenant();
-            Document d = tx.find(id).orElseThrow(() -> notFound(id));
-            if (d.lifecycle() == Lifecycle.DISPOSED) {
-                throw wrongState(d, "delete");
-            }
-            requireNoHold(tx, d);
-            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            Deletable del = deletable(tx, id);
+            Document d = del.document();
+            RetentionPolicy p = del.policy();
             LocalDate today = today();
             if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
                 throw new RuleViolationException(DocsErrors.RETENTION_ACTIVE, "document " + id + " is retained "
@@ -764,13 +760,9 @@ public final class TenantArchive {
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
-            tx.lockTenant();
-            Document d = tx.find(id).orElseThrow(() -> notFound(id));
-            if (d.lifecycle() == Lifecycle.DISPOSED) {
-                throw wrongState(d, "delete");
-            }
-            requireNoHold(tx, d);
-            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            Deletable del = deletable(tx, id);
+            Document d = del.document();
+            RetentionPolicy p = del.policy();
             if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today())) {
                 requireGovernanceOverride(actor, p, d, Optional.of(reason));
             }
@@ -778,6 +770,25 @@ public final class TenantArchive {
         });
         purgePending();
         return c;
+    }
+
+    /** A document about to be deleted by hand, with its policy. */
+    private record Deletable(Document document, RetentionPolicy policy) {
+    }
+
+    /**
+     * What every manual deletion checks first, under the tenant lock: the document exists, is
+     * not already disposed, no hold covers it, and its class has a policy.
+     */
+    private Deletable deletable(DocumentTx tx, DocumentId id) {
+        tx.lockTenant();
+        Document d = tx.find(id).orElseThrow(() -> notFound(id));
+        if (d.lifecycle() == Lifecycle.DISPOSED) {
+            throw wrongState(d, "delete");
+        }
+        requireNoHold(tx, d);
+        RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+        return new Deletable(d, p);
     }
 
     /**
