@@ -2,11 +2,15 @@ package dev.backoffice.payroll.jurisdiction;
 
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.hr.Employee;
+import dev.backoffice.hr.PayBasis;
 import dev.backoffice.payroll.PeriodInput;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Everything a jurisdiction needs to compute one payslip.
@@ -35,6 +39,44 @@ public record CalculationContext(Employee employee, YearMonth period, LocalDate 
     public boolean wholePeriodUnderOneTerms() {
         return segments.size() == 1 && segments.get(0).from().equals(period.atDay(1))
                 && segments.get(0).to().equals(period.atEndOfMonth());
+    }
+
+    /**
+     * Splits the period's reported hours ({@code input().hours()}) across the hourly segments in
+     * proportion to {@code weight} (working hours, calendar days: the jurisdiction's method),
+     * rounded half-up to hundredths; the last hourly segment takes what is left, so the parts
+     * always add up to the hours reported.
+     *
+     * @return hours per segment, by position in {@link #segments()}; {@code null} for salaried ones
+     */
+    public BigDecimal[] hourlyHoursBySegment(ToLongFunction<ContractSegment> weight) {
+        Check.notNull(weight, "weight");
+        long totalWeight = 0;
+        int hourly = 0;
+        for (ContractSegment s : segments) {
+            if (s.terms().basis() == PayBasis.HOURLY) {
+                totalWeight += weight.applyAsLong(s);
+                hourly++;
+            }
+        }
+        BigDecimal[] hours = new BigDecimal[segments.size()];
+        BigDecimal left = input.hours();
+        int seen = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            ContractSegment s = segments.get(i);
+            if (s.terms().basis() != PayBasis.HOURLY) {
+                continue;
+            }
+            if (++seen == hourly) {
+                hours[i] = left;
+            } else {
+                hours[i] = totalWeight == 0 ? BigDecimal.ZERO
+                        : input.hours().multiply(BigDecimal.valueOf(weight.applyAsLong(s)))
+                        .divide(BigDecimal.valueOf(totalWeight), 2, RoundingMode.HALF_UP);
+                left = left.subtract(hours[i]);
+            }
+        }
+        return hours;
     }
 
     /** The segment in force at the end of the employment within the period. */

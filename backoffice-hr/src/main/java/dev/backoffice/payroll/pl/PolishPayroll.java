@@ -191,21 +191,10 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         YearMonth month = ctx.period();
         long monthHours = p.fullTimeHours(month);
         boolean whole = ctx.wholePeriodUnderOneTerms();
-        BigDecimal hoursLeft = ctx.input().hours();
-        long hourlyHoursTotal = 0;
-        for (ContractSegment s : ctx.segments()) {
-            if (s.terms().basis() == PayBasis.HOURLY) {
-                hourlyHoursTotal += Math.max(0, p.fullTimeHours(s.from(), s.to()));
-            }
-        }
-        int hourlySeen = 0;
-        int hourlyCount = 0;
-        for (ContractSegment s : ctx.segments()) {
-            if (s.terms().basis() == PayBasis.HOURLY) {
-                hourlyCount++;
-            }
-        }
-        for (ContractSegment s : ctx.segments()) {
+        // Reported hours split across hourly segments by their working hours (the hourly method).
+        BigDecimal[] hourlyHours = ctx.hourlyHoursBySegment(s -> Math.max(0, p.fullTimeHours(s.from(), s.to())));
+        for (int i = 0; i < ctx.segments().size(); i++) {
+            ContractSegment s = ctx.segments().get(i);
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
@@ -222,16 +211,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
                     w.gross += pay;
                 }
             } else {
-                hourlySeen++;
-                BigDecimal hours;
-                if (hourlySeen == hourlyCount) {
-                    hours = hoursLeft;
-                } else {
-                    long segHours = Math.max(0, p.fullTimeHours(s.from(), s.to()));
-                    hours = hourlyHoursTotal == 0 ? BigDecimal.ZERO
-                            : ctx.input().hours().multiply(BigDecimal.valueOf(segHours)).divide(BigDecimal.valueOf(hourlyHoursTotal), 2, HALF_UP);
-                    hoursLeft = hoursLeft.subtract(hours);
-                }
+                BigDecimal hours = hourlyHours[i];
                 long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
                 out.line(EARNINGS, "pl.hourly", "Wynagrodzenie godzinowe " + hours.toPlainString() + " h", EARNING, null, pay, rate,
                         hours.toPlainString() + " h", "umowa o pracę: stawka godzinowa × godziny przepracowane", "contract terms");

@@ -212,17 +212,10 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     private static void earnings(CalculationContext ctx, Work w, PayslipSink out) {
         int daysInMonth = ctx.period().lengthOfMonth();
         boolean whole = ctx.wholePeriodUnderOneTerms();
-        long hourlyDays = 0;
-        int hourlyCount = 0;
-        for (ContractSegment s : ctx.segments()) {
-            if (s.terms().basis() == PayBasis.HOURLY) {
-                hourlyDays += days(s);
-                hourlyCount++;
-            }
-        }
-        BigDecimal hoursLeft = ctx.input().hours();
-        int hourlySeen = 0;
-        for (ContractSegment s : ctx.segments()) {
+        // Reported hours split across hourly segments by calendar days.
+        BigDecimal[] hourlyHours = ctx.hourlyHoursBySegment(UkPayroll::days);
+        for (int i = 0; i < ctx.segments().size(); i++) {
+            ContractSegment s = ctx.segments().get(i);
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
@@ -237,15 +230,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
                     w.gross += pay;
                 }
             } else {
-                hourlySeen++;
-                BigDecimal hours;
-                if (hourlySeen == hourlyCount) {
-                    hours = hoursLeft;
-                } else {
-                    hours = ctx.input().hours().multiply(BigDecimal.valueOf(days(s)))
-                            .divide(BigDecimal.valueOf(hourlyDays), 2, HALF_UP);
-                    hoursLeft = hoursLeft.subtract(hours);
-                }
+                BigDecimal hours = hourlyHours[i];
                 long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
                 out.line(EARNINGS, "uk.hourly", "Hourly pay " + hours.toPlainString() + " h", EARNING, null, pay, rate, hours.toPlainString() + " h",
                         "contract: hourly rate × hours worked", "contract terms");
