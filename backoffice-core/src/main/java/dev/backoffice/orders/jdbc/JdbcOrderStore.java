@@ -4,6 +4,7 @@ import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.money.MoneyMath;
@@ -216,6 +217,12 @@ public final class JdbcOrderStore implements OrderStore {
          * writer committing in between would otherwise hand us a torn aggregate).
          */
         private Optional<Order> load(Connection c, UUID id) throws SQLException {
+            if (jdbc.dialect() == Dialect.H2) {
+                // H2 was seen to make one table's rows of a commit visible before another's, so a
+                // reader could see a version's root and a newer writer's history. Taking the root
+                // row's lock waits for any writer of this order to finish its commit first.
+                Jdbc.queryOne(c, "SELECT version FROM orders WHERE tenant_id = ? AND id = ? FOR UPDATE", rs -> rs.getLong(1), t, id);
+            }
             for (int attempt = 1; ; attempt++) {
                 Optional<Order> order = loadOnce(c, id);
                 if (order.isEmpty()) {
