@@ -414,15 +414,7 @@ public final class LedgerEngine {
     public static Applied apply(List<Draft> drafts, Map<AccountId, AccountState> locked, PeriodStatus period) {
         if (drafts.size() == 1) { // the common case, without an intermediate map
             Touched t = applyOne(drafts.get(0), locked, period, null);
-            if (t.size == 1) {
-                return new Applied(Map.of(t.ids[0], t.counters[0]));
-            }
-            if (t.size == 2) {
-                return new Applied(Map.of(t.ids[0], t.counters[0], t.ids[1], t.counters[1]));
-            }
-            Map<AccountId, AccountCounters> m = new HashMap<>(t.size * 2);
-            t.putInto(m);
-            return new Applied(m);
+            return new Applied(SmallMap.of(t.ids, t.counters, t.size));
         }
         Map<AccountId, AccountCounters> working = new HashMap<>(8);
         for (int d = 0; d < drafts.size(); d++) {

@@ -15,6 +15,8 @@ import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
 import dev.backoffice.ledger.EntryLine;
 import dev.backoffice.ledger.internal.LedgerEngine;
+import dev.backoffice.ledger.internal.SmallMap;
+import org.joda.money.CurrencyUnit;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +43,10 @@ import java.util.function.Function;
  * the work returns, so a failing unit leaves no trace. The current state of one account
  * ({@link Reader#state}) is read without locking from an immutable snapshot; other reads take
  * the read lock.
+ *
+ * <p>Entries are kept in columns of primitives ({@link Journal}) and each account's movements in
+ * one packed array ({@link AccountMovements}), not as objects: a long-lived in-memory journal
+ * of millions of entries then costs the garbage collector almost nothing.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
 
@@ -80,63 +86,109 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return new MemoryReader(data(tenant));
     }
 
-    /**
-     * One account: its current state (immutable snapshot) and where its movements are, in
-     * booking order, packed as {@code journalPosition << 20 | movementIndex}. Movements are not
-     * stored: they are derived from the journal by {@link LedgerEngine#movement}, which keeps
-     * the heap small (and the garbage collector fast) at millions of entries.
-     */
+    /** One account: its dense index, its current state (an immutable snapshot) and its movements. */
     private static final class Slot {
+        final int index;
         volatile AccountState state;
-        long[] refs = new long[4];
-        int size;
+        final AccountMovements movements = new AccountMovements();
 
-        Slot(AccountState state) {
+        Slot(int index, AccountState state) {
+            this.index = index;
             this.state = state;
-        }
-
-        void add(long ref) {
-            if (size == refs.length) {
-                refs = Arrays.copyOf(refs, size * 2);
-            }
-            refs[size++] = ref;
         }
     }
 
-    private static final Comparator<JournalEntry> BY_EXPIRY = Comparator
-            .comparing((JournalEntry e) -> e.expiresAt().orElseThrow()).thenComparingLong(JournalEntry::sequence);
+    /** A hold with an expiry, in expiry order. */
+    private record Hold(Instant expiresAt, long sequence, int position) implements Comparable<Hold> {
+        @Override
+        public int compareTo(Hold o) {
+            int c = expiresAt.compareTo(o.expiresAt);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
     private static final Comparator<Movement> BY_POSITION = Comparator.comparing(Movement::effectiveDate)
             .thenComparingLong(Movement::sequence).thenComparingInt(Movement::index);
 
-    private static final class TenantData {
+    private static final class TenantData implements Journal.Accounts {
         final TenantId tenant;
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final ConcurrentHashMap<AccountId, Slot> accounts = new ConcurrentHashMap<>();
         final ConcurrentHashMap<String, AccountId> byCode = new ConcurrentHashMap<>();
-        final EntryIndex entries = new EntryIndex();
-        final ArrayList<JournalEntry> journal = new ArrayList<>();
-        final HashMap<String, JournalEntry> byKey = new HashMap<>();
-        final HashMap<EntryId, JournalEntry> resolutions = new HashMap<>();
-        final HashMap<EntryId, JournalEntry> reversals = new HashMap<>();
-        final TreeSet<JournalEntry> expiring = new TreeSet<>(BY_EXPIRY);
+        /** The same slots for units of work (under the write lock): a cheaper lookup. */
+        final AccountIndex<Slot> slots = new AccountIndex<>();
+        Slot[] byIndex = new Slot[16];
+        int accountCount;
+        final Journal journal = new Journal();
+        final TreeSet<Hold> expiring = new TreeSet<>();
         volatile PeriodStatus period = PeriodStatus.open();
         long sequence;
+        /** Journal positions below this have their movements filed under their accounts. */
+        int indexed;
 
         TenantData(TenantId tenant) {
             this.tenant = tenant;
         }
 
-        /** The entry with {@code id}, or null. */
-        JournalEntry entry(EntryId id) {
-            int p = entries.get(id);
-            return p < 0 ? null : journal.get(p);
+        Slot addAccount(Account a) {
+            if (accountCount == byIndex.length) {
+                byIndex = Arrays.copyOf(byIndex, accountCount * 2);
+            }
+            Slot s = new Slot(accountCount, new AccountState(a, AccountCounters.ZERO));
+            byIndex[accountCount++] = s;
+            accounts.put(a.id(), s);
+            slots.put(a.id(), s);
+            byCode.put(a.code(), a.id());
+            return s;
         }
 
-        /** The movement a slot reference points at. */
-        Movement movement(long ref) {
-            JournalEntry e = journal.get((int) (ref >>> 20));
-            List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? entry(e.pendingId().orElseThrow()).lines() : null;
-            return LedgerEngine.movement(e, held, (int) (ref & 0xFFFFF));
+        @Override
+        public int indexOf(AccountId id) {
+            return accounts.get(id).index;
+        }
+
+        @Override
+        public AccountId idAt(int index) {
+            return byIndex[index].state.account().id();
+        }
+
+        @Override
+        public CurrencyUnit currencyAt(int index) {
+            return byIndex[index].state.account().currency();
+        }
+
+        /** The entry at {@code position}, or empty for -1. */
+        Optional<JournalEntry> entryAt(int position) {
+            return position < 0 ? Optional.empty() : Optional.of(journal.entry(position, this));
+        }
+
+        /**
+         * Files the movements of every entry appended since the last call under their accounts
+         * (write lock held). Done on demand, by the first read that needs movements, rather than
+         * by each post: scattering two movements into two random accounts' arrays was a third of
+         * a post's time, and most posts are never read back per account before many others
+         * follow them. The entries between two calls are always whole units of work, so what a
+         * reader sees is a consistent prefix of the journal.
+         */
+        void indexMovements() {
+            int size = journal.size();
+            for (int p = indexed; p < size; p++) {
+                int position = p;
+                JournalEntry e = journal.entry(p, this);
+                long day = e.effectiveDate().toEpochDay();
+                EntryKind kind = e.kind();
+                LedgerEngine.forEachMovement(e, journal.heldLines(p, this), (i, account, side, pending, amount) ->
+                        accounts.get(account).movements.add(position, i, day, kind, side, pending, amount));
+            }
+            indexed = size;
+        }
+
+        /** Movement {@code i} of {@code slot} as a value. */
+        Movement movement(Slot slot, int i) {
+            AccountMovements m = slot.movements;
+            int p = m.position(i);
+            return new Movement(journal.sequence(p), journal.id(p), m.index(i), slot.state.account().id(),
+                    LocalDate.ofEpochDay(m.epochDay(i)), m.kind(i), m.side(i), m.pending(i), m.amount(i));
         }
     }
 
@@ -153,6 +205,22 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         void unlockRead() {
             d.lock.readLock().unlock();
+        }
+
+        /** Takes the read lock with every committed entry's movements filed under its accounts. */
+        void lockReadIndexed() {
+            d.lock.readLock().lock();
+            if (d.indexed == d.journal.size()) {
+                return;
+            }
+            d.lock.readLock().unlock();
+            d.lock.writeLock().lock();
+            try {
+                d.indexMovements();
+                d.lock.readLock().lock(); // downgrade: no writer can slip in between
+            } finally {
+                d.lock.writeLock().unlock();
+            }
         }
 
         @Override
@@ -190,34 +258,23 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public AccountCounters countersAsOf(AccountId id, LocalDate asOf) {
-            lockRead();
+            lockReadIndexed();
             try {
                 Slot s = d.accounts.get(id);
-                AccountCounters c = s == null ? null : sum(d, s, asOf, true);
+                AccountCounters c = s == null ? null : s.movements.sum(asOf.toEpochDay(), true);
                 return c == null ? AccountCounters.ZERO : c;
             } finally {
                 unlockRead();
             }
         }
 
-        private static AccountCounters sum(TenantData d, Slot s, LocalDate asOf, boolean includeClosing) {
-            AccountCounters c = null;
-            for (int i = 0; i < s.size; i++) {
-                Movement m = d.movement(s.refs[i]);
-                if (!m.effectiveDate().isAfter(asOf) && (includeClosing || m.kind() != EntryKind.CLOSING)) {
-                    c = c == null ? AccountCounters.ZERO.apply(m) : c.apply(m);
-                }
-            }
-            return c;
-        }
-
         @Override
         public Map<AccountId, AccountCounters> countersAsOf(LocalDate asOf, boolean includeClosing) {
-            lockRead();
+            lockReadIndexed();
             try {
                 Map<AccountId, AccountCounters> out = new HashMap<>();
                 for (Map.Entry<AccountId, Slot> e : d.accounts.entrySet()) {
-                    AccountCounters c = sum(d, e.getValue(), asOf, includeClosing);
+                    AccountCounters c = e.getValue().movements.sum(asOf.toEpochDay(), includeClosing);
                     if (c != null) {
                         out.put(e.getKey(), c);
                     }
@@ -232,7 +289,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public Optional<JournalEntry> entry(EntryId id) {
             lockRead();
             try {
-                return Optional.ofNullable(d.entry(id));
+                return d.entryAt(d.journal.find(id));
             } finally {
                 unlockRead();
             }
@@ -242,7 +299,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public Optional<JournalEntry> entryByIdempotencyKey(String key) {
             lockRead();
             try {
-                return Optional.ofNullable(d.byKey.get(key));
+                return d.entryAt(d.journal.findByKey(key));
             } finally {
                 unlockRead();
             }
@@ -252,7 +309,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public Optional<JournalEntry> resolutionOf(EntryId pendingId) {
             lockRead();
             try {
-                return Optional.ofNullable(d.resolutions.get(pendingId));
+                int p = d.journal.find(pendingId);
+                return p < 0 ? Optional.empty() : d.entryAt(d.journal.resolutionOf(p));
             } finally {
                 unlockRead();
             }
@@ -262,7 +320,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public Optional<JournalEntry> reversalOf(EntryId entryId) {
             lockRead();
             try {
-                return Optional.ofNullable(d.reversals.get(entryId));
+                int p = d.journal.find(entryId);
+                return p < 0 ? Optional.empty() : d.entryAt(d.journal.reversalOf(p));
             } finally {
                 unlockRead();
             }
@@ -270,18 +329,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public List<Movement> postedMovements(AccountId account, LocalDate from, LocalDate to, MovementPosition after, int limit) {
-            lockRead();
+            lockReadIndexed();
             try {
                 Slot s = d.accounts.get(account);
                 if (s == null) {
                     return List.of();
                 }
                 List<Movement> hits = new ArrayList<>();
-                for (int i = 0; i < s.size; i++) {
-                    Movement m = d.movement(s.refs[i]);
-                    if (m.pending() || m.effectiveDate().isBefore(from) || m.effectiveDate().isAfter(to)) {
+                AccountMovements ms = s.movements;
+                long first = from.toEpochDay();
+                long last = to.toEpochDay();
+                for (int i = 0; i < ms.size(); i++) {
+                    if (ms.pending(i) || ms.epochDay(i) < first || ms.epochDay(i) > last) {
                         continue;
                     }
+                    Movement m = d.movement(s, i);
                     if (after != null && compare(m, after) <= 0) {
                         continue;
                     }
@@ -307,18 +369,14 @@ public final class InMemoryLedgerStore implements LedgerStore {
         public List<JournalEntry> journal(long afterSequence, int limit) {
             lockRead();
             try {
-                List<JournalEntry> j = d.journal;
-                int lo = 0;
-                int hi = j.size();
-                while (lo < hi) { // first index with sequence > afterSequence
-                    int mid = (lo + hi) >>> 1;
-                    if (j.get(mid).sequence() <= afterSequence) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
+                Journal j = d.journal;
+                int from = j.firstAfterSequence(afterSequence);
+                int to = (int) Math.min(j.size(), (long) from + limit);
+                List<JournalEntry> out = new ArrayList<>(Math.max(0, to - from));
+                for (int p = from; p < to; p++) {
+                    out.add(j.entry(p, d));
                 }
-                return List.copyOf(j.subList(lo, Math.min(j.size(), lo + limit)));
+                return List.copyOf(out);
             } finally {
                 unlockRead();
             }
@@ -329,11 +387,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
             lockRead();
             try {
                 List<JournalEntry> out = new ArrayList<>();
-                for (JournalEntry e : d.expiring) {
-                    if (out.size() >= limit || e.expiresAt().orElseThrow().isAfter(expiredBy)) {
+                for (Hold h : d.expiring) {
+                    if (out.size() >= limit || h.expiresAt().isAfter(expiredBy)) {
                         break;
                     }
-                    out.add(e);
+                    out.add(d.journal.entry(h.position(), d));
                 }
                 return out;
             } finally {
@@ -348,7 +406,11 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /** A unit of work: reads see committed data plus this unit's new accounts; writes apply at commit. */
-    private static final class MemoryTx extends MemoryReader implements Tx {
+    private static final class MemoryTx extends MemoryReader implements Tx, Journal.Accounts {
+        /** Slots this unit of work looked up, by key identity: one entry's ids are looked up many times. */
+        private final AccountId[] seenIds = new AccountId[4];
+        private final Slot[] seenSlots = new Slot[4];
+        private int seen;
         private Map<AccountId, Account> newAccounts;
         private Map<AccountId, Account> changedAccounts;
         private List<JournalEntry> newEntries;
@@ -371,6 +433,41 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
 
         @Override
+        void lockReadIndexed() {
+            d.indexMovements();
+        }
+
+        /** The committed slot of {@code id}, or null. */
+        private Slot slot(AccountId id) {
+            for (int i = 0; i < seen; i++) {
+                if (seenIds[i] == id) {
+                    return seenSlots[i];
+                }
+            }
+            Slot s = d.slots.get(id);
+            if (s != null && seen < seenIds.length) {
+                seenIds[seen] = id;
+                seenSlots[seen++] = s;
+            }
+            return s;
+        }
+
+        @Override
+        public int indexOf(AccountId id) {
+            return slot(id).index;
+        }
+
+        @Override
+        public AccountId idAt(int index) {
+            return d.idAt(index);
+        }
+
+        @Override
+        public CurrencyUnit currencyAt(int index) {
+            return d.currencyAt(index);
+        }
+
+        @Override
         public Optional<Account> account(AccountId id) {
             if (newAccounts != null) {
                 Account a = newAccounts.get(id);
@@ -378,7 +475,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
                     return Optional.of(a);
                 }
             }
-            return super.account(id);
+            Slot s = slot(id);
+            return s == null ? Optional.empty() : Optional.of(s.state.account());
         }
 
         @Override
@@ -396,32 +494,21 @@ public final class InMemoryLedgerStore implements LedgerStore {
         @Override
         public Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids) {
             // The write lock is held: every account is locked already; return their current states.
-            if (ids.size() <= 2) { // the common two-posting case, without a HashMap
-                var it = ids.iterator();
-                AccountId a = it.hasNext() ? it.next() : null;
-                AccountId b = it.hasNext() ? it.next() : null;
-                AccountState sa = a == null ? null : current(a);
-                AccountState sb = b == null ? null : current(b);
-                if (sa != null && sb != null && !a.equals(b)) {
-                    return Map.of(a, sa, b, sb);
-                }
-                if (sa != null) {
-                    return Map.of(a, sa);
-                }
-                return sb != null ? Map.of(b, sb) : Map.of();
-            }
-            Map<AccountId, AccountState> out = new HashMap<>(ids.size() * 2);
+            AccountId[] keys = new AccountId[ids.size()];
+            AccountState[] states = new AccountState[keys.length];
+            int n = 0;
             for (AccountId id : ids) {
                 AccountState st = current(id);
                 if (st != null) {
-                    out.put(id, st);
+                    keys[n] = id;
+                    states[n++] = st;
                 }
             }
-            return out;
+            return SmallMap.of(keys, states, n);
         }
 
         private AccountState current(AccountId id) {
-            Slot s = d.accounts.get(id);
+            Slot s = slot(id);
             AccountState st = s == null ? null : s.state;
             if (st == null && newAccounts != null && newAccounts.containsKey(id)) {
                 st = new AccountState(newAccounts.get(id), AccountCounters.ZERO);
@@ -470,14 +557,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
-            for (JournalEntry e : entries) {
-                if (d.entries.get(e.id()) >= 0 || (e.idempotencyKey().isPresent() && d.byKey.containsKey(e.idempotencyKey().get()))
-                        || (e.pendingId().isPresent() && d.resolutions.containsKey(e.pendingId().get()))
-                        || (e.reverses().isPresent() && d.reversals.containsKey(e.reverses().get()))) {
+            for (int i = 0; i < entries.size(); i++) {
+                JournalEntry e = entries.get(i);
+                if (!d.journal.accepts(e)) {
                     throw LedgerErrorCode.IDEMPOTENCY_CONFLICT.exception("id", "an entry with this id, key or target exists", e.id());
                 }
             }
-            // Movements are not kept: commit derives them from the entries (LedgerEngine.forEachMovement).
+            // Movements are not kept as given: commit derives them from the entries (LedgerEngine.forEachMovement).
             if (newEntries == null) {
                 newEntries = entries;
                 newCounters = counters;
@@ -501,12 +587,25 @@ public final class InMemoryLedgerStore implements LedgerStore {
             newPeriod = Check.notNull(status, "status");
         }
 
+        /** Appends {@code e} to the journal and its movements to its accounts. */
+        private void append(JournalEntry e) {
+            int position = d.journal.append(e, this);
+            if (e.kind() == EntryKind.PENDING && e.expiresAt().isPresent()) {
+                d.expiring.add(new Hold(e.expiresAt().get(), e.sequence(), position));
+            }
+            if (e.pendingId().isPresent()) {
+                JournalEntry hold = d.journal.entry(d.journal.find(e.pendingId().get()), d);
+                if (hold.expiresAt().isPresent()) {
+                    d.expiring.remove(new Hold(hold.expiresAt().get(), hold.sequence(), -1));
+                }
+            }
+        }
+
         void commit() {
             d.sequence = sequence;
             if (newAccounts != null) {
                 for (Account a : newAccounts.values()) {
-                    d.accounts.put(a.id(), new Slot(new AccountState(a, AccountCounters.ZERO)));
-                    d.byCode.put(a.code(), a.id());
+                    d.addAccount(a);
                 }
             }
             if (changedAccounts != null) {
@@ -516,38 +615,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
                 }
             }
             if (newEntries != null) {
-                int base = d.journal.size();
-                for (JournalEntry e : newEntries) {
-                    d.entries.put(e.id(), d.journal.size());
-                    d.journal.add(e);
-                    if (e.idempotencyKey().isPresent()) {
-                        d.byKey.put(e.idempotencyKey().get(), e);
-                    }
-                    if (e.pendingId().isPresent()) {
-                        d.resolutions.put(e.pendingId().get(), e);
-                        JournalEntry pending = d.entry(e.pendingId().get());
-                        if (pending != null && pending.expiresAt().isPresent()) {
-                            d.expiring.remove(pending);
-                        }
-                    }
-                    if (e.reverses().isPresent()) {
-                        d.reversals.put(e.reverses().get(), e);
-                    }
-                    if (e.kind() == EntryKind.PENDING && e.expiresAt().isPresent()) {
-                        d.expiring.add(e);
-                    }
+                for (int k = 0; k < newEntries.size(); k++) {
+                    append(newEntries.get(k));
                 }
-                for (int k = 0; k < newEntries.size(); k++) { // index each movement under its account
-                    JournalEntry e = newEntries.get(k);
-                    long pos = base + k;
-                    List<EntryLine> held = e.kind() == EntryKind.POST_PENDING ? d.entry(e.pendingId().orElseThrow()).lines() : null;
-                    LedgerEngine.forEachMovement(e, held, (i, account, side, pending, amount) ->
-                            d.accounts.get(account).add((pos << 20) | i));
-                }
-                for (Map.Entry<AccountId, AccountCounters> c : newCounters.entrySet()) {
-                    Slot s = d.accounts.get(c.getKey());
-                    s.state = s.state.with(c.getValue());
-                }
+                newCounters.forEach((id, counters) -> {
+                    Slot s = slot(id);
+                    s.state = s.state.with(counters);
+                });
             }
             if (newPeriod != null) {
                 d.period = newPeriod;

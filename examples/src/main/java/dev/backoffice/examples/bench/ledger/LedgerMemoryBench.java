@@ -72,6 +72,11 @@ public class LedgerMemoryBench {
 
     @Setup(Level.Iteration)
     public void setUp() {
+        // The previous iteration's store is garbage now: collect it here, outside the measurement,
+        // so each iteration measures one store growing from empty (as an application's one store
+        // would), not the clean-up of the stores of earlier iterations.
+        ledger = null;
+        System.gc();
         ledger = Ledger.builder().store(InMemoryLedgerStore.create()).clock(Clock.systemUTC()).build()
                 .forTenant(TenantId.of("bench"));
         List<OpenAccount> chart = new ArrayList<>();
