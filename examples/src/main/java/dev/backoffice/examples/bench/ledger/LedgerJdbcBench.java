@@ -56,6 +56,8 @@ public final class LedgerJdbcBench {
         int batchCallers = Integer.parseInt(o.getOrDefault("batch-callers", "2"));
         int batchSize = Integer.parseInt(o.getOrDefault("batch-size", "1000"));
         int pool = Integer.parseInt(o.getOrDefault("pool", "16"));
+        // the embedded store's own settings (EmbeddedDatabase.file): a commit is on disk when it returns
+        String h2Options = o.getOrDefault("h2-options", ";WRITE_DELAY=0");
         Path out = Path.of(o.getOrDefault("out", "examples/target/ledger-jdbc-bench.json"));
         String pgUrl = o.getOrDefault("pg-url", env("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
         String pgUser = o.getOrDefault("pg-user", env("USER", "backoffice"));
@@ -65,7 +67,7 @@ public final class LedgerJdbcBench {
         for (String db : dbs) {
             for (String targetName : targets) {
                 try (Database database = db.equals("pg") ? Database.postgres(pgUrl, pgUser, pgPassword, pool)
-                        : Database.h2(pool);
+                        : Database.h2(pool, h2Options);
                      LedgerJdbcBenchTarget target = target(targetName, database)) {
                     System.out.printf(Locale.ROOT, "[%s/%s] creating %,d accounts%n", db, targetName, accounts + 1);
                     target.setUp(accounts);
@@ -197,9 +199,9 @@ public final class LedgerJdbcBench {
             });
         }
 
-        static Database h2(int poolSize) throws Exception {
+        static Database h2(int poolSize, String options) throws Exception {
             Path dir = Files.createTempDirectory("ledger-bench-h2");
-            String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + EmbeddedDatabase.COMPATIBILITY;
+            String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + EmbeddedDatabase.COMPATIBILITY + options;
             HikariDataSource ds = pool(url, "sa", "", poolSize);
             return new Database(ds, Dialect.H2, () -> {
                 try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
