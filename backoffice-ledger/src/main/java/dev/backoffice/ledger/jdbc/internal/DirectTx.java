@@ -30,6 +30,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     private final Connection c;
     private final Dialect dialect;
     private final SequenceBlocks sequences;
+    private boolean periodLocked;
 
     public DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
@@ -43,14 +44,24 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
         return onConnection(c, work);
     }
 
+    /**
+     * On H2 the tenant's period row is locked first (exclusively, as every H2 writer of this store
+     * does) when this unit of work has not locked it yet: account locks are then never taken by two
+     * transactions of one tenant at once, in any order, so they cannot deadlock.
+     */
     @Override
     public Map<AccountId, AccountState> lockAccounts(Collection<AccountId> ids) {
+        if (dialect != Dialect.POSTGRESQL && !periodLocked) {
+            lockPeriodStatus(false);
+        }
         return read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids));
     }
 
     @Override
     public PeriodStatus lockPeriodStatus(boolean exclusive) {
-        return read(conn -> LedgerSql.lockPeriod(conn, dialect, tenant, exclusive));
+        PeriodStatus status = read(conn -> LedgerSql.lockPeriod(conn, dialect, tenant, exclusive));
+        periodLocked = true;
+        return status;
     }
 
     @Override

@@ -42,9 +42,9 @@ import java.util.UUID;
 
 /**
  * Every statement of the JDBC ledger store, written once for PostgreSQL and H2 (MODE=PostgreSQL),
- * with the row mappings. Every WHERE starts with {@code tenant_id}. Bulk writes have a
- * PostgreSQL form ({@code unnest} of arrays: one statement, one round trip, whatever the row
- * count) and a portable form (JDBC batches) used on H2.
+ * with the row mappings. Every WHERE starts with {@code tenant_id}. Bulk writes and key lookups
+ * are set-based on both: one statement per kind of row over {@code unnest} of array parameters
+ * ({@link PgBulk} on PostgreSQL, {@link H2Bulk} on H2), whatever the row count.
  */
 public final class LedgerSql {
 
@@ -205,38 +205,60 @@ public final class LedgerSql {
                 LedgerSql::account, tenant, code);
     }
 
-    /** Accounts by ids or codes, in one query (for the group's prefetch). */
+    /** Accounts by ids or codes, in one query per kind (for the group's prefetch). */
     static List<Account> accounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids,
                                   Collection<String> codes) throws SQLException {
         List<Account> out = new ArrayList<>();
-        if (dialect != Dialect.POSTGRESQL) {
-            // embedded H2: a key lookup costs microseconds and no round trip, and H2 does not use
-            // an index for "= ANY(array)"; look each key up
-            for (AccountId id : ids) {
-                account(c, tenant, id).ifPresent(out::add);
-            }
-            for (String code : codes) {
-                accountByCode(c, tenant, code).ifPresent(out::add);
-            }
-            return out;
-        }
         if (!ids.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
-                    + " FROM ledger_account WHERE tenant_id = ? AND account_id = ANY (?)")) {
-                ps.setString(1, tenant);
-                ps.setArray(2, uuidArray(c, ids.stream().map(AccountId::value).toList()));
+            try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS, "ledger_account", "tenant_id = ?", "account_id",
+                    "uuid", ids.stream().map(AccountId::value).toArray(), "", tenant)) {
                 readAll(ps, LedgerSql::account, out);
             }
         }
         if (!codes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
-                    + " FROM ledger_account WHERE tenant_id = ? AND code = ANY (?)")) {
-                ps.setString(1, tenant);
-                ps.setArray(2, c.createArrayOf("varchar", codes.toArray()));
+            try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS, "ledger_account", "tenant_id = ?", "code",
+                    "varchar", codes.toArray(), "", tenant)) {
                 readAll(ps, LedgerSql::account, out);
             }
         }
         return out;
+    }
+
+    /**
+     * A query for the rows whose {@code keyColumn} is any element of {@code keys}, written so that
+     * each dialect looks every key up in the index, in one statement: {@code = ANY (?)} on
+     * PostgreSQL; on H2, which uses no index for {@code = ANY(array)} nor for an {@code IN} list on
+     * the second column of a key (and runs {@code IN (SELECT ...)} over an array very slowly), a
+     * join with {@code UNNEST} of the array (one index lookup per key).
+     *
+     * @param where     the conditions before the key (starting with the tenant), with {@code params}
+     * @param suffix    what follows the WHERE clause (ORDER BY, FOR UPDATE), or empty
+     */
+    static PreparedStatement prepareAny(Connection c, Dialect dialect, String columns, String from, String where,
+                                        String keyColumn, String type, Object[] keys, String suffix, Object... params)
+            throws SQLException {
+        boolean pg = dialect == Dialect.POSTGRESQL;
+        String sql = pg
+                ? "SELECT " + columns + " FROM " + from + " WHERE " + where + " AND " + keyColumn + " = ANY (?)" + suffix
+                : "SELECT " + columns + " FROM UNNEST(CAST(? AS " + type.toUpperCase(java.util.Locale.ROOT) + " ARRAY)) AS u(u_key), "
+                + from + " WHERE " + where + " AND " + keyColumn + " = u.u_key" + suffix;
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            int i = 1;
+            if (!pg) {
+                ps.setArray(i++, c.createArrayOf(type, keys));
+            }
+            for (Object p : params) {
+                ps.setObject(i++, p);
+            }
+            if (pg) {
+                ps.setArray(i, c.createArrayOf(type, keys));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     static List<Account> accounts(Connection c, String tenant) throws SQLException {
@@ -250,8 +272,11 @@ public final class LedgerSql {
     }
 
     /**
-     * Locks the accounts {@code ids} in (tenant_id, account_id) order in one statement: PostgreSQL
-     * locks the rows as they leave the sort, H2 as it walks the primary key, both in key order.
+     * Locks the accounts {@code ids} in one statement. PostgreSQL locks the rows as they leave the
+     * sort, in (tenant_id, account_id) order, the global order of every writer. On H2 every
+     * transaction that locks accounts holds the tenant's period row exclusively first (H2 has no
+     * shared row lock; see {@link DirectTx#lockAccounts}), so two lockers of one tenant's accounts
+     * never run at once and the order within the statement cannot matter.
      */
     static Map<AccountId, AccountState> lockAccounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids)
             throws SQLException {
@@ -259,20 +284,8 @@ public final class LedgerSql {
         if (ids.isEmpty()) {
             return out;
         }
-        if (dialect != Dialect.POSTGRESQL) {
-            // embedded H2: one primary-key lock per account, in ascending id order (every locker
-            // of this store sorts the same way, so the order is global)
-            List<AccountId> sorted = new ArrayList<>(new java.util.TreeSet<>(ids));
-            for (AccountId id : sorted) {
-                Jdbc.queryOne(c, "SELECT " + ACCOUNT_COLUMNS + " FROM ledger_account WHERE tenant_id = ? AND account_id = ? FOR UPDATE",
-                        LedgerSql::state, tenant, id.value()).ifPresent(st -> out.put(id, st));
-            }
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS
-                + " FROM ledger_account WHERE tenant_id = ? AND account_id = ANY (?) ORDER BY account_id FOR UPDATE")) {
-            ps.setString(1, tenant);
-            ps.setArray(2, uuidArray(c, ids.stream().map(AccountId::value).toList()));
+        try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS, "ledger_account", "tenant_id = ?", "account_id",
+                "uuid", ids.stream().map(AccountId::value).toArray(), " ORDER BY account_id FOR UPDATE", tenant)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     AccountState s = state(rs);
@@ -359,21 +372,14 @@ public final class LedgerSql {
         if (values.isEmpty()) {
             return out;
         }
-        if (dialect != Dialect.POSTGRESQL) {
-            for (Object v : values) {
-                entryBy(c, tenant, column, v).ifPresent(out::add);
-            }
-            return out;
-        }
         boolean linked = column.equals("pending_id") || column.equals("reverses");
-        try (PreparedStatement ps = c.prepareStatement(linked ? LINKED + "= ANY (?)"
-                : "SELECT " + ENTRY_COLUMNS + " FROM ledger_entry WHERE tenant_id = ? AND " + column + " = ANY (?)")) {
-            int i = 1;
-            ps.setString(i++, tenant);
-            if (linked) {
-                ps.setString(i++, link(column));
-            }
-            ps.setArray(i, uuid ? c.createArrayOf("uuid", values.toArray()) : c.createArrayOf("varchar", values.toArray()));
+        String type = uuid ? "uuid" : "varchar";
+        try (PreparedStatement ps = linked
+                ? prepareAny(c, dialect, E_COLUMNS, "ledger_entry_link l JOIN ledger_entry e ON e.tenant_id = l.tenant_id "
+                + "AND e.entry_id = l.entry_id", "l.tenant_id = ? AND l.link = ?", "l.target_id", type, values.toArray(), "",
+                tenant, link(column))
+                : prepareAny(c, dialect, ENTRY_COLUMNS, "ledger_entry", "tenant_id = ?", column, type, values.toArray(), "",
+                tenant)) {
             readAll(ps, LedgerSql::entry, out);
         }
         return out;
@@ -438,7 +444,7 @@ public final class LedgerSql {
         if (dialect == Dialect.POSTGRESQL) {
             PgBulk.write(c, tenant, entries, movements, counters, days(movements));
         } else {
-            portableWrite(c, tenant, entries, movements, counters, days(movements));
+            H2Bulk.write(c, tenant, entries, movements, counters, days(movements));
         }
         List<Object[]> links = new ArrayList<>();
         List<Object[]> holds = new ArrayList<>();
@@ -469,54 +475,6 @@ public final class LedgerSql {
             days.put(k, (c == null ? AccountCounters.ZERO : c).apply(m));
         }
         return days;
-    }
-
-    /** Sets the final counters of each account, one primary-key update per account, as one JDBC batch. */
-    static void updateCounters(Connection c, String tenant, Map<AccountId, AccountCounters> counters) throws SQLException {
-        List<Object[]> rows = new ArrayList<>(counters.size());
-        for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
-            AccountCounters k = e.getValue();
-            rows.add(new Object[] {k.debitsPosted(), k.creditsPosted(), k.debitsPending(), k.creditsPending(), tenant,
-                    e.getKey().value()});
-        }
-        Jdbc.batch(c, "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ? "
-                + "WHERE tenant_id = ? AND account_id = ?", rows, 1000);
-    }
-
-    private static void portableWrite(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
-                                      Map<AccountId, AccountCounters> counters, Map<DayKey, AccountCounters> days)
-            throws SQLException {
-        updateCounters(c, tenant, counters);
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (JournalEntry e : entries) {
-            rows.add(new Object[] {tenant, e.id().value(), e.sequence(), e.kind(), e.effectiveDate(), e.bookedAt(),
-                    e.description(), writeMetadata(e.metadata()), e.idempotencyKey().orElse(null), encodeLines(e.lines()),
-                    e.pendingId().map(EntryId::value).orElse(null), e.reverses().map(EntryId::value).orElse(null),
-                    e.expiresAt().orElse(null)});
-        }
-        Jdbc.batch(c, "INSERT INTO ledger_entry (tenant_id, " + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows, 1000);
-        rows = new ArrayList<>(movements.size());
-        for (Movement m : movements) {
-            rows.add(new Object[] {tenant, m.account().value(), m.effectiveDate(), m.sequence(), m.index(), m.entryId().value(),
-                    m.kind(), sideCode(m.side()), m.pending(), m.amount()});
-        }
-        Jdbc.batch(c, "INSERT INTO ledger_movement (tenant_id, account_id, effective_date, sequence, idx, entry_id, kind, side, "
-                + "pending, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000);
-        rows = new ArrayList<>(days.size());
-        for (Map.Entry<DayKey, AccountCounters> e : days.entrySet()) {
-            AccountCounters k = e.getValue();
-            rows.add(new Object[] {tenant, e.getKey().account().value(), e.getKey().day(), e.getKey().closing(),
-                    k.debitsPosted(), k.creditsPosted(), k.debitsPending(), k.creditsPending()});
-        }
-        Jdbc.batch(c, "MERGE INTO ledger_account_day d USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS UUID), CAST(? AS DATE), "
-                + "CAST(? AS BOOLEAN), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))) "
-                + "AS v(tenant_id, account_id, value_date, closing, dp, cp, dpe, cpe) "
-                + "ON d.tenant_id = v.tenant_id AND d.account_id = v.account_id AND d.value_date = v.value_date AND d.closing = v.closing "
-                + "WHEN MATCHED THEN UPDATE SET debits_posted = d.debits_posted + v.dp, credits_posted = d.credits_posted + v.cp, "
-                + "debits_pending = d.debits_pending + v.dpe, credits_pending = d.credits_pending + v.cpe "
-                + "WHEN NOT MATCHED THEN INSERT (tenant_id, account_id, value_date, closing, debits_posted, credits_posted, debits_pending, "
-                + "credits_pending) VALUES (v.tenant_id, v.account_id, v.value_date, v.closing, v.dp, v.cp, v.dpe, v.cpe)", rows, 1000);
     }
 
     // ------------------------------------------------------------------ helpers

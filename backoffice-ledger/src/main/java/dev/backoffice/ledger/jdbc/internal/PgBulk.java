@@ -22,6 +22,8 @@ import java.util.Map;
  */
 final class PgBulk {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgBulk.class);
+
     private PgBulk() {
     }
 
@@ -56,6 +58,7 @@ final class PgBulk {
 
     static void write(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
                       Map<AccountId, AccountCounters> counters, Map<LedgerSql.DayKey, AccountCounters> days) throws SQLException {
+        long t0 = System.nanoTime();
         if (!counters.isEmpty()) {
             int n = counters.size();
             Object[] ids = new Object[n];
@@ -83,6 +86,7 @@ final class PgBulk {
                 ps.executeUpdate();
             }
         }
+        long t1 = System.nanoTime();
         if (!entries.isEmpty()) {
             int n = entries.size();
             Object[][] cols = new Object[12][n];
@@ -110,6 +114,7 @@ final class PgBulk {
                 ps.executeUpdate();
             }
         }
+        long t2 = System.nanoTime();
         if (!movements.isEmpty()) {
             int n = movements.size();
             Object[][] cols = new Object[9][n];
@@ -134,6 +139,7 @@ final class PgBulk {
                 ps.executeUpdate();
             }
         }
+        long t3 = System.nanoTime();
         if (!days.isEmpty()) {
             int n = days.size();
             Object[][] cols = new Object[7][n];
@@ -157,6 +163,10 @@ final class PgBulk {
                 }
                 ps.executeUpdate();
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("flush: counters {} us, entries {} us, movements {} us, days {} us", (t1 - t0) / 1000, (t2 - t1) / 1000,
+                    (t3 - t2) / 1000, (System.nanoTime() - t3) / 1000);
         }
     }
 }
