@@ -234,15 +234,23 @@ public final class LedgerSql {
      * @param where     the conditions before the key (starting with the tenant), with {@code params}
      * @param suffix    what follows the WHERE clause (ORDER BY, FOR UPDATE), or empty
      */
+    /**
+     * The SQL of {@link #prepareAny}: on PostgreSQL the parameters are those of {@code where},
+     * then the key array; on H2 the key array, then those of {@code where}.
+     */
+    public static String anyKeySql(Dialect dialect, String columns, String from, String where, String keyColumn, String type,
+                                   String suffix) {
+        return dialect == Dialect.POSTGRESQL
+                ? "SELECT " + columns + " FROM " + from + " WHERE " + where + " AND " + keyColumn + " = ANY (?)" + suffix
+                : "SELECT " + columns + " FROM UNNEST(CAST(? AS " + type.toUpperCase(java.util.Locale.ROOT) + " ARRAY)) AS u(u_key), "
+                + from + " WHERE " + where + " AND " + keyColumn + " = u.u_key" + suffix;
+    }
+
     static PreparedStatement prepareAny(Connection c, Dialect dialect, String columns, String from, String where,
                                         String keyColumn, String type, Object[] keys, String suffix, Object... params)
             throws SQLException {
         boolean pg = dialect == Dialect.POSTGRESQL;
-        String sql = pg
-                ? "SELECT " + columns + " FROM " + from + " WHERE " + where + " AND " + keyColumn + " = ANY (?)" + suffix
-                : "SELECT " + columns + " FROM UNNEST(CAST(? AS " + type.toUpperCase(java.util.Locale.ROOT) + " ARRAY)) AS u(u_key), "
-                + from + " WHERE " + where + " AND " + keyColumn + " = u.u_key" + suffix;
-        PreparedStatement ps = c.prepareStatement(sql);
+        PreparedStatement ps = c.prepareStatement(anyKeySql(dialect, columns, from, where, keyColumn, type, suffix));
         try {
             int i = 1;
             if (!pg) {
