@@ -45,7 +45,10 @@ import java.util.function.Function;
  *       {@code FOR UPDATE} for period closes;</li>
  *   <li>then all the account rows it will touch, in one statement
  *       {@code SELECT ... WHERE tenant_id = ? AND account_id = ANY(?) ORDER BY account_id FOR UPDATE},
- *       i.e. in (tenant_id, account_id) order;</li>
+ *       i.e. in (tenant_id, account_id) order (on H2 a join with {@code UNNEST} of the ids, also
+ *       {@code FOR UPDATE}; there the period row lock is exclusive for every writer and every H2
+ *       transaction that locks accounts holds it first, so two account lockers of one tenant never
+ *       run at once and the order inside the statement cannot matter);</li>
  *   <li>then only inserts of new rows (entries, movements, snapshot rows of accounts it holds).</li>
  * </ol>
  * A group learns every account it needs before locking any (see
