@@ -2,15 +2,12 @@ package dev.backoffice.ledger.jdbc.internal;
 
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
-import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Movement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -74,60 +71,15 @@ final class H2Bulk {
         }
         long t1 = System.nanoTime();
         if (!entries.isEmpty()) {
-            int n = entries.size();
-            Object[][] cols = new Object[12][n];
-            for (int i = 0; i < n; i++) {
-                JournalEntry e = entries.get(i);
-                cols[0][i] = e.id().value();
-                cols[1][i] = e.sequence();
-                cols[2][i] = e.kind().name();
-                cols[3][i] = e.effectiveDate();
-                cols[4][i] = OffsetDateTime.ofInstant(e.bookedAt(), ZoneOffset.UTC);
-                cols[5][i] = e.description();
-                cols[6][i] = LedgerSql.writeMetadata(e.metadata());
-                cols[7][i] = e.idempotencyKey().orElse(null);
-                cols[8][i] = LedgerSql.encodeLines(e.lines());
-                cols[9][i] = e.pendingId().map(EntryId::value).orElse(null);
-                cols[10][i] = e.reverses().map(EntryId::value).orElse(null);
-                cols[11][i] = e.expiresAt().map(x -> OffsetDateTime.ofInstant(x, ZoneOffset.UTC)).orElse(null);
-            }
-            execute(c, INSERT_ENTRIES, tenant, cols);
+            execute(c, INSERT_ENTRIES, tenant, BulkColumns.entries(entries, BulkColumns.Temporals.OBJECTS));
         }
         long t2 = System.nanoTime();
         if (!movements.isEmpty()) {
-            int n = movements.size();
-            Object[][] cols = new Object[9][n];
-            for (int i = 0; i < n; i++) {
-                Movement m = movements.get(i);
-                cols[0][i] = m.account().value();
-                cols[1][i] = m.effectiveDate();
-                cols[2][i] = m.sequence();
-                cols[3][i] = m.index();
-                cols[4][i] = m.entryId().value();
-                cols[5][i] = m.kind().name();
-                cols[6][i] = LedgerSql.sideCode(m.side());
-                cols[7][i] = m.pending();
-                cols[8][i] = m.amount();
-            }
-            execute(c, INSERT_MOVEMENTS, tenant, cols);
+            execute(c, INSERT_MOVEMENTS, tenant, BulkColumns.movements(movements, BulkColumns.Temporals.OBJECTS));
         }
         long t3 = System.nanoTime();
         if (!days.isEmpty()) {
-            int n = days.size();
-            Object[][] cols = new Object[7][n];
-            int i = 0;
-            for (Map.Entry<LedgerSql.DayKey, AccountCounters> e : days.entrySet()) {
-                AccountCounters k = e.getValue();
-                cols[0][i] = e.getKey().account().value();
-                cols[1][i] = e.getKey().day();
-                cols[2][i] = e.getKey().closing();
-                cols[3][i] = k.debitsPosted();
-                cols[4][i] = k.creditsPosted();
-                cols[5][i] = k.debitsPending();
-                cols[6][i] = k.creditsPending();
-                i++;
-            }
-            execute(c, UPSERT_DAYS, tenant, cols);
+            execute(c, UPSERT_DAYS, tenant, BulkColumns.days(days, BulkColumns.Temporals.OBJECTS));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("flush: counters {} us, entries {} us, movements {} us, days {} us", (t1 - t0) / 1000, (t2 - t1) / 1000,

@@ -2,14 +2,12 @@ package dev.backoffice.ledger.jdbc.internal;
 
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
-import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Movement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -88,85 +86,33 @@ final class PgBulk {
         }
         long t1 = System.nanoTime();
         if (!entries.isEmpty()) {
-            int n = entries.size();
-            Object[][] cols = new Object[12][n];
-            for (int i = 0; i < n; i++) {
-                JournalEntry e = entries.get(i);
-                cols[0][i] = e.id().value();
-                cols[1][i] = e.sequence();
-                cols[2][i] = e.kind().name();
-                cols[3][i] = e.effectiveDate().toString();
-                cols[4][i] = e.bookedAt().toString();
-                cols[5][i] = e.description();
-                cols[6][i] = LedgerSql.writeMetadata(e.metadata());
-                cols[7][i] = e.idempotencyKey().orElse(null);
-                cols[8][i] = LedgerSql.encodeLines(e.lines());
-                cols[9][i] = e.pendingId().map(EntryId::value).orElse(null);
-                cols[10][i] = e.reverses().map(EntryId::value).orElse(null);
-                cols[11][i] = e.expiresAt().map(Instant::toString).orElse(null);
-            }
-            String[] types = {"uuid", "int8", "text", "text", "text", "text", "text", "text", "text", "uuid", "uuid", "text"};
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ENTRIES)) {
-                ps.setString(1, tenant);
-                for (int k = 0; k < 12; k++) {
-                    ps.setArray(k + 2, c.createArrayOf(types[k], cols[k]));
-                }
-                ps.executeUpdate();
-            }
+            execute(c, INSERT_ENTRIES, tenant, BulkColumns.entries(entries, BulkColumns.Temporals.TEXT),
+                    "uuid", "int8", "text", "text", "text", "text", "text", "text", "text", "uuid", "uuid", "text");
         }
         long t2 = System.nanoTime();
         if (!movements.isEmpty()) {
-            int n = movements.size();
-            Object[][] cols = new Object[9][n];
-            for (int i = 0; i < n; i++) {
-                Movement m = movements.get(i);
-                cols[0][i] = m.account().value();
-                cols[1][i] = m.effectiveDate().toString();
-                cols[2][i] = m.sequence();
-                cols[3][i] = m.index();
-                cols[4][i] = m.entryId().value();
-                cols[5][i] = m.kind().name();
-                cols[6][i] = LedgerSql.sideCode(m.side());
-                cols[7][i] = m.pending();
-                cols[8][i] = m.amount();
-            }
-            String[] types = {"uuid", "text", "int8", "int4", "uuid", "text", "text", "bool", "int8"};
-            try (PreparedStatement ps = c.prepareStatement(INSERT_MOVEMENTS)) {
-                ps.setString(1, tenant);
-                for (int k = 0; k < 9; k++) {
-                    ps.setArray(k + 2, c.createArrayOf(types[k], cols[k]));
-                }
-                ps.executeUpdate();
-            }
+            execute(c, INSERT_MOVEMENTS, tenant, BulkColumns.movements(movements, BulkColumns.Temporals.TEXT),
+                    "uuid", "text", "int8", "int4", "uuid", "text", "text", "bool", "int8");
         }
         long t3 = System.nanoTime();
         if (!days.isEmpty()) {
-            int n = days.size();
-            Object[][] cols = new Object[7][n];
-            int i = 0;
-            for (Map.Entry<LedgerSql.DayKey, AccountCounters> e : days.entrySet()) {
-                AccountCounters k = e.getValue();
-                cols[0][i] = e.getKey().account().value();
-                cols[1][i] = e.getKey().day().toString();
-                cols[2][i] = e.getKey().closing();
-                cols[3][i] = k.debitsPosted();
-                cols[4][i] = k.creditsPosted();
-                cols[5][i] = k.debitsPending();
-                cols[6][i] = k.creditsPending();
-                i++;
-            }
-            String[] types = {"uuid", "text", "bool", "int8", "int8", "int8", "int8"};
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_DAYS)) {
-                ps.setString(1, tenant);
-                for (int k = 0; k < 7; k++) {
-                    ps.setArray(k + 2, c.createArrayOf(types[k], cols[k]));
-                }
-                ps.executeUpdate();
-            }
+            execute(c, UPSERT_DAYS, tenant, BulkColumns.days(days, BulkColumns.Temporals.TEXT),
+                    "uuid", "text", "bool", "int8", "int8", "int8", "int8");
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("flush: counters {} us, entries {} us, movements {} us, days {} us", (t1 - t0) / 1000, (t2 - t1) / 1000,
                     (t3 - t2) / 1000, (System.nanoTime() - t3) / 1000);
+        }
+    }
+
+    /** One statement: the tenant, then one array per column, of the given PostgreSQL element types. */
+    private static void execute(Connection c, String sql, String tenant, Object[][] cols, String... types) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            for (int k = 0; k < cols.length; k++) {
+                ps.setArray(k + 2, c.createArrayOf(types[k], cols[k]));
+            }
+            ps.executeUpdate();
         }
     }
 }
