@@ -11,11 +11,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The rows of one group as column arrays (one array per column, one element per row), bound by
  * the bulk writers of both dialects ({@link PgBulk}, {@link H2Bulk}) to their {@code UNNEST}
- * statements. The dialects differ only in how a date and an instant travel in an array.
+ * statements. The dialects differ only in how a date and an instant travel in an array. Each
+ * column is an array of its element type ({@code Long[]}, {@code UUID[]}...), not {@code Object[]}:
+ * the PostgreSQL driver then encodes numbers and UUIDs with its typed encoders instead of its
+ * generic text path (which was a third of the committer thread's time).
  */
 final class BulkColumns {
 
@@ -60,7 +64,8 @@ final class BulkColumns {
      */
     static Object[][] entries(List<JournalEntry> entries, Temporals t) {
         int n = entries.size();
-        Object[][] cols = new Object[12][n];
+        Object[][] cols = {new UUID[n], new Long[n], new String[n], new Object[n], new Object[n], new String[n], new String[n],
+                new String[n], new String[n], new UUID[n], new UUID[n], new Object[n]};
         for (int i = 0; i < n; i++) {
             JournalEntry e = entries.get(i);
             cols[0][i] = e.id().value();
@@ -82,7 +87,8 @@ final class BulkColumns {
     /** Movements: account, effective date, sequence, index, entry id, kind, side, pending, amount. */
     static Object[][] movements(List<Movement> movements, Temporals t) {
         int n = movements.size();
-        Object[][] cols = new Object[9][n];
+        Object[][] cols = {new UUID[n], new Object[n], new Long[n], new Integer[n], new UUID[n], new String[n], new String[n],
+                new Boolean[n], new Long[n]};
         for (int i = 0; i < n; i++) {
             Movement m = movements.get(i);
             cols[0][i] = m.account().value();
@@ -100,7 +106,8 @@ final class BulkColumns {
 
     /** Daily snapshot deltas: account, value date, closing, the four counters. */
     static Object[][] days(Map<LedgerSql.DayKey, AccountCounters> days, Temporals t) {
-        Object[][] cols = new Object[7][days.size()];
+        int n = days.size();
+        Object[][] cols = {new UUID[n], new Object[n], new Boolean[n], new Long[n], new Long[n], new Long[n], new Long[n]};
         int i = 0;
         for (Map.Entry<LedgerSql.DayKey, AccountCounters> e : days.entrySet()) {
             AccountCounters k = e.getValue();
