@@ -13,7 +13,6 @@ import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
-import dev.backoffice.ledger.EntryLine;
 import dev.backoffice.ledger.internal.LedgerEngine;
 import dev.backoffice.ledger.internal.SmallMap;
 import org.joda.money.CurrencyUnit;
