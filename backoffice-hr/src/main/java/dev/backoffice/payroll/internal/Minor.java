@@ -2,6 +2,7 @@ package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.money.MoneyMath;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
@@ -27,6 +28,14 @@ public final class Minor {
         }
         long p = MoneyMath.multiplyExact(amount, num);
         return div(p, den, mode);
+    }
+
+    /**
+     * A fractional amount of minor units (hours × rate, salary × days / days...) rounded to whole
+     * minor units with {@code mode}; fails if it does not fit in a long.
+     */
+    public static long round(BigDecimal minorUnits, RoundingMode mode) {
+        return minorUnits.setScale(0, mode).longValueExact();
     }
 
     /** {@code p / den} ({@code den > 0}), rounded with {@code mode}. */

@@ -212,7 +212,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
                 }
             } else {
                 BigDecimal hours = hourlyHours[i];
-                long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
+                long pay = Minor.round(hours.multiply(BigDecimal.valueOf(rate)), HALF_UP);
                 out.line(EARNINGS, "pl.hourly", "Wynagrodzenie godzinowe " + hours.toPlainString() + " h", EARNING, null, pay, rate,
                         hours.toPlainString() + " h", "umowa o pracę: stawka godzinowa × godziny przepracowane", "contract terms");
                 w.gross += pay;
@@ -223,12 +223,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         BigDecimal fraction = last.terms().workingTimeFraction();
         // The monthly equivalent of the last terms: the salary, or an hourly rate times the month's hours.
         w.monthlyEquivalent = last.terms().basis() == PayBasis.MONTHLY_SALARY ? lastRate
-                : money(BigDecimal.valueOf(lastRate).multiply(BigDecimal.valueOf(monthHours)).multiply(fraction));
+                : Minor.round(BigDecimal.valueOf(lastRate).multiply(BigDecimal.valueOf(monthHours)).multiply(fraction), HALF_UP);
         // Overtime.
         for (Overtime o : ctx.input().overtime()) {
             BigDecimal hourly = last.terms().basis() == PayBasis.HOURLY ? BigDecimal.valueOf(lastRate)
                     : BigDecimal.valueOf(lastRate).divide(BigDecimal.valueOf(monthHours).multiply(fraction), 10, HALF_UP);
-            long pay = money(o.hours().multiply(hourly).multiply(o.multiplier()));
+            long pay = Minor.round(o.hours().multiply(hourly).multiply(o.multiplier()), HALF_UP);
             out.line(EARNINGS, "pl.overtime", "Nadgodziny " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null,
                     pay, "Kodeks pracy art. 151¹ § 1 i § 3 (stawka godzinowa = wynagrodzenie / wymiar godzin miesiąca)",
                     "month hours " + monthHours + " × fraction " + fraction.toPlainString());
@@ -242,7 +242,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         if (ctx.input().unpaidLeaveDays().signum() > 0 && last.terms().basis() == PayBasis.MONTHLY_SALARY) {
             BigDecimal absentHours = ctx.input().unpaidLeaveDays().multiply(BigDecimal.valueOf(p.dailyHours)).multiply(fraction);
             BigDecimal monthFractionHours = BigDecimal.valueOf(monthHours).multiply(fraction);
-            long deduction = Math.min(w.gross, money(BigDecimal.valueOf(lastRate).multiply(absentHours).divide(monthFractionHours, 10, HALF_UP)));
+            long deduction = Math.min(w.gross, Minor.round(BigDecimal.valueOf(lastRate).multiply(absentHours).divide(monthFractionHours, 10, HALF_UP), HALF_UP));
             out.line(EARNINGS, "pl.unpaid_leave", "Urlop bezpłatny " + ctx.input().unpaidLeaveDays().toPlainString() + " dni", EARNING, null,
                     -deduction, lastRate, absentHours.stripTrailingZeros().toPlainString() + "/" + monthFractionHours.stripTrailingZeros().toPlainString() + " h",
                     "rozporządzenie MPiPS z 29.05.1996 § 12 ust. 1 (potrącenie za godziny nieprzepracowane)", p.file.ref("absence.hourlyMethod"));
@@ -270,10 +270,6 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             w.gross += pay;
             w.sickPay = pay;
         }
-    }
-
-    private static long money(BigDecimal minorUnits) {
-        return minorUnits.setScale(0, HALF_UP).longValueExact();
     }
 
     // ---- gross ---------------------------------------------------------------------------------

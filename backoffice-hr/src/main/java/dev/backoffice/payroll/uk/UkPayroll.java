@@ -231,7 +231,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
                 }
             } else {
                 BigDecimal hours = hourlyHours[i];
-                long pay = money(hours.multiply(BigDecimal.valueOf(rate)));
+                long pay = Minor.round(hours.multiply(BigDecimal.valueOf(rate)), HALF_UP);
                 out.line(EARNINGS, "uk.hourly", "Hourly pay " + hours.toPlainString() + " h", EARNING, null, pay, rate, hours.toPlainString() + " h",
                         "contract: hourly rate × hours worked", "contract terms");
                 w.gross += pay;
@@ -244,7 +244,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             BigDecimal hourly = salaried
                     ? BigDecimal.valueOf(lastRate).multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(52).multiply(last.terms().weeklyHours()), 10, HALF_UP)
                     : BigDecimal.valueOf(lastRate);
-            long pay = money(o.hours().multiply(hourly).multiply(o.multiplier()));
+            long pay = Minor.round(o.hours().multiply(hourly).multiply(o.multiplier()), HALF_UP);
             out.line(EARNINGS, "uk.overtime", "Overtime " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null, pay,
                     "contract: overtime at " + (salaried ? "salary × 12 / 52 / weekly hours" : "hourly rate") + " × multiplier",
                     "weekly hours " + last.terms().weeklyHours().toPlainString());
@@ -258,7 +258,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         UkParameters p = w.p;
         BigDecimal unpaid = ctx.input().unpaidLeaveDays();
         if (unpaid.signum() > 0 && salaried) {
-            long deduction = Math.min(w.gross, money(BigDecimal.valueOf(lastRate * 12).multiply(unpaid).divide(BigDecimal.valueOf(p.absenceDivisor), 10, HALF_UP)));
+            long deduction = Math.min(w.gross, Minor.round(BigDecimal.valueOf(lastRate * 12).multiply(unpaid).divide(BigDecimal.valueOf(p.absenceDivisor), 10, HALF_UP), HALF_UP));
             out.line(EARNINGS, "uk.unpaid_leave", "Unpaid leave " + unpaid.toPlainString() + " days", EARNING, null, -deduction, lastRate,
                     "× 12 / " + p.absenceDivisor + " × " + unpaid.toPlainString(), "contract: unpaid leave at annual salary / 260 a day",
                     w.ref("absence.dailyDivisor"));
@@ -284,10 +284,6 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
 
     private static long days(ContractSegment s) {
         return ChronoUnit.DAYS.between(s.from(), s.to()) + 1;
-    }
-
-    private static long money(BigDecimal minorUnits) {
-        return minorUnits.setScale(0, HALF_UP).longValueExact();
     }
 
     private static void gross(CalculationContext ctx, Work w, PayslipSink out) {
