@@ -66,7 +66,7 @@ import java.util.function.Function;
 public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
 
     /** The schema scripts under {@code db/ledger/}, in order. */
-    public static final List<String> SCRIPTS = List.of("V1__ledger.sql");
+    public static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__ledger_current_day.sql");
 
     private final Jdbc jdbc;
     private final SequenceBlocks sequences = new SequenceBlocks();

@@ -25,9 +25,11 @@ final class LedgerBooks {
                 + "FROM ledger_account WHERE tenant_id = ?", rs -> rs.getLong(1), tenant).orElseThrow());
         assertThat(net).as("sum of all posted balances").isZero();
         long dayDiff = jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM ledger_account a WHERE a.tenant_id = ? AND "
-                + "a.debits_posted - a.credits_posted <> (SELECT COALESCE(SUM(d.debits_posted - d.credits_posted), 0) "
+                + "(a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending) <> (SELECT "
+                + "a.day_debits_posted + COALESCE(SUM(d.debits_posted), 0), a.day_credits_posted + COALESCE(SUM(d.credits_posted), 0), "
+                + "a.day_debits_pending + COALESCE(SUM(d.debits_pending), 0), a.day_credits_pending + COALESCE(SUM(d.credits_pending), 0) "
                 + "FROM ledger_account_day d WHERE d.tenant_id = a.tenant_id AND d.account_id = a.account_id)",
                 rs -> rs.getLong(1), tenant).orElseThrow());
-        assertThat(dayDiff).as("accounts whose daily snapshots do not add up to their balance").isZero();
+        assertThat(dayDiff).as("accounts whose daily snapshots and current day do not add up to their counters").isZero();
     }
 }

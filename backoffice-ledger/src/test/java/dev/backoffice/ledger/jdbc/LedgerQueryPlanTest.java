@@ -79,7 +79,8 @@ class LedgerQueryPlanTest {
 
     @Test
     void aBalanceAsOfAnyDateReadsOneSnapshotRowPerDayNotEveryMovement() throws Exception {
-        String plan = explain(LedgerSql.COUNTERS_AS_OF, tenant, hot.id().value(), LocalDate.of(2026, 6, 30));
+        String plan = explain(LedgerSql.COUNTERS_AS_OF, tenant, hot.id().value(), LocalDate.of(2026, 6, 30),
+                tenant, hot.id().value(), LocalDate.of(2026, 6, 30));
         // One snapshot row per value date (1,096 in all), never the million movements: PostgreSQL
         // reads them by the primary key range, or, when the table holds little else, straight.
         assertThat(plan).contains("ledger_account_day").doesNotContain("ledger_movement");

@@ -1,6 +1,7 @@
 package dev.backoffice.ledger.jdbc.internal;
 
 import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.AccountId;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Movement;
@@ -100,6 +101,35 @@ final class BulkColumns {
             cols[6][i] = LedgerSql.sideCode(m.side());
             cols[7][i] = m.pending();
             cols[8][i] = m.amount();
+        }
+        return cols;
+    }
+
+    /**
+     * Account rows: id, the four counters, then the current day (see {@link CurrentDays}): keep
+     * (true: the row's day is left as it is), date, the day's four totals.
+     */
+    static Object[][] accounts(Map<AccountId, AccountCounters> counters, CurrentDays.Plan plan, Temporals t) {
+        int n = counters.size();
+        Object[][] cols = {new UUID[n], new Long[n], new Long[n], new Long[n], new Long[n], new Boolean[n], new Object[n],
+                new Long[n], new Long[n], new Long[n], new Long[n]};
+        int i = 0;
+        for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
+            AccountCounters k = e.getValue();
+            CurrentDays.Day day = plan.days().get(e.getKey());
+            AccountCounters d = day == null ? AccountCounters.ZERO : day.totals();
+            cols[0][i] = e.getKey().value();
+            cols[1][i] = k.debitsPosted();
+            cols[2][i] = k.creditsPosted();
+            cols[3][i] = k.debitsPending();
+            cols[4][i] = k.creditsPending();
+            cols[5][i] = day == null;
+            cols[6][i] = day == null || day.date() == null ? null : t.date(day.date());
+            cols[7][i] = d.debitsPosted();
+            cols[8][i] = d.creditsPosted();
+            cols[9][i] = d.debitsPending();
+            cols[10][i] = d.creditsPending();
+            i++;
         }
         return cols;
     }

@@ -31,6 +31,8 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     private final Dialect dialect;
     private final SequenceBlocks sequences;
     private boolean periodLocked;
+    /** The current days of the accounts this transaction locked or created (see {@link CurrentDays}). */
+    private final CurrentDays currentDays = new CurrentDays();
 
     public DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
@@ -54,7 +56,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
         if (dialect != Dialect.POSTGRESQL && !periodLocked) {
             lockPeriodStatus(false);
         }
-        return read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids));
+        return read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids, currentDays));
     }
 
     @Override
@@ -78,6 +80,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
             }
             try {
                 LedgerSql.insertAccounts(conn, tenant, List.of(account));
+                currentDays.remember(account.id(), CurrentDays.Day.NONE); // a new row has no day yet
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
                     throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", account.code());
@@ -99,7 +102,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     @Override
     public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
         read(conn -> {
-            LedgerSql.write(conn, dialect, tenant, entries, movements, counters);
+            LedgerSql.write(conn, dialect, tenant, entries, movements, counters, currentDays);
             return null;
         });
     }

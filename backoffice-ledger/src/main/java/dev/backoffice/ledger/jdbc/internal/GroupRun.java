@@ -87,6 +87,7 @@ final class GroupRun {
     private final Set<EntryId> needReverses = new HashSet<>();
 
     private PeriodStatus period;
+    private final CurrentDays currentDays = new CurrentDays();
     private Set<AccountId> lockedIds;
     private Map<AccountId, AccountState> locked;
 
@@ -160,7 +161,7 @@ final class GroupRun {
                 lockedIds.addAll(s.lockIds);
             }
         }
-        locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds);
+        locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds, currentDays);
         long t3 = System.nanoTime();
         for (int i = 0; i < slots.length; i++) {
             if (!slots[i].solo) {
@@ -293,7 +294,7 @@ final class GroupRun {
             LedgerSql.updateClosed(c, tenant, updatedAccounts.values());
         }
         if (!entries.isEmpty() || !counters.isEmpty()) {
-            LedgerSql.write(c, dialect, tenant, entries, movements, counters);
+            LedgerSql.write(c, dialect, tenant, entries, movements, counters, currentDays);
         }
     }
 
@@ -514,6 +515,7 @@ final class GroupRun {
             for (Account a : sNew.values()) {
                 newAccounts.put(a.id(), a);
                 newByCode.put(a.code(), a);
+                currentDays.remember(a.id(), CurrentDays.Day.NONE); // a new row has no day yet
             }
             for (Account a : sUpdated.values()) {
                 if (newAccounts.containsKey(a.id())) {

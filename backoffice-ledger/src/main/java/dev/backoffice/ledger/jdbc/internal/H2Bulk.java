@@ -29,6 +29,15 @@ final class H2Bulk {
     private H2Bulk() {
     }
 
+    /** Parameters: the four counters, the current day's date and four totals, tenant, account. */
+    private static final String UPDATE_ACCOUNT = "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, "
+            + "debits_pending = ?, credits_pending = ?, day_date = ?, day_debits_posted = ?, day_credits_posted = ?, "
+            + "day_debits_pending = ?, day_credits_pending = ? WHERE tenant_id = ? AND account_id = ?";
+
+    /** For an account whose current day this transaction does not know: parameters the four counters, tenant, account. */
+    private static final String UPDATE_COUNTERS = "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, "
+            + "debits_pending = ?, credits_pending = ? WHERE tenant_id = ? AND account_id = ?";
+
     private static final String INSERT_ENTRIES = "INSERT INTO ledger_entry (tenant_id, " + LedgerSql.ENTRY_COLUMNS + ") "
             + "SELECT CAST(? AS VARCHAR(64)), v.id, v.seq, v.kind, v.d, v.booked, v.description, v.metadata, v.ikey, v.lines, "
             + "v.pending_id, v.reverses, v.expires "
@@ -55,19 +64,28 @@ final class H2Bulk {
             + "debits_pending, credits_pending) VALUES (v.tenant_id, v.account, v.d, v.closing, v.dp, v.cp, v.dpe, v.cpe)";
 
     static void write(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
-                      Map<AccountId, AccountCounters> counters, Map<LedgerSql.DayKey, AccountCounters> days) throws SQLException {
+                      Map<AccountId, AccountCounters> counters, CurrentDays.Plan plan) throws SQLException {
         long t0 = System.nanoTime();
         if (!counters.isEmpty()) {
             // one primary-key UPDATE per account (as a JDBC batch): measured cheaper on H2 than a
             // MERGE over the unnested rows
-            List<Object[]> rows = new java.util.ArrayList<>(counters.size());
-            for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
-                AccountCounters k = e.getValue();
-                rows.add(new Object[] {k.debitsPosted(), k.creditsPosted(), k.debitsPending(), k.creditsPending(), tenant,
-                        e.getKey().value()});
+            Object[][] cols = BulkColumns.accounts(counters, plan, BulkColumns.Temporals.OBJECTS);
+            List<Object[]> withDay = new java.util.ArrayList<>(counters.size());
+            List<Object[]> countersOnly = new java.util.ArrayList<>();
+            for (int i = 0; i < counters.size(); i++) {
+                boolean keep = (Boolean) cols[5][i];
+                Object[] row = keep
+                        ? new Object[] {cols[1][i], cols[2][i], cols[3][i], cols[4][i], tenant, cols[0][i]}
+                        : new Object[] {cols[1][i], cols[2][i], cols[3][i], cols[4][i], cols[6][i], cols[7][i], cols[8][i],
+                                cols[9][i], cols[10][i], tenant, cols[0][i]};
+                (keep ? countersOnly : withDay).add(row);
             }
-            dev.backoffice.core.jdbc.Jdbc.batch(c, "UPDATE ledger_account SET debits_posted = ?, credits_posted = ?, "
-                    + "debits_pending = ?, credits_pending = ? WHERE tenant_id = ? AND account_id = ?", rows, 1000);
+            if (!withDay.isEmpty()) {
+                dev.backoffice.core.jdbc.Jdbc.batch(c, UPDATE_ACCOUNT, withDay, 1000);
+            }
+            if (!countersOnly.isEmpty()) {
+                dev.backoffice.core.jdbc.Jdbc.batch(c, UPDATE_COUNTERS, countersOnly, 1000);
+            }
         }
         long t1 = System.nanoTime();
         if (!entries.isEmpty()) {
@@ -78,8 +96,8 @@ final class H2Bulk {
             execute(c, INSERT_MOVEMENTS, tenant, BulkColumns.movements(movements, BulkColumns.Temporals.OBJECTS));
         }
         long t3 = System.nanoTime();
-        if (!days.isEmpty()) {
-            execute(c, UPSERT_DAYS, tenant, BulkColumns.days(days, BulkColumns.Temporals.OBJECTS));
+        if (!plan.snapshots().isEmpty()) {
+            execute(c, UPSERT_DAYS, tenant, BulkColumns.days(plan.snapshots(), BulkColumns.Temporals.OBJECTS));
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("flush: counters {} us, entries {} us, movements {} us, days {} us", (t1 - t0) / 1000, (t2 - t1) / 1000,

@@ -53,6 +53,8 @@ public final class LedgerSql {
 
     static final String ACCOUNT_COLUMNS = "account_id, code, name, type, currency, parent_id, flags, closed, opened_at, "
             + "debits_posted, credits_posted, debits_pending, credits_pending";
+    /** The account's current day (schema V2): its latest value date and that day's totals. */
+    static final String DAY_COLUMNS = "day_date, day_debits_posted, day_credits_posted, day_debits_pending, day_credits_pending";
     static final String ENTRY_COLUMNS = "entry_id, sequence, kind, effective_date, booked_at, description, metadata, "
             + "idempotency_key, lines, pending_id, reverses, expires_at";
     private static final String E_COLUMNS = "e.entry_id, e.sequence, e.kind, e.effective_date, e.booked_at, e.description, "
@@ -286,18 +288,21 @@ public final class LedgerSql {
      * shared row lock; see {@link DirectTx#lockAccounts}), so two lockers of one tenant's accounts
      * never run at once and the order within the statement cannot matter.
      */
-    static Map<AccountId, AccountState> lockAccounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids)
-            throws SQLException {
+    static Map<AccountId, AccountState> lockAccounts(Connection c, Dialect dialect, String tenant, Collection<AccountId> ids,
+                                                     CurrentDays days) throws SQLException {
         Map<AccountId, AccountState> out = new HashMap<>(ids.size() * 2);
         if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS, "ledger_account", "tenant_id = ?", "account_id",
-                "uuid", ids.stream().map(AccountId::value).toArray(), " ORDER BY account_id FOR UPDATE", tenant)) {
+        try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS + ", " + DAY_COLUMNS, "ledger_account", "tenant_id = ?",
+                "account_id", "uuid", ids.stream().map(AccountId::value).toArray(), " ORDER BY account_id FOR UPDATE", tenant)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     AccountState s = state(rs);
                     out.put(s.account().id(), s);
+                    days.remember(s.account().id(), new CurrentDays.Day(Jdbc.date(rs, "day_date"),
+                            new AccountCounters(rs.getLong("day_debits_posted"), rs.getLong("day_credits_posted"),
+                                    rs.getLong("day_debits_pending"), rs.getLong("day_credits_pending"))));
                 }
             }
         }
@@ -335,10 +340,17 @@ public final class LedgerSql {
                 status.closedThrough().orElse(null), tenant);
     }
 
-    /** One account's counters as of a date: a range of its daily snapshot rows (parameters: tenant, account, date). */
-    public static final String COUNTERS_AS_OF = "SELECT COALESCE(SUM(debits_posted), 0) AS dp, COALESCE(SUM(credits_posted), 0) AS cp, "
-            + "COALESCE(SUM(debits_pending), 0) AS dpe, COALESCE(SUM(credits_pending), 0) AS cpe "
-            + "FROM ledger_account_day WHERE tenant_id = ? AND account_id = ? AND value_date <= ?";
+    /**
+     * One account's counters as of a date: a range of its daily snapshot rows plus its row's
+     * current day when that is not later, in one statement so both come from one snapshot
+     * (parameters: tenant, account, date, tenant, account, date).
+     */
+    public static final String COUNTERS_AS_OF = "SELECT COALESCE(SUM(dp), 0) AS dp, COALESCE(SUM(cp), 0) AS cp, "
+            + "COALESCE(SUM(dpe), 0) AS dpe, COALESCE(SUM(cpe), 0) AS cpe FROM ("
+            + "SELECT debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe "
+            + "FROM ledger_account_day WHERE tenant_id = ? AND account_id = ? AND value_date <= ? "
+            + "UNION ALL SELECT day_debits_posted, day_credits_posted, day_debits_pending, day_credits_pending "
+            + "FROM ledger_account WHERE tenant_id = ? AND account_id = ? AND day_date <= ?) s";
 
     /** A statement page: one range of the movement primary key (parameters: tenant, account, from, to, cursor x3, limit). */
     public static final String STATEMENT_PAGE = "SELECT account_id, effective_date, sequence, idx, entry_id, kind, side, pending, amount "
@@ -348,18 +360,21 @@ public final class LedgerSql {
     static AccountCounters countersAsOf(Connection c, String tenant, AccountId id, LocalDate asOf) throws SQLException {
         return Jdbc.queryOne(c, COUNTERS_AS_OF,
                 rs -> new AccountCounters(rs.getLong("dp"), rs.getLong("cp"), rs.getLong("dpe"), rs.getLong("cpe")),
-                tenant, id.value(), asOf).orElse(AccountCounters.ZERO);
+                tenant, id.value(), asOf, tenant, id.value(), asOf).orElse(AccountCounters.ZERO);
     }
 
     static Map<AccountId, AccountCounters> countersAsOf(Connection c, String tenant, LocalDate asOf, boolean includeClosing)
             throws SQLException {
         Map<AccountId, AccountCounters> out = new HashMap<>();
-        for (Object[] row : Jdbc.query(c, "SELECT account_id, SUM(debits_posted) AS dp, SUM(credits_posted) AS cp, "
-                        + "SUM(debits_pending) AS dpe, SUM(credits_pending) AS cpe FROM ledger_account_day "
-                        + "WHERE tenant_id = ? AND value_date <= ?" + (includeClosing ? "" : " AND closing = FALSE") + " GROUP BY account_id",
+        // the rows' current days are never closing movements: they count in both variants
+        for (Object[] row : Jdbc.query(c, "SELECT account_id, SUM(dp) AS dp, SUM(cp) AS cp, SUM(dpe) AS dpe, SUM(cpe) AS cpe FROM ("
+                        + "SELECT account_id, debits_posted AS dp, credits_posted AS cp, debits_pending AS dpe, credits_pending AS cpe "
+                        + "FROM ledger_account_day WHERE tenant_id = ? AND value_date <= ?" + (includeClosing ? "" : " AND closing = FALSE")
+                        + " UNION ALL SELECT account_id, day_debits_posted, day_credits_posted, day_debits_pending, day_credits_pending "
+                        + "FROM ledger_account WHERE tenant_id = ? AND day_date <= ?) s GROUP BY account_id",
                 rs -> new Object[] {AccountId.of(Jdbc.uuid(rs, "account_id")),
                         new AccountCounters(rs.getLong("dp"), rs.getLong("cp"), rs.getLong("dpe"), rs.getLong("cpe"))},
-                tenant, asOf)) {
+                tenant, asOf, tenant, asOf)) {
             out.put((AccountId) row[0], (AccountCounters) row[1]);
         }
         return out;
@@ -446,13 +461,17 @@ public final class LedgerSql {
         Jdbc.batch(c, "UPDATE ledger_account SET closed = ? WHERE tenant_id = ? AND account_id = ?", rows, 500);
     }
 
-    /** Writes a group's entries, movements, final counters and daily snapshots. */
+    /**
+     * Writes a group's entries, movements, final counters, the accounts' current days and the
+     * daily snapshot rows that {@code days} plans for them (see {@link CurrentDays}).
+     */
     static void write(Connection c, Dialect dialect, String tenant, List<JournalEntry> entries, List<Movement> movements,
-                      Map<AccountId, AccountCounters> counters) throws SQLException {
+                      Map<AccountId, AccountCounters> counters, CurrentDays days) throws SQLException {
+        CurrentDays.Plan plan = days.plan(movements);
         if (dialect == Dialect.POSTGRESQL) {
-            PgBulk.write(c, tenant, entries, movements, counters, days(movements));
+            PgBulk.write(c, tenant, entries, movements, counters, plan);
         } else {
-            H2Bulk.write(c, tenant, entries, movements, counters, days(movements));
+            H2Bulk.write(c, tenant, entries, movements, counters, plan);
         }
         List<Object[]> links = new ArrayList<>();
         List<Object[]> holds = new ArrayList<>();
@@ -473,16 +492,6 @@ public final class LedgerSql {
 
     /** A day row's key: account, value date, closing or not. */
     record DayKey(AccountId account, LocalDate day, boolean closing) {
-    }
-
-    static Map<DayKey, AccountCounters> days(List<Movement> movements) {
-        Map<DayKey, AccountCounters> days = new HashMap<>();
-        for (Movement m : movements) {
-            DayKey k = new DayKey(m.account(), m.effectiveDate(), m.kind() == EntryKind.CLOSING);
-            AccountCounters c = days.get(k);
-            days.put(k, (c == null ? AccountCounters.ZERO : c).apply(m));
-        }
-        return days;
     }
 
     // ------------------------------------------------------------------ helpers

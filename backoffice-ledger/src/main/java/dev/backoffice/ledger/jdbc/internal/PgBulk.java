@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL bulk writes: each kind of row is written by one statement over {@code unnest} of
- * array parameters, so a group of any size costs four round trips (counters, entries, movements,
- * daily snapshots) and four statement executions, with no dependence on the driver's
- * {@code reWriteBatchedInserts}. The balance update is {@code UPDATE ... FROM unnest(...)}: each
- * touched account once per group, with its final counters.
+ * PostgreSQL bulk write: a whole group (balances and current days, entries, movements, daily
+ * snapshot rows) in <em>one</em> statement of data-modifying {@code WITH} clauses, each over
+ * {@code unnest} of array parameters. One round trip and one statement execution per group,
+ * whatever its size: on this two-core machine each extra round trip was ~0.4 ms of a ~10 ms group
+ * of 64 entries. PostgreSQL runs every clause to completion, in one snapshot, and a failure in any
+ * (a unique key taken by a concurrent process) fails the statement, as it would a single insert.
+ *
+ * <p>The balance update sets each touched account once, with its final counters and current day
+ * (see {@link CurrentDays}); its rows were locked {@code FOR UPDATE} in account order before.
  */
 final class PgBulk {
 
@@ -25,9 +29,15 @@ final class PgBulk {
     private PgBulk() {
     }
 
-    private static final String UPDATE_COUNTERS = "UPDATE ledger_account a SET debits_posted = v.dp, credits_posted = v.cp, "
-            + "debits_pending = v.dpe, credits_pending = v.cpe "
-            + "FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::int8[]) AS v(id, dp, cp, dpe, cpe) "
+    private static final String UPDATE_ACCOUNTS = "UPDATE ledger_account a SET debits_posted = v.dp, credits_posted = v.cp, "
+            + "debits_pending = v.dpe, credits_pending = v.cpe, "
+            + "day_date = CASE WHEN v.keep THEN a.day_date ELSE v.day::date END, "
+            + "day_debits_posted = CASE WHEN v.keep THEN a.day_debits_posted ELSE v.ddp END, "
+            + "day_credits_posted = CASE WHEN v.keep THEN a.day_credits_posted ELSE v.dcp END, "
+            + "day_debits_pending = CASE WHEN v.keep THEN a.day_debits_pending ELSE v.ddpe END, "
+            + "day_credits_pending = CASE WHEN v.keep THEN a.day_credits_pending ELSE v.dcpe END "
+            + "FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::int8[], "
+            + "?::int8[], ?::int8[]) AS v(id, dp, cp, dpe, cpe, keep, day, ddp, dcp, ddpe, dcpe) "
             + "WHERE a.tenant_id = ? AND a.account_id = v.id";
 
     private static final String INSERT_ENTRIES = "INSERT INTO ledger_entry (tenant_id, " + LedgerSql.ENTRY_COLUMNS + ") "
@@ -54,65 +64,70 @@ final class PgBulk {
             + "debits_pending = ledger_account_day.debits_pending + EXCLUDED.debits_pending, "
             + "credits_pending = ledger_account_day.credits_pending + EXCLUDED.credits_pending";
 
+    private static final String[] ACCOUNT_TYPES = {"uuid", "int8", "int8", "int8", "int8", "bool", "text", "int8", "int8", "int8", "int8"};
+    private static final String[] ENTRY_TYPES = {"uuid", "int8", "text", "text", "text", "text", "text", "text", "text", "uuid", "uuid",
+            "text"};
+    private static final String[] MOVEMENT_TYPES = {"uuid", "text", "int8", "int4", "uuid", "text", "text", "bool", "int8"};
+    private static final String[] DAY_TYPES = {"uuid", "text", "bool", "int8", "int8", "int8", "int8"};
+
+    /** The four writes as one statement; a clause with no rows is left out (so is its parameter list). */
     static void write(Connection c, String tenant, List<JournalEntry> entries, List<Movement> movements,
-                      Map<AccountId, AccountCounters> counters, Map<LedgerSql.DayKey, AccountCounters> days) throws SQLException {
+                      Map<AccountId, AccountCounters> counters, CurrentDays.Plan plan) throws SQLException {
         long t0 = System.nanoTime();
-        if (!counters.isEmpty()) {
-            int n = counters.size();
-            Object[] ids = new Object[n];
-            Object[] dp = new Object[n];
-            Object[] cp = new Object[n];
-            Object[] dpe = new Object[n];
-            Object[] cpe = new Object[n];
-            int i = 0;
-            for (Map.Entry<AccountId, AccountCounters> e : counters.entrySet()) {
-                AccountCounters k = e.getValue();
-                ids[i] = e.getKey().value();
-                dp[i] = k.debitsPosted();
-                cp[i] = k.creditsPosted();
-                dpe[i] = k.debitsPending();
-                cpe[i] = k.creditsPending();
-                i++;
+        Clause[] clauses = {
+                counters.isEmpty() ? null
+                        : new Clause(UPDATE_ACCOUNTS, false, BulkColumns.accounts(counters, plan, BulkColumns.Temporals.TEXT), ACCOUNT_TYPES),
+                entries.isEmpty() ? null
+                        : new Clause(INSERT_ENTRIES, true, BulkColumns.entries(entries, BulkColumns.Temporals.TEXT), ENTRY_TYPES),
+                movements.isEmpty() ? null
+                        : new Clause(INSERT_MOVEMENTS, true, BulkColumns.movements(movements, BulkColumns.Temporals.TEXT), MOVEMENT_TYPES),
+                plan.snapshots().isEmpty() ? null
+                        : new Clause(UPSERT_DAYS, true, BulkColumns.days(plan.snapshots(), BulkColumns.Temporals.TEXT), DAY_TYPES)};
+        StringBuilder sql = new StringBuilder();
+        Clause last = null;
+        int with = 0;
+        for (Clause clause : clauses) {
+            if (clause == null) {
+                continue;
             }
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_COUNTERS)) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.setArray(2, c.createArrayOf("int8", dp));
-                ps.setArray(3, c.createArrayOf("int8", cp));
-                ps.setArray(4, c.createArrayOf("int8", dpe));
-                ps.setArray(5, c.createArrayOf("int8", cpe));
-                ps.setString(6, tenant);
-                ps.executeUpdate();
+            if (last != null) {
+                sql.append(with++ == 0 ? "WITH " : ", ").append("w").append(with).append(" AS (").append(last.sql).append(')');
             }
+            last = clause;
         }
-        long t1 = System.nanoTime();
-        if (!entries.isEmpty()) {
-            execute(c, INSERT_ENTRIES, tenant, BulkColumns.entries(entries, BulkColumns.Temporals.TEXT),
-                    "uuid", "int8", "text", "text", "text", "text", "text", "text", "text", "uuid", "uuid", "text");
+        if (last == null) {
+            return;
         }
-        long t2 = System.nanoTime();
-        if (!movements.isEmpty()) {
-            execute(c, INSERT_MOVEMENTS, tenant, BulkColumns.movements(movements, BulkColumns.Temporals.TEXT),
-                    "uuid", "text", "int8", "int4", "uuid", "text", "text", "bool", "int8");
-        }
-        long t3 = System.nanoTime();
-        if (!days.isEmpty()) {
-            execute(c, UPSERT_DAYS, tenant, BulkColumns.days(days, BulkColumns.Temporals.TEXT),
-                    "uuid", "text", "bool", "int8", "int8", "int8", "int8");
+        sql.append(with == 0 ? "" : " ").append(last.sql);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (Clause clause : clauses) {
+                if (clause != null) {
+                    p = clause.bind(c, ps, p, tenant);
+                }
+            }
+            ps.executeUpdate();
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("flush: counters {} us, entries {} us, movements {} us, days {} us", (t1 - t0) / 1000, (t2 - t1) / 1000,
-                    (t3 - t2) / 1000, (System.nanoTime() - t3) / 1000);
+            LOG.debug("flush: {} accounts, {} entries, {} movements, {} snapshot rows in one statement, {} us", counters.size(),
+                    entries.size(), movements.size(), plan.snapshots().size(), (System.nanoTime() - t0) / 1000);
         }
     }
 
-    /** One statement: the tenant, then one array per column, of the given PostgreSQL element types. */
-    private static void execute(Connection c, String sql, String tenant, Object[][] cols, String... types) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, tenant);
-            for (int k = 0; k < cols.length; k++) {
-                ps.setArray(k + 2, c.createArrayOf(types[k], cols[k]));
+    /** One clause: its SQL, whether the tenant comes before its arrays (inserts) or after (the update), its columns. */
+    private record Clause(String sql, boolean tenantFirst, Object[][] cols, String[] types) {
+
+        int bind(Connection c, PreparedStatement ps, int p, String tenant) throws SQLException {
+            if (tenantFirst) {
+                ps.setString(p++, tenant);
             }
-            ps.executeUpdate();
+            for (int k = 0; k < cols.length; k++) {
+                ps.setArray(p++, c.createArrayOf(types[k], cols[k]));
+            }
+            if (!tenantFirst) {
+                ps.setString(p++, tenant);
+            }
+            return p;
         }
     }
 }
