@@ -121,6 +121,34 @@ public final class Jdbc {
      * retryable failures. See the class comment.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
+        return inTransaction(work, false);
+    }
+
+    /**
+     * Like {@link #inTransaction(TransactionWork)}, for hot paths where a round trip counts: on
+     * PostgreSQL the isolation level is not set by a statement of its own, and {@code work}
+     * must begin the transaction with {@link #beginIsolationSql()}, typically sent in one
+     * multi-statement execution with its first statements. (Elsewhere, and when joining an open
+     * transaction, this is {@code inTransaction}; the work may still run that SQL, which is
+     * harmless.)
+     */
+    public <T> T inTransactionIsolationInline(TransactionWork<T> work) {
+        return inTransaction(work, true);
+    }
+
+    /**
+     * The statement that sets this helper's isolation level for the current transaction, for
+     * {@link #inTransactionIsolationInline}: {@code SET TRANSACTION ISOLATION LEVEL ...}.
+     */
+    public String beginIsolationSql() {
+        return "SET TRANSACTION ISOLATION LEVEL " + switch (isolation) {
+            case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+            default -> "READ COMMITTED";
+        };
+    }
+
+    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline) {
         Check.notNull(work, "work");
         Map<DataSource, Connection> open = OPEN.get();
         Connection joined = open.get(dataSource);
@@ -134,7 +162,7 @@ public final class Jdbc {
         Dialect d = dialect();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work, open);
+                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
             } catch (StorageException.Sql e) {
                 SQLException cause = e.sqlCause();
                 if (!d.isRetryable(cause) || attempt >= retryPolicy.maxAttempts()) {
@@ -164,7 +192,7 @@ public final class Jdbc {
         void execute(Connection connection) throws SQLException;
     }
 
-    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open) {
+    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -173,7 +201,9 @@ public final class Jdbc {
         }
         try {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(isolation);
+            if (!isolationInline) {
+                c.setTransactionIsolation(isolation); // a round trip of its own on PostgreSQL
+            }
             open.put(dataSource, c);
             T result = work.execute(c);
             c.commit();

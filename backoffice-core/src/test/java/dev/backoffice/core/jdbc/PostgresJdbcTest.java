@@ -57,4 +57,19 @@ class PostgresJdbcTest extends JdbcContract {
         assertThat(finalValue).isEqualTo(2);
         assertThat(attempts.get()).as("one transaction was aborted with 40001 and retried").isGreaterThanOrEqualTo(3);
     }
+
+    @Test
+    void anInlineIsolationTransactionRunsAtTheHelpersLevelWithoutChangingTheSessionDefault() {
+        Jdbc serializable = jdbc.withIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        String inside = serializable.inTransactionIsolationInline(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute(serializable.beginIsolationSql() + "; SELECT 1");
+            }
+            return Jdbc.queryOne(c, "SHOW transaction_isolation", rs -> rs.getString(1)).orElseThrow();
+        });
+        assertThat(inside).isEqualTo("serializable");
+        String next = jdbc.inTransactionIsolationInline(c -> Jdbc.queryOne(c, "SHOW transaction_isolation",
+                rs -> rs.getString(1)).orElseThrow());
+        assertThat(next).as("no session setting left behind").isEqualTo("read committed");
+    }
 }

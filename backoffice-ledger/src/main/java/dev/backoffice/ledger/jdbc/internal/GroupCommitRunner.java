@@ -40,8 +40,9 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
         for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
             try {
                 long start = System.nanoTime();
-                GroupRun run = jdbc.inTransaction(c -> {
-                    GroupRun g = new GroupRun(c, jdbc.dialect(), tenant, sequences, cache.of(tenant), requests);
+                GroupRun run = jdbc.inTransactionIsolationInline(c -> {
+                    GroupRun g = new GroupRun(c, jdbc.dialect(), jdbc.beginIsolationSql(), tenant, sequences, cache.of(tenant),
+                            requests);
                     g.execute();
                     return g;
                 });

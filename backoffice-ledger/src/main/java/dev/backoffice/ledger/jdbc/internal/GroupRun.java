@@ -61,6 +61,7 @@ final class GroupRun {
 
     private final Connection c;
     private final Dialect dialect;
+    private final String isolationSql;
     private final String tenant;
     private final TenantId tenantId;
     private final SequenceBlocks sequences;
@@ -132,9 +133,14 @@ final class GroupRun {
         }
     }
 
-    GroupRun(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences, AccountCache.Tenant cache,
-             List<GroupRequest> requests) {
+    /**
+     * @param isolationSql the statement that sets the transaction's isolation level, run first
+     *                     (the transaction is opened by {@code Jdbc.inTransactionIsolationInline})
+     */
+    GroupRun(Connection c, Dialect dialect, String isolationSql, TenantId tenant, SequenceBlocks sequences,
+             AccountCache.Tenant cache, List<GroupRequest> requests) {
         this.c = c;
+        this.isolationSql = isolationSql;
         this.dialect = dialect;
         this.tenantId = tenant;
         this.tenant = tenant.value();
@@ -150,8 +156,7 @@ final class GroupRun {
     /** Runs the group inside the caller's (Jdbc) transaction; outcomes are delivered by {@link #complete}. */
     void execute() throws SQLException {
         long t0 = System.nanoTime();
-        LedgerSql.keyLookupPlans(c, dialect);
-        period = LedgerSql.lockPeriod(c, dialect, tenant, false);
+        period = LedgerSql.beginGroup(c, dialect, isolationSql, tenant);
         long t1 = System.nanoTime();
         discover();
         long t2 = System.nanoTime();

@@ -329,6 +329,38 @@ public final class LedgerSql {
         }
     }
 
+    /**
+     * Begins a group's transaction: on PostgreSQL the isolation level ({@code isolationSql}, see
+     * {@code Jdbc.inTransactionIsolationInline}), the key-lookup plan settings and the period row
+     * locked {@code FOR SHARE}, in one multi-statement execution: one round trip where these were
+     * three (each ~0.5 ms on a busy two-core machine, for a group of ~10 ms). The tenant is written
+     * into the SQL as a literal: {@code TenantId} admits letters, digits and {@code ._:-} only,
+     * and quotes are doubled all the same. Elsewhere, or when the period row does not exist yet,
+     * this is {@link #keyLookupPlans} and {@link #lockPeriod}.
+     */
+    static PeriodStatus beginGroup(Connection c, Dialect dialect, String isolationSql, String tenant) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (java.sql.Statement st = c.createStatement()) {
+                boolean rows = st.execute(isolationSql + "; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+                        + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
+                        + "SELECT closed_through FROM ledger_period WHERE tenant_id = '" + tenant.replace("'", "''") + "' FOR SHARE");
+                while (!rows && st.getUpdateCount() != -1) {
+                    rows = st.getMoreResults();
+                }
+                if (rows) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        if (rs.next()) {
+                            return new PeriodStatus(Optional.ofNullable(Jdbc.date(rs, "closed_through")));
+                        }
+                    }
+                }
+            }
+        } else {
+            keyLookupPlans(c, dialect);
+        }
+        return lockPeriod(c, dialect, tenant, false);
+    }
+
     static PeriodStatus period(Connection c, String tenant) throws SQLException {
         return new PeriodStatus(Jdbc.queryOne(c, "SELECT closed_through FROM ledger_period WHERE tenant_id = ?",
                 rs -> Optional.ofNullable(Jdbc.date(rs, "closed_through")), tenant).flatMap(o -> o));
