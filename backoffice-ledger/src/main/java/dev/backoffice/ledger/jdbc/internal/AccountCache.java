@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Accounts this store has read, per tenant, so that resolving a posting's account costs no round
- * trip. Only rows read from the database enter it (never this process's uncommitted writes).
+ * trip. Only committed rows enter it: rows read from the database (by lookups and by the account
+ * locks of each group) and the accounts a group created, once it committed; never this process's
+ * uncommitted writes.
  * Safe because what the group path uses it for never changes once committed: an account's id,
  * code, currency and type. Its {@code closed} flag may be stale here, which is harmless: the
  * rule engine reads {@code closed} and the counters from the rows locked {@code FOR UPDATE}.

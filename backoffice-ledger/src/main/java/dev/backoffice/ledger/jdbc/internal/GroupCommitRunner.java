@@ -16,11 +16,22 @@ import java.util.function.BiConsumer;
  * after a unique-key race with another process (the rerun reads the winner's row and answers as
  * an idempotent replay or a typed conflict), and, if the group still fails, every work alone in
  * its own transaction so that each caller gets its own outcome.
+ *
+ * <p>Idempotency keys are checked optimistically: a group's first attempt does not look its keys
+ * up (a round trip and an index probe per group, for keys that are new in all but rare retries);
+ * the unique index on the key refuses a replayed one, and the group is rerun, looking its keys up
+ * as before, so the replay is answered with the stored entry. After such a refusal the next
+ * {@value #CAREFUL_GROUPS} groups look their keys up first, so a burst of client retries (after a
+ * crash, say) costs one wasted attempt, not one per group.
  */
 public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupRequest>> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitRunner.class);
     private static final int UNIQUE_RACE_ATTEMPTS = 5;
+    static final int CAREFUL_GROUPS = 1000;
+
+    /** Groups still to look their idempotency keys up before writing (see the class comment). */
+    private final java.util.concurrent.atomic.AtomicInteger careful = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Jdbc jdbc;
     private final SequenceBlocks sequences;
@@ -40,9 +51,10 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
         for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
             try {
                 long start = System.nanoTime();
+                boolean optimisticKeys = attempt == 1 && careful.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
                 GroupRun run = jdbc.inTransactionIsolationInline(c -> {
                     GroupRun g = new GroupRun(c, jdbc.dialect(), jdbc.beginIsolationSql(), tenant, sequences, cache.of(tenant),
-                            requests);
+                            requests, optimisticKeys);
                     g.execute();
                     return g;
                 });
@@ -54,7 +66,8 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                 break;
             } catch (StorageException e) {
                 if (isUniqueViolation(e) && attempt < UNIQUE_RACE_ATTEMPTS) {
-                    log.debug("group of {} hit a unique-key race; rerunning it", requests.size());
+                    careful.set(CAREFUL_GROUPS);
+                    log.debug("group of {} hit a unique key (a replayed idempotency key or a race); rerunning it", requests.size());
                     continue;
                 }
                 log.debug("group of {} failed ({}); running each work alone", requests.size(), e.getMessage());

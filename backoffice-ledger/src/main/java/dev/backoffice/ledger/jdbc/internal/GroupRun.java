@@ -62,6 +62,7 @@ final class GroupRun {
     private final Connection c;
     private final Dialect dialect;
     private final String isolationSql;
+    private final boolean optimisticKeys;
     private final String tenant;
     private final TenantId tenantId;
     private final SequenceBlocks sequences;
@@ -134,12 +135,15 @@ final class GroupRun {
     }
 
     /**
+     * @param optimisticKeys whether idempotency keys are taken as new without looking them up
+     *                       (the unique index refuses a replayed one; see {@code GroupCommitRunner})
      * @param isolationSql the statement that sets the transaction's isolation level, run first
      *                     (the transaction is opened by {@code Jdbc.inTransactionIsolationInline})
      */
     GroupRun(Connection c, Dialect dialect, String isolationSql, TenantId tenant, SequenceBlocks sequences,
-             AccountCache.Tenant cache, List<GroupRequest> requests) {
+             AccountCache.Tenant cache, List<GroupRequest> requests, boolean optimisticKeys) {
         this.c = c;
+        this.optimisticKeys = optimisticKeys;
         this.isolationSql = isolationSql;
         this.dialect = dialect;
         this.tenantId = tenant;
@@ -167,6 +171,9 @@ final class GroupRun {
             }
         }
         locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds, currentDays);
+        for (AccountState state : locked.values()) {
+            cache.put(state.account()); // committed rows, just read: the next group resolves them with no round trip
+        }
         long t3 = System.nanoTime();
         for (int i = 0; i < slots.length; i++) {
             if (!slots[i].solo) {
@@ -305,6 +312,9 @@ final class GroupRun {
 
     /** After commit: delivers each outcome; returns the requests to run alone. */
     List<GroupRequest> complete() {
+        for (Account created : newAccounts.values()) {
+            cache.put(created); // committed now
+        }
         List<GroupRequest> alone = new ArrayList<>();
         for (int i = 0; i < slots.length; i++) {
             Slot s = slots[i];
@@ -448,6 +458,9 @@ final class GroupRun {
 
         @Override
         public Optional<JournalEntry> entryByIdempotencyKey(String key) {
+            if (optimisticKeys) {
+                byKey.putIfAbsent(key, Optional.empty()); // taken as new: the unique index has the last word
+            }
             return known(byKey, needKeys, key);
         }
 
