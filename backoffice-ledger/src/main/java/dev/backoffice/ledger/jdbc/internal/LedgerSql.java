@@ -227,6 +227,18 @@ public final class LedgerSql {
     }
 
     /**
+     * The SQL of {@link #prepareAny}: on PostgreSQL the parameters are those of {@code where},
+     * then the key array; on H2 the key array, then those of {@code where}.
+     */
+    public static String anyKeySql(Dialect dialect, String columns, String from, String where, String keyColumn, String type,
+                                   String suffix) {
+        return dialect == Dialect.POSTGRESQL
+                ? "SELECT " + columns + " FROM " + from + " WHERE " + where + " AND " + keyColumn + " = ANY (?::" + type + "[])" + suffix
+                : "SELECT " + columns + " FROM UNNEST(CAST(? AS " + type.toUpperCase(java.util.Locale.ROOT) + " ARRAY)) AS u(u_key), "
+                + from + " WHERE " + where + " AND " + keyColumn + " = u.u_key" + suffix;
+    }
+
+    /**
      * A query for the rows whose {@code keyColumn} is any element of {@code keys}, written so that
      * each dialect looks every key up in the index, in one statement: {@code = ANY (?)} on
      * PostgreSQL; on H2, which uses no index for {@code = ANY(array)} nor for an {@code IN} list on
@@ -236,18 +248,6 @@ public final class LedgerSql {
      * @param where     the conditions before the key (starting with the tenant), with {@code params}
      * @param suffix    what follows the WHERE clause (ORDER BY, FOR UPDATE), or empty
      */
-    /**
-     * The SQL of {@link #prepareAny}: on PostgreSQL the parameters are those of {@code where},
-     * then the key array; on H2 the key array, then those of {@code where}.
-     */
-    public static String anyKeySql(Dialect dialect, String columns, String from, String where, String keyColumn, String type,
-                                   String suffix) {
-        return dialect == Dialect.POSTGRESQL
-                ? "SELECT " + columns + " FROM " + from + " WHERE " + where + " AND " + keyColumn + " = ANY (?)" + suffix
-                : "SELECT " + columns + " FROM UNNEST(CAST(? AS " + type.toUpperCase(java.util.Locale.ROOT) + " ARRAY)) AS u(u_key), "
-                + from + " WHERE " + where + " AND " + keyColumn + " = u.u_key" + suffix;
-    }
-
     static PreparedStatement prepareAny(Connection c, Dialect dialect, String columns, String from, String where,
                                         String keyColumn, String type, Object[] keys, String suffix, Object... params)
             throws SQLException {
@@ -262,7 +262,7 @@ public final class LedgerSql {
                 ps.setObject(i++, p);
             }
             if (pg) {
-                ps.setArray(i, c.createArrayOf(type, keys));
+                ps.setArray(i, PgBulk.array(c, type, keys)); // in binary (see PgBulk.array)
             }
             return ps;
         } catch (SQLException | RuntimeException e) {
