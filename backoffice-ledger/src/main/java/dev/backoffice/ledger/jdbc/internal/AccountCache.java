@@ -27,6 +27,12 @@ public final class AccountCache {
     }
 
     static final class Tenant {
+        /**
+         * The period status the last group of this tenant read, or null: the next group's units
+         * are discovered against it before its transaction begins, and discovered again in the
+         * rare case the period changed meanwhile (see {@code GroupRun}).
+         */
+        volatile dev.backoffice.ledger.PeriodStatus lastPeriod;
         final Map<AccountId, Account> byId = new ConcurrentHashMap<>();
         final Map<String, Account> byCode = new ConcurrentHashMap<>();
 

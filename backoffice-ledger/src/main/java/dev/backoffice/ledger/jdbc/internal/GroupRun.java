@@ -157,20 +157,50 @@ final class GroupRun {
         }
     }
 
-    /** Runs the group inside the caller's (Jdbc) transaction; outcomes are delivered by {@link #complete}. */
+    /**
+     * Runs the group inside the caller's (Jdbc) transaction; outcomes are delivered by {@link #complete}.
+     *
+     * <p>On PostgreSQL, when the tenant's last period is known, the units are first discovered
+     * against it and the cached accounts, before the transaction begins; if that needs nothing
+     * from the database (the common case: accounts cached, idempotency keys taken as new), the
+     * transaction begins and takes every lock in one round trip ({@link LedgerSql#beginAndLock}).
+     * Otherwise, or when the period read under lock differs from the one guessed, discovery runs
+     * (again) inside the transaction, as it always does on H2.
+     */
     void execute() throws SQLException {
         long t0 = System.nanoTime();
-        period = LedgerSql.beginGroup(c, dialect, isolationSql, tenant);
-        long t1 = System.nanoTime();
-        discover();
-        long t2 = System.nanoTime();
-        lockedIds = new HashSet<>();
-        for (Slot s : slots) {
-            if (!s.solo && s.lockIds != null) {
-                lockedIds.addAll(s.lockIds);
+        PeriodStatus guess = dialect == Dialect.POSTGRESQL ? cache.lastPeriod : null;
+        boolean oneTrip = false;
+        if (guess != null) {
+            period = guess;
+            discoverRound();
+            oneTrip = !anythingNeeded();
+            if (!oneTrip) {
+                resetDiscovery();
             }
         }
-        locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds, currentDays);
+        if (oneTrip) {
+            rounds = 1;
+            lockedIds = lockSet();
+            LedgerSql.Begun begun = LedgerSql.beginAndLock(c, isolationSql, tenant, lockedIds, currentDays);
+            if (begun.period() == null) {
+                throw new SQLException("the period row of tenant " + tenant + " vanished");
+            }
+            locked = begun.locked();
+            period = begun.period();
+            if (!period.equals(guess)) {
+                // closed or reopened since the last group: discover again; a unit that now needs
+                // an account outside what was locked is set aside by FinalTx.lockAccounts
+                resetDiscovery();
+                discover();
+            }
+        } else {
+            period = LedgerSql.beginGroup(c, dialect, isolationSql, tenant);
+            discover();
+            lockedIds = lockSet();
+            locked = LedgerSql.lockAccounts(c, dialect, tenant, lockedIds, currentDays);
+        }
+        cache.lastPeriod = period;
         for (AccountState state : locked.values()) {
             cache.put(state.account()); // committed rows, just read: the next group resolves them with no round trip
         }
@@ -184,38 +214,26 @@ final class GroupRun {
         flush();
         if (log.isDebugEnabled()) {
             long t5 = System.nanoTime();
-            log.debug("group of {}: period {} us, discovery {} us ({} rounds), lock {} accounts {} us, apply {} us, flush {} us",
-                    slots.length, (t1 - t0) / 1000, (t2 - t1) / 1000, rounds, lockedIds.size(), (t3 - t2) / 1000,
+            log.debug("group of {}: begin, discovery ({} rounds) and lock of {} accounts {} us ({}), apply {} us, flush {} us",
+                    slots.length, rounds, lockedIds.size(), (t3 - t0) / 1000, oneTrip ? "one round trip" : "separately",
                     (t4 - t3) / 1000, (t5 - t4) / 1000);
         }
     }
 
+    /** The accounts the discovered units will lock. */
+    private Set<AccountId> lockSet() {
+        Set<AccountId> ids = new HashSet<>();
+        for (Slot s : slots) {
+            if (!s.solo && s.lockIds != null) {
+                ids.addAll(s.lockIds);
+            }
+        }
+        return ids;
+    }
+
     private void discover() throws SQLException {
         for (int round = 0; round < ROUNDS; round++) {
-            boolean any = false;
-            for (int i = 0; i < slots.length; i++) {
-                Slot s = slots[i];
-                if (s.solo || s.discovered) {
-                    continue;
-                }
-                any = true;
-                s.speculated = false;
-                s.lockIds = null;
-                DiscoverTx tx = new DiscoverTx(s);
-                try {
-                    requests.get(i).work.apply(tx);
-                } catch (Stop stop) {
-                    // reached lockAccounts or a write
-                } catch (Alone alone) {
-                    s.solo = true;
-                    continue;
-                } catch (StorageException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // a rule failure before locking: the final pass will meet it again
-                }
-                s.discovered = !s.speculated;
-            }
+            boolean any = discoverRound();
             rounds = round + 1;
             if (!any || !fetchNeeded()) {
                 break;
@@ -225,6 +243,56 @@ final class GroupRun {
             if (!s.discovered) {
                 s.solo = true; // still guessing after every round: run it alone
             }
+        }
+    }
+
+    /** Runs every unit not yet discovered against what is known; false when there was none. */
+    private boolean discoverRound() {
+        boolean any = false;
+        for (int i = 0; i < slots.length; i++) {
+            Slot s = slots[i];
+            if (s.solo || s.discovered) {
+                continue;
+            }
+            any = true;
+            s.speculated = false;
+            s.lockIds = null;
+            DiscoverTx tx = new DiscoverTx(s);
+            try {
+                requests.get(i).work.apply(tx);
+            } catch (Stop stop) {
+                // reached lockAccounts or a write
+            } catch (Alone alone) {
+                s.solo = true;
+                continue;
+            } catch (StorageException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a rule failure before locking: the final pass will meet it again
+            }
+            s.discovered = !s.speculated;
+        }
+        return any;
+    }
+
+    /** Whether the last discovery round recorded reads that must be fetched. */
+    private boolean anythingNeeded() {
+        return !needIds.isEmpty() || !needCodes.isEmpty() || !needEntryIds.isEmpty() || !needKeys.isEmpty()
+                || !needPending.isEmpty() || !needReverses.isEmpty();
+    }
+
+    /** Forgets what discovery found (not what was fetched), to run it again from the start. */
+    private void resetDiscovery() {
+        needIds.clear();
+        needCodes.clear();
+        needEntryIds.clear();
+        needKeys.clear();
+        needPending.clear();
+        needReverses.clear();
+        for (Slot s : slots) {
+            s.discovered = false;
+            s.speculated = false;
+            s.lockIds = null;
         }
     }
 

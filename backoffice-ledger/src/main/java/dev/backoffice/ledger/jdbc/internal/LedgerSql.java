@@ -297,16 +297,78 @@ public final class LedgerSql {
         try (PreparedStatement ps = prepareAny(c, dialect, ACCOUNT_COLUMNS + ", " + DAY_COLUMNS, "ledger_account", "tenant_id = ?",
                 "account_id", "uuid", ids.stream().map(AccountId::value).toArray(), " ORDER BY account_id FOR UPDATE", tenant)) {
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    AccountState s = state(rs);
-                    out.put(s.account().id(), s);
-                    days.remember(s.account().id(), new CurrentDays.Day(Jdbc.date(rs, "day_date"),
-                            new AccountCounters(rs.getLong("day_debits_posted"), rs.getLong("day_credits_posted"),
-                                    rs.getLong("day_debits_pending"), rs.getLong("day_credits_pending"))));
-                }
+                readLocked(rs, out, days);
             }
         }
         return out;
+    }
+
+    /** Reads locked account rows: their state into {@code out}, their current day into {@code days}. */
+    private static void readLocked(ResultSet rs, Map<AccountId, AccountState> out, CurrentDays days) throws SQLException {
+        while (rs.next()) {
+            AccountState s = state(rs);
+            out.put(s.account().id(), s);
+            days.remember(s.account().id(), new CurrentDays.Day(Jdbc.date(rs, "day_date"),
+                    new AccountCounters(rs.getLong("day_debits_posted"), rs.getLong("day_credits_posted"),
+                            rs.getLong("day_debits_pending"), rs.getLong("day_credits_pending"))));
+        }
+    }
+
+    /**
+     * What {@link #beginAndLock} read: the period (null when the tenant has no period row yet)
+     * and the locked accounts.
+     */
+    record Begun(PeriodStatus period, Map<AccountId, AccountState> locked) {
+    }
+
+    /**
+     * PostgreSQL only: begins a group's transaction and takes all its locks in one round trip —
+     * the isolation level, the plan settings, the period row {@code FOR SHARE}, then every account
+     * of {@code ids} {@code FOR UPDATE} in account order (the same locking order as
+     * {@link #beginGroup} followed by {@link #lockAccounts}), as one multi-statement execution.
+     * For a group whose units were discovered before the transaction began (from cached accounts
+     * and the last period seen). The tenant and the account ids are written into the SQL as
+     * literals: {@code TenantId} admits letters, digits and {@code ._:-} only (quotes are doubled
+     * all the same), and a UUID's text is hex digits and dashes.
+     */
+    static Begun beginAndLock(Connection c, String isolationSql, String tenant, Collection<AccountId> ids, CurrentDays days)
+            throws SQLException {
+        String literal = tenant.replace("'", "''");
+        StringBuilder sql = new StringBuilder(512 + ids.size() * 40).append(isolationSql)
+                .append("; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; ")
+                .append("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; ")
+                .append("SELECT closed_through FROM ledger_period WHERE tenant_id = '").append(literal).append("' FOR SHARE");
+        if (!ids.isEmpty()) {
+            sql.append("; SELECT ").append(ACCOUNT_COLUMNS).append(", ").append(DAY_COLUMNS)
+                    .append(" FROM ledger_account WHERE tenant_id = '").append(literal).append("' AND account_id = ANY ('{");
+            boolean first = true;
+            for (AccountId id : ids) {
+                sql.append(first ? "" : ",").append(id.value());
+                first = false;
+            }
+            sql.append("}'::uuid[]) ORDER BY account_id FOR UPDATE");
+        }
+        PeriodStatus period = null;
+        Map<AccountId, AccountState> locked = new HashMap<>(ids.size() * 2);
+        try (java.sql.Statement st = c.createStatement()) {
+            boolean rows = st.execute(sql.toString());
+            int resultSets = 0;
+            while (rows || st.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        if (resultSets++ == 0) {
+                            if (rs.next()) {
+                                period = new PeriodStatus(Optional.ofNullable(Jdbc.date(rs, "closed_through")));
+                            }
+                        } else {
+                            readLocked(rs, locked, days);
+                        }
+                    }
+                }
+                rows = st.getMoreResults();
+            }
+        }
+        return new Begun(period, locked);
     }
 
     /**
