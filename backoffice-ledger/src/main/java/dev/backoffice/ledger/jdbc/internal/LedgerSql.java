@@ -189,11 +189,14 @@ public final class LedgerSql {
     static void keyLookupPlans(Connection c, Dialect dialect) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (java.sql.Statement st = c.createStatement()) {
-                st.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
-                        + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
+                st.execute(KEY_LOOKUP_PLANS);
             }
         }
     }
+
+    /** PostgreSQL: plan every statement of this transaction as the key lookup it is (see {@link #keyLookupPlans}). */
+    private static final String KEY_LOOKUP_PLANS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+            + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
 
     // ------------------------------------------------------------------ reads
 
@@ -334,10 +337,8 @@ public final class LedgerSql {
     static Begun beginAndLock(Connection c, String isolationSql, String tenant, Collection<AccountId> ids, CurrentDays days)
             throws SQLException {
         String literal = tenant.replace("'", "''");
-        StringBuilder sql = new StringBuilder(512 + ids.size() * 40).append(isolationSql)
-                .append("; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; ")
-                .append("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; ")
-                .append("SELECT closed_through FROM ledger_period WHERE tenant_id = '").append(literal).append("' FOR SHARE");
+        StringBuilder sql = new StringBuilder(512 + ids.size() * 40).append(isolationSql).append("; ")
+                .append(KEY_LOOKUP_PLANS).append("; SELECT closed_through FROM ledger_period WHERE tenant_id = '").append(literal).append("' FOR SHARE");
         if (!ids.isEmpty()) {
             sql.append("; SELECT ").append(ACCOUNT_COLUMNS).append(", ").append(DAY_COLUMNS)
                     .append(" FROM ledger_account WHERE tenant_id = '").append(literal).append("' AND account_id = ANY ('{");
@@ -394,28 +395,15 @@ public final class LedgerSql {
     /**
      * Begins a group's transaction: on PostgreSQL the isolation level ({@code isolationSql}, see
      * {@code Jdbc.inTransactionIsolationInline}), the key-lookup plan settings and the period row
-     * locked {@code FOR SHARE}, in one multi-statement execution: one round trip where these were
-     * three (each ~0.5 ms on a busy two-core machine, for a group of ~10 ms). The tenant is written
-     * into the SQL as a literal: {@code TenantId} admits letters, digits and {@code ._:-} only,
-     * and quotes are doubled all the same. Elsewhere, or when the period row does not exist yet,
-     * this is {@link #keyLookupPlans} and {@link #lockPeriod}.
+     * locked {@code FOR SHARE}, in one multi-statement execution ({@link #beginAndLock} with no
+     * accounts): one round trip where these were three. Elsewhere, or when the period row does not
+     * exist yet, this is {@link #keyLookupPlans} and {@link #lockPeriod}.
      */
     static PeriodStatus beginGroup(Connection c, Dialect dialect, String isolationSql, String tenant) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            try (java.sql.Statement st = c.createStatement()) {
-                boolean rows = st.execute(isolationSql + "; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
-                        + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
-                        + "SELECT closed_through FROM ledger_period WHERE tenant_id = '" + tenant.replace("'", "''") + "' FOR SHARE");
-                while (!rows && st.getUpdateCount() != -1) {
-                    rows = st.getMoreResults();
-                }
-                if (rows) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        if (rs.next()) {
-                            return new PeriodStatus(Optional.ofNullable(Jdbc.date(rs, "closed_through")));
-                        }
-                    }
-                }
+            PeriodStatus period = beginAndLock(c, isolationSql, tenant, List.of(), new CurrentDays()).period();
+            if (period != null) {
+                return period;
             }
         } else {
             keyLookupPlans(c, dialect);
