@@ -21,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * The ledger on JDBC: PostgreSQL in production, embedded H2 (file or memory, PostgreSQL mode) by
- * default. Schema: {@code db/ledger/V1__ledger.sql} (Flyway naming; installed by the store unless
- * told otherwise).
+ * default. Schema: {@code db/ledger/V1__ledger.sql} and {@code V2__ledger_current_day.sql}
+ * (Flyway naming; installed by the store unless told otherwise).
  * <pre>{@code
  * JdbcLedgerStore store = JdbcLedgerStore.builder(dataSource).build();   // or JdbcLedgerStore.embedded(path)
  * Ledger ledger = Ledger.builder().store(store).build();
@@ -49,8 +49,11 @@ import java.util.function.Function;
  *       {@code FOR UPDATE}; there the period row lock is exclusive for every writer and every H2
  *       transaction that locks accounts holds it first, so two account lockers of one tenant never
  *       run at once and the order inside the statement cannot matter);</li>
- *   <li>then only inserts of new rows (entries, movements, snapshot rows of accounts it holds).</li>
+ *   <li>then only updates of the rows it holds and inserts of new rows (entries, movements,
+ *       snapshot rows of accounts it holds).</li>
  * </ol>
+ * On PostgreSQL steps 1 and 2 usually go to the server as one multi-statement execution, in that
+ * order (the units were discovered beforehand from cached accounts; see {@code GroupRun}).
  * A group learns every account it needs before locking any (see
  * {@code dev.backoffice.ledger.jdbc.internal.GroupRun}); a unit of work that would need a lock
  * outside that order is taken out of the group and run alone. Serialization failures and

@@ -43,8 +43,9 @@ import java.util.UUID;
 /**
  * Every statement of the JDBC ledger store, written once for PostgreSQL and H2 (MODE=PostgreSQL),
  * with the row mappings. Every WHERE starts with {@code tenant_id}. Bulk writes and key lookups
- * are set-based on both: one statement per kind of row over {@code unnest} of array parameters
- * ({@link PgBulk} on PostgreSQL, {@link H2Bulk} on H2), whatever the row count.
+ * are set-based on both, over {@code unnest} of array parameters, whatever the row count: on
+ * PostgreSQL a group's whole flush is one statement ({@link PgBulk}), on H2 one statement per
+ * kind of row ({@link H2Bulk}).
  */
 public final class LedgerSql {
 
