@@ -23,7 +23,6 @@ import dev.backoffice.ledger.Side;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -578,10 +577,6 @@ public final class LedgerSql {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    static Array uuidArray(Connection c, List<UUID> ids) throws SQLException {
-        return c.createArrayOf("uuid", ids.toArray());
-    }
 
     private static <T> void readAll(PreparedStatement ps, dev.backoffice.core.jdbc.RowMapper<T> mapper, List<T> out)
             throws SQLException {
