@@ -1,8 +1,10 @@
 package dev.backoffice.payroll;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
 
+@RequiresPostgres
 class PostgresPayrollStoreTest extends H2PayrollStoreTest {
     @Override
     protected TestDatabase open() {

@@ -1,5 +1,6 @@
 package dev.backoffice.core.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@RequiresPostgres
 class PostgresJdbcTest extends JdbcContract {
 
     @Override

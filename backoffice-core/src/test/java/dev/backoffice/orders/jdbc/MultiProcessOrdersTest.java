@@ -1,5 +1,6 @@
 package dev.backoffice.orders.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * optimistic versioning loses no write and duplicates none, and each conflict is retried by the
  * losing instance.
  */
+@RequiresPostgres
 class MultiProcessOrdersTest {
 
     private static final int PROCESSES = 3;

@@ -1,5 +1,6 @@
 package dev.backoffice.docs.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.audit.AuditRecord;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
@@ -74,6 +75,7 @@ class DispositionCrashTest {
         });
     }
 
+    @RequiresPostgres
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void killing_the_jvm_mid_disposition_and_rerunning_loses_nothing_and_disposes_nothing_twice_on_postgres() throws Exception {

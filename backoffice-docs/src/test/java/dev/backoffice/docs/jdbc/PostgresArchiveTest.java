@@ -1,5 +1,6 @@
 package dev.backoffice.docs.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.testing.TestDatabase;
@@ -8,6 +9,7 @@ import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.ArchiveContract;
 import dev.backoffice.docs.DocumentStore;
 
+@RequiresPostgres
 class PostgresArchiveTest extends ArchiveContract {
     private TestDatabase db;
 

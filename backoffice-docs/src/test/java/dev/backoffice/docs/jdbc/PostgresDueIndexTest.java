@@ -1,5 +1,6 @@
 package dev.backoffice.docs.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "What is due as of D" is an index range scan on {@code docs_document_due}, not a full scan:
  * PostgreSQL's plan for the store's own query over 40,000 documents (1 % due) says so.
  */
+@RequiresPostgres
 class PostgresDueIndexTest {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch is all there or not there at all, and posting the same batches again (same idempotency
  * keys) completes the work without doubling anything.
  */
+@RequiresPostgres
 class LedgerCrashTest {
 
     private static final int BATCHES = 400;

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the same accounts (a fee account every transfer touches, twenty shared accounts, and an
  * overdraft-protected wallet that all of them try to drain).
  */
+@RequiresPostgres
 class LedgerMultiProcessTest {
 
     private static final Pattern RESULT = Pattern.compile("RESULT drains=(\\d+) rejected=(\\d+) transfers=(\\d+) failures=(\\d+)");

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hot account (three years of value dates). The plans are printed, so the test doubles as the
  * documentation of them.
  */
+@RequiresPostgres
 class LedgerQueryPlanTest {
 
     private static TestDatabase db;

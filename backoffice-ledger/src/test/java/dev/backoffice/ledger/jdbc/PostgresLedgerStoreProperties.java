@@ -1,11 +1,13 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.LedgerStoreProperties;
 
 /** The ledger invariants (jqwik) on the JDBC store over PostgreSQL. */
+@RequiresPostgres
 class PostgresLedgerStoreProperties extends LedgerStoreProperties {
 
     private static TestDatabase db;

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.testing.TestDatabase;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import java.time.Clock;
 
 /** The ledger contract on PostgreSQL, group commit on, audit in the same database. */
+@RequiresPostgres
 class PostgresLedgerStoreTest extends LedgerStoreContract {
 
     private static TestDatabase db;

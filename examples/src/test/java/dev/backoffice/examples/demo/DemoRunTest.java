@@ -1,5 +1,6 @@
 package dev.backoffice.examples.demo;
 
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
 import dev.backoffice.core.time.AdjustableClock;
@@ -89,6 +90,7 @@ class DemoRunTest {
         }
     }
 
+    @RequiresPostgres
     @Test
     void postgresGivesTheSameTotalsAsMemory() {
         List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
