@@ -59,27 +59,93 @@ public final class AuditChain {
         return new AuditRecord(tenant, sequence, recordedAt, event, prevHash, hash(prevHash, tenant, sequence, recordedAt, event));
     }
 
-    /** Verifies records in order, starting from the genesis. */
+    /** Verifies records in order, starting from the genesis (a store whose records are its own head). */
     static AuditVerification verify(Iterable<AuditRecord> records) {
-        String expectedPrev = GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
+        Verifier verifier = new Verifier();
         for (AuditRecord r : records) {
-            checked++;
-            if (r.sequence() != expectedSeq) {
-                return AuditVerification.broken(checked, expectedSeq, "record " + expectedSeq + " is missing (found " + r.sequence() + ")");
+            if (!verifier.accept(r)) {
+                break;
             }
-            if (!r.previousHash().equals(expectedPrev)) {
-                return AuditVerification.broken(checked, r.sequence(), "link to the previous record does not match");
+        }
+        return verifier.result();
+    }
+
+    /**
+     * Checks a chain one record at a time, in sequence order, from the genesis, so a store can
+     * verify a log of any length page by page without holding it in memory. The first failure is
+     * kept; later calls change nothing.
+     */
+    static final class Verifier {
+        private String expectedPrevious = GENESIS;
+        private long expectedSequence = 1;
+        private long checked;
+        private AuditVerification broken;
+
+        /** Checks the next record; false once the chain is broken (there is no point reading on). */
+        boolean accept(AuditRecord r) {
+            if (broken != null) {
+                return false;
+            }
+            checked++;
+            if (r.sequence() != expectedSequence) {
+                return breakAt(expectedSequence, "record " + expectedSequence + " is missing (found " + r.sequence() + ")");
+            }
+            if (!r.previousHash().equals(expectedPrevious)) {
+                return breakAt(r.sequence(), "link to the previous record does not match");
             }
             String recomputed = hash(r.previousHash(), r.tenant(), r.sequence(), r.recordedAt(), r.event());
             if (!recomputed.equals(r.hash())) {
-                return AuditVerification.broken(checked, r.sequence(), "content does not match its hash (the record was altered)");
+                return breakAt(r.sequence(), "content does not match its hash (the record was altered)");
             }
-            expectedPrev = r.hash();
-            expectedSeq++;
+            expectedPrevious = r.hash();
+            expectedSequence++;
+            return true;
         }
-        return AuditVerification.ok(checked);
+
+        /** The next record exists but cannot be read as a record (say its details are not JSON). */
+        boolean unreadable(long sequence, String why) {
+            if (broken != null) {
+                return false;
+            }
+            checked++;
+            if (sequence != expectedSequence) {
+                return breakAt(expectedSequence, "record " + expectedSequence + " is missing (found " + sequence + ")");
+            }
+            return breakAt(sequence, "record " + sequence + " cannot be read: " + why);
+        }
+
+        /**
+         * Compares the end of the chain with the head the store keeps apart from the records (its
+         * last sequence and hash, 0 and {@link #GENESIS} when the store has no head for the
+         * tenant): records deleted from the end, or all of them, leave the head pointing past them.
+         */
+        boolean endsAt(long headSequence, String headHash) {
+            if (broken != null) {
+                return false;
+            }
+            long last = expectedSequence - 1;
+            if (last < headSequence) {
+                return breakAt(last + 1, "records " + (last + 1) + " to " + headSequence
+                        + " are missing: the chain head says the log ends at " + headSequence + " (deleted from the end)");
+            }
+            if (last > headSequence) {
+                return breakAt(headSequence + 1, "record " + (headSequence + 1) + " is beyond the chain head ("
+                        + (headSequence == 0 ? "there is none" : "it ends at " + headSequence) + ")");
+            }
+            if (!expectedPrevious.equals(headHash)) {
+                return breakAt(last, "the last record's hash does not match the chain head");
+            }
+            return true;
+        }
+
+        AuditVerification result() {
+            return broken != null ? broken : AuditVerification.ok(checked);
+        }
+
+        private boolean breakAt(long sequence, String reason) {
+            broken = AuditVerification.broken(checked, sequence, reason);
+            return false;
+        }
     }
 
     private static void field(MessageDigest sha, String value) {

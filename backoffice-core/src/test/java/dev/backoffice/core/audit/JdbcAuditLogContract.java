@@ -68,4 +68,57 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
         assertThat(v.firstBroken()).contains(2L);
         assertThat(v.reason().orElseThrow()).contains("missing");
     }
+
+    private AuditLog logOf(TenantId tenant, int records) {
+        AuditLog log = store.forTenant(tenant);
+        for (int i = 0; i < records; i++) {
+            log.append(AuditEvent.of("svc", "docs.disposed", "doc/" + i));
+        }
+        return log;
+    }
+
+    private void delete(TenantId tenant, String where) {
+        db.jdbc().inTransactionRun(c -> Jdbc.update(c, "DELETE FROM audit_log WHERE tenant_id = ? " + where, tenant.value()));
+    }
+
+    @Test
+    void recordsDeletedFromTheEndOfTheChainAreReportedAgainstTheChainHead() {
+        TenantId tenant = freshTenant();
+        AuditLog log = logOf(tenant, 5);
+        delete(tenant, "AND seq >= 4");
+        AuditVerification v = log.verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBroken()).contains(4L);
+        assertThat(v.reason().orElseThrow()).contains("4 to 5 are missing").contains("deleted from the end");
+    }
+
+    @Test
+    void everyRecordOfATenantDeletedIsReportedAgainstTheChainHead() {
+        TenantId tenant = freshTenant();
+        AuditLog log = logOf(tenant, 3);
+        delete(tenant, "");
+        AuditVerification v = log.verify();
+        assertThat(v.firstBroken()).contains(1L);
+        assertThat(v.reason().orElseThrow()).contains("1 to 3 are missing");
+    }
+
+    @Test
+    void aRecordWhoseDetailsAreNotJsonIsNamedNotThrown() {
+        TenantId tenant = freshTenant();
+        AuditLog log = logOf(tenant, 3);
+        db.jdbc().inTransactionRun(c -> Jdbc.update(c, "UPDATE audit_log SET details = '{not json' WHERE tenant_id = ? AND seq = 2",
+                tenant.value()));
+        AuditVerification v = log.verify();
+        assertThat(v.firstBroken()).contains(2L);
+        assertThat(v.reason().orElseThrow()).contains("record 2 cannot be read").contains("not valid JSON");
+    }
+
+    @Test
+    void aChainLongerThanOneVerificationPageIsReadToItsHead() {
+        TenantId tenant = freshTenant();
+        AuditLog log = logOf(tenant, 2_050);
+        assertThat(log.verify()).isEqualTo(AuditVerification.ok(2_050));
+        delete(tenant, "AND seq = 2050");
+        assertThat(log.verify().firstBroken()).contains(2050L);
+    }
 }
