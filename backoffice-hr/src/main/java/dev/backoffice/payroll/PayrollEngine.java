@@ -54,6 +54,13 @@ import java.util.TreeSet;
  * approved period fails with {@code payroll.period_already_approved}: correct it with a
  * {@link RunKind#CORRECTION} run, whose payslips carry the difference from what was approved.
  *
+ * <p>Before computing, a run refuses any amount not in the jurisdiction's currency
+ * ({@code payroll.currency_mismatch}, naming each field) and an employee born after the pay date
+ * ({@code payroll.birth_date_in_future}). One employee's payslip can be previewed alone
+ * ({@link #preview(TenantId, RunRequest, EmployeeId)}), and a month computed from values with no
+ * store at all ({@link #whatIf}). Per-employer settings (e.g. the Polish accident-insurance rate)
+ * come from {@link Builder#employerSettings(TenantId, EmployerSettings)}.
+ *
  * <p>Thread-safe. Computation runs on the common fork-join pool for large runs.
  */
 public final class PayrollEngine {
