@@ -40,4 +40,19 @@ public final class HrErrors {
     public static final String BAD_PARAMETERS = "payroll.bad_parameters";
     /** An input names an employee who has no contract in the period. */
     public static final String NO_CONTRACT = "payroll.no_contract_in_period";
+    /**
+     * An amount entering a run (contract rate, bonus) is not in the jurisdiction's currency; the
+     * violation names the field (e.g. {@code inputs[0].bonuses[1].amount}).
+     */
+    public static final String CURRENCY_MISMATCH = "payroll.currency_mismatch";
+    /** A number given as text (hours, days, an overtime multiplier, a rate) is not a decimal number. */
+    public static final String NOT_A_NUMBER = "payroll.not_a_number";
+    /** An employee's birth date is after the pay date of the run. */
+    public static final String BIRTH_DATE_IN_FUTURE = "payroll.birth_date_in_future";
+    /** A payslip line code that the payslip's jurisdiction does not publish (a typo must not read as zero). */
+    public static final String UNKNOWN_LINE_CODE = "payroll.unknown_line_code";
+    /** An employer setting is out of its legal range or unknown to the jurisdiction. */
+    public static final String INVALID_SETTING = "payroll.invalid_setting";
+    /** The engine lacks what the operation needs (a store to read or write, an audit store to approve). */
+    public static final String ENGINE_NOT_CONFIGURED = "payroll.engine_not_configured";
 }

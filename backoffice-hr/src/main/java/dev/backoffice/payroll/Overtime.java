@@ -3,6 +3,7 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.internal.Numbers;
 
 import java.math.BigDecimal;
 
@@ -24,7 +25,13 @@ public record Overtime(BigDecimal hours, BigDecimal multiplier) {
                 "overtime.multiplier", "must be between 1 and 10", multiplier);
     }
 
+    /**
+     * Overtime from text, e.g. {@code of("8", "1.5")}.
+     *
+     * @throws dev.backoffice.core.error.InvalidRequestException {@code payroll.not_a_number} naming
+     *         {@code overtime.hours} or {@code overtime.multiplier} when one is not a decimal number
+     */
     public static Overtime of(String hours, String multiplier) {
-        return new Overtime(new BigDecimal(hours), new BigDecimal(multiplier));
+        return new Overtime(Numbers.decimal(hours, "overtime.hours"), Numbers.decimal(multiplier, "overtime.multiplier"));
     }
 }

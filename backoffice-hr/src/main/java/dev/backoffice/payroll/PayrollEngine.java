@@ -54,6 +54,13 @@ import java.util.TreeSet;
  * approved period fails with {@code payroll.period_already_approved}: correct it with a
  * {@link RunKind#CORRECTION} run, whose payslips carry the difference from what was approved.
  *
+ * <p>Before computing, a run refuses any amount not in the jurisdiction's currency
+ * ({@code payroll.currency_mismatch}, naming each field) and an employee born after the pay date
+ * ({@code payroll.birth_date_in_future}). One employee's payslip can be previewed alone
+ * ({@link #preview(TenantId, RunRequest, EmployeeId)}), and a month computed from values with no
+ * store at all ({@link #whatIf}). Per-employer settings (e.g. the Polish accident-insurance rate)
+ * come from {@link Builder#employerSettings(TenantId, EmployerSettings)}.
+ *
  * <p>Thread-safe. Computation runs on the common fork-join pool for large runs.
  */
 public final class PayrollEngine {
@@ -61,16 +68,30 @@ public final class PayrollEngine {
     private static final int PARALLEL_THRESHOLD = 2_000;
     private static final int MAX_ATTEMPTS = 3;
 
+    /** Common names accepted for a jurisdiction code (ISO 3166 {@code GB} is the code of the United Kingdom). */
+    private static final Map<String, String> ALIASES = Map.of("UK", UkPayroll.CODE);
+
     private final PayrollStore store;
     private final AuditStore audit;
     private final Clock clock;
     private final Map<String, Jurisdiction> jurisdictions;
+    private final java.util.function.Function<TenantId, EmployerSettings> settings;
 
     private PayrollEngine(Builder b) {
-        this.store = Check.notNull(b.store, "store");
-        this.audit = Check.notNull(b.audit, "audit");
+        this.store = b.store;
+        this.audit = b.audit;
         this.clock = Check.notNull(b.clock, "clock");
         this.jurisdictions = Map.copyOf(b.jurisdictions);
+        Map<TenantId, EmployerSettings> byTenant = Map.copyOf(b.settingsByTenant);
+        java.util.function.Function<TenantId, EmployerSettings> fallback = b.settings;
+        this.settings = tenant -> {
+            EmployerSettings own = byTenant.get(tenant);
+            if (own != null) {
+                return own;
+            }
+            EmployerSettings found = fallback == null ? null : fallback.apply(tenant);
+            return found == null ? EmployerSettings.none() : found;
+        };
     }
 
     /** A builder with the Polish and UK rules registered. */
@@ -78,23 +99,28 @@ public final class PayrollEngine {
         return new Builder();
     }
 
-    /** Builds a {@link PayrollEngine}. */
+    /**
+     * Builds a {@link PayrollEngine}. A store is needed to preview or approve a tenant's runs, an
+     * audit store to approve; {@link PayrollEngine#whatIf} needs neither (nor a clock).
+     */
     public static final class Builder {
         private PayrollStore store;
         private AuditStore audit;
         private Clock clock = Clock.systemUTC();
         private final Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
+        private final Map<TenantId, EmployerSettings> settingsByTenant = new HashMap<>();
+        private java.util.function.Function<TenantId, EmployerSettings> settings;
 
         private Builder() {
         }
 
-        /** The store (required). */
+        /** The store (needed by {@link #preview}, {@link #approve} and the single-employee preview). */
         public Builder store(PayrollStore s) {
             this.store = s;
             return this;
         }
 
-        /** Where approvals are recorded (required). */
+        /** Where approvals are recorded (needed by {@link #approve}). */
         public Builder audit(AuditStore a) {
             this.audit = a;
             return this;
@@ -106,9 +132,27 @@ public final class PayrollEngine {
             return this;
         }
 
-        /** Registers (or replaces) a jurisdiction's rules. */
+        /** Registers (or replaces) a jurisdiction's rules, and the line codes it publishes. */
         public Builder jurisdiction(Jurisdiction j) {
             jurisdictions.put(Check.notNull(j, "jurisdiction").code(), j);
+            LineCodes.register(j.code(), j.lineCodes());
+            return this;
+        }
+
+        /** The settings of one employer (tenant), e.g. its accident-insurance rate; replaces earlier ones of the tenant. */
+        public Builder employerSettings(TenantId tenant, EmployerSettings s) {
+            settingsByTenant.put(Check.notNull(tenant, "tenant"), Check.notNull(s, "settings"));
+            return this;
+        }
+
+        /**
+         * Where to look up a tenant's settings when none were given with
+         * {@link #employerSettings(TenantId, EmployerSettings)} (e.g. your own configuration
+         * table); read at every run, so changes apply to the next run. A {@code null} answer
+         * means no settings.
+         */
+        public Builder employerSettings(java.util.function.Function<TenantId, EmployerSettings> lookup) {
+            this.settings = Check.notNull(lookup, "lookup");
             return this;
         }
 
@@ -129,12 +173,22 @@ public final class PayrollEngine {
         static final Jurisdiction UK = new UkPayroll();
     }
 
-    /** The registered jurisdiction, or {@code payroll.unknown_jurisdiction}. */
+    /**
+     * The registered jurisdiction of {@code code}: an exact code ({@code PL}, {@code GB}), the
+     * same in any letter case, or a common alias ({@code UK} for {@code GB}).
+     *
+     * @throws InvalidRequestException {@code payroll.unknown_jurisdiction}, naming the codes and aliases that exist
+     */
     public Jurisdiction jurisdiction(String code) {
+        Check.notNull(code, "jurisdiction");
         Jurisdiction j = jurisdictions.get(code);
         if (j == null) {
+            String upper = code.strip().toUpperCase(java.util.Locale.ROOT);
+            j = jurisdictions.get(ALIASES.getOrDefault(upper, upper));
+        }
+        if (j == null) {
             throw InvalidRequestException.of(HrErrors.UNKNOWN_JURISDICTION, "jurisdiction",
-                    "has no rules registered (known: " + new TreeSet<>(jurisdictions.keySet()) + ")", code);
+                    "has no rules registered (codes: " + new TreeSet<>(jurisdictions.keySet()) + ", aliases: " + new TreeMap<>(ALIASES) + ")", code);
         }
         return j;
     }
@@ -143,7 +197,68 @@ public final class PayrollEngine {
     public PayrollRun preview(TenantId tenant, RunRequest request) {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
-        return compute(store.forTenant(tenant), request).run;
+        return compute(store(tenant), request, null).run;
+    }
+
+    /**
+     * Computes one stored employee's payslip of a run without computing the rest of the tenant
+     * and without storing anything: the payslip that {@link #preview(TenantId, RunRequest)} would
+     * show for that employee (for a correction request, the difference). Inputs of other
+     * employees in the request are ignored.
+     *
+     * @throws NotFoundException {@code payroll.employee_not_found} if the tenant has no such employee of the jurisdiction
+     * @throws InvalidRequestException {@code payroll.no_contract_in_period} if the employee has no contract in the period
+     */
+    public Payslip preview(TenantId tenant, RunRequest request, EmployeeId employee) {
+        Check.notNull(tenant, "tenant");
+        Check.notNull(request, "request");
+        Check.notNull(employee, "employee");
+        List<Payslip> slips = compute(store(tenant), request, employee).run.payslips();
+        if (slips.isEmpty()) {
+            if (request.kind() == RunKind.CORRECTION) {
+                throw new RuleViolationException(HrErrors.NOTHING_TO_CORRECT, "employee " + employee + " has no difference to correct in " + request.period());
+            }
+            throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "employee", "has no contract in " + request.period(), employee);
+        }
+        return slips.get(0);
+    }
+
+    /**
+     * Computes one employee's month from the values given, with no store, tenant, audit store or
+     * clock involved: a what-if. Checks the same as a run (currencies, birth date, profile).
+     *
+     * @throws InvalidRequestException {@code payroll.no_contract_in_period} if no contract overlaps the period,
+     *         {@code payroll.currency_mismatch}, {@code payroll.birth_date_in_future}, {@code payroll.profile_mismatch}...
+     */
+    public Payslip whatIf(WhatIf w) {
+        Check.notNull(w, "whatIf");
+        Jurisdiction j = jurisdiction(w.jurisdiction());
+        TaxYear taxYear = j.taxYear(w.payDate());
+        LocalDate from = w.period().atDay(1);
+        LocalDate to = w.period().atEndOfMonth();
+        List<Contract> overlapping = new ArrayList<>();
+        for (Contract c : w.contracts()) {
+            if (c.overlaps(from, to)) {
+                overlapping.add(c);
+            }
+        }
+        if (overlapping.isEmpty()) {
+            throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "contracts", "none overlaps " + w.period(), w.employee().id());
+        }
+        checkCurrencies(j, overlapping, List.of(w.input()), "input");
+        checkBirthDate(w.employee(), w.payDate());
+        j.validate(w.employee(), taxYear);
+        dev.backoffice.payroll.internal.LongMap before = dev.backoffice.payroll.internal.LongMap.copyOf(w.ytdBefore());
+        return calculate(j, PayrollRunId.newId(), w.employee(), w.period(), w.payDate(), taxYear, segments(overlapping, from, to),
+                w.input(), before, w.settings()).payslip();
+    }
+
+    private TenantPayrollStore store(TenantId tenant) {
+        if (store == null) {
+            throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
+                    "this engine has no store: build it with PayrollEngine.builder().store(...), or use whatIf(...) for a computation from values");
+        }
+        return store.forTenant(tenant);
     }
 
     /**
@@ -154,9 +269,13 @@ public final class PayrollEngine {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
         Check.text(actor, "actor", 200);
-        TenantPayrollStore s = store.forTenant(tenant);
+        TenantPayrollStore s = store(tenant);
+        if (audit == null) {
+            throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
+                    "this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");
+        }
         for (int attempt = 1; ; attempt++) {
-            Computed c = compute(s, request);
+            Computed c = compute(s, request, null);
             PayrollRun approved = c.run.approved(actor, clock.instant());
             try {
                 s.saveApprovedRun(approved, c.version, () -> audit.forTenant(tenant).append(auditEvent(approved, actor)));
@@ -199,7 +318,7 @@ public final class PayrollEngine {
     private record Computed1(Payslip payslip, long[] journalTotals) {
     }
 
-    private Computed compute(TenantPayrollStore s, RunRequest request) {
+    private Computed compute(TenantPayrollStore s, RunRequest request, EmployeeId only) {
         Jurisdiction j = jurisdiction(request.jurisdiction());
         TaxYear taxYear = j.taxYear(request.payDate());
         YearMonth period = request.period();
@@ -217,20 +336,38 @@ public final class PayrollEngine {
         LocalDate to = period.atEndOfMonth();
 
         Map<EmployeeId, Employee> employees = new HashMap<>();
-        for (Employee e : s.employees()) {
-            if (e.profile().jurisdictionCode().equals(j.code())) {
-                employees.put(e.id(), e);
-            }
-        }
         Map<EmployeeId, List<Contract>> contracts = new HashMap<>();
-        for (Contract c : s.contractsOverlapping(from, to)) {
-            if (employees.containsKey(c.employeeId())) {
-                contracts.computeIfAbsent(c.employeeId(), k -> new ArrayList<>(1)).add(c);
+        if (only == null) {
+            for (Employee e : s.employees()) {
+                if (e.profile().jurisdictionCode().equals(j.code())) {
+                    employees.put(e.id(), e);
+                }
+            }
+            for (Contract c : s.contractsOverlapping(from, to)) {
+                if (employees.containsKey(c.employeeId())) {
+                    contracts.computeIfAbsent(c.employeeId(), k -> new ArrayList<>(1)).add(c);
+                }
+            }
+        } else {
+            Employee e = s.employee(only).filter(x -> x.profile().jurisdictionCode().equals(j.code()))
+                    .orElseThrow(() -> new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "no " + j.code() + " employee " + only));
+            employees.put(only, e);
+            for (Contract c : s.contracts(only)) {
+                if (c.overlaps(from, to)) {
+                    contracts.computeIfAbsent(only, k -> new ArrayList<>(1)).add(c);
+                }
             }
         }
+        List<Contract> inScope = new ArrayList<>();
+        contracts.values().forEach(inScope::addAll);
+        inScope.sort(Comparator.comparing(Contract::id));
+        checkCurrencies(j, inScope, request.inputs(), "inputs");
         Map<EmployeeId, PeriodInput> inputs = new HashMap<>();
         for (int i = 0; i < request.inputs().size(); i++) {
             PeriodInput in = request.inputs().get(i);
+            if (only != null && !only.equals(in.employeeId())) {
+                continue;
+            }
             if (!employees.containsKey(in.employeeId())) {
                 throw new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "inputs[" + i + "]: no " + j.code() + " employee " + in.employeeId());
             }
@@ -250,12 +387,14 @@ public final class PayrollEngine {
         }
         List<EmployeeId> ids = new ArrayList<>(contracts.keySet());
         for (EmployeeId id : previous.keySet()) {
-            if (!contracts.containsKey(id)) {
+            if (!contracts.containsKey(id) && (only == null || only.equals(id))) {
                 ids.add(id);
             }
         }
         ids.sort(Comparator.naturalOrder());
+        EmployerSettings tenantSettings = settings.apply(s.tenant());
         for (EmployeeId id : ids) {
+            checkBirthDate(employees.get(id), request.payDate());
             j.validate(employees.get(id), taxYear);
         }
         PayrollRunId runId = request.id();
@@ -269,14 +408,11 @@ public final class PayrollEngine {
                 full = null; // a correction for someone whose contract was removed from the period
             } else {
                 PeriodInput in = inputs.getOrDefault(id, PeriodInput.none(id));
-                CalculationContext ctx = new CalculationContext(e, period, request.payDate(), taxYear, segments, in,
-                        key -> before.getOrDefault(key, 0L));
-                PayslipAssembler sink = new PayslipAssembler(j.currency());
-                j.calculate(ctx, sink);
-                full = sink.build(runId, e, period, request.payDate(), j.code(), taxYear.label(), RunKind.REGULAR, before);
+                Computed1 c = calculate(j, runId, e, period, request.payDate(), taxYear, segments, in, before, tenantSettings);
                 if (request.kind() == RunKind.REGULAR) {
-                    return new Computed1(full, sink.journalTotals());
+                    return c;
                 }
+                full = c.payslip();
             }
             Payslip diff = Corrections.difference(runId, e, period, request.payDate(), j, taxYear.label(), full, previous.getOrDefault(id, List.of()), now);
             return diff == null ? null : new Computed1(diff, null);
@@ -299,6 +435,56 @@ public final class PayrollEngine {
         PayrollRun run = new PayrollRun(runId, s.tenant(), period, request.payDate(), j.code(), request.kind(), RunStatus.PREVIEW,
                 clock.instant(), null, null, j.currency(), payslips, journal);
         return new Computed(run, version);
+    }
+
+    /** One employee's payslip (and its journal totals) from its inputs: the per-employee hot path. */
+    private static Computed1 calculate(Jurisdiction j, PayrollRunId runId, Employee e, YearMonth period, LocalDate payDate, TaxYear taxYear,
+                                       List<ContractSegment> segments, PeriodInput in, dev.backoffice.payroll.internal.LongMap before,
+                                       EmployerSettings settings) {
+        CalculationContext ctx = new CalculationContext(e, period, payDate, taxYear, segments, in, key -> before.getOrDefault(key, 0L), settings);
+        PayslipAssembler sink = new PayslipAssembler(j.currency());
+        j.calculate(ctx, sink);
+        Payslip full = sink.build(runId, e, period, payDate, j.code(), taxYear.label(), RunKind.REGULAR, before);
+        return new Computed1(full, sink.journalTotals());
+    }
+
+    /**
+     * Refuses any amount entering the run in another currency than the jurisdiction's: contract
+     * rates (every terms of the contracts in scope) and bonuses of the inputs. All offending
+     * fields are named in one {@code payroll.currency_mismatch} error.
+     */
+    private static void checkCurrencies(Jurisdiction j, List<Contract> contracts, List<PeriodInput> inputs, String inputsField) {
+        org.joda.money.CurrencyUnit cur = j.currency();
+        List<dev.backoffice.core.error.Violation> bad = new ArrayList<>();
+        String why = "must be in " + cur.getCode() + ", the currency of " + j.code() + " payroll";
+        for (Contract c : contracts) {
+            for (int i = 0; i < c.terms().size(); i++) {
+                Money rate = c.terms().get(i).rate();
+                if (!rate.getCurrencyUnit().equals(cur)) {
+                    bad.add(dev.backoffice.core.error.Violation.of("contracts[" + c.id() + "].terms[" + i + "].rate", why, rate));
+                }
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            List<Bonus> bonuses = inputs.get(i).bonuses();
+            for (int k = 0; k < bonuses.size(); k++) {
+                if (!bonuses.get(k).amount().getCurrencyUnit().equals(cur)) {
+                    String field = inputsField.equals("input") ? "input" : inputsField + "[" + i + "]";
+                    bad.add(dev.backoffice.core.error.Violation.of(field + ".bonuses[" + k + "].amount", why, bonuses.get(k).amount()));
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidRequestException(HrErrors.CURRENCY_MISMATCH, bad);
+        }
+    }
+
+    /** Refuses an employee born after the pay date (a typo in the year, usually). */
+    private static void checkBirthDate(Employee e, LocalDate payDate) {
+        if (e.birthDate().isAfter(payDate)) {
+            throw InvalidRequestException.of(HrErrors.BIRTH_DATE_IN_FUTURE, "employees[" + e.id() + "].birthDate",
+                    "must not be after the pay date " + payDate, e.birthDate());
+        }
     }
 
     private static Map<String, Long> subtract(Map<String, Long> now, Map<String, Long> later) {

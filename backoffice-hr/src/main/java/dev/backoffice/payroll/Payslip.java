@@ -93,7 +93,7 @@ public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employee
         return MoneyMath.plus(gross, employerCost);
     }
 
-    /** The line with {@code code}, if any. */
+    /** The line with {@code code}, if any (the code as published, e.g. {@link dev.backoffice.payroll.pl.PolishLineCodes#PIT}). */
     public java.util.Optional<PayslipLine> line(String code) {
         for (PayslipLine l : lines) {
             if (l.code().equals(code)) {
@@ -103,13 +103,27 @@ public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employee
         return java.util.Optional.empty();
     }
 
-    /** The sum of the lines with {@code code}, zero if there is none. */
+    /**
+     * The sum of the lines with {@code code}: zero when the code is one the jurisdiction publishes
+     * ({@link LineCodes#of}) but this payslip has no such line (no PPK, no loan...).
+     *
+     * @throws dev.backoffice.core.error.InvalidRequestException {@code payroll.unknown_line_code}
+     *         when the code is neither on this payslip nor published by its jurisdiction, so that
+     *         a typo never reads as a real zero
+     */
     public Money amount(String code) {
+        Check.notNull(code, "code");
         long sum = 0;
+        boolean found = false;
         for (PayslipLine l : lines) {
             if (l.code().equals(code)) {
+                found = true;
                 sum = MoneyMath.addExact(sum, MoneyMath.toMinor(l.amount()));
             }
+        }
+        if (!found && !LineCodes.of(jurisdiction).contains(code)) {
+            throw dev.backoffice.core.error.InvalidRequestException.of(dev.backoffice.hr.HrErrors.UNKNOWN_LINE_CODE, "code",
+                    "is not a payslip line code of " + jurisdiction + " (known: " + new java.util.TreeSet<>(LineCodes.of(jurisdiction)) + ")", code);
         }
         return Money.ofMinor(currency, sum);
     }

@@ -4,6 +4,7 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.hr.EmployeeId;
 import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.internal.Numbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,8 +63,9 @@ public record PeriodInput(EmployeeId employeeId, BigDecimal hours, List<Overtime
             this.employeeId = employeeId;
         }
 
+        /** Hours worked, as text; {@code payroll.not_a_number} if it is not a decimal number. */
         public Builder hours(String h) {
-            this.hours = new BigDecimal(h);
+            this.hours = Numbers.decimal(h, "hours");
             return this;
         }
 
@@ -82,8 +84,9 @@ public record PeriodInput(EmployeeId employeeId, BigDecimal hours, List<Overtime
             return this;
         }
 
+        /** Days of unpaid leave, as text; {@code payroll.not_a_number} if it is not a decimal number. */
         public Builder unpaidLeaveDays(String days) {
-            this.unpaidLeaveDays = new BigDecimal(days);
+            this.unpaidLeaveDays = Numbers.decimal(days, "unpaidLeaveDays");
             return this;
         }
 

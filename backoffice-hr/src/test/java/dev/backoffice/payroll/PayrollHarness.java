@@ -17,7 +17,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** One tenant, an in-memory store and an engine: the fixture of the golden tests. */
+/**
+ * One tenant, an in-memory store and an engine on a fixed clock: the fixture of the golden tests,
+ * shipped in the {@code backoffice-hr} test-jar so that anyone can check the payroll against
+ * their own figures (see the module README, "Check it against your own figures").
+ *
+ * <pre>{@code
+ * PayrollHarness h = new PayrollHarness();
+ * h.hire(PolishTaxProfile.standard(), LocalDate.of(1985, 5, 5), LocalDate.of(2020, 1, 1), "PLN 10000.00");
+ * Payslip january = h.approve("PL", YearMonth.of(2025, 1));
+ * assertThat(january.amount(PolishLineCodes.PIT)).isEqualTo(PayrollHarness.m(january, "705.00"));
+ * }</pre>
+ */
 public final class PayrollHarness {
     public final TenantId tenant = TenantId.of("golden");
     public final InMemoryPayrollStore store = InMemoryPayrollStore.create();
@@ -25,10 +36,16 @@ public final class PayrollHarness {
     public final AdjustableClock clock;
     public final PayrollEngine engine;
 
+    /** A harness whose employer has no settings (statutory defaults). */
     public PayrollHarness() {
+        this(EmployerSettings.none());
+    }
+
+    /** A harness whose employer has these settings (e.g. its own accident-insurance rate). */
+    public PayrollHarness(EmployerSettings settings) {
         clock = AdjustableClock.startingAt(Instant.parse("2025-01-31T12:00:00Z"));
         audit = InMemoryAuditStore.create(clock);
-        engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
+        engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).employerSettings(tenant, settings).build();
     }
 
     /** Hires someone on open-ended monthly terms. */

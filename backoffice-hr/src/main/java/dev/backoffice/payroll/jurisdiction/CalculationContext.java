@@ -3,6 +3,7 @@ package dev.backoffice.payroll.jurisdiction;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.hr.Employee;
 import dev.backoffice.hr.PayBasis;
+import dev.backoffice.payroll.EmployerSettings;
 import dev.backoffice.payroll.PeriodInput;
 
 import java.math.BigDecimal;
@@ -22,9 +23,10 @@ import java.util.function.ToLongFunction;
  * @param segments  the contract segments inside the period, in date order (non-empty)
  * @param input     the period input
  * @param ytdBefore accumulators before this payslip
+ * @param settings  the employer's settings (e.g. its accident-insurance rate); {@link EmployerSettings#none()} when it has none
  */
 public record CalculationContext(Employee employee, YearMonth period, LocalDate payDate, TaxYear taxYear,
-                                 List<ContractSegment> segments, PeriodInput input, YtdView ytdBefore) {
+                                 List<ContractSegment> segments, PeriodInput input, YtdView ytdBefore, EmployerSettings settings) {
     public CalculationContext {
         Check.notNull(employee, "employee");
         Check.notNull(period, "period");
@@ -33,6 +35,13 @@ public record CalculationContext(Employee employee, YearMonth period, LocalDate 
         Check.notEmpty(segments, "segments");
         Check.notNull(input, "input");
         Check.notNull(ytdBefore, "ytdBefore");
+        Check.notNull(settings, "settings");
+    }
+
+    /** A context with no employer settings. */
+    public CalculationContext(Employee employee, YearMonth period, LocalDate payDate, TaxYear taxYear,
+                              List<ContractSegment> segments, PeriodInput input, YtdView ytdBefore) {
+        this(employee, period, payDate, taxYear, segments, input, ytdBefore, EmployerSettings.none());
     }
 
     /** Whether one segment covers the whole period (no joiner, leaver or change inside it). */

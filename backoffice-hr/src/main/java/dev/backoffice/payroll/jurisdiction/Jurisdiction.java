@@ -36,6 +36,16 @@ public interface Jurisdiction {
     /** Computes one payslip into {@code out}. */
     void calculate(CalculationContext ctx, PayslipSink out);
 
+    /**
+     * The codes of every payslip line these rules can write (published, e.g.
+     * {@link dev.backoffice.payroll.pl.PolishLineCodes#ALL}). {@link dev.backoffice.payroll.Payslip#amount(String)}
+     * answers zero for a listed code absent from a payslip and refuses any other code; the default,
+     * an empty set, publishes nothing, so only codes present on a payslip are accepted.
+     */
+    default java.util.Set<String> lineCodes() {
+        return java.util.Set.of();
+    }
+
     /** The names of the pipeline steps, in order, as {@code COMPONENT:name}, for documentation. */
     List<String> pipeline();
 }

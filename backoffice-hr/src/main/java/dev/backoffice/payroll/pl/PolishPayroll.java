@@ -7,6 +7,7 @@ import dev.backoffice.hr.HrErrors;
 import dev.backoffice.hr.PayBasis;
 import dev.backoffice.hr.PolishTaxProfile;
 import dev.backoffice.payroll.Bonus;
+import dev.backoffice.payroll.EmployerSetting;
 import dev.backoffice.payroll.JournalRole;
 import dev.backoffice.payroll.Overtime;
 import dev.backoffice.payroll.internal.Minor;
@@ -67,7 +68,8 @@ import static java.math.RoundingMode.HALF_UP;
  *   <li><b>Tax</b>: 12% on the part of cumulative income up to 120,000 and 32% above (the
  *       crossing month splits), minus 300 with PIT-2, rounded to full złoty, never negative.</li>
  *   <li><b>Net</b>: gross − social − PPK − health − tax.</li>
- *   <li><b>Employer costs</b>: emerytalne 9.76% and rentowe 6.5% (capped), wypadkowe 1.67%, FP
+ *   <li><b>Employer costs</b>: emerytalne 9.76% and rentowe 6.5% (capped), wypadkowe at the employer's rate
+ *       ({@link EmployerSetting#POLISH_ACCIDENT_RATE}, default 1.67%), FP
  *       2.45% (only if the base reaches the minimum wage), FGŚP 0.10% (FP and FGŚP on the
  *       uncapped base), PPK 1.5%.</li>
  * </ol>
@@ -113,6 +115,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
                     "no Polish payroll parameters for tax year " + year + " (supported: " + YEARS + ")");
         }
         return p;
+    }
+
+    /** The published line codes, {@link PolishLineCodes#ALL}. */
+    @Override
+    public java.util.Set<String> lineCodes() {
+        return PolishLineCodes.ALL;
     }
 
     @Override
@@ -198,13 +206,13 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
-                    out.line(EARNINGS, "pl.salary", "Wynagrodzenie zasadnicze (base salary)", EARNING, null, rate, rate, "monthly",
+                    out.line(EARNINGS, PolishLineCodes.SALARY, "Wynagrodzenie zasadnicze (base salary)", EARNING, null, rate, rate, "monthly",
                             "umowa o pracę: wynagrodzenie miesięczne (Kodeks pracy art. 22 § 1, art. 29 § 1 pkt 3)", "contract terms");
                     w.gross += rate;
                 } else {
                     long segHours = Math.max(0, Math.min(monthHours, p.fullTimeHours(s.from(), s.to())));
                     long pay = Minor.muldiv(rate, segHours, monthHours, HALF_UP);
-                    out.line(EARNINGS, "pl.salary", "Wynagrodzenie zasadnicze " + s.from() + ".." + s.to() + " (" + segHours + "/" + monthHours + " h)",
+                    out.line(EARNINGS, PolishLineCodes.SALARY, "Wynagrodzenie zasadnicze " + s.from() + ".." + s.to() + " (" + segHours + "/" + monthHours + " h)",
                             EARNING, null, pay, rate, segHours + "/" + monthHours + " h",
                             "rozporządzenie MPiPS z 29.05.1996 § 12 ust. 1 (część miesiąca: stawka / godziny miesiąca × godziny)",
                             p.file.ref("absence.hourlyMethod"));
@@ -213,7 +221,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             } else {
                 BigDecimal hours = hourlyHours[i];
                 long pay = Minor.round(hours.multiply(BigDecimal.valueOf(rate)), HALF_UP);
-                out.line(EARNINGS, "pl.hourly", "Wynagrodzenie godzinowe " + hours.toPlainString() + " h", EARNING, null, pay, rate,
+                out.line(EARNINGS, PolishLineCodes.HOURLY, "Wynagrodzenie godzinowe " + hours.toPlainString() + " h", EARNING, null, pay, rate,
                         hours.toPlainString() + " h", "umowa o pracę: stawka godzinowa × godziny przepracowane", "contract terms");
                 w.gross += pay;
             }
@@ -229,21 +237,21 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             BigDecimal hourly = last.terms().basis() == PayBasis.HOURLY ? BigDecimal.valueOf(lastRate)
                     : BigDecimal.valueOf(lastRate).divide(BigDecimal.valueOf(monthHours).multiply(fraction), 10, HALF_UP);
             long pay = Minor.round(o.hours().multiply(hourly).multiply(o.multiplier()), HALF_UP);
-            out.line(EARNINGS, "pl.overtime", "Nadgodziny " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null,
+            out.line(EARNINGS, PolishLineCodes.OVERTIME, "Nadgodziny " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null,
                     pay, "Kodeks pracy art. 151¹ § 1 i § 3 (stawka godzinowa = wynagrodzenie / wymiar godzin miesiąca)",
                     "month hours " + monthHours + " × fraction " + fraction.toPlainString());
             w.gross += pay;
         }
         for (Bonus b : ctx.input().bonuses()) {
             long pay = b.amount().getAmountMinorLong();
-            out.line(EARNINGS, "pl.bonus", b.description(), EARNING, null, pay, "premia / nagroda (przychód ze stosunku pracy, art. 12 ust. 1 ustawy o PIT)", "input");
+            out.line(EARNINGS, PolishLineCodes.BONUS, b.description(), EARNING, null, pay, "premia / nagroda (przychód ze stosunku pracy, art. 12 ust. 1 ustawy o PIT)", "input");
             w.gross += pay;
         }
         if (ctx.input().unpaidLeaveDays().signum() > 0 && last.terms().basis() == PayBasis.MONTHLY_SALARY) {
             BigDecimal absentHours = ctx.input().unpaidLeaveDays().multiply(BigDecimal.valueOf(p.dailyHours)).multiply(fraction);
             BigDecimal monthFractionHours = BigDecimal.valueOf(monthHours).multiply(fraction);
             long deduction = Math.min(w.gross, Minor.round(BigDecimal.valueOf(lastRate).multiply(absentHours).divide(monthFractionHours, 10, HALF_UP), HALF_UP));
-            out.line(EARNINGS, "pl.unpaid_leave", "Urlop bezpłatny " + ctx.input().unpaidLeaveDays().toPlainString() + " dni", EARNING, null,
+            out.line(EARNINGS, PolishLineCodes.UNPAID_LEAVE, "Urlop bezpłatny " + ctx.input().unpaidLeaveDays().toPlainString() + " dni", EARNING, null,
                     -deduction, lastRate, absentHours.stripTrailingZeros().toPlainString() + "/" + monthFractionHours.stripTrailingZeros().toPlainString() + " h",
                     "rozporządzenie MPiPS z 29.05.1996 § 12 ust. 1 (potrącenie za godziny nieprzepracowane)", p.file.ref("absence.hourlyMethod"));
             w.gross -= deduction;
@@ -253,7 +261,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             long monthly = w.monthlyEquivalent;
             if (last.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 long deduction = Math.min(w.gross, Minor.muldiv(monthly, sick, p.sickDeductionDivisor, HALF_UP));
-                out.line(EARNINGS, "pl.sick_deduction", "Potrącenie za chorobę " + sick + " dni", EARNING, null, -deduction, monthly,
+                out.line(EARNINGS, PolishLineCodes.SICK_DEDUCTION, "Potrącenie za chorobę " + sick + " dni", EARNING, null, -deduction, monthly,
                         sick + "/" + p.sickDeductionDivisor, "rozporządzenie MPiPS z 29.05.1996 § 11 ust. 1 (1/30 za dzień choroby)",
                         p.file.ref("absence.sickDeductionDivisor"));
                 w.gross -= deduction;
@@ -263,7 +271,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             long daily100 = Minor.div(base, p.sickDailyDivisor, HALF_UP);
             long daily = Minor.rate(daily100, p.sickPayPpm, HALF_UP);
             long pay = daily * sick;
-            out.line(EARNINGS, "pl.sick_pay", "Wynagrodzenie chorobowe 80% × " + sick + " dni", EARNING, null, pay, base,
+            out.line(EARNINGS, PolishLineCodes.SICK_PAY, "Wynagrodzenie chorobowe 80% × " + sick + " dni", EARNING, null, pay, base,
                     Minor.percent(p.sickPayPpm) + " × 1/" + p.sickDailyDivisor + " × " + sick,
                     "Kodeks pracy art. 92 § 1 pkt 1 i § 2; podstawa pomniejszona o " + Minor.percent(employeeSocialPpm)
                             + " (ustawa zasiłkowa art. 3 pkt 4, art. 37)", p.file.ref("sick.payPercent"));
@@ -279,7 +287,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         if (w.socialBase == w.gross) {
             return; // the base is the gross pay: nothing to explain
         }
-        out.line(GROSS, "pl.social_base", "Podstawa składek społecznych (social insurance base)", INFO, null, w.socialBase,
+        out.line(GROSS, PolishLineCodes.SOCIAL_BASE, "Podstawa składek społecznych (social insurance base)", INFO, null, w.socialBase,
                 "ustawa o s.u.s. art. 18 ust. 1 (przychód ze stosunku pracy; bez wynagrodzenia chorobowego, § 2 ust. 1 pkt 15 rozp. MPiPS z 18.12.1998)",
                 "gross - sick pay");
     }
@@ -292,7 +300,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         long remaining = Math.max(0, p.annualCap - used);
         w.pensionBase = Math.min(w.socialBase, remaining);
         if (w.pensionBase < w.socialBase) {
-            out.line(EMPLOYEE_CONTRIBUTIONS, "pl.pension_base_capped", "Podstawa emerytalno-rentowa ograniczona do 30-krotności", INFO, null,
+            out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.PENSION_BASE_CAPPED, "Podstawa emerytalno-rentowa ograniczona do 30-krotności", INFO, null,
                     w.pensionBase, "ustawa o s.u.s. art. 19 ust. 1 (roczna podstawa do 30-krotności; wykorzystano " + used + " gr)",
                     p.file.ref("social.annualCap"));
         }
@@ -300,12 +308,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         long pension = Minor.rate(w.pensionBase, p.pensionEe, HALF_UP);
         long disability = Minor.rate(w.pensionBase, p.disabilityEe, HALF_UP);
         long sickness = Minor.rate(w.socialBase, p.sicknessEe, HALF_UP);
-        out.line(EMPLOYEE_CONTRIBUTIONS, "pl.pension.employee", "Ubezpieczenie emerytalne (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+        out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.PENSION_EMPLOYEE, "Ubezpieczenie emerytalne (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
                 pension, w.pensionBase, Minor.percent(p.pensionEe), "ustawa o s.u.s. art. 22 ust. 1 pkt 1, art. 16 ust. 1", w.ref("social.pension.employeeRate"));
-        out.line(EMPLOYEE_CONTRIBUTIONS, "pl.disability.employee", "Ubezpieczenie rentowe (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+        out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.DISABILITY_EMPLOYEE, "Ubezpieczenie rentowe (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
                 disability, w.pensionBase, Minor.percent(p.disabilityEe), "ustawa o s.u.s. art. 22 ust. 1 pkt 2, art. 16 ust. 1b",
                 w.ref("social.disability.employeeRate"));
-        out.line(EMPLOYEE_CONTRIBUTIONS, "pl.sickness.employee", "Ubezpieczenie chorobowe (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+        out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.SICKNESS_EMPLOYEE, "Ubezpieczenie chorobowe (pracownik)", DEDUCTION, JournalRole.SOCIAL_INSURANCE_PAYABLE,
                 sickness, w.socialBase, Minor.percent(p.sicknessEe), "ustawa o s.u.s. art. 22 ust. 1 pkt 3, art. 16 ust. 2",
                 w.ref("social.sickness.employeeRate"));
         w.socialEe = pension + disability + sickness;
@@ -320,14 +328,14 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         long er = w.p.file.ppmOf(w.profile.ppkEmployerRate(), "ppkEmployerRate");
         w.ppkEe = Minor.rate(w.socialBase, ee, HALF_UP);
         w.ppkEr = Minor.rate(w.socialBase, er, HALF_UP);
-        out.line(EMPLOYEE_CONTRIBUTIONS, "pl.ppk.employee", "PPK wpłata pracownika", DEDUCTION, JournalRole.PENSION_PAYABLE, w.ppkEe,
+        out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.PPK_EMPLOYEE, "PPK wpłata pracownika", DEDUCTION, JournalRole.PENSION_PAYABLE, w.ppkEe,
                 w.socialBase, Minor.percent(ee), "ustawa o PPK art. 27 ust. 1 (podstawa: art. 2 ust. 1 pkt 40)", w.ref("ppk.employeeRateBasic"));
     }
 
     private static void health(CalculationContext ctx, Work w, PayslipSink out) {
         long base = Math.max(0, w.gross - w.socialEe);
         w.health = Minor.rate(base, w.p.health, HALF_UP);
-        out.line(EMPLOYEE_CONTRIBUTIONS, "pl.health", "Ubezpieczenie zdrowotne", DEDUCTION, JournalRole.HEALTH_INSURANCE_PAYABLE, w.health, base,
+        out.line(EMPLOYEE_CONTRIBUTIONS, PolishLineCodes.HEALTH, "Ubezpieczenie zdrowotne", DEDUCTION, JournalRole.HEALTH_INSURANCE_PAYABLE, w.health, base,
                 Minor.percent(w.p.health), "ustawa o świadczeniach opieki zdrowotnej art. 79 ust. 1, art. 81 ust. 1 i 6 (nieodliczana od podatku od 2022)",
                 w.ref("health.rate"));
         out.ytd(YTD_HEALTH, w.health);
@@ -339,7 +347,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         PolishParameters p = w.p;
         long revenue = w.gross + w.ppkEr;
         if (w.ppkEr > 0) {
-            out.line(TAX_BASE, "pl.revenue", "Przychód (revenue)", INFO, null, revenue,
+            out.line(TAX_BASE, PolishLineCodes.REVENUE, "Przychód (revenue)", INFO, null, revenue,
                 "ustawa o PIT art. 12 ust. 1 (wynagrodzenie" + (w.ppkEr > 0 ? " + wpłata PPK pracodawcy" : "") + ")",
                 "gross + employer PPK");
         }
@@ -349,7 +357,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             long used = w.ytd.get(YTD_U26_EXEMPT);
             exempt = Math.min(revenue, Math.max(0, p.u26Limit - used));
             if (exempt > 0) {
-                out.line(TAX_BASE, "pl.u26_exempt", "Przychód zwolniony (ulga dla młodych)", INFO, null, exempt,
+                out.line(TAX_BASE, PolishLineCodes.U26_EXEMPT, "Przychód zwolniony (ulga dla młodych)", INFO, null, exempt,
                         "ustawa o PIT art. 21 ust. 1 pkt 148 (do dnia ukończenia 26 lat; wykorzystano " + used + " gr)", w.ref("u26.limit"));
                 out.ytd(YTD_U26_EXEMPT, exempt);
             }
@@ -361,15 +369,15 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         long income = Math.max(0, taxableRevenue - deductibleSocial - kup);
         long base = Minor.toUnit(income, 100, HALF_UP);
         if (taxableRevenue > 0 && exempt > 0) {
-            out.line(TAX_BASE, "pl.deductible_social", "Składki społeczne odliczane", INFO, null, deductibleSocial,
+            out.line(TAX_BASE, PolishLineCodes.DEDUCTIBLE_SOCIAL, "Składki społeczne odliczane", INFO, null, deductibleSocial,
                     "ustawa o PIT art. 26 ust. 1 pkt 2 lit. b" + (exempt > 0 ? " (w proporcji do przychodu opodatkowanego)" : ""),
                     "employee social contributions × taxable revenue / revenue");
         }
         if (taxableRevenue > 0) {
-            out.line(TAX_BASE, "pl.costs", "Koszty uzyskania przychodu", INFO, null, kup, "ustawa o PIT art. 22 ust. 2 pkt " + (w.profile.elevatedCosts() ? "2" : "1"),
+            out.line(TAX_BASE, PolishLineCodes.COSTS, "Koszty uzyskania przychodu", INFO, null, kup, "ustawa o PIT art. 22 ust. 2 pkt " + (w.profile.elevatedCosts() ? "2" : "1"),
                     w.ref(w.profile.elevatedCosts() ? "kup.elevated" : "kup.basic"));
         }
-        out.line(TAX_BASE, "pl.tax_base", "Podstawa opodatkowania (zaokrąglona)", INFO, null, base,
+        out.line(TAX_BASE, PolishLineCodes.TAX_BASE, "Podstawa opodatkowania (zaokrąglona)", INFO, null, base,
                 "Ordynacja podatkowa art. 63 § 1 (do pełnych złotych)", w.ref("rounding.taxBase"));
         long before = w.ytd.get(YTD_TAX_INCOME);
         out.ytd(YTD_TAX_INCOME, income);
@@ -384,12 +392,12 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
             String how = excess == 0 ? (reduction > 0 ? p.howRate1Reduced : p.howRate1)
                     : below == 0 ? (reduction > 0 ? p.howRate2Reduced : p.howRate2)
                     : (reduction > 0 ? p.howSplitReduced : p.howSplit);
-            out.line(TAX, "pl.pit", excess > 0 && below > 0 ? "Zaliczka na podatek dochodowy (przekroczenie progu: " + excess / 100 + " zł po 32%)"
+            out.line(TAX, PolishLineCodes.PIT, excess > 0 && below > 0 ? "Zaliczka na podatek dochodowy (przekroczenie progu: " + excess / 100 + " zł po 32%)"
                             : "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, tax, base, how,
                     "ustawa o PIT art. 27 ust. 1, art. 32 ust. 1, 1a i 3; Ordynacja podatkowa art. 63 § 1a",
                     excess > 0 ? p.refPit2 : p.refPit1);
         } else {
-            out.line(TAX, "pl.pit", "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, 0,
+            out.line(TAX, PolishLineCodes.PIT, "Zaliczka na podatek dochodowy", DEDUCTION, JournalRole.TAX_PAYABLE, 0,
                     "ustawa o PIT art. 21 ust. 1 pkt 148 (przychód zwolniony)", w.ref("u26.limit"));
         }
         w.tax = tax;
@@ -400,7 +408,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
 
     private static void net(CalculationContext ctx, Work w, PayslipSink out) {
         long net = w.gross - w.socialEe - w.ppkEe - w.health - w.tax;
-        out.line(NET, "pl.net", "Do wypłaty (net pay)", INFO, null, net, "brutto - składki społeczne - PPK - zdrowotna - zaliczka PIT",
+        out.line(NET, PolishLineCodes.NET, "Do wypłaty (net pay)", INFO, null, net, "brutto - składki społeczne - PPK - zdrowotna - zaliczka PIT",
                 "gross " + w.gross);
     }
 
@@ -410,29 +418,36 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
         PolishParameters p = w.p;
         long pension = Minor.rate(w.pensionBase, p.pensionEr, HALF_UP);
         long disability = Minor.rate(w.pensionBase, p.disabilityEr, HALF_UP);
-        long accident = Minor.rate(w.socialBase, p.accidentEr, HALF_UP);
-        out.line(EMPLOYER_COSTS, "pl.pension.employer", "Ubezpieczenie emerytalne (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+        // The employer's own rate (ZUS, per contribution year) when set for the pay date, else the default.
+        java.util.Optional<EmployerSetting> own = ctx.settings().inForce(EmployerSetting.POLISH_ACCIDENT_RATE, ctx.payDate());
+        long accidentPpm = own.isPresent() ? p.file.ppmOf(own.get().value(), EmployerSetting.POLISH_ACCIDENT_RATE) : p.accidentEr;
+        String accidentRule = own.isPresent()
+                ? "ustawa wypadkowa art. 28 (stopa płatnika na rok składkowy, ustalona przez ZUS lub płatnika)"
+                : "ustawa wypadkowa art. 28 ust. 3a (stopa domyślna)";
+        String accidentParam = own.isPresent() ? own.get().describe() : w.ref("social.accident.employerRate");
+        long accident = Minor.rate(w.socialBase, accidentPpm, HALF_UP);
+        out.line(EMPLOYER_COSTS, PolishLineCodes.PENSION_EMPLOYER, "Ubezpieczenie emerytalne (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
                 pension, w.pensionBase, Minor.percent(p.pensionEr), "ustawa o s.u.s. art. 22 ust. 1 pkt 1, art. 16 ust. 1", w.ref("social.pension.employerRate"));
-        out.line(EMPLOYER_COSTS, "pl.disability.employer", "Ubezpieczenie rentowe (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+        out.line(EMPLOYER_COSTS, PolishLineCodes.DISABILITY_EMPLOYER, "Ubezpieczenie rentowe (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
                 disability, w.pensionBase, Minor.percent(p.disabilityEr), "ustawa o s.u.s. art. 22 ust. 1 pkt 2, art. 16 ust. 1b",
                 w.ref("social.disability.employerRate"));
-        out.line(EMPLOYER_COSTS, "pl.accident.employer", "Ubezpieczenie wypadkowe (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
-                accident, w.socialBase, Minor.percent(p.accidentEr), "ustawa wypadkowa art. 28 ust. 3a (stopa domyślna)", w.ref("social.accident.employerRate"));
+        out.line(EMPLOYER_COSTS, PolishLineCodes.ACCIDENT_EMPLOYER, "Ubezpieczenie wypadkowe (pracodawca)", EMPLOYER, JournalRole.SOCIAL_INSURANCE_PAYABLE,
+                accident, w.socialBase, Minor.percent(accidentPpm), accidentRule, accidentParam);
         long social = pension + disability + accident;
         if (!w.profile.labourFundsExempt()) {
             boolean fpDue = w.socialBase >= p.minimumWage;
             long fp = fpDue ? Minor.rate(w.socialBase, p.labourFund, HALF_UP) : 0;
             long fgsp = Minor.rate(w.socialBase, p.guaranteeFund, HALF_UP);
-            out.line(EMPLOYER_COSTS, "pl.fp", fpDue ? "Fundusz Pracy" : "Fundusz Pracy (podstawa poniżej minimalnego wynagrodzenia)", EMPLOYER,
+            out.line(EMPLOYER_COSTS, PolishLineCodes.FP, fpDue ? "Fundusz Pracy" : "Fundusz Pracy (podstawa poniżej minimalnego wynagrodzenia)", EMPLOYER,
                     JournalRole.LABOUR_FUNDS_PAYABLE, fp, w.socialBase, Minor.percent(p.labourFund),
                     "ustawa o rynku pracy i służbach zatrudnienia (dawniej art. 104 ustawy o promocji zatrudnienia)",
                     p.refFp);
-            out.line(EMPLOYER_COSTS, "pl.fgsp", "Fundusz Gwarantowanych Świadczeń Pracowniczych", EMPLOYER, JournalRole.LABOUR_FUNDS_PAYABLE, fgsp,
+            out.line(EMPLOYER_COSTS, PolishLineCodes.FGSP, "Fundusz Gwarantowanych Świadczeń Pracowniczych", EMPLOYER, JournalRole.LABOUR_FUNDS_PAYABLE, fgsp,
                     w.socialBase, Minor.percent(p.guaranteeFund), "ustawa o ochronie roszczeń pracowniczych art. 29", w.ref("guaranteeFund.rate"));
         }
         if (w.profile.ppkEnrolled()) {
             long er = w.p.file.ppmOf(w.profile.ppkEmployerRate(), "ppkEmployerRate");
-            out.line(EMPLOYER_COSTS, "pl.ppk.employer", "PPK wpłata pracodawcy", EMPLOYER, JournalRole.PENSION_PAYABLE, w.ppkEr, w.socialBase,
+            out.line(EMPLOYER_COSTS, PolishLineCodes.PPK_EMPLOYER, "PPK wpłata pracodawcy", EMPLOYER, JournalRole.PENSION_PAYABLE, w.ppkEr, w.socialBase,
                     Minor.percent(er), "ustawa o PPK art. 26 ust. 1", w.ref("ppk.employerRateBasic"));
         }
         out.ytd(YTD_SOCIAL_EMPLOYER, social);

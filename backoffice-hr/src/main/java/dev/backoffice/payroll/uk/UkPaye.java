@@ -38,6 +38,17 @@ public final class UkPaye {
      * {@code periods}: each band's annual upper limit is pro-rated exactly to {@code limit × n /
      * periods}, each slice taxed at its rate, and the total rounded down to the penny.
      *
+     * <p>Why exact and not whole pounds: HMRC's Taxable Pay Tables B–D print the period limit
+     * rounded <em>up</em> to the pound ({@link #tableLimitPounds}), but only to say which table
+     * to use; the tax they give on that whole-pound figure (Tables C, column 3) is computed on the
+     * exact pro-rated band. Evidence, both HMRC: Tables B–D (April 2012), monthly, basic-rate band
+     * £32,010: column 1 gives £2,668 for month 1 (32,010 / 12 = 2,667.50 rounded up) and column 3
+     * gives £533.70 of tax on it = 20% × 2,667.50 + 40% × 0.50, not 20% × 2,668 = £533.60 (month
+     * 3: £8,003 and £1,600.70); and HMRC's 2009-10 payroll test data (Notes for payroll software
+     * developers, Annex B) give £8,815.33 for code K255 in month 8, which only the exact
+     * pro-rating reproduces (whole-pound limits would give £8,815.20 or less). Both are pinned by
+     * {@code UkPayeSpecificationTest}.
+     *
      * @param upToPounds annual upper limits of taxable pay per band ({@code Long.MAX_VALUE} for the last)
      * @param rateBp     band rates in basis points (20% = 2000)
      * @return tax due to date in pence
@@ -60,6 +71,16 @@ public final class UkPaye {
             previous = top;
         }
         return Minor.div(sum, (long) periods * 10_000L, RoundingMode.FLOOR);
+    }
+
+    /**
+     * A band's limit for period {@code n} as HMRC's Taxable Pay Tables B–D print it (column 1):
+     * {@code annualPounds × n / periods} rounded up to the whole pound (e.g. £32,010 monthly:
+     * 2,668, 5,335, 8,003 ... 32,010, Tables B–D April 2012). It says which table applies; the
+     * tax is computed on the exact limit, see {@link #taxDueToDate}.
+     */
+    public static long tableLimitPounds(long annualPounds, int n, int periods) {
+        return -Math.floorDiv(-Math.multiplyExact(annualPounds, (long) n), (long) periods);
     }
 
     /** Rounds pence down to whole pounds, returning pounds (taxable pay to date, PAYE specification). */

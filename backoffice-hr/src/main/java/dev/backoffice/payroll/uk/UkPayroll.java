@@ -125,6 +125,12 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         return p;
     }
 
+    /** The published line codes, {@link UkLineCodes#ALL}. */
+    @Override
+    public java.util.Set<String> lineCodes() {
+        return UkLineCodes.ALL;
+    }
+
     @Override
     public String code() {
         return CODE;
@@ -219,12 +225,12 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             long rate = s.terms().rate().getAmountMinorLong();
             if (s.terms().basis() == PayBasis.MONTHLY_SALARY) {
                 if (whole) {
-                    out.line(EARNINGS, "uk.salary", "Salary", EARNING, null, rate, rate, "monthly", "contract: monthly salary", "contract terms");
+                    out.line(EARNINGS, UkLineCodes.SALARY, "Salary", EARNING, null, rate, rate, "monthly", "contract: monthly salary", "contract terms");
                     w.gross += rate;
                 } else {
                     long d = days(s);
                     long pay = Minor.muldiv(rate, d, daysInMonth, HALF_UP);
-                    out.line(EARNINGS, "uk.salary", "Salary " + s.from() + ".." + s.to() + " (" + d + "/" + daysInMonth + " days)", EARNING, null,
+                    out.line(EARNINGS, UkLineCodes.SALARY, "Salary " + s.from() + ".." + s.to() + " (" + d + "/" + daysInMonth + " days)", EARNING, null,
                             pay, rate, d + "/" + daysInMonth + " days", "part month by calendar days (Apportionment Act 1870 s.2)",
                             w.ref("proration.method"));
                     w.gross += pay;
@@ -232,7 +238,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             } else {
                 BigDecimal hours = hourlyHours[i];
                 long pay = Minor.round(hours.multiply(BigDecimal.valueOf(rate)), HALF_UP);
-                out.line(EARNINGS, "uk.hourly", "Hourly pay " + hours.toPlainString() + " h", EARNING, null, pay, rate, hours.toPlainString() + " h",
+                out.line(EARNINGS, UkLineCodes.HOURLY, "Hourly pay " + hours.toPlainString() + " h", EARNING, null, pay, rate, hours.toPlainString() + " h",
                         "contract: hourly rate × hours worked", "contract terms");
                 w.gross += pay;
             }
@@ -245,21 +251,21 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
                     ? BigDecimal.valueOf(lastRate).multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(52).multiply(last.terms().weeklyHours()), 10, HALF_UP)
                     : BigDecimal.valueOf(lastRate);
             long pay = Minor.round(o.hours().multiply(hourly).multiply(o.multiplier()), HALF_UP);
-            out.line(EARNINGS, "uk.overtime", "Overtime " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null, pay,
+            out.line(EARNINGS, UkLineCodes.OVERTIME, "Overtime " + o.hours().toPlainString() + " h × " + o.multiplier().toPlainString(), EARNING, null, pay,
                     "contract: overtime at " + (salaried ? "salary × 12 / 52 / weekly hours" : "hourly rate") + " × multiplier",
                     "weekly hours " + last.terms().weeklyHours().toPlainString());
             w.gross += pay;
         }
         for (Bonus b : ctx.input().bonuses()) {
             long pay = b.amount().getAmountMinorLong();
-            out.line(EARNINGS, "uk.bonus", b.description(), EARNING, null, pay, "bonus (earnings, ITEPA 2003 s.62)", "input");
+            out.line(EARNINGS, UkLineCodes.BONUS, b.description(), EARNING, null, pay, "bonus (earnings, ITEPA 2003 s.62)", "input");
             w.gross += pay;
         }
         UkParameters p = w.p;
         BigDecimal unpaid = ctx.input().unpaidLeaveDays();
         if (unpaid.signum() > 0 && salaried) {
             long deduction = Math.min(w.gross, Minor.round(BigDecimal.valueOf(lastRate * 12).multiply(unpaid).divide(BigDecimal.valueOf(p.absenceDivisor), 10, HALF_UP), HALF_UP));
-            out.line(EARNINGS, "uk.unpaid_leave", "Unpaid leave " + unpaid.toPlainString() + " days", EARNING, null, -deduction, lastRate,
+            out.line(EARNINGS, UkLineCodes.UNPAID_LEAVE, "Unpaid leave " + unpaid.toPlainString() + " days", EARNING, null, -deduction, lastRate,
                     "× 12 / " + p.absenceDivisor + " × " + unpaid.toPlainString(), "contract: unpaid leave at annual salary / 260 a day",
                     w.ref("absence.dailyDivisor"));
             w.gross -= deduction;
@@ -268,14 +274,14 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         if (sick > 0) {
             if (salaried) {
                 long deduction = Math.min(w.gross, Minor.muldiv(lastRate * 12, sick, p.absenceDivisor, HALF_UP));
-                out.line(EARNINGS, "uk.sick_deduction", "Sickness absence " + sick + " days", EARNING, null, -deduction, lastRate,
+                out.line(EARNINGS, UkLineCodes.SICK_DEDUCTION, "Sickness absence " + sick + " days", EARNING, null, -deduction, lastRate,
                         "× 12 / " + p.absenceDivisor + " × " + sick, "contract: no company sick pay; absence at annual salary / 260 a day",
                         w.ref("absence.dailyDivisor"));
                 w.gross -= deduction;
             }
             int paidDays = Math.max(0, sick - p.sspWaitingDays);
             long ssp = Minor.muldiv(p.sspWeekly, paidDays, p.sspDaysPerWeek, HALF_UP);
-            out.line(EARNINGS, "uk.ssp", "Statutory Sick Pay " + paidDays + " days", EARNING, null, ssp, p.sspWeekly,
+            out.line(EARNINGS, UkLineCodes.SSP, "Statutory Sick Pay " + paidDays + " days", EARNING, null, ssp, p.sspWeekly,
                     paidDays + "/" + p.sspDaysPerWeek + " weeks", "SSCBA 1992 ss.155, 157; 3 waiting days",
                     w.ref("ssp.weeklyRate") + "; " + w.ref("ssp.waitingDays"));
             w.gross += ssp;
@@ -289,7 +295,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     private static void gross(CalculationContext ctx, Work w, PayslipSink out) {
         out.ytd(YTD_TAXABLE_PAY, w.gross);
         out.ytd(YTD_NI_EARNINGS, w.gross);
-        out.line(GROSS, "uk.gross_for_tax", "Gross pay for tax and NI", INFO, null, w.gross, "ITEPA 2003 s.62; SSCBA 1992 s.3", "period earnings");
+        out.line(GROSS, UkLineCodes.GROSS_FOR_TAX, "Gross pay for tax and NI", INFO, null, w.gross, "ITEPA 2003 s.62; SSCBA 1992 s.3", "period earnings");
     }
 
     // ---- NI ------------------------------------------------------------------------------------
@@ -320,7 +326,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     private static void niEmployee(CalculationContext ctx, Work w, PayslipSink out) {
         UkParameters.NiCategory cat = w.p.niCategories.get(w.profile.niCategory());
         w.niEmployee = ni(cat.employee(), w.gross);
-        out.line(EMPLOYEE_CONTRIBUTIONS, "uk.ni.employee", cat.employeeLabel(), DEDUCTION,
+        out.line(EMPLOYEE_CONTRIBUTIONS, UkLineCodes.NI_EMPLOYEE, cat.employeeLabel(), DEDUCTION,
                 JournalRole.SOCIAL_INSURANCE_PAYABLE, w.niEmployee, w.gross, cat.employeeText(),
                 "SSCBA 1992 s.8 (primary Class 1); SS(C)R 2001 reg. 12(1) rounding", cat.employeeRef());
         out.ytd(YTD_NI_EMPLOYEE, w.niEmployee);
@@ -329,7 +335,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     private static void niEmployer(CalculationContext ctx, Work w, PayslipSink out) {
         UkParameters.NiCategory cat = w.p.niCategories.get(w.profile.niCategory());
         long er = ni(cat.employer(), w.gross);
-        out.line(EMPLOYER_COSTS, "uk.ni.employer", cat.employerLabel(), EMPLOYER,
+        out.line(EMPLOYER_COSTS, UkLineCodes.NI_EMPLOYER, cat.employerLabel(), EMPLOYER,
                 JournalRole.SOCIAL_INSURANCE_PAYABLE, er, w.gross, cat.employerText(), "SSCBA 1992 s.9 (secondary Class 1)", cat.employerRef());
         out.ytd(YTD_NI_EMPLOYER, er);
     }
@@ -343,26 +349,26 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         switch (code.kind()) {
             case ALLOWANCE -> {
                 long adjustment = UkPaye.monthlyPayAdjustment(code.number()) * w.n;
-                out.line(TAX_BASE, "uk.free_pay", code.nonCumulative() ? "Free pay (month 1 basis)" : "Free pay to date", INFO, null, adjustment,
+                out.line(TAX_BASE, UkLineCodes.FREE_PAY, code.nonCumulative() ? "Free pay (month 1 basis)" : "Free pay to date", INFO, null, adjustment,
                         payToDate, code.text(), "PAYE specification: pay adjustment for suffix codes", w.ref("tax.codeUnit"));
                 w.taxablePounds = UkPaye.poundsDown(Math.max(0, payToDate - adjustment));
             }
             case K -> {
                 long adjustment = UkPaye.monthlyPayAdjustment(code.number()) * w.n;
-                out.line(TAX_BASE, "uk.additional_pay", code.nonCumulative() ? "Additional pay (month 1 basis)" : "Additional pay to date", INFO, null,
+                out.line(TAX_BASE, UkLineCodes.ADDITIONAL_PAY, code.nonCumulative() ? "Additional pay (month 1 basis)" : "Additional pay to date", INFO, null,
                         adjustment, payToDate, code.text(), "PAYE specification: pay adjustment for K codes", w.ref("tax.codeUnit"));
                 w.taxablePounds = UkPaye.poundsDown(payToDate + adjustment);
             }
             case FLAT, NT -> w.taxablePounds = UkPaye.poundsDown(Math.max(0, payToDate));
         }
-        out.line(TAX_BASE, "uk.taxable_pay_to_date", "Taxable pay to date (rounded down to £)", INFO, null, w.taxablePounds * 100,
+        out.line(TAX_BASE, UkLineCodes.TAXABLE_PAY_TO_DATE, "Taxable pay to date (rounded down to £)", INFO, null, w.taxablePounds * 100,
                 "PAYE specification: taxable pay to date rounded down to the pound", w.ref("tax.rounding"));
     }
 
     private static void paye(CalculationContext ctx, Work w, PayslipSink out) {
         UkTaxCode code = w.code;
         if (code.kind() == UkTaxCode.Kind.NT) {
-            out.line(TAX, "uk.paye", "Income tax (NT: no tax)", DEDUCTION, JournalRole.TAX_PAYABLE, 0, "PAYE manual PAYE11010: code NT", "code NT");
+            out.line(TAX, UkLineCodes.PAYE, "Income tax (NT: no tax)", DEDUCTION, JournalRole.TAX_PAYABLE, 0, "PAYE manual PAYE11010: code NT", "code NT");
             w.tax = 0;
             return;
         }
@@ -382,17 +388,17 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
         }
         long paid = code.nonCumulative() ? 0 : w.ytd.get(YTD_TAX);
         long tax = due - paid;
-        out.line(TAX_BASE, "uk.tax_due_to_date", "Tax due to date", INFO, null, due, "PAYE specification: tax due to date rounded down to the penny", param);
+        out.line(TAX_BASE, UkLineCodes.TAX_DUE_TO_DATE, "Tax due to date", INFO, null, due, "PAYE specification: tax due to date rounded down to the penny", param);
         if (tax > 0) {
             long limit = Minor.rate(w.gross, w.p.regulatoryLimitPpm, FLOOR);
             if (tax > limit) {
-                out.line(TAX, "uk.regulatory_limit", "Tax held back by the 50% regulatory limit (carried forward)", INFO, null, tax - limit,
+                out.line(TAX, UkLineCodes.REGULATORY_LIMIT, "Tax held back by the 50% regulatory limit (carried forward)", INFO, null, tax - limit,
                         "PAYE Regulations 2003 reg. 62(5)", w.ref("tax.regulatoryLimit"));
                 tax = limit;
             }
         }
         w.tax = tax;
-        out.line(TAX, "uk.paye", tax < 0 ? "Income tax refund" : "Income tax (PAYE)", DEDUCTION, JournalRole.TAX_PAYABLE, tax,
+        out.line(TAX, UkLineCodes.PAYE, tax < 0 ? "Income tax refund" : "Income tax (PAYE)", DEDUCTION, JournalRole.TAX_PAYABLE, tax,
                 w.taxablePounds * 100, how,
                 "ITEPA 2003 Part 11; Income Tax (PAYE) Regulations 2003 reg. 21 (cumulative) / reg. 23 (non-cumulative)", param);
         out.ytd(YTD_TAX, tax);
@@ -406,7 +412,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
             long rate = plan == StudentLoanPlan.POSTGRADUATE ? w.p.pglRatePpm : w.p.slRatePpm;
             long over = Math.max(0, w.gross - threshold);
             long deduction = Minor.muldiv(over, rate, Minor.PPM * 100, FLOOR) * 100;
-            String code = plan == StudentLoanPlan.POSTGRADUATE ? "uk.postgraduate_loan" : "uk.student_loan";
+            String code = plan == StudentLoanPlan.POSTGRADUATE ? UkLineCodes.POSTGRADUATE_LOAN : UkLineCodes.STUDENT_LOAN;
             out.line(NET, code, (plan == StudentLoanPlan.POSTGRADUATE ? "Postgraduate loan" : "Student loan " + plan.name().replace('_', ' ').toLowerCase()),
                     DEDUCTION, JournalRole.STUDENT_LOAN_PAYABLE, deduction, over, Minor.percent(rate) + " over " + threshold / 100.0,
                     "Education (Student Loans) (Repayment) Regulations 2009 Part 4; rounded down to the pound",
@@ -417,6 +423,6 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     }
 
     private static void net(CalculationContext ctx, Work w, PayslipSink out) {
-        out.line(NET, "uk.net", "Net pay", INFO, null, w.gross - w.niEmployee - w.tax - w.loans, "gross - NI - tax - loans", "totals");
+        out.line(NET, UkLineCodes.NET, "Net pay", INFO, null, w.gross - w.niEmployee - w.tax - w.loans, "gross - NI - tax - loans", "totals");
     }
 }

@@ -10,6 +10,8 @@ import dev.backoffice.hr.PolishTaxProfile;
 import dev.backoffice.hr.StudentLoanPlan;
 import dev.backoffice.hr.UkTaxProfile;
 import dev.backoffice.payroll.Bonus;
+import dev.backoffice.payroll.EmployerSetting;
+import dev.backoffice.payroll.EmployerSettings;
 import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollJournal;
 import dev.backoffice.payroll.PayrollRun;
@@ -20,6 +22,8 @@ import dev.backoffice.payroll.PayslipRenderer;
 import dev.backoffice.payroll.PeriodInput;
 import dev.backoffice.payroll.RunRequest;
 import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.WhatIf;
+import dev.backoffice.payroll.pl.PolishLineCodes;
 import dev.backoffice.payroll.memory.InMemoryPayrollStore;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
@@ -39,26 +43,32 @@ class PayrollTourTest {
         Clock clock = Clock.systemUTC();
         PayrollStore store = InMemoryPayrollStore.create(); // or JdbcPayrollStore.create(Jdbc.of(dataSource))
         AuditStore audit = InMemoryAuditStore.create(clock); // or JdbcAuditStore.create(jdbc, clock)
-        PayrollEngine payroll = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
         TenantId acme = TenantId.of("acme");
+        EmployerSettings acmeSettings = EmployerSettings.none() // the employer's own rates, with effective dates
+                .with(EmployerSetting.polishAccidentRate(LocalDate.of(2025, 1, 1), "0.93", "ZUS notice for 2024/25"));
+        PayrollEngine payroll = PayrollEngine.builder().store(store).audit(audit).clock(clock)
+                .employerSettings(acme, acmeSettings).build();
         TenantPayrollStore data = store.forTenant(acme);
 
         // 1. An employee and a contract (terms can change over time: contract.withChange(...)).
         Employee anna = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard().withPpk());
         data.saveEmployee(anna);
-        data.saveContract(Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), Money.parse("PLN 10000.00"))));
+        Contract annasContract = Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), Money.parse("PLN 10000.00")));
+        data.saveContract(annasContract);
 
-        // 2. Preview a month with its inputs, then approve it (stored, immutable, audited).
+        // 2. Preview a month with its inputs (the whole tenant, or one employee), then approve it (stored, immutable, audited).
         RunRequest january = RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(
                 PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2000.00"))).build());
         PayrollRun preview = payroll.preview(acme, january);
+        Payslip annaOnly = payroll.preview(acme, january, anna.id());
         PayrollRun approved = payroll.approve(acme, january, "hr@acme");
 
-        // 3. Every number explains itself: pipeline component, rule, parameter (with its file).
+        // 3. Every number explains itself: pipeline component, rule, parameter (with its file or setting).
         Payslip slip = approved.payslips().get(0);
         for (PayslipLine line : slip.lines()) {
             System.out.println(line.component() + " " + line.label() + " " + line.amount() + " <- " + line.rule() + " [" + line.parameter() + "]");
         }
+        Money pit = slip.amount(PolishLineCodes.PIT);   // published line codes; a misspelt code is refused
         String text = PayslipRenderer.text(slip);   // also .html(slip) and .json(slip) (shared mapper)
 
         // 4. The journal for the ledger: lines by role, always balanced.
@@ -69,7 +79,11 @@ class PayrollTourTest {
                 .withInputs(PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2500.00"))).build());
         Payslip difference = payroll.approve(acme, fix, "hr@acme").payslips().get(0);
 
-        // 6. The UK plugs in the same way.
+        // 6. What if Anna got a raise in March? No store, audit store or clock needed.
+        Payslip march = PayrollEngine.builder().build().whatIf(WhatIf.of("PL", YearMonth.of(2025, 3), anna,
+                annasContract.withChange(ContractTerms.monthly(LocalDate.of(2025, 3, 1), Money.parse("PLN 12000.00")))));
+
+        // 7. The UK plugs in the same way ("GB", or its alias "UK").
         Employee john = Employee.of("John", "Smith", LocalDate.of(1992, 7, 7),
                 UkTaxProfile.of("S1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_4));
         data.saveEmployee(john);
@@ -78,6 +92,10 @@ class PayrollTourTest {
         // --- tour end ---
 
         assertThat(preview.payslips()).hasSize(1);
+        assertThat(annaOnly.lines()).isEqualTo(preview.payslips().get(0).lines());
+        assertThat(slip.amount(PolishLineCodes.ACCIDENT_EMPLOYER)).isEqualTo(Money.parse("PLN 118.24")); // 12 714.29 × 0.93%
+        assertThat(pit).isEqualTo(slip.line(PolishLineCodes.PIT).orElseThrow().amount());
+        assertThat(march.gross()).isEqualTo(Money.parse("PLN 12000.00"));
         assertThat(slip.gross()).isEqualTo(Money.parse("PLN 12714.29")); // 10 000 + 8 h × 10 000/168 × 1.5 (714.29) + 2 000
         assertThat(text).contains("NET PAY");
         assertThat(journal.balanced()).isTrue();

@@ -54,4 +54,28 @@ class UkPayeSpecificationTest {
         assertThat(UkPaye.monthlyPayAdjustment(1257)).isEqualTo(104_826L);
         assertThat(UkPaye.monthlyPayAdjustment(0)).isZero();
     }
+
+    // HMRC Tables B to D (April 2012), monthly paid, basic rate 20% on the first £32,010, 40% above.
+    private static final long[] BANDS_2012 = {32_010, Long.MAX_VALUE};
+
+    @Test
+    void table_column_1_is_the_pro_rated_limit_rounded_up_to_the_pound() {
+        // Tables B-D April 2012, page 4 "Monthly paid, Column 1": 2668 5335 8003 10670 13338 16005 18673 21340 24008 26675 29343 32010
+        long[] printed = {2668, 5335, 8003, 10670, 13338, 16005, 18673, 21340, 24008, 26675, 29343, 32010};
+        for (int n = 1; n <= 12; n++) {
+            assertThat(UkPaye.tableLimitPounds(32_010, n, 12)).as("month " + n).isEqualTo(printed[n - 1]);
+        }
+    }
+
+    @Test
+    void tax_on_the_table_limit_uses_the_exact_pro_rated_band_as_table_c_column_3_prints() {
+        // Tables B-D April 2012, Table C1 column 3 "total tax due to date on pay in column 1":
+        // month 1 £533.70 (= 20% × 2667.50 + 40% × 0.50; whole-pound limits would give 533.60),
+        // month 2 £1,067.00, month 3 £1,600.70, month 4 £2,134.00, month 5 £2,667.70.
+        long[] pay = {2668, 5335, 8003, 10670, 13338};
+        long[] tax = {53_370, 106_700, 160_070, 213_400, 266_770};
+        for (int n = 1; n <= 5; n++) {
+            assertThat(UkPaye.taxDueToDate(pay[n - 1], n, 12, BANDS_2012, RATES_2009)).as("month " + n).isEqualTo(tax[n - 1]);
+        }
+    }
 }
