@@ -900,6 +900,18 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
+    void replayingAKeyedEntryReturnsItEvenWhenPostingItNowWouldFail() {
+        deposit("2010", eur("30"));
+        EntryRequest pay = EntryRequest.builder(D1, "pay").debit("2010", eur("30")).credit("1000", eur("30")).idempotencyKey("pay-2").build();
+        JournalEntry paid = ledger.post(pay);
+        assertThat(ledger.post(pay)).as("the wallet is empty now").isEqualTo(paid);
+        ledger.closePeriod(D1, "controller");
+        assertThat(ledger.post(pay)).as("D1 is closed now").isEqualTo(paid);
+        assertThat(ledger.postAll(List.of(pay))).containsExactly(paid);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("0"));
+    }
+
+    @Test
     void expirePendingRefusesAnAsOfLaterThanTheClockAndReleasesNothing() {
         deposit("2010", eur("100"));
         Instant expiry = clock.instant().plus(Duration.ofHours(1));
