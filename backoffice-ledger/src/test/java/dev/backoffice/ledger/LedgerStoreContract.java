@@ -1161,6 +1161,11 @@ public abstract class LedgerStoreContract {
         assertThat(ledger.entry(first.id())).isEqualTo(first);
         assertThat(ledger.balance(AccountRef.code("1000"), LedgerLimits.MAX_DATE).posted()).isEqualTo(eur("3"));
         assertThat(ledger.balance(AccountRef.code("1000"), LedgerLimits.MIN_DATE).posted()).isEqualTo(eur("2"));
+        Statement all = ledger.statement(AccountRef.code("1000"), LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, Optional.empty(), 1);
+        assertThat(all.openingBalance()).isEqualTo(eur("0"));
+        Statement rest = ledger.statement(AccountRef.code("1000"), LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, all.nextCursor(), 1);
+        assertThat(rest.closingBalance()).isEqualTo(eur("3"));
+        assertThat(ledger.incomeStatement(LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, EUR).netIncome()).isEqualTo(eur("0"));
     }
 
     // ================================================================== end of the ledger-semantics block
