@@ -24,16 +24,21 @@ import java.util.Optional;
  *         .build();
  * }</pre>
  *
- * <p>The rules (at least two postings, positive amounts, balance per currency, accounts known,
- * open and in the posting's currency, date after the closed period, balance limits) are checked
- * when posting; each failure has its own {@link LedgerErrorCode}.
+ * <p>The date range and the metadata limits ({@link LedgerLimits}) are checked when the request is
+ * made. The rules (at least two postings, positive amounts, balance per currency, no account both
+ * debited and credited, accounts known, open and in the posting's currency, date after the closed
+ * period, balance limits) are checked when posting; each failure has its own {@link LedgerErrorCode}.
  *
  * @param id             the entry's id, or empty to generate one; re-posting an existing id with
  *                       the same content returns the stored entry, with other content is a conflict
  * @param idempotencyKey the caller's key, or empty; same rules as for {@code id}
- * @param effectiveDate  the value date (decides the period and every as-of report)
+ * @param effectiveDate  the value date (decides the period and every as-of report), within
+ *                       {@link LedgerLimits#MIN_DATE}..{@link LedgerLimits#MAX_DATE}
+ *                       ({@link LedgerErrorCode#DATE_OUT_OF_RANGE} otherwise)
  * @param description    what happened, for humans (1-500 characters)
- * @param metadata       free key/value facts (order id, invoice number...)
+ * @param metadata       free key/value facts (order id, invoice number...), within
+ *                       {@link LedgerLimits#MAX_METADATA_KEYS} keys and {@link LedgerLimits#MAX_METADATA_CHARS}
+ *                       characters ({@link LedgerErrorCode#METADATA_TOO_LARGE} otherwise)
  * @param postings       the lines
  * @param pending        whether this is a hold (two-phase): amounts go to pending counters
  * @param expiresAt      for a hold, when {@code expirePending} may void it; empty never
@@ -53,9 +58,9 @@ public record EntryRequest(Optional<EntryId> id, Optional<String> idempotencyKey
         Check.notNull(id, "id");
         Check.notNull(idempotencyKey, "idempotencyKey");
         idempotencyKey.ifPresent(k -> Check.text(k, "idempotencyKey", MAX_KEY));
-        Check.notNull(effectiveDate, "effectiveDate");
+        LedgerLimits.checkDate(effectiveDate, "effectiveDate");
         Check.text(description, "description", MAX_DESCRIPTION);
-        metadata = Map.copyOf(Check.notNull(metadata, "metadata"));
+        metadata = Map.copyOf(LedgerLimits.checkMetadata(metadata));
         postings = List.copyOf(Check.notNull(postings, "postings"));
         Check.notNull(expiresAt, "expiresAt");
         Check.that(pending || expiresAt.isEmpty(), "expiresAt", "is only allowed on a pending entry", expiresAt.orElse(null));

@@ -2,6 +2,7 @@ package dev.backoffice.ledger;
 
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.ledger.internal.LedgerService;
@@ -24,12 +25,14 @@ public final class Ledger {
     private final LedgerStore store;
     private final Clock clock;
     private final AuditStore audit;
+    private final CursorSigner cursors;
     private final ConcurrentMap<TenantId, TenantLedger> tenants = new ConcurrentHashMap<>();
 
     private Ledger(Builder b) {
         this.store = Check.notNull(b.store, "store");
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.audit = b.audit == null ? InMemoryAuditStore.create(clock) : b.audit;
+        this.cursors = b.cursors == null ? CursorSigner.random() : b.cursors;
     }
 
     /** A new builder. */
@@ -41,7 +44,7 @@ public final class Ledger {
     public TenantLedger forTenant(TenantId tenant) {
         Check.notNull(tenant, "tenant");
         TenantLedger t = tenants.get(tenant);
-        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LedgerService(store, id, clock, audit));
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LedgerService(store, id, clock, audit, cursors));
     }
 
     /** Builder of {@link Ledger}. */
@@ -49,6 +52,7 @@ public final class Ledger {
         private LedgerStore store;
         private Clock clock;
         private AuditStore audit;
+        private CursorSigner cursors;
 
         private Builder() {
         }
@@ -72,6 +76,18 @@ public final class Ledger {
          */
         public Builder audit(AuditStore audit) {
             this.audit = Check.notNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * The key that signs statement cursors (at least 32 bytes, copied). Give every node that
+         * serves the same ledger the same key, so a cursor from one node is accepted by the
+         * others and after a restart. Default: a random key per {@code Ledger}, so cursors are
+         * valid only as long as this {@code Ledger} lives (a stale cursor is
+         * {@code page.invalid_cursor}; the walk restarts from the first page).
+         */
+        public Builder cursorKey(byte[] key) {
+            this.cursors = CursorSigner.withKey(key);
             return this;
         }
 

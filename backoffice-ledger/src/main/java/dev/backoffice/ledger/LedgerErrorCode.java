@@ -21,6 +21,17 @@ public enum LedgerErrorCode {
     UNBALANCED("ledger.unbalanced", Kind.INVALID),
     /** A posting's currency is not its account's currency. */
     CURRENCY_MISMATCH("ledger.currency_mismatch", Kind.INVALID),
+    /**
+     * One account both debited and credited by the same entry (TigerBeetle's
+     * {@code accounts_must_be_different}): it would inflate both counters and move nothing.
+     */
+    ACCOUNTS_MUST_BE_DIFFERENT("ledger.accounts_must_be_different", Kind.INVALID),
+    /** Entry metadata beyond {@link LedgerLimits#MAX_METADATA_KEYS} keys or {@link LedgerLimits#MAX_METADATA_CHARS} characters. */
+    METADATA_TOO_LARGE("ledger.metadata_too_large", Kind.INVALID),
+    /** A date outside {@link LedgerLimits#MIN_DATE}..{@link LedgerLimits#MAX_DATE}. */
+    DATE_OUT_OF_RANGE("ledger.date_out_of_range", Kind.INVALID),
+    /** An {@code asOf} for an expiry run is later than the ledger's clock (holds are never released early). */
+    AS_OF_IN_FUTURE("ledger.as_of_in_future", Kind.INVALID),
     /** An expiry that is not after the booking instant. */
     INVALID_EXPIRY("ledger.invalid_expiry", Kind.INVALID),
     /** A parent account of another type or currency. */
@@ -35,6 +46,12 @@ public enum LedgerErrorCode {
     IDEMPOTENCY_CONFLICT("ledger.idempotency_conflict", Kind.CONFLICT),
     /** The same idempotency key or entry id twice in one batch. */
     DUPLICATE_IN_BATCH("ledger.duplicate_in_batch", Kind.CONFLICT),
+    /**
+     * A batch that holds both entries already stored (by id or key) and new ones: a batch is
+     * replayed whole or not at all, so nothing is written (the index names the first entry that
+     * differs from entry 0 in this respect).
+     */
+    PARTIAL_BATCH_REPLAY("ledger.partial_batch_replay", Kind.CONFLICT),
     /** An account code already used in this tenant. */
     ACCOUNT_EXISTS("ledger.account_exists", Kind.CONFLICT),
     /** A posting to a closed account. */

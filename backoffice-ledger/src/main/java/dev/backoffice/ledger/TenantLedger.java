@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>Every write is atomic and either returns its result or throws a
  * {@link dev.backoffice.core.error.BackofficeException} whose code is one of
- * {@link LedgerErrorCode}; nothing is written when it throws.
+ * {@link LedgerErrorCode}; nothing is written when it throws. Every date argument must be within
+ * {@link LedgerLimits#MIN_DATE}..{@link LedgerLimits#MAX_DATE} ({@link LedgerErrorCode#DATE_OUT_OF_RANGE}).
  */
 public interface TenantLedger {
 
@@ -44,7 +45,12 @@ public interface TenantLedger {
     /** Posts one entry (standard or pending). Idempotent by entry id and idempotency key. */
     JournalEntry post(EntryRequest request);
 
-    /** Posts entries atomically: all land or none ({@link BatchRejectedException} names the first failure). */
+    /**
+     * Posts entries atomically: all land or none ({@link BatchRejectedException} names the first
+     * failure). A batch is replayed whole: when every entry is already stored (by id or key) with
+     * the same content, the stored entries are returned and nothing is written; a batch that mixes
+     * stored and new entries is {@link LedgerErrorCode#PARTIAL_BATCH_REPLAY} and writes nothing.
+     */
     List<JournalEntry> postAll(List<EntryRequest> requests);
 
     /** Posts a pending entry in full, dated today (the clock's UTC date). */
@@ -59,8 +65,16 @@ public interface TenantLedger {
     /** Voids a pending entry, releasing its holds, dated today. */
     JournalEntry voidPending(EntryId pendingId);
 
-    /** Voids every unresolved pending entry whose expiry is at or before {@code asOf}; returns the void entries. */
+    /**
+     * Voids every unresolved pending entry whose expiry is at or before {@code asOf}; returns the
+     * void entries (booked at {@code asOf}). {@code asOf} may be in the past (a catch-up run) but
+     * not later than the ledger's clock: a hold is never released before its expiry by the clock,
+     * so a later {@code asOf} fails with {@link LedgerErrorCode#AS_OF_IN_FUTURE} and releases nothing.
+     */
     List<JournalEntry> expirePending(Instant asOf);
+
+    /** Voids every unresolved pending entry whose expiry has passed by the ledger's clock. */
+    List<JournalEntry> expirePending();
 
     /** Writes the mirror entry of {@code entryId}, dated today, linked to it. */
     JournalEntry reverse(EntryId entryId, String reason);
@@ -86,7 +100,10 @@ public interface TenantLedger {
 
     /**
      * A page of the statement of {@code account} for {@code from..to}; pass the previous page's
-     * {@code nextCursor} to continue.
+     * {@code nextCursor} to continue. Cursors are opaque and signed
+     * ({@link dev.backoffice.core.page.CursorSigner}): they are valid only for this tenant, this
+     * account and this {@code from..to}, and only with this ledger's cursor key; any other,
+     * forged or edited cursor fails with {@code page.invalid_cursor} naming {@code cursor}.
      */
     Statement statement(AccountRef account, LocalDate from, LocalDate to, Optional<String> cursor, int pageSize);
 

@@ -471,7 +471,9 @@ public abstract class LedgerStoreContract {
         JournalEntry h3 = ledger.post(EntryRequest.builder(D2, "h3").debit("2010", eur("30")).credit("1000", eur("30"))
                 .pendingUntil(in1h).build());
         ledger.postPending(h3.id());
+        clock.set(in1h.minusSeconds(1)); // expirePending never runs ahead of the clock
         assertThat(ledger.expirePending(in1h.minusSeconds(1))).isEmpty();
+        clock.set(in1h);
         List<JournalEntry> voids = ledger.expirePending(in1h);
         assertThat(voids).singleElement().satisfies(v -> {
             assertThat(v.kind()).isEqualTo(EntryKind.EXPIRE_PENDING);
@@ -600,7 +602,7 @@ public abstract class LedgerStoreContract {
 
     @Test
     void aForgedCursorIsRejected() {
-        fails(InvalidRequestException.class, "request.invalid",
+        fails(InvalidRequestException.class, "page.invalid_cursor",
                 () -> ledger.statement(AccountRef.code("1000"), D1, D2, Optional.of("garbage!"), 10));
     }
 
@@ -846,13 +848,327 @@ public abstract class LedgerStoreContract {
         assertThat(s.nextCursor()).isEmpty();
     }
 
-    @Test
-    void anEntryMayDebitAndCreditTheSameAccount() {
-        JournalEntry e = transfer("1000", "1000", eur("5"), D1);
-        assertThat(e.lines()).hasSize(2);
-        assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(eur("5"));
-        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("0"));
+    // ================================================================== issues #21 and #14:
+    // where the ledger meets or departs from TigerBeetle, cursors, limits (branch ledger-semantics)
+
+    private EntryRequest hold(String key, EntryId id, Instant expiry) {
+        EntryRequest.Builder b = EntryRequest.builder(D2, "card authorisation").debit("2010", eur("10")).credit("1000", eur("10"))
+                .pendingUntil(expiry);
+        if (key != null) {
+            b.idempotencyKey(key);
+        }
+        if (id != null) {
+            b.id(id);
+        }
+        return b.build();
     }
+
+    @Test
+    void replayingAHoldByKeyAfterItsExpiryReturnsTheStoredEntryAndWritesNothing() {
+        deposit("2010", eur("100"));
+        EntryRequest r = hold("auth-1", null, clock.instant().plus(Duration.ofMinutes(5)));
+        JournalEntry stored = ledger.post(r);
+        clock.advance(Duration.ofHours(1));
+        long before = journalSize();
+        assertThat(ledger.post(r)).isEqualTo(stored);
+        assertThat(ledger.postAll(List.of(r))).containsExactly(stored);
+        assertThat(journalSize()).isEqualTo(before);
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("10"));
+    }
+
+    @Test
+    void replayingAHoldByIdAfterItsExpiryReturnsTheStoredEntryAndWritesNothing() {
+        deposit("2010", eur("100"));
+        EntryRequest r = hold(null, EntryId.newId(), clock.instant().plus(Duration.ofMinutes(5)));
+        JournalEntry stored = ledger.post(r);
+        clock.advance(Duration.ofHours(1));
+        long before = journalSize();
+        assertThat(ledger.post(r)).isEqualTo(stored);
+        assertThat(journalSize()).isEqualTo(before);
+    }
+
+    @Test
+    void aHoldReplayedAfterItsExpiryWithOtherContentIsAConflictNotAnExpiryError() {
+        deposit("2010", eur("100"));
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(5));
+        ledger.post(hold("auth-2", null, expiry));
+        clock.advance(Duration.ofHours(1));
+        fails(ConflictException.class, "ledger.idempotency_conflict", () -> ledger.post(EntryRequest.builder(D2, "card authorisation")
+                .debit("2010", eur("11")).credit("1000", eur("11")).pendingUntil(expiry).idempotencyKey("auth-2").build()));
+        // a new hold with that expiry is still refused
+        fails(InvalidRequestException.class, "ledger.invalid_expiry", () -> ledger.post(hold("auth-3", null, expiry)));
+    }
+
+    @Test
+    void replayingAKeyedEntryReturnsItEvenWhenPostingItNowWouldFail() {
+        deposit("2010", eur("30"));
+        EntryRequest pay = EntryRequest.builder(D1, "pay").debit("2010", eur("30")).credit("1000", eur("30")).idempotencyKey("pay-2").build();
+        JournalEntry paid = ledger.post(pay);
+        assertThat(ledger.post(pay)).as("the wallet is empty now").isEqualTo(paid);
+        ledger.closePeriod(D1, "controller");
+        assertThat(ledger.post(pay)).as("D1 is closed now").isEqualTo(paid);
+        assertThat(ledger.postAll(List.of(pay))).containsExactly(paid);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void expirePendingRefusesAnAsOfLaterThanTheClockAndReleasesNothing() {
+        deposit("2010", eur("100"));
+        Instant expiry = clock.instant().plus(Duration.ofHours(1));
+        JournalEntry h = ledger.post(hold(null, null, expiry));
+        long before = journalSize();
+        InvalidRequestException e = fails(InvalidRequestException.class, "ledger.as_of_in_future",
+                () -> ledger.expirePending(expiry.plus(Duration.ofHours(1))));
+        assertThat(e.violations().get(0).field()).isEqualTo("asOf");
+        assertThat(journalSize()).isEqualTo(before);
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("10"));
+        assertThat(ledger.expirePending()).isEmpty();
+        ledger.postPending(h.id(), eur("4")); // still live: the clock has not reached its expiry
+        assertThat(ledger.balance("2010").debitsPosted()).isEqualTo(eur("4"));
+    }
+
+    @Test
+    void expirePendingWithoutAnAsOfReleasesWhatTheClockHasExpired() {
+        deposit("2010", eur("100"));
+        Instant expiry = clock.instant().plus(Duration.ofHours(1));
+        JournalEntry h = ledger.post(hold(null, null, expiry));
+        clock.set(expiry);
+        assertThat(ledger.expirePending()).singleElement().satisfies(v -> assertThat(v.pendingId()).contains(h.id()));
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("0"));
+    }
+
+    private static EntryRequest keyed(String key, String amount) {
+        return EntryRequest.builder(D1, "batch " + key).debit("1000", eur(amount)).credit("3000", eur(amount)).idempotencyKey(key).build();
+    }
+
+    @Test
+    void aBatchOfStoredAndNewEntriesIsAConflictNamingTheIndexAndWritesNothing() {
+        ledger.post(keyed("a", "1"));
+        long before = journalSize();
+        BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class,
+                () -> ledger.postAll(List.of(keyed("a", "1"), keyed("b", "2"), keyed("c", "3"))));
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo("ledger.partial_batch_replay");
+        assertThat(e.reason()).isInstanceOf(ConflictException.class);
+        assertThat(e.index()).isEqualTo(1);
+        BatchRejectedException e2 = catchThrowableOfType(BatchRejectedException.class,
+                () -> ledger.postAll(List.of(keyed("b", "2"), keyed("c", "3"), keyed("a", "1"))));
+        assertThat(e2.code()).isEqualTo("ledger.partial_batch_replay");
+        assertThat(e2.index()).isEqualTo(2);
+        assertThat(journalSize()).isEqualTo(before);
+        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("1"));
+    }
+
+    @Test
+    void aBatchOfStoredEntriesByIdAndNewOnesIsAConflictToo() {
+        EntryId id = EntryId.newId();
+        EntryRequest stored = EntryRequest.builder(D1, "by id").id(id).debit("1000", eur("1")).credit("3000", eur("1")).build();
+        ledger.post(stored);
+        long before = journalSize();
+        BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> ledger.postAll(List.of(
+                EntryRequest.builder(D1, "new").debit("1000", eur("2")).credit("3000", eur("2")).build(), stored)));
+        assertThat(e.code()).isEqualTo("ledger.partial_batch_replay");
+        assertThat(e.index()).isEqualTo(1);
+        assertThat(journalSize()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchWhoseEntriesWereStoredByDifferentCallsIsAWholeReplay() {
+        JournalEntry a = ledger.post(keyed("a", "1"));
+        JournalEntry b = ledger.postAll(List.of(keyed("b", "2"))).get(0);
+        long before = journalSize();
+        assertThat(ledger.postAll(List.of(keyed("b", "2"), keyed("a", "1")))).containsExactly(b, a);
+        assertThat(journalSize()).isEqualTo(before);
+    }
+
+    @Test
+    void anEntryDebitingAndCreditingTheSameAccountIsRejected() {
+        InvalidRequestException e = fails(InvalidRequestException.class, "ledger.accounts_must_be_different",
+                () -> transfer("1000", "1000", eur("5"), D1));
+        assertThat(e.violations().get(0).field()).isEqualTo("postings[1].account");
+        Account cash = ledger.account("1000");
+        fails(InvalidRequestException.class, "ledger.accounts_must_be_different", () -> ledger.post(EntryRequest.builder(D1, "by id and code")
+                .debit(cash.id(), eur("5")).credit("4000", eur("2")).credit("1000", eur("3")).build()));
+        fails(InvalidRequestException.class, "ledger.accounts_must_be_different", () -> ledger.post(EntryRequest.builder(D1, "hold")
+                .debit("1000", eur("5")).credit("1000", eur("5")).pending().build()));
+        BatchRejectedException b = catchThrowableOfType(BatchRejectedException.class, () -> ledger.postAll(List.of(
+                EntryRequest.builder(D1, "ok").debit("1000", eur("1")).credit("3000", eur("1")).build(),
+                EntryRequest.builder(D1, "same").debit("3000", eur("1")).credit("3000", eur("1")).build())));
+        assertThat(b.index()).isEqualTo(1);
+        assertThat(b.code()).isEqualTo("ledger.accounts_must_be_different");
+        assertThat(journalSize()).isZero();
+        assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void anAccountMayAppearTwiceOnTheSameSideOfAnEntry() {
+        JournalEntry e = ledger.post(EntryRequest.builder(D1, "two lines, one account").debit("1000", eur("2")).debit("1000", eur("3"))
+                .credit("3000", eur("5")).build());
+        assertThat(e.lines()).hasSize(3);
+        assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(eur("5"));
+        assertThat(ledger.balance("1000").creditsPosted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void aKeyThatFailedForInsufficientFundsSucceedsOnceFundsArrive() {
+        // decision (#21.10): failures are not remembered; a key or id that failed can succeed later
+        EntryRequest pay = EntryRequest.builder(D1, "pay").debit("2010", eur("30")).credit("1000", eur("30")).idempotencyKey("pay-1").build();
+        fails(RuleViolationException.class, "ledger.insufficient_funds", () -> ledger.post(pay));
+        deposit("2010", eur("30"));
+        JournalEntry paid = ledger.post(pay);
+        assertThat(ledger.post(pay)).isEqualTo(paid);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void zeroAmountsAreRejectedIncludingAZeroPostOfAHold() {
+        // decision (#21.10): unlike TigerBeetle 0.16, no zero amounts; void a hold to post nothing of it
+        deposit("2010", eur("10"));
+        JournalEntry h = ledger.post(hold(null, null, clock.instant().plus(Duration.ofHours(1))));
+        InvalidRequestException e = fails(InvalidRequestException.class, "ledger.non_positive_amount",
+                () -> ledger.postPending(h.id(), eur("0")));
+        assertThat(e.violations().get(0).field()).isEqualTo("amount");
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("10"));
+        assertThat(ledger.voidPending(h.id()).kind()).isEqualTo(EntryKind.VOID_PENDING);
+    }
+
+    @Test
+    void balanceLimitsAreCheckedEntryByEntryInBatchOrder() {
+        // decision (#21.10): like a TigerBeetle linked chain, each entry of a batch sees the ones before it
+        EntryRequest fund = EntryRequest.builder(D1, "fund").debit("1000", eur("10")).credit("2010", eur("10")).build();
+        EntryRequest spend = EntryRequest.builder(D1, "spend").debit("2010", eur("10")).credit("6000", eur("10")).build();
+        BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> ledger.postAll(List.of(spend, fund)));
+        assertThat(e.index()).isZero();
+        assertThat(e.code()).isEqualTo("ledger.insufficient_funds");
+        assertThat(ledger.postAll(List.of(fund, spend))).hasSize(2);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void countersAre64BitSignedAndOverflowIsATypedRuleViolation() {
+        // decision (#21.10): Java long minor units (TigerBeetle: u128); an overflow never wraps
+        Money max = Money.ofMinor(EUR, Long.MAX_VALUE);
+        ledger.post(EntryRequest.builder(D1, "max").debit("1000", max).credit("2010", max).build());
+        fails(RuleViolationException.class, "ledger.overflow", () -> transfer("1100", "2010", eur("0.01"), D1));
+        assertThat(ledger.balance("2010").creditsPosted()).isEqualTo(max);
+        assertThat(ledger.balance("1100").debitsPosted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void aStatementCursorOfAnotherTenantIsRejected() {
+        Ledger shared = Ledger.builder().store(store).clock(clock).audit(audit).build();
+        TenantLedger mine = shared.forTenant(tenant);
+        TenantLedger other = shared.forTenant(TenantId.of("o-" + UUID.randomUUID()));
+        other.openAll(List.of(OpenAccount.of("1000", "Cash", ASSET, EUR), OpenAccount.of("3000", "Capital", EQUITY, EUR)));
+        for (int i = 0; i < 3; i++) {
+            other.post(EntryRequest.builder(D1, "o").debit("1000", eur("1000")).credit("3000", eur("1000")).build());
+            transfer("1000", "3000", eur("1"), D1);
+        }
+        Optional<String> foreign = other.statement(AccountRef.code("1000"), D1, D3, Optional.empty(), 1).nextCursor();
+        assertThat(foreign).isPresent();
+        InvalidRequestException e = fails(InvalidRequestException.class, "page.invalid_cursor",
+                () -> mine.statement(AccountRef.code("1000"), D1, D3, foreign, 1));
+        assertThat(e.violations().get(0).field()).isEqualTo("cursor");
+    }
+
+    @Test
+    void aStatementCursorIsBoundToItsAccountAndRange() {
+        for (int i = 0; i < 3; i++) {
+            transfer("1000", "3000", eur("1"), D1);
+        }
+        Optional<String> c = ledger.statement(AccountRef.code("1000"), D1, D3, Optional.empty(), 1).nextCursor();
+        assertThat(ledger.statement(AccountRef.code("1000"), D1, D3, c, 1).lines()).hasSize(1);
+        fails(InvalidRequestException.class, "page.invalid_cursor", () -> ledger.statement(AccountRef.code("3000"), D1, D3, c, 1));
+        fails(InvalidRequestException.class, "page.invalid_cursor", () -> ledger.statement(AccountRef.code("1000"), D1, D2, c, 1));
+        fails(InvalidRequestException.class, "page.invalid_cursor", () -> ledger.statement(AccountRef.code("1000"), D2, D3, c, 1));
+        TenantLedger otherKey = Ledger.builder().store(store).clock(clock).audit(audit).build().forTenant(tenant);
+        fails(InvalidRequestException.class, "page.invalid_cursor", () -> otherKey.statement(AccountRef.code("1000"), D1, D3, c, 1));
+    }
+
+    @Test
+    void aForgedPlainBase64CursorIsATypedErrorNotARawArithmeticException() {
+        transfer("1000", "3000", eur("1"), D1);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1|2026-03-01|0|0|" + Long.MAX_VALUE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fails(InvalidRequestException.class, "page.invalid_cursor",
+                () -> ledger.statement(AccountRef.code("1000"), D1, D3, Optional.of(forged), 10));
+    }
+
+    @Test
+    void cursorsWorkAcrossLedgersSharingACursorKey() {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        TenantLedger a = Ledger.builder().store(store).clock(clock).cursorKey(key).build().forTenant(tenant);
+        TenantLedger b = Ledger.builder().store(store).clock(clock).cursorKey(key).build().forTenant(tenant);
+        for (int i = 0; i < 3; i++) {
+            transfer("1000", "3000", eur("1"), D1);
+        }
+        Statement p1 = a.statement(AccountRef.code("1000"), D1, D3, Optional.empty(), 2);
+        Statement p2 = b.statement(AccountRef.code("1000"), D1, D3, p1.nextCursor(), 2);
+        assertThat(p2.lines()).extracting(StatementLine::runningBalance).containsExactly(eur("3"));
+    }
+
+    @Test
+    void metadataBeyondTheLimitIsRejectedAtTheDoorNamingTheLimit() {
+        java.util.Map<String, String> big = new java.util.HashMap<>();
+        big.put("note", "x".repeat(LedgerLimits.MAX_METADATA_CHARS));
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> new EntryRequest(Optional.empty(),
+                Optional.empty(), D1, "big", big, List.of(Posting.debit("1000", eur("1")), Posting.credit("3000", eur("1"))),
+                false, Optional.empty()));
+        assertThat(e.code()).isEqualTo("ledger.metadata_too_large");
+        assertThat(e.violations().get(0).field()).isEqualTo("metadata");
+        assertThat(e.getMessage()).contains(String.valueOf(LedgerLimits.MAX_METADATA_CHARS));
+        EntryRequest.Builder quotes = EntryRequest.builder(D1, "quotes").debit("1000", eur("1")).credit("3000", eur("1"));
+        quotes.metadata("q", "\"".repeat(LedgerLimits.MAX_METADATA_CHARS / 6 + 1));
+        fails(InvalidRequestException.class, "ledger.metadata_too_large", quotes::build);
+        EntryRequest.Builder many = EntryRequest.builder(D1, "keys").debit("1000", eur("1")).credit("3000", eur("1"));
+        for (int i = 0; i <= LedgerLimits.MAX_METADATA_KEYS; i++) {
+            many.metadata("k" + i, "v");
+        }
+        fails(InvalidRequestException.class, "ledger.metadata_too_large", many::build);
+    }
+
+    @Test
+    void metadataAtTheLimitIsStoredAndReadBackExactlyByEveryStore() {
+        EntryRequest.Builder b = EntryRequest.builder(D1, "at the limit").debit("1000", eur("1")).credit("3000", eur("1"));
+        int perValue = LedgerLimits.MAX_METADATA_CHARS / LedgerLimits.MAX_METADATA_KEYS - 4;
+        for (int i = 0; i < LedgerLimits.MAX_METADATA_KEYS; i++) {
+            String k = String.format("k%03d", i);
+            b.metadata(k, (i % 2 == 0 ? "\u00e9\u20ac" : "\n\"") + "v".repeat(perValue - 2 - (i % 2 == 0 ? 0 : 10)));
+        }
+        JournalEntry e = ledger.post(b.build());
+        assertThat(ledger.entry(e.id()).metadata()).isEqualTo(e.metadata()).hasSize(LedgerLimits.MAX_METADATA_KEYS);
+    }
+
+    @Test
+    void datesOutsideTheSupportedRangeAreTypedErrorsEverywhere() {
+        for (LocalDate bad : List.of(LocalDate.MAX, LocalDate.MIN, LedgerLimits.MAX_DATE.plusDays(1), LedgerLimits.MIN_DATE.minusDays(1))) {
+            InvalidRequestException e = fails(InvalidRequestException.class, "ledger.date_out_of_range",
+                    () -> EntryRequest.builder(bad, "x").debit("1000", eur("1")).credit("3000", eur("1")).build());
+            assertThat(e.violations().get(0).field()).isEqualTo("effectiveDate");
+            fails(InvalidRequestException.class, "ledger.date_out_of_range", () -> ledger.balance(AccountRef.code("1000"), bad));
+            fails(InvalidRequestException.class, "ledger.date_out_of_range",
+                    () -> ledger.statement(AccountRef.code("1000"), D1, bad, Optional.empty(), 10));
+            fails(InvalidRequestException.class, "ledger.date_out_of_range", () -> ledger.trialBalance(bad));
+            fails(InvalidRequestException.class, "ledger.date_out_of_range", () -> ledger.closePeriod(bad, "controller"));
+        }
+        fails(InvalidRequestException.class, "ledger.date_out_of_range", () -> ledger.expirePending(Instant.MIN));
+        JournalEntry last = ledger.post(EntryRequest.builder(LedgerLimits.MAX_DATE, "last day").debit("1000", eur("1"))
+                .credit("3000", eur("1")).build());
+        JournalEntry first = ledger.post(EntryRequest.builder(LedgerLimits.MIN_DATE, "first day").debit("1000", eur("2"))
+                .credit("3000", eur("2")).build());
+        assertThat(ledger.entry(last.id())).isEqualTo(last);
+        assertThat(ledger.entry(first.id())).isEqualTo(first);
+        assertThat(ledger.balance(AccountRef.code("1000"), LedgerLimits.MAX_DATE).posted()).isEqualTo(eur("3"));
+        assertThat(ledger.balance(AccountRef.code("1000"), LedgerLimits.MIN_DATE).posted()).isEqualTo(eur("2"));
+        Statement all = ledger.statement(AccountRef.code("1000"), LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, Optional.empty(), 1);
+        assertThat(all.openingBalance()).isEqualTo(eur("0"));
+        Statement rest = ledger.statement(AccountRef.code("1000"), LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, all.nextCursor(), 1);
+        assertThat(rest.closingBalance()).isEqualTo(eur("3"));
+        assertThat(ledger.incomeStatement(LedgerLimits.MIN_DATE, LedgerLimits.MAX_DATE, EUR).netIncome()).isEqualTo(eur("0"));
+    }
+
+    // ================================================================== end of the ledger-semantics block
 
     @Test
     void theSmallBusinessTemplateOpensAsOneTree() {

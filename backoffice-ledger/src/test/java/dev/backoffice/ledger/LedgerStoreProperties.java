@@ -99,6 +99,104 @@ public abstract class LedgerStoreProperties {
         assertReportsAgree(w);
     }
 
+    // ================================================================== issues #21 and #14 (branch ledger-semantics)
+
+    /**
+     * A batch replay is all or nothing: a batch holding any entry already stored (by key or id,
+     * with the same or other content) writes nothing new; it returns the stored entries when every
+     * entry is stored with the same content and fails with a typed error otherwise. A batch of new
+     * entries only lands whole.
+     *
+     * @param shape per entry of the second batch: 0 the stored request again, 1 a new request, 2 the
+     *              stored key or id with another amount
+     */
+    @Property(tries = 60)
+    void aBatchReplayNeverWritesAnythingNew(@ForAll @Size(min = 1, max = 6) List<@IntRange(min = 0, max = 2) Integer> shape) {
+        World w = new World(store());
+        int k = shape.size();
+        List<EntryRequest> originals = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            originals.add(request(i, i % 2 == 0 ? "key-" + i : null, i % 2 == 0 ? null : EntryId.newId(), 1 + i));
+        }
+        List<JournalEntry> stored = w.ledger.postAll(originals);
+        List<EntryRequest> second = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            EntryRequest o = originals.get(i);
+            second.add(switch (shape.get(i)) {
+                case 0 -> o;
+                case 1 -> request(i, i % 2 == 0 ? "new-" + UUID.randomUUID() : null, i % 2 == 0 ? null : EntryId.newId(), 1 + i);
+                default -> request(i, o.idempotencyKey().orElse(null), o.id().orElse(null), 100 + i);
+            });
+        }
+        long before = journalSize(w);
+        Map<AccountId, AccountCounters> countersBefore = counters(w);
+        boolean anyStored = shape.stream().anyMatch(x -> x != 1);
+        boolean allSame = shape.stream().allMatch(x -> x == 0);
+        try {
+            List<JournalEntry> result = w.ledger.postAll(second);
+            assertThat(anyStored && !allSame).as("a mixed or conflicting batch %s must fail", shape).isFalse();
+            if (allSame) {
+                assertThat(result).isEqualTo(stored);
+                assertThat(journalSize(w)).isEqualTo(before);
+                assertThat(counters(w)).isEqualTo(countersBefore);
+            } else {
+                assertThat(journalSize(w)).as("a new batch lands whole").isEqualTo(before + k);
+            }
+            Statistics.label("batch replay").collect(allSame ? "whole replay" : "new batch");
+        } catch (BatchRejectedException e) {
+            assertThat(anyStored && !allSame).as("batch %s failed with %s", shape, e).isTrue();
+            assertThat(e.code()).isIn("ledger.partial_batch_replay", "ledger.idempotency_conflict");
+            assertThat(journalSize(w)).as("a refused replay writes nothing").isEqualTo(before);
+            assertThat(counters(w)).isEqualTo(countersBefore);
+            Statistics.label("batch replay").collect(e.code());
+        }
+    }
+
+    private static EntryRequest request(int i, String key, EntryId id, long cents) {
+        EntryRequest.Builder b = EntryRequest.builder(LocalDate.of(2025, 12, 31), "batch entry " + i)
+                .debit("1000", Money.ofMinor(EUR, cents)).credit("3000", Money.ofMinor(EUR, cents));
+        if (key != null) {
+            b.idempotencyKey(key);
+        }
+        if (id != null) {
+            b.id(id);
+        }
+        return b.build();
+    }
+
+    /**
+     * A forged cursor never changes the figures shown: a statement cursor with any one character
+     * changed is refused with {@code page.invalid_cursor}, or (when the change is no change) gives
+     * exactly the page the genuine cursor gives.
+     */
+    @Property(tries = 60)
+    void aForgedStatementCursorNeverChangesTheFiguresShown(@ForAll @IntRange(min = 0, max = 10_000) int at,
+                                                          @ForAll @IntRange(min = 0, max = 64) int replacement,
+                                                          @ForAll @IntRange(min = 1, max = 4) int pageSize) {
+        World w = new World(store());
+        for (int i = 0; i < 6; i++) {
+            w.ledger.post(EntryRequest.builder(LocalDate.of(2025, 12, 20 + i % 3), "t" + i)
+                    .debit("1000", Money.ofMinor(EUR, 100 + i)).credit(i % 2 == 0 ? "3000" : "4000", Money.ofMinor(EUR, 100 + i)).build());
+        }
+        LocalDate from = LocalDate.of(2025, 12, 1);
+        LocalDate to = LocalDate.of(2025, 12, 31);
+        Statement first = w.ledger.statement(AccountRef.code("1000"), from, to, Optional.empty(), pageSize);
+        String cursor = first.nextCursor().orElseThrow();
+        Statement genuine = w.ledger.statement(AccountRef.code("1000"), from, to, Optional.of(cursor), pageSize);
+        char[] chars = cursor.toCharArray();
+        chars[at % chars.length] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.".charAt(replacement);
+        String forged = new String(chars);
+        try {
+            Statement shown = w.ledger.statement(AccountRef.code("1000"), from, to, Optional.of(forged), pageSize);
+            assertThat(shown).as("an accepted cursor is the genuine one").isEqualTo(genuine);
+            assertThat(forged).isEqualTo(cursor);
+            Statistics.label("forged cursor").collect("unchanged");
+        } catch (BackofficeException e) {
+            assertThat(e.code()).isEqualTo("page.invalid_cursor");
+            Statistics.label("forged cursor").collect("refused");
+        }
+    }
+
     private static void apply(World w, int op) {
         int kind = op % 10;
         int a = (op / 10) % 11;

@@ -9,7 +9,9 @@ import java.util.Optional;
  * One page of a listing, and the opaque cursor to the next one.
  *
  * <p>Cursors are stable: they encode the position after the last item (e.g. its key), not an
- * offset, so rows inserted meanwhile neither repeat nor skip items of an ongoing walk.
+ * offset, so rows inserted meanwhile neither repeat nor skip items of an ongoing walk. A listing
+ * that must not trust what comes back (a cursor carrying figures, or one that must not work for
+ * another tenant or other arguments) signs it with {@link CursorSigner}.
  *
  * @param items      the items of this page, in the listing's order
  * @param nextCursor where the next page starts; empty on the last page

@@ -157,11 +157,23 @@ public final class LedgerEngine {
 
     /**
      * Drafts a new standard or pending entry: checks the shape of {@code request} (two or more
-     * postings, positive amounts, balanced per currency, expiry after {@code now}) and resolves
-     * its account references with {@code resolver} (null for unknown).
+     * postings, positive amounts, balanced per currency, no account on both sides, expiry after
+     * {@code now}) and resolves its account references with {@code resolver} (null for unknown).
      */
     public static Draft draft(int index, EntryRequest request, Function<AccountRef, AccountId> resolver,
                               EntryId id, long sequence, Instant now) {
+        return draft(index, request, resolver, id, sequence, now, false);
+    }
+
+    /**
+     * As {@link #draft(int, EntryRequest, Function, EntryId, long, Instant)}; with {@code replay}
+     * the draft is only compared with a stored entry of the same id or key ({@link #sameContent}),
+     * so the checks that depend on when it is made, or on rules newer than the stored entry (the
+     * expiry against the clock, an account on both sides), are left to that comparison: the same
+     * content returns the stored entry even after the hold's expiry passed.
+     */
+    public static Draft draft(int index, EntryRequest request, Function<AccountRef, AccountId> resolver,
+                              EntryId id, long sequence, Instant now, boolean replay) {
         List<Posting> postings = request.postings();
         int n = postings.size();
         if (n < 2) {
@@ -173,7 +185,7 @@ public final class LedgerEngine {
                     "an entry may have at most " + EntryRequest.MAX_POSTINGS + " postings", n);
         }
         checkBalanced(index, postings);
-        if (request.expiresAt().isPresent() && !request.expiresAt().get().isAfter(now)) {
+        if (!replay && request.expiresAt().isPresent() && !request.expiresAt().get().isAfter(now)) {
             throw new Rejection(index, LedgerErrorCode.INVALID_EXPIRY, "expiresAt", "must be after the booking instant " + now,
                     request.expiresAt().get());
         }
@@ -188,10 +200,44 @@ public final class LedgerEngine {
             }
             lines[i] = new EntryLine(account, p.side(), p.amount());
         }
+        if (!replay) {
+            checkAccountsOnOneSide(index, lines);
+        }
         JournalEntry entry = new JournalEntry(id, sequence, kind, request.effectiveDate(), now, request.description(),
                 request.metadata(), request.idempotencyKey(), List.of(lines), Optional.empty(), Optional.empty(),
                 request.expiresAt());
         return new Draft(index, entry, null);
+    }
+
+    /**
+     * No account may be both debited and credited by one entry (TigerBeetle: a transfer's accounts
+     * must be different): it would inflate both of its counters and move nothing. An account may
+     * appear several times on one side (the amounts add up).
+     */
+    private static void checkAccountsOnOneSide(int index, EntryLine[] lines) {
+        int n = lines.length;
+        if (n <= 16) {
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (lines[i].side() != lines[j].side() && lines[i].account().equals(lines[j].account())) {
+                        throw sameAccount(index, i, lines[i].account());
+                    }
+                }
+            }
+            return;
+        }
+        Map<AccountId, Side> sides = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            Side before = sides.putIfAbsent(lines[i].account(), lines[i].side());
+            if (before != null && before != lines[i].side()) {
+                throw sameAccount(index, i, lines[i].account());
+            }
+        }
+    }
+
+    private static Rejection sameAccount(int index, int posting, AccountId account) {
+        return new Rejection(index, LedgerErrorCode.ACCOUNTS_MUST_BE_DIFFERENT, "postings[" + posting + "].account",
+                "is both debited and credited by this entry; an account may be on one side of an entry only", account);
     }
 
     private static void checkBalanced(int index, List<Posting> postings) {

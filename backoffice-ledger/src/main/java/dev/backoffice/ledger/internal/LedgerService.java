@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.ledger.Account;
@@ -22,6 +23,7 @@ import dev.backoffice.ledger.EntryRequest;
 import dev.backoffice.ledger.IncomeStatement;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
+import dev.backoffice.ledger.LedgerLimits;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.OpenAccount;
@@ -56,19 +58,27 @@ import java.util.TreeMap;
 public final class LedgerService implements TenantLedger {
 
     private static final int MAX_BATCH = 8190;
+    private static final Instant EARLIEST_INSTANT = LedgerLimits.MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final LedgerStore store;
     private final TenantId tenant;
     private final Clock clock;
     private final AuditStore audit;
     private final LedgerStore.Reader reader;
+    private final CursorSigner cursors;
 
-    public LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit) {
+    public LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
         this.store = store;
         this.tenant = tenant;
         this.clock = clock;
         this.audit = audit;
+        this.cursors = cursors;
         this.reader = store.reader(tenant);
+    }
+
+    /** A date argument: not null and within {@link LedgerLimits}' range. */
+    private static LocalDate date(LocalDate d, String field) {
+        return LedgerLimits.checkDate(d, field);
     }
 
     /**
@@ -228,7 +238,10 @@ public final class LedgerService implements TenantLedger {
                     if (firstFailure != null) {
                         throw firstFailure;
                     }
-                    return List.of(results);
+                    return List.of(results); // a whole replay: every entry stored with the same content
+                }
+                if (firstFailure == null && drafts.size() < n) {
+                    throw partialReplay(requests, results);
                 }
                 PeriodStatus period = tx.lockPeriodStatus(false);
                 Map<AccountId, AccountState> locked = tx.lockAccounts(touched);
@@ -251,6 +264,25 @@ public final class LedgerService implements TenantLedger {
         } catch (Rejection r) {
             throw new BatchRejectedException(r.index(), r.toException());
         }
+    }
+
+    /**
+     * A batch replay is all or nothing: a batch that holds both stored and new entries is refused,
+     * naming the first entry whose state (stored or new) differs from entry 0's.
+     */
+    private static Rejection partialReplay(List<EntryRequest> requests, JournalEntry[] results) {
+        boolean firstStored = results[0] != null;
+        int i = 1;
+        while (i < results.length && (results[i] != null) == firstStored) {
+            i++;
+        }
+        EntryRequest r = requests.get(i);
+        String field = r.idempotencyKey().isPresent() ? "idempotencyKey" : "id";
+        Object value = r.idempotencyKey().isPresent() ? r.idempotencyKey().get() : r.id().orElse(null);
+        return new Rejection(i, LedgerErrorCode.PARTIAL_BATCH_REPLAY, field, (results[i] != null
+                ? "is already stored while entry 0 of the batch is new"
+                : "is new while entry 0 of the batch is already stored")
+                + ": a batch is replayed whole (every entry stored with the same content) or is new", value);
     }
 
     private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
@@ -288,7 +320,8 @@ public final class LedgerService implements TenantLedger {
         }
         EntryId id = existing.map(JournalEntry::id).or(r::id).orElseGet(EntryId::newId);
         long seq = existing.isPresent() ? existing.get().sequence() : tx.nextSequence();
-        LedgerEngine.Draft draft = LedgerEngine.draft(i, r, ref -> resolve(tx, ref), id, seq, now);
+        // a replay is compared with what is stored, not validated against today's clock or rules
+        LedgerEngine.Draft draft = LedgerEngine.draft(i, r, ref -> resolve(tx, ref), id, seq, now, existing.isPresent());
         if (existing.isPresent()) {
             if (!LedgerEngine.sameContent(existing.get(), draft.entry())) {
                 throw new Rejection(i, LedgerErrorCode.IDEMPOTENCY_CONFLICT, r.idempotencyKey().isPresent() ? "idempotencyKey" : "id",
@@ -349,8 +382,21 @@ public final class LedgerService implements TenantLedger {
     }
 
     @Override
+    public List<JournalEntry> expirePending() {
+        return expirePending(clock.instant());
+    }
+
+    @Override
     public List<JournalEntry> expirePending(Instant asOf) {
         Check.notNull(asOf, "asOf");
+        Instant clockNow = clock.instant();
+        if (asOf.isAfter(clockNow)) {
+            throw LedgerErrorCode.AS_OF_IN_FUTURE.exception("asOf",
+                    "is later than the ledger's clock (" + clockNow + "): a hold is never released before its expiry", asOf);
+        }
+        if (asOf.isBefore(EARLIEST_INSTANT)) {
+            throw LedgerErrorCode.DATE_OUT_OF_RANGE.exception("asOf", "must not be before " + EARLIEST_INSTANT, asOf);
+        }
         LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         List<JournalEntry> voids = new ArrayList<>();
         while (true) {
@@ -436,23 +482,24 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public Balance balance(AccountRef ref, LocalDate asOf) {
-        Check.notNull(asOf, "asOf");
+        date(asOf, "asOf");
         Account a = account(ref);
         return Balance.of(a, reader.countersAsOf(a.id(), asOf));
     }
 
     @Override
     public Statement statement(AccountRef ref, LocalDate from, LocalDate to, Optional<String> cursor, int pageSize) {
-        Check.notNull(from, "from");
-        Check.notNull(to, "to");
+        date(from, "from");
+        date(to, "to");
         Check.notNull(cursor, "cursor");
         Check.that(!to.isBefore(from), "to", "must not be before from", to);
         Check.that(pageSize > 0 && pageSize <= 1000, "pageSize", "must be 1..1000", pageSize);
         Account a = account(ref);
+        String scope = StatementCursor.scope(a.id(), from, to);
         LedgerStore.MovementPosition after = null;
         long running;
         if (cursor.isPresent()) {
-            StatementCursor c = StatementCursor.decode(cursor.get());
+            StatementCursor c = StatementCursor.decode(cursors, tenant, scope, cursor.get());
             after = c.position();
             running = c.runningBalance();
         } else {
@@ -466,7 +513,12 @@ public final class LedgerService implements TenantLedger {
         for (int i = 0; i < rows.size() && i < pageSize; i++) {
             Movement m = rows.get(i);
             boolean increases = m.side() == a.type().normalSide();
-            running = Math.addExact(running, increases ? m.amount() : -m.amount());
+            try {
+                running = Math.addExact(running, increases ? m.amount() : -m.amount());
+            } catch (ArithmeticException e) {
+                throw LedgerErrorCode.OVERFLOW.exception("runningBalance", "of account " + a.code() + " does not fit in 64-bit minor units",
+                        m.entryId());
+            }
             JournalEntry e = entries.computeIfAbsent(m.entryId(), id -> reader.entry(id).orElseThrow());
             lines.add(new StatementLine(m.entryId(), m.sequence(), m.effectiveDate(), m.kind(),
                     e.description(), m.side(), Money.ofMinor(a.currency(), m.amount()), Money.ofMinor(a.currency(), running)));
@@ -475,14 +527,14 @@ public final class LedgerService implements TenantLedger {
         if (more) {
             Movement last = rows.get(pageSize - 1);
             next = Optional.of(new StatementCursor(new LedgerStore.MovementPosition(last.effectiveDate(), last.sequence(),
-                    last.index()), running).encode());
+                    last.index()), running).encode(cursors, tenant, scope));
         }
         return new Statement(a, from, to, Money.ofMinor(a.currency(), opening), lines, next);
     }
 
     @Override
     public TrialBalance trialBalance(LocalDate asOf) {
-        Check.notNull(asOf, "asOf");
+        date(asOf, "asOf");
         Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
         List<TrialBalance.Row> rows = new ArrayList<>();
         for (Account a : reader.accounts()) {
@@ -501,7 +553,7 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public BalanceSheet balanceSheet(LocalDate asOf, CurrencyUnit currency) {
-        Check.notNull(asOf, "asOf");
+        date(asOf, "asOf");
         Check.notNull(currency, "currency");
         List<Account> chart = reader.accounts();
         Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
@@ -519,8 +571,8 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public IncomeStatement incomeStatement(LocalDate from, LocalDate to, CurrencyUnit currency) {
-        Check.notNull(from, "from");
-        Check.notNull(to, "to");
+        date(from, "from");
+        date(to, "to");
         Check.notNull(currency, "currency");
         Check.that(!to.isBefore(from), "to", "must not be before from", to);
         List<Account> chart = reader.accounts();
@@ -549,7 +601,7 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public PeriodStatus closePeriod(LocalDate through, String actor) {
-        Check.notNull(through, "through");
+        date(through, "through");
         Check.text(actor, "actor", 200);
         return store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
@@ -566,7 +618,7 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public PeriodStatus reopenPeriod(LocalDate from, String actor, String reason) {
-        Check.notNull(from, "from");
+        date(from, "from");
         Check.text(actor, "actor", 200);
         Check.text(reason, "reason", 500);
         return single(() -> store.inTransaction(tenant, tx -> {
@@ -596,7 +648,7 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public Optional<JournalEntry> closeYear(LocalDate yearEnd, String actor, List<AccountRef> retainedEarnings) {
-        Check.notNull(yearEnd, "yearEnd");
+        date(yearEnd, "yearEnd");
         Check.text(actor, "actor", 200);
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();

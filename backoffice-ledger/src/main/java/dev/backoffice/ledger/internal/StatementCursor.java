@@ -1,34 +1,50 @@
 package dev.backoffice.ledger.internal;
 
 import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.page.CursorSigner;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.ledger.AccountId;
 import dev.backoffice.ledger.LedgerStore;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 
 /**
- * The opaque statement cursor: the position of the last line shown and the running balance
- * after it, so the next page needs no re-summing and stays stable when entries are added.
+ * The statement cursor: the position of the last line shown and the running balance after it, so
+ * the next page needs no re-summing and stays stable when entries are added.
+ *
+ * <p>The client is not trusted with the running balance: the cursor is signed by the ledger's
+ * {@link CursorSigner} over the tenant and the scope {@code ledger.statement|account|from|to}, so
+ * only a cursor this ledger handed out for this very statement is accepted; anything else is
+ * {@code page.invalid_cursor}. (Re-deriving the balance from the stored position instead would
+ * cost a sum over the movements of the page's first day on every page.)
  */
 record StatementCursor(LedgerStore.MovementPosition position, long runningBalance) {
 
-    String encode() {
-        String raw = "v1|" + position.effectiveDate() + "|" + position.sequence() + "|" + position.index() + "|" + runningBalance;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    static String scope(AccountId account, LocalDate from, LocalDate to) {
+        return "ledger.statement|" + account.value() + "|" + from + "|" + to;
     }
 
-    static StatementCursor decode(String cursor) {
+    String encode(CursorSigner signer, TenantId tenant, String scope) {
+        return signer.sign(tenant, scope,
+                position.effectiveDate() + "|" + position.sequence() + "|" + position.index() + "|" + runningBalance);
+    }
+
+    /**
+     * The cursor, if {@code signer} made it for {@code tenant} and {@code scope}.
+     *
+     * @throws InvalidRequestException {@code page.invalid_cursor} otherwise
+     */
+    static StatementCursor decode(CursorSigner signer, TenantId tenant, String scope, String cursor) {
+        String raw = signer.verify(tenant, scope, cursor);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] p = raw.split("\\|");
-            if (p.length != 5 || !p[0].equals("v1")) {
+            if (p.length != 4) {
                 throw new IllegalArgumentException(raw);
             }
-            return new StatementCursor(new LedgerStore.MovementPosition(LocalDate.parse(p[1]), Long.parseLong(p[2]),
-                    Integer.parseInt(p[3])), Long.parseLong(p[4]));
-        } catch (RuntimeException e) {
-            throw InvalidRequestException.of("cursor", "is not a cursor returned by this ledger", cursor);
+            return new StatementCursor(new LedgerStore.MovementPosition(LocalDate.parse(p[0]), Long.parseLong(p[1]),
+                    Integer.parseInt(p[2])), Long.parseLong(p[3]));
+        } catch (RuntimeException e) { // signed by this key but not a statement position: another listing's cursor
+            throw InvalidRequestException.of(CursorSigner.INVALID_CURSOR, "cursor", "is not a statement cursor", cursor);
         }
     }
 }

@@ -94,4 +94,29 @@ class LedgerEngineTest {
         assertThat(LedgerEngine.movements(d.entry(), null)).isEqualTo(d.movements());
         assertThat(LedgerEngine.movement(d.entry(), null, 1)).isEqualTo(d.movements().get(1));
     }
+    @Test
+    void anAccountOnBothSidesIsRejectedAtAnyNumberOfPostings() {
+        Rejection two = catchThrowableOfType(Rejection.class, () -> draft(0, "1000", "1000", "1.00", false));
+        assertThat(two.code()).isEqualTo(LedgerErrorCode.ACCOUNTS_MUST_BE_DIFFERENT);
+        assertThat(two.field()).isEqualTo("postings[1].account");
+        // beyond 16 postings the check uses a map; the same rule
+        EntryRequest.Builder many = EntryRequest.builder(DAY, "many");
+        for (int i = 0; i < 20; i++) {
+            many.debit("2010", Money.parse("EUR 1.00"));
+        }
+        many.credit("1000", Money.parse("EUR 19.00")).credit("2010", Money.parse("EUR 1.00"));
+        Rejection r = catchThrowableOfType(Rejection.class, () -> LedgerEngine.draft(0, many.build(), resolver, EntryId.newId(), 1, NOW));
+        assertThat(r.code()).isEqualTo(LedgerErrorCode.ACCOUNTS_MUST_BE_DIFFERENT);
+        assertThat(r.field()).isEqualTo("postings[21].account");
+    }
+
+    @Test
+    void aReplayDraftSkipsTheClockSoItCanBeComparedWithTheStoredHold() {
+        EntryRequest hold = EntryRequest.builder(DAY, "h").debit("2010", Money.parse("EUR 1.00")).credit("1000", Money.parse("EUR 1.00"))
+                .pendingUntil(NOW.minusSeconds(1)).build();
+        Rejection r = catchThrowableOfType(Rejection.class, () -> LedgerEngine.draft(0, hold, resolver, EntryId.newId(), 1, NOW));
+        assertThat(r.code()).isEqualTo(LedgerErrorCode.INVALID_EXPIRY);
+        LedgerEngine.Draft replay = LedgerEngine.draft(0, hold, resolver, EntryId.newId(), 1, NOW, true);
+        assertThat(replay.entry().expiresAt()).contains(NOW.minusSeconds(1));
+    }
 }

@@ -77,6 +77,8 @@ final class GroupRun {
     private final Set<String> absentCodes = new HashSet<>();
     private final Map<EntryId, Optional<JournalEntry>> byId = new HashMap<>();
     private final Map<String, Optional<JournalEntry>> byKey = new HashMap<>();
+    /** Keys actually looked up (with optimistic keys, the others in {@code byKey} are guesses). */
+    private final Set<String> fetchedKeys = new HashSet<>();
     private final Map<EntryId, Optional<JournalEntry>> byPending = new HashMap<>();
     private final Map<EntryId, Optional<JournalEntry>> byReverses = new HashMap<>();
 
@@ -109,6 +111,8 @@ final class GroupRun {
         boolean discovered;
         boolean speculated;
         boolean solo;
+        /** The work asked for an idempotency key that was taken as new without a lookup. */
+        boolean keyGuessed;
         Set<AccountId> lockIds;
         // outcome of the final pass
         boolean ok;
@@ -318,6 +322,7 @@ final class GroupRun {
             needCodes.clear();
         }
         any |= fetchEntries("entry_id", needEntryIds, byId, e -> e.id());
+        fetchedKeys.addAll(needKeys);
         any |= fetchEntries("idempotency_key", needKeys, byKey, e -> e.idempotencyKey().orElseThrow());
         any |= fetchEntries("pending_id", needPending, byPending, e -> e.pendingId().orElseThrow());
         any |= fetchEntries("reverses", needReverses, byReverses, e -> e.reverses().orElseThrow());
@@ -391,6 +396,10 @@ final class GroupRun {
                 alone.add(r);
             } else if (s.ok) {
                 r.succeed(s.value);
+            } else if (s.keyGuessed) {
+                // failed on a key taken as new without a lookup: it may be a replay of a stored entry,
+                // which answers with that entry whatever today's rules say; run it alone, looking the key up
+                alone.add(r);
             } else {
                 r.fail(s.error);
             }
@@ -527,6 +536,9 @@ final class GroupRun {
         @Override
         public Optional<JournalEntry> entryByIdempotencyKey(String key) {
             if (optimisticKeys) {
+                if (!fetchedKeys.contains(key)) {
+                    slot.keyGuessed = true;
+                }
                 byKey.putIfAbsent(key, Optional.empty()); // taken as new: the unique index has the last word
             }
             return known(byKey, needKeys, key);
