@@ -141,8 +141,9 @@ class RetentionSafetyProperties {
                         overridden.add(target);
                     }
                     case 13 -> {
-                        // extend to any date, past or future, by an authorised or an unauthorised actor
-                        LocalDate to = today.plusDays(op.b() - 400L);
+                        // extend to any date from 400 days ago to 7 years ahead (past the policies' dates
+                        // and the longer policies of op 14), by an authorised or an unauthorised actor
+                        LocalDate to = today.plusDays(op.b() * 4L - 400);
                         a.extendRetention(target, to, op.c() == 0 ? CLERK : OFFICER, "extend");
                         extensionFloor.merge(target, to, (x, y) -> x.isAfter(y) ? x : y);
                     }
