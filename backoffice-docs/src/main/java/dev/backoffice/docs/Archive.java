@@ -20,13 +20,15 @@ import java.time.ZoneOffset;
  *         .audit(InMemoryAuditStore.create(clock))
  *         .clock(clock)
  *         .zone(ZoneId.of("Europe/Warsaw"))
+ *         .holdAuthorizer((actor, action) -> actor.equals("legal"))
  *         .build();
  * }</pre>
  *
  * <p>Every path that removes content (disposition, review approval, deletion, early deletion,
  * erasure) goes through one guard: a legal hold always wins; a compliance-mode retention can
  * never be ended early, not by any actor or method; a governance-mode retention only by an
- * actor the {@link OverrideAuthorizer} allows, with a reason, audited.
+ * actor the {@link OverrideAuthorizer} allows, with a reason, audited. Placing and releasing
+ * holds and extending retentions need an actor the {@link HoldAuthorizer} allows.
  */
 public final class Archive {
 
@@ -40,6 +42,7 @@ public final class Archive {
     final ZoneId zone;
     final long maxContentBytes;
     final OverrideAuthorizer authorizer;
+    final HoldAuthorizer holdAuthorizer;
     final DispositionObserver observer;
     final int batchSize;
 
@@ -51,6 +54,7 @@ public final class Archive {
         this.zone = Check.notNull(b.zone, "zone");
         this.maxContentBytes = Check.positive(b.maxContentBytes, "maxContentBytes");
         this.authorizer = Check.notNull(b.authorizer, "authorizer");
+        this.holdAuthorizer = Check.notNull(b.holdAuthorizer, "holdAuthorizer");
         this.observer = Check.notNull(b.observer, "observer");
         Check.that(b.batchSize >= 1 && b.batchSize <= 10_000, "batchSize", "must be 1 to 10000", b.batchSize);
         this.batchSize = b.batchSize;
@@ -86,6 +90,7 @@ public final class Archive {
         private ZoneId zone = ZoneOffset.UTC;
         private long maxContentBytes = DEFAULT_MAX_CONTENT_BYTES;
         private OverrideAuthorizer authorizer = OverrideAuthorizer.NOBODY;
+        private HoldAuthorizer holdAuthorizer = HoldAuthorizer.NOBODY;
         private DispositionObserver observer = DispositionObserver.NONE;
         private int batchSize = 500;
 
@@ -135,6 +140,15 @@ public final class Archive {
         /** Who may override governance-mode retention (default: nobody). */
         public Builder overrideAuthorizer(OverrideAuthorizer authorizer) {
             this.authorizer = authorizer;
+            return this;
+        }
+
+        /**
+         * Who may place and release legal holds and extend retentions (default: nobody). Refused
+         * attempts are audited.
+         */
+        public Builder holdAuthorizer(HoldAuthorizer holdAuthorizer) {
+            this.holdAuthorizer = holdAuthorizer;
             return this;
         }
 

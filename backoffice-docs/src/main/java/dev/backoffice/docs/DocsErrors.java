@@ -40,6 +40,8 @@ public final class DocsErrors {
     public static final String RETENTION_LOCKED = "docs.retention_locked";
     /** The actor is not authorised to override a governance-mode retention ({@code RuleViolationException}). */
     public static final String OVERRIDE_NOT_AUTHORISED = "docs.override_not_authorised";
+    /** The actor may not place or release a legal hold or extend a retention; the attempt is audited ({@code RuleViolationException}). */
+    public static final String HOLD_NOT_AUTHORISED = "docs.hold_not_authorised";
     /** The document is not in the state the operation needs, e.g. already disposed ({@code ConflictException}). */
     public static final String WRONG_STATE = "docs.wrong_state";
     /** Someone changed the document meanwhile; re-read and retry ({@code ConflictException}). */

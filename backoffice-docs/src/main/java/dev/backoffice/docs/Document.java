@@ -18,6 +18,12 @@ import java.util.TreeMap;
  * its policy waits for is recorded, and stored (indexed), so "what is due on D" is a range
  * scan. It is empty while the event has not happened: such a document is never due.
  *
+ * <p>{@code extendedUntil} is a person's extension ({@code extendRetention}), stored apart from
+ * the policy's date: {@code retainUntil} is always the later of the two, and stays so when the
+ * policy changes or the event is recorded. On a document still waiting for its event the
+ * extension is only a floor: {@code retainUntil} stays empty until the event, then becomes the
+ * later of the policy's date and the floor.
+ *
  * @param id            its id
  * @param documentClass its class, which selects the retention policy
  * @param title         display title (no control characters)
@@ -30,11 +36,12 @@ import java.util.TreeMap;
  * @param triggerDate   the date the retention counts from, once known
  * @param retainUntil   the last day of retention, once known
  * @param disposedAt    when it was disposed of, erased or archived or queued for review
+ * @param extendedUntil the last day a person extended the retention to, if anyone did
  */
 public record Document(DocumentId id, DocumentClass documentClass, String title, String mediaType, List<OwnerRef> owners,
                        SortedMap<String, String> metadata, Instant createdAt, List<DocumentVersion> versions,
                        Lifecycle lifecycle, Optional<LocalDate> triggerDate, Optional<LocalDate> retainUntil,
-                       Optional<Instant> disposedAt) {
+                       Optional<Instant> disposedAt, Optional<LocalDate> extendedUntil) {
 
     /** The title a disposed document keeps. */
     public static final String DISPOSED_TITLE = "(disposed)";
@@ -58,6 +65,18 @@ public record Document(DocumentId id, DocumentClass documentClass, String title,
         Check.notNull(triggerDate, "triggerDate");
         Check.notNull(retainUntil, "retainUntil");
         Check.notNull(disposedAt, "disposedAt");
+        if (extendedUntil == null) {
+            extendedUntil = Optional.empty(); // JSON written before extensions were stored apart
+        }
+    }
+
+    /** A document nobody has extended. */
+    public Document(DocumentId id, DocumentClass documentClass, String title, String mediaType, List<OwnerRef> owners,
+                    SortedMap<String, String> metadata, Instant createdAt, List<DocumentVersion> versions,
+                    Lifecycle lifecycle, Optional<LocalDate> triggerDate, Optional<LocalDate> retainUntil,
+                    Optional<Instant> disposedAt) {
+        this(id, documentClass, title, mediaType, owners, metadata, createdAt, versions, lifecycle, triggerDate, retainUntil,
+                disposedAt, Optional.empty());
     }
 
     /** The newest version. */
@@ -78,7 +97,13 @@ public record Document(DocumentId id, DocumentClass documentClass, String title,
     /** This document at another point of its life (all other fields unchanged). */
     public Document with(Lifecycle lifecycle, Optional<LocalDate> triggerDate, Optional<LocalDate> retainUntil, Optional<Instant> disposedAt) {
         return new Document(id, documentClass, title, mediaType, owners, metadata, createdAt, versions, lifecycle,
-                triggerDate, retainUntil, disposedAt);
+                triggerDate, retainUntil, disposedAt, extendedUntil);
+    }
+
+    /** This document with another per-document extension (all other fields unchanged). */
+    public Document withExtension(Optional<LocalDate> extendedUntil) {
+        return new Document(id, documentClass, title, mediaType, owners, metadata, createdAt, versions, lifecycle,
+                triggerDate, retainUntil, disposedAt, extendedUntil);
     }
 
     /** This document with one more version. */
@@ -86,7 +111,7 @@ public record Document(DocumentId id, DocumentClass documentClass, String title,
         List<DocumentVersion> vs = new java.util.ArrayList<>(versions);
         vs.add(version);
         return new Document(id, documentClass, title, mediaType, owners, metadata, createdAt, vs, lifecycle,
-                triggerDate, retainUntil, disposedAt);
+                triggerDate, retainUntil, disposedAt, extendedUntil);
     }
 
     /**
@@ -97,6 +122,6 @@ public record Document(DocumentId id, DocumentClass documentClass, String title,
         List<DocumentVersion> vs = versions.stream().map(v -> new DocumentVersion(v.number(), v.contentHash(), v.size(),
                 v.mediaType(), Optional.empty(), v.addedAt(), v.addedBy())).toList();
         return new Document(id, documentClass, DISPOSED_TITLE, mediaType, List.of(), new TreeMap<>(), createdAt, vs,
-                Lifecycle.DISPOSED, triggerDate, retainUntil, Optional.of(at));
+                Lifecycle.DISPOSED, triggerDate, retainUntil, Optional.of(at), extendedUntil);
     }
 }

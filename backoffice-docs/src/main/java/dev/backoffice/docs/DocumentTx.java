@@ -41,7 +41,8 @@ public interface DocumentTx extends DocumentReads {
 
     /**
      * Replaces {@code expected} by {@code updated} (same id) if the stored document still has
-     * the lifecycle, retention dates and version count of {@code expected}; returns whether it
+     * the lifecycle, retention dates (trigger, retain-until, extension) and version count of
+     * {@code expected}; returns whether it
      * did. The compare-and-set every lifecycle change goes through.
      */
     boolean replace(Document expected, Document updated);

@@ -13,6 +13,7 @@ import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.blob.BlobRef;
 import dev.backoffice.docs.blob.BlobStatus;
 import dev.backoffice.docs.retention.DispositionAction;
+import dev.backoffice.docs.retention.RetentionBasis;
 import dev.backoffice.docs.retention.RetentionMode;
 import dev.backoffice.docs.retention.RetentionPolicy;
 
@@ -65,7 +66,8 @@ public final class TenantArchive {
 
     /**
      * Defines the retention policy of a class, or changes it. Existing documents of the class
-     * get their retention recomputed in the same transaction.
+     * get their retention recomputed in the same transaction; each keeps the later of the new
+     * policy's date and its own extension ({@link #extendRetention}), in both modes.
      *
      * <ul>
      *   <li>A compliance policy may only be replaced by a compliance policy with the same
@@ -146,7 +148,7 @@ public final class TenantArchive {
                     continue;
                 }
                 Optional<LocalDate> trigger = triggerDate(tx, policy, d.owners(), d.createdAt());
-                Optional<LocalDate> until = trigger.map(policy::retainUntil);
+                Optional<LocalDate> until = later(trigger.map(policy::retainUntil), d.extendedUntil());
                 if (neverEarlier && d.retainUntil().isPresent()
                         && (until.isEmpty() || until.get().isBefore(d.retainUntil().get()))) {
                     until = d.retainUntil();
@@ -164,6 +166,18 @@ public final class TenantArchive {
             }
             after = Optional.of(page.get(page.size() - 1).id());
         }
+    }
+
+    /**
+     * The last day of retention of a document: the later of the policy's date and the
+     * document's own extension, in both modes. Empty while the policy's date is unknown (the
+     * event not yet recorded): an extension alone never starts a retention, it is a floor.
+     */
+    private static Optional<LocalDate> later(Optional<LocalDate> policyUntil, Optional<LocalDate> extendedUntil) {
+        if (policyUntil.isEmpty() || extendedUntil.isEmpty()) {
+            return policyUntil;
+        }
+        return Optional.of(policyUntil.get().isAfter(extendedUntil.get()) ? policyUntil.get() : extendedUntil.get());
     }
 
     private Optional<LocalDate> triggerDate(DocumentReads r, RetentionPolicy policy, List<OwnerRef> owners, Instant createdAt) {
@@ -319,9 +333,12 @@ public final class TenantArchive {
     }
 
     /**
-     * Opens a version's content as a verifying stream: it throws
-     * {@link ContentCorruptedException} instead of reporting the end if the bytes do not hash
-     * to the version's key. Close it after use.
+     * Opens a version's content as a verifying stream. It knows the version's size and checks
+     * the hash by the time the last byte is delivered: the read that would deliver the last
+     * declared byte throws {@link ContentCorruptedException} instead if the content does not
+     * hash to the version's key, as does any read past the declared size and an end of data
+     * before it. A caller that reads exactly {@link DocumentVersion#size()} bytes has therefore
+     * read verified content. Close it after use.
      *
      * @throws ConflictException {@code docs.wrong_state} if the document was disposed of
      */
@@ -332,7 +349,7 @@ public final class TenantArchive {
         }
         DocumentVersion v = d.version(version).orElseThrow(() -> InvalidRequestException.of("version",
                 "must be 1 to " + d.versions().size(), version));
-        return cfg.blobs.open(tenant, v.contentHash());
+        return cfg.blobs.open(tenant, v.contentHash(), v.size());
     }
 
     /** Reads a version's content completely and verified (for content that fits in memory). */
@@ -435,7 +452,7 @@ public final class TenantArchive {
                         continue;
                     }
                     Optional<LocalDate> trigger = triggerDate(tx, p, d.owners(), d.createdAt());
-                    Optional<LocalDate> until = trigger.map(p::retainUntil);
+                    Optional<LocalDate> until = later(trigger.map(p::retainUntil), d.extendedUntil());
                     if (d.retainUntil().isPresent() && until.isPresent() && until.get().isBefore(d.retainUntil().get())) {
                         continue; // never earlier
                     }
@@ -459,11 +476,31 @@ public final class TenantArchive {
 
     // ---------------------------------------------------------------- holds
 
-    /** Places a legal hold; from now on nothing in its scope is deleted or disposed of. */
+    /**
+     * Places a legal hold; from now on nothing in its scope is deleted, disposed of or erased.
+     * Needs an actor the {@link HoldAuthorizer} allows ({@code PLACE_HOLD}), as S3 needs
+     * {@code s3:PutObjectLegalHold}.
+     *
+     * @throws RuleViolationException {@code docs.hold_not_authorised} (the attempt is audited)
+     * @throws NotFoundException      {@code docs.not_found} if the scope lists a document id that
+     *                                does not exist in this tenant
+     */
     public LegalHold placeHold(String name, String reason, HoldScope scope, String actor) {
+        Names.text(name, "name", 200);
+        Names.text(reason, "reason", 2000);
+        Check.notNull(scope, "scope");
+        Names.text(actor, "actor", 200);
         LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
+        requireHoldAuthority(actor, HoldAuthorizer.Action.PLACE_HOLD, "hold/" + hold.id(), Map.of("name", name));
         return store.write(tx -> {
             tx.lockTenant();
+            for (int i = 0; i < scope.documents().size(); i++) {
+                DocumentId listed = scope.documents().get(i);
+                if (tx.find(listed).isEmpty()) {
+                    throw new NotFoundException(DocsErrors.NOT_FOUND, "scope.documents[" + i + "]: document " + listed
+                            + " not found in tenant " + tenant + "; a hold can only name existing documents");
+                }
+            }
             tx.putHold(hold);
             audit.append(AuditEvent.of(actor, "docs.hold_placed", "hold/" + hold.id(), Map.of("name", name, "reason", reason)));
             return hold;
@@ -472,14 +509,17 @@ public final class TenantArchive {
 
     /**
      * Releases a hold. Documents it protected become disposable again at the next run if
-     * their retention has ended and no other hold covers them.
+     * their retention has ended and no other hold covers them. Needs an actor the
+     * {@link HoldAuthorizer} allows ({@code RELEASE_HOLD}).
      *
-     * @throws NotFoundException {@code docs.hold_not_found}
+     * @throws RuleViolationException {@code docs.hold_not_authorised} (the attempt is audited)
+     * @throws NotFoundException      {@code docs.hold_not_found}
      */
     public LegalHold releaseHold(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
+        requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
             tx.lockTenant();
             LegalHold h = tx.hold(id).orElseThrow(() -> new NotFoundException(DocsErrors.HOLD_NOT_FOUND, "no hold " + id + " in tenant " + tenant));
@@ -491,6 +531,25 @@ public final class TenantArchive {
             audit.append(AuditEvent.of(actor, "docs.hold_released", "hold/" + id, Map.of("name", h.name(), "reason", reason)));
             return released;
         });
+    }
+
+    /**
+     * Throws {@code docs.hold_not_authorised} unless the {@link HoldAuthorizer} allows
+     * {@code actor} to do {@code action}; a refusal is first appended to the audit log (in its
+     * own transaction, so it stays when the refused call changes nothing).
+     */
+    private void requireHoldAuthority(String actor, HoldAuthorizer.Action action, String subject, Map<String, String> details) {
+        if (cfg.holdAuthorizer.may(actor, action)) {
+            return;
+        }
+        Map<String, String> d = new TreeMap<>(details);
+        d.put("attempted", action.name());
+        audit.append(AuditEvent.of(actor, DocsErrors.HOLD_NOT_AUTHORISED, subject, d));
+        throw new RuleViolationException(DocsErrors.HOLD_NOT_AUTHORISED, "actor: " + actor + " may not " + switch (action) {
+            case PLACE_HOLD -> "place a legal hold";
+            case RELEASE_HOLD -> "release a legal hold";
+            case EXTEND_RETENTION -> "extend a retention";
+        } + " (HoldAuthorizer)");
     }
 
     /** Every hold, active and released. */
@@ -695,14 +754,32 @@ public final class TenantArchive {
     }
 
     /**
-     * Extends a document's retention to {@code retainUntil} (a later date than now); a document
-     * in review goes back to ACTIVE. Allowed in both modes, for anyone: extending never
-     * weakens a retention.
+     * Extends a document's retention so that it is kept at least through {@code retainUntil};
+     * a document in review goes back to ACTIVE. Allowed in both modes (extending never weakens a
+     * retention) to an actor the {@link HoldAuthorizer} allows ({@code EXTEND_RETENTION}), like
+     * S3's {@code s3:PutObjectRetention}.
+     *
+     * <p>The extension is stored apart from the policy's date ({@link Document#extendedUntil()}):
+     * the document is kept through the later of the two, also after a policy change or when its
+     * event is recorded. On a document still waiting for its trigger event the extension is only
+     * a floor: the retention still starts with the event, and ends no earlier than the floor.
+     *
+     * @throws InvalidRequestException {@code retainUntil} not after today, not after the current
+     *                                 last day of retention, or not after an earlier extension
+     * @throws RuleViolationException  {@code docs.hold_not_authorised} (the attempt is audited)
+     * @throws ConflictException       {@code docs.wrong_state} if it is archived or disposed
      */
     public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
+        Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
+        requireHoldAuthority(actor, HoldAuthorizer.Action.EXTEND_RETENTION, "document/" + id, Map.of("to", retainUntil.toString()));
+        LocalDate today = today();
+        if (!retainUntil.isAfter(today)) {
+            throw InvalidRequestException.of("retainUntil", "must be after today (" + today
+                    + "): an extension keeps a document longer, it never ends a retention", retainUntil);
+        }
         return store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -712,12 +789,28 @@ public final class TenantArchive {
             if (d.retainUntil().isPresent() && !retainUntil.isAfter(d.retainUntil().get())) {
                 throw InvalidRequestException.of("retainUntil", "must be after the current last day of retention " + d.retainUntil().get(), retainUntil);
             }
-            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), Optional.of(retainUntil), Optional.empty());
+            if (d.extendedUntil().isPresent() && !retainUntil.isAfter(d.extendedUntil().get())) {
+                throw InvalidRequestException.of("retainUntil", "must be after the earlier extension to " + d.extendedUntil().get()
+                        + " (an extension is never withdrawn by extending)", retainUntil);
+            }
+            RetentionPolicy p = tx.policy(d.documentClass()).orElseThrow(() -> unknownClass(d.documentClass()));
+            Optional<LocalDate> extension = Optional.of(retainUntil);
+            // The policy's date, from the stored trigger: never replaced, only raised. Empty while
+            // the event is awaited: then the extension is a floor and the retention stays open.
+            Optional<LocalDate> until = later(d.triggerDate().map(p::retainUntil), extension);
+            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), until, Optional.empty()).withExtension(extension);
             if (!tx.replace(d, next)) {
                 throw concurrent(id);
             }
-            audit.append(AuditEvent.of(actor, "docs.retention_extended", "document/" + id, Map.of(
-                    "from", d.retainUntil().map(LocalDate::toString).orElse("none"), "to", retainUntil.toString(), "reason", reason)));
+            Map<String, String> details = new TreeMap<>();
+            details.put("from", d.retainUntil().map(LocalDate::toString).orElse("none"));
+            details.put("to", until.map(LocalDate::toString).orElse("none"));
+            details.put("extended_until", retainUntil.toString());
+            if (until.isEmpty()) {
+                details.put("waits_for", "event " + p.trigger().event().orElse("?") + " (the extension is a floor)");
+            }
+            details.put("reason", reason);
+            audit.append(AuditEvent.of(actor, "docs.retention_extended", "document/" + id, details));
             return next;
         });
     }
@@ -794,6 +887,7 @@ public final class TenantArchive {
     /**
      * Moves a governance-mode retention's last day earlier. Requires an authorised actor and a
      * reason (audited). Compliance mode: {@code docs.retention_locked}, always.
+     * A per-document extension is withdrawn with it (the override is the later decision).
      */
     public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
@@ -811,7 +905,9 @@ public final class TenantArchive {
                         + " (use extendRetention to extend)", retainUntil);
             }
             requireGovernanceOverride(actor, p, d, Optional.of(reason));
-            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), Optional.of(retainUntil), Optional.empty());
+            // The override sets the last day outright: an extension above it is withdrawn with it.
+            Document next = d.with(Lifecycle.ACTIVE, d.triggerDate(), Optional.of(retainUntil), Optional.empty())
+                    .withExtension(Optional.empty());
             if (!tx.replace(d, next)) {
                 throw concurrent(id);
             }
@@ -851,10 +947,14 @@ public final class TenantArchive {
     // ---------------------------------------------------------------- erasure
 
     /**
-     * Handles an erasure request (GDPR art. 17) for a data subject: each of the subject's
-     * documents is erased if no hold covers it and its retention has ended (or it was archived
-     * or queued for review), and kept otherwise, with the reason. The request itself is
-     * audited without naming the subject.
+     * Handles an erasure request (GDPR art. 17) for a data subject. Each of the subject's
+     * documents is kept if an active hold covers it (art. 17(3)(e)), or if it is inside the
+     * retention of a policy whose basis is a legal obligation (art. 17(3)(b), citing the policy's
+     * source and the date it runs to). Everything else is erased with a certificate: documents
+     * whose retention ended, archived or queued for review, under a policy with no retention
+     * requirement, and documents inside an internal schedule's retention, which yields to the
+     * request (the certificate names the schedule it overrode, the actor and the reason). The
+     * request itself is audited without naming the subject.
      */
     public ErasureReport erase(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
@@ -887,18 +987,27 @@ public final class TenantArchive {
                                         + ": GDPR art. 17(3)(e)"));
                         continue;
                     }
-                    if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
-                        String until = d.retainUntil().map(u -> "until " + u)
-                                .orElse("for " + p.period() + " after '" + p.trigger().event().orElse("?") + "', not yet recorded");
+                    boolean retained = d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today);
+                    String until = d.retainUntil().map(u -> "until " + u)
+                            .orElse("for " + p.period() + " after '" + p.trigger().event().orElse("?") + "', not yet recorded");
+                    if (retained && p.legalObligation()) {
                         out.add(new ErasureReport.Item(d.id(), d.documentClass(), ErasureReport.Outcome.KEPT,
-                                "retention policy '" + p.name() + "' (" + p.source() + ") requires keeping it " + until
+                                "retention policy '" + p.name() + "' (" + p.source() + ") is a legal obligation to keep it " + until
                                         + ": GDPR art. 17(3)(b)"));
                         continue;
                     }
-                    DisposalCertificate c = destroy(tx, d, p, today, actor, "docs.erased", "erasure request: " + reason);
+                    // An internal schedule is no legal obligation: it yields to the request, and the
+                    // certificate (actor, reason) records the decision that overrode it.
+                    String overrode = retained ? "; overrides internal schedule '" + p.name() + "' (" + p.source() + "), kept " + until
+                            + ": no legal obligation, so GDPR art. 17(3)(b) does not apply" : "";
+                    DisposalCertificate c = destroy(tx, d, p, today, actor, "docs.erased", "erasure request: " + reason + overrode);
                     if (c != null) {
                         out.add(new ErasureReport.Item(d.id(), d.documentClass(), ErasureReport.Outcome.ERASED,
-                                "retention ended " + d.retainUntil().map(LocalDate::toString).orElse("") + "; certificate #" + c.auditSequence()));
+                                (retained ? "internal schedule '" + p.name() + "' (" + p.source() + ") would have kept it " + until
+                                        + ", but is not a legal obligation (GDPR art. 17(3)(b) does not apply)"
+                                        : p.basis() == RetentionBasis.NONE ? "no retention requirement ("
+                                        + p.source() + ")" : "retention ended " + d.retainUntil().map(LocalDate::toString).orElse(""))
+                                        + "; certificate #" + c.auditSequence()));
                     }
                 }
                 return out;

@@ -15,6 +15,7 @@ import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.blob.BlobStatus;
 import dev.backoffice.docs.blob.BlobStore;
 import dev.backoffice.docs.blob.InMemoryBlobStore;
+import dev.backoffice.docs.retention.RetentionBasis;
 import dev.backoffice.docs.retention.RetentionMode;
 import dev.backoffice.docs.retention.RetentionPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,8 @@ public abstract class ArchiveContract {
     protected Archive.Builder builder() {
         return Archive.builder().store(store).blobs(blobs).audit(audit).clock(clock).zone(ZoneOffset.UTC)
                 .maxContentBytes(1024 * 1024)
-                .overrideAuthorizer((actor, policy) -> actor.equals(OFFICER) || actor.equals(ADMIN));
+                .overrideAuthorizer((actor, policy) -> actor.equals(OFFICER) || actor.equals(ADMIN))
+                .holdAuthorizer((actor, action) -> actor.startsWith("legal") || actor.equals(OFFICER));
     }
 
     @AfterEach
@@ -635,6 +637,232 @@ public abstract class ArchiveContract {
         assertThat(certificates(ACME, oldMemo.id())).isEqualTo(1);
         assertThat(auditOf(ACME)).filteredOn(r -> r.event().action().equals("docs.erasure_request"))
                 .allMatch(r -> !r.event().toString().contains("P-42"));
+    }
+
+    // ------------------------------------------------------------------ extensions (issue #21 item 1)
+
+    @Test
+    void an_extension_to_a_date_not_after_today_is_refused_on_a_document_waiting_for_its_event() {
+        Document file = ingest(acme, EMPLOYEE_FILE, "Contract", "contract", OwnerRef.employee("E-21"));
+        assertCode(() -> acme.extendRetention(file.id(), today().minusYears(1), OFFICER, "typo"), InvalidRequestException.class,
+                InvalidRequestException.CODE);
+        assertCode(() -> acme.extendRetention(file.id(), today(), OFFICER, "typo"), InvalidRequestException.class,
+                InvalidRequestException.CODE);
+        assertThat(acme.get(file.id()).retainUntil()).isEmpty();
+        assertThat(acme.get(file.id()).extendedUntil()).isEmpty();
+    }
+
+    @Test
+    void an_extension_on_a_document_waiting_for_its_event_is_only_a_floor_and_never_makes_it_due() {
+        OwnerRef jan = OwnerRef.employee("E-22");
+        Document file = ingest(acme, EMPLOYEE_FILE, "Contract", "contract", jan);
+        Document extended = acme.extendRetention(file.id(), LocalDate.of(2028, 6, 30), OFFICER, "pending claim");
+        assertThat(extended.retainUntil()).isEmpty();
+        assertThat(extended.extendedUntil()).contains(LocalDate.of(2028, 6, 30));
+        clock.set(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(acme.dispose(today(), "job").disposed()).isEmpty();
+        assertThat(acme.get(file.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void the_event_still_starts_the_retention_of_an_extended_document() {
+        OwnerRef jan = OwnerRef.employee("E-23");
+        Document file = ingest(acme, EMPLOYEE_FILE, "Contract", "contract", jan);
+        acme.extendRetention(file.id(), LocalDate.of(2028, 6, 30), OFFICER, "pending claim");
+        acme.recordEvent(jan, "employment-ended", LocalDate.of(2027, 3, 31), CLERK);
+        assertThat(acme.get(file.id()).retainUntil()).contains(LocalDate.of(2037, 12, 31));
+    }
+
+    @Test
+    void a_floor_later_than_the_policy_date_is_the_last_day_once_the_event_is_recorded() {
+        OwnerRef jan = OwnerRef.employee("E-24");
+        Document file = ingest(acme, EMPLOYEE_FILE, "Contract", "contract", jan);
+        acme.extendRetention(file.id(), LocalDate.of(2040, 12, 31), OFFICER, "long litigation");
+        acme.recordEvent(jan, "employment-ended", LocalDate.of(2026, 3, 31), CLERK);
+        Document d = acme.get(file.id());
+        assertThat(d.retainUntil()).contains(LocalDate.of(2040, 12, 31));
+        assertThat(d.extendedUntil()).contains(LocalDate.of(2040, 12, 31));
+    }
+
+    @Test
+    void an_extension_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");
+        assertCode(() -> acme.extendRetention(memo.id(), today().plusYears(3), CLERK, "keep"), RuleViolationException.class,
+                DocsErrors.HOLD_NOT_AUTHORISED);
+        assertThat(acme.get(memo.id())).isEqualTo(memo);
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+                && r.event().actor().equals(CLERK) && r.event().subject().equals("document/" + memo.id())
+                && "EXTEND_RETENTION".equals(r.event().details().get("attempted")));
+    }
+
+    // ------------------------------------------------------------------ policy changes (issue #21 item 2)
+
+    @Test
+    void a_longer_governance_policy_keeps_a_later_per_document_extension() {
+        Document extendedMemo = ingest(acme, MEMO, "litigation memo", "memo 1");
+        Document plainMemo = ingest(acme, MEMO, "memo", "memo 2");
+        acme.extendRetention(extendedMemo.id(), LocalDate.of(2031, 1, 15), OFFICER, "litigation");
+        acme.setPolicy(RetentionPolicy.builder(MEMO).name("Memos").years(2).governance().source("test: internal").build(), ADMIN);
+        assertThat(acme.get(extendedMemo.id()).retainUntil()).contains(LocalDate.of(2031, 1, 15));
+        assertThat(acme.get(plainMemo.id()).retainUntil()).contains(LocalDate.of(2028, 1, 15));
+    }
+
+    @Test
+    void a_policy_date_later_than_the_extension_wins_on_recompute() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");
+        acme.extendRetention(memo.id(), LocalDate.of(2027, 6, 30), OFFICER, "audit");
+        acme.setPolicy(RetentionPolicy.builder(MEMO).name("Memos").years(3).governance().source("test: internal").build(), ADMIN);
+        Document d = acme.get(memo.id());
+        assertThat(d.retainUntil()).contains(LocalDate.of(2029, 1, 15));
+        assertThat(d.extendedUntil()).contains(LocalDate.of(2027, 6, 30));
+    }
+
+    @Test
+    void a_weakened_governance_policy_keeps_a_per_document_extension() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");
+        acme.extendRetention(memo.id(), LocalDate.of(2030, 1, 15), OFFICER, "litigation");
+        acme.setPolicy(RetentionPolicy.builder(MEMO).name("Memos").period(Period.ofMonths(6)).governance().source("internal").build(),
+                OFFICER, Optional.of("new schedule"));
+        assertThat(acme.get(memo.id()).retainUntil()).contains(LocalDate.of(2030, 1, 15));
+    }
+
+    @Test
+    void a_longer_compliance_policy_keeps_a_later_per_document_extension() {
+        Document inv = ingest(acme, INVOICE, "inv", "inv");
+        acme.extendRetention(inv.id(), LocalDate.of(2040, 1, 15), OFFICER, "tax dispute");
+        acme.setPolicy(RetentionPolicy.builder(INVOICE).name("Invoices").years(7).compliance().source("x").build(), ADMIN);
+        assertThat(acme.get(inv.id()).retainUntil()).contains(LocalDate.of(2040, 1, 15));
+    }
+
+    // ------------------------------------------------------------------ erasure and basis (issue #21 item 3)
+
+    @Test
+    void an_erasure_request_erases_a_document_inside_an_internal_schedule_and_names_the_schedule_it_overrode() {
+        OwnerRef subject = OwnerRef.person("P-50");
+        Document memo = ingest(acme, MEMO, "memo", "memo", subject);
+        ErasureReport report = acme.erase(subject, "dpo@acme", "request 7");
+        assertThat(report.with(ErasureReport.Outcome.ERASED)).extracting(ErasureReport.Item::documentId).containsExactly(memo.id());
+        assertThat(report.items().get(0).reason()).contains("internal schedule 'Memos'").doesNotContain("requires");
+        assertThat(acme.get(memo.id()).lifecycle()).isEqualTo(Lifecycle.DISPOSED);
+        AuditRecord cert = auditOf(ACME).stream().filter(r -> r.event().action().equals("docs.erased")).findFirst().orElseThrow();
+        assertThat(cert.event().actor()).isEqualTo("dpo@acme");
+        assertThat(cert.event().details().get("reason")).contains("request 7").contains("overrides internal schedule 'Memos'");
+    }
+
+    @Test
+    void an_erasure_request_cites_art_17_3_b_only_for_a_policy_that_is_a_legal_obligation() {
+        OwnerRef subject = OwnerRef.person("P-51");
+        Document inv = ingest(acme, INVOICE, "inv", "inv", subject);
+        RetentionPolicy lawInGovernance = RetentionPolicy.builder(MEMO).name("Memos").years(1).governance().legalObligation()
+                .source("test: statute in governance mode").build();
+        acme.setPolicy(lawInGovernance, ADMIN);
+        Document memo = ingest(acme, MEMO, "memo", "memo", subject);
+        ErasureReport report = acme.erase(subject, "dpo@acme", "request 8");
+        assertThat(report.with(ErasureReport.Outcome.KEPT)).extracting(ErasureReport.Item::documentId)
+                .containsExactlyInAnyOrder(inv.id(), memo.id());
+        assertThat(report.items()).allMatch(i -> i.reason().contains("legal obligation") && i.reason().contains("17(3)(b)"));
+    }
+
+    @Test
+    void a_policy_with_no_retention_requirement_lets_a_document_be_deleted_on_its_creation_day() {
+        DocumentClass consent = DocumentClass.of("marketing-consent");
+        acme.setPolicy(RetentionPolicy.builder(consent).name("Consents").noRequirement().source("no statutory requirement").build(), ADMIN);
+        Document d = ingest(acme, consent, "consent", "consent");
+        assertThat(d.retainUntil()).contains(today().minusDays(1));
+        DisposalCertificate c = acme.delete(d.id(), CLERK, "withdrawn");
+        assertThat(c.action()).isEqualTo("docs.deleted");
+    }
+
+    @Test
+    void an_erasure_request_erases_a_document_with_no_retention_requirement_on_its_creation_day() {
+        DocumentClass consent = DocumentClass.of("marketing-consent");
+        acme.setPolicy(RetentionPolicy.builder(consent).name("Consents").noRequirement().source("no statutory requirement").build(), ADMIN);
+        OwnerRef subject = OwnerRef.person("P-52");
+        Document d = ingest(acme, consent, "consent", "consent", subject);
+        ErasureReport report = acme.erase(subject, "dpo@acme", "request 9");
+        assertThat(report.with(ErasureReport.Outcome.ERASED)).extracting(ErasureReport.Item::documentId).containsExactly(d.id());
+        assertThat(report.items().get(0).reason()).contains("no retention requirement");
+    }
+
+    @Test
+    void replacing_a_legal_obligation_by_an_internal_schedule_is_a_weakening_that_needs_an_override() {
+        acme.setPolicy(RetentionPolicy.builder(MEMO).name("Memos").years(1).governance().legalObligation().source("statute").build(), ADMIN);
+        RetentionPolicy internal = RetentionPolicy.builder(MEMO).name("Memos").years(1).governance().internalSchedule().source("ours").build();
+        assertCode(() -> acme.setPolicy(internal, CLERK, Optional.empty()), RuleViolationException.class, DocsErrors.OVERRIDE_NOT_AUTHORISED);
+        assertThat(acme.policy(MEMO).orElseThrow().basis()).isEqualTo(RetentionBasis.LEGAL_OBLIGATION);
+    }
+
+    // ------------------------------------------------------------------ hold authority (issue #21 item 4, #14 item 6)
+
+    @Test
+    void placing_a_hold_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");
+        assertCode(() -> acme.placeHold("Rogue", "x", HoldScope.documents(memo.id()), CLERK), RuleViolationException.class,
+                DocsErrors.HOLD_NOT_AUTHORISED);
+        assertThat(acme.holds()).isEmpty();
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+                && r.event().actor().equals(CLERK) && "PLACE_HOLD".equals(r.event().details().get("attempted")));
+    }
+
+    @Test
+    void releasing_a_hold_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
+        Document memo = ingest(acme, MEMO, "memo", "memo");
+        LegalHold hold = acme.placeHold("Case", "lawsuit", HoldScope.documents(memo.id()), "legal@acme");
+        assertCode(() -> acme.releaseHold(hold.id(), CLERK, "bored"), RuleViolationException.class, DocsErrors.HOLD_NOT_AUTHORISED);
+        assertThat(acme.holdsOn(memo.id())).extracting(LegalHold::id).containsExactly(hold.id());
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+                && r.event().subject().equals("hold/" + hold.id()) && "RELEASE_HOLD".equals(r.event().details().get("attempted")));
+    }
+
+    @Test
+    void by_default_nobody_may_place_a_hold() {
+        TenantArchive strict = Archive.builder().store(store).blobs(blobs).audit(audit).clock(clock).build().forTenant(ACME);
+        assertCode(() -> strict.placeHold("Case", "x", HoldScope.owner(OwnerRef.person("P-1")), ADMIN), RuleViolationException.class,
+                DocsErrors.HOLD_NOT_AUTHORISED);
+    }
+
+    @Test
+    void a_hold_naming_a_document_that_does_not_exist_in_the_tenant_is_refused() {
+        Document theirs = ingest(globex, MEMO, "theirs", "theirs");
+        Document mine = ingest(acme, MEMO, "mine", "mine");
+        assertCode(() -> acme.placeHold("Case", "x", HoldScope.documents(mine.id(), theirs.id()), "legal@acme"), NotFoundException.class,
+                DocsErrors.NOT_FOUND);
+        assertCode(() -> acme.placeHold("Case", "x", HoldScope.documents(DocumentId.newId()), "legal@acme"), NotFoundException.class,
+                DocsErrors.NOT_FOUND);
+        assertThat(acme.holds()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ content verification (issue #14 item 6)
+
+    @Test
+    void reading_exactly_the_declared_size_of_corrupted_content_fails_before_the_last_byte_is_delivered() throws Exception {
+        Document d = ingest(acme, MEMO, "Memo", "precious content");
+        corrupt(ACME, d.latest().contentHash());
+        try (java.io.InputStream in = acme.openContent(d.id(), 1)) {
+            assertCode(() -> readExactly(in, (int) d.latest().size()), ContentCorruptedException.class, DocsErrors.CONTENT_CORRUPTED);
+        }
+    }
+
+    /** Reads exactly {@code n} bytes and stops: never asks the stream for more, nor for zero bytes. */
+    public static byte[] readExactly(java.io.InputStream in, int n) throws java.io.IOException {
+        byte[] buf = new byte[n];
+        int off = 0;
+        while (off < n) {
+            int r = in.read(buf, off, n - off);
+            if (r < 0) {
+                throw new java.io.EOFException("after " + off + " of " + n + " bytes");
+            }
+            off += r;
+        }
+        return buf;
+    }
+
+    @Test
+    void reading_exactly_the_declared_size_of_intact_content_returns_it() throws Exception {
+        Document d = ingest(acme, MEMO, "Memo", "precious content");
+        try (java.io.InputStream in = acme.openContent(d.id(), 1)) {
+            assertThat(readExactly(in, (int) d.latest().size())).isEqualTo(bytes("precious content"));
+        }
     }
 
     // ------------------------------------------------------------------ tenants

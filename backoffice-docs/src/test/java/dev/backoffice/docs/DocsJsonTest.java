@@ -40,6 +40,19 @@ class DocsJsonTest {
     }
 
     @Test
+    void a_document_with_an_extension_round_trips() throws Exception {
+        roundTrip(document().withExtension(Optional.of(LocalDate.of(2035, 6, 30))), Document.class);
+    }
+
+    @Test
+    void a_document_written_without_an_extension_field_reads_as_never_extended() throws Exception {
+        Document d = document();
+        String text = json.writeValueAsString(d).replace(",\"extendedUntil\":null", "");
+        assertThat(text).doesNotContain("extendedUntil");
+        assertThat(json.readValue(text, Document.class).extendedUntil()).isEmpty();
+    }
+
+    @Test
     void policies_and_catalogue_entries_round_trip() throws Exception {
         for (var e : PolicyCatalogue.standard().entries()) {
             roundTrip(e.policy(), RetentionPolicy.class);

@@ -37,6 +37,23 @@ public interface BlobStore {
      */
     InputStream open(TenantId tenant, ContentHash hash);
 
+    /**
+     * Opens the content for reading when its size is known (a document version's): the stream
+     * checks the hash by the time the last of {@code size} bytes is delivered. The read that
+     * would deliver it throws {@link ContentCorruptedException} instead if the bytes do not
+     * match the key; so do a read past {@code size} and an end of data before it. A caller
+     * that stops after exactly {@code size} bytes has read verified content.
+     * A negative {@code size} means unknown: as {@link #open(TenantId, ContentHash)}.
+     *
+     * <p>The default wraps {@link #open(TenantId, ContentHash)} (hashing twice); the stores of
+     * this package hash once.
+     *
+     * @throws NotFoundException {@code docs.content_missing} if there is no such blob
+     */
+    default InputStream open(TenantId tenant, ContentHash hash, long size) {
+        return Blobs.verifying(open(tenant, hash), hash, size);
+    }
+
     /** Reads the whole blob and checks it against its key without serving it. */
     BlobStatus verify(TenantId tenant, ContentHash hash);
 

@@ -37,39 +37,64 @@ final class Blobs {
         return new StorageException(DocsErrors.IO_FAILURE, what + ": " + e.getMessage(), e);
     }
 
+    /** A verifying stream over {@code in} that expects exactly {@code size} bytes (negative: unknown). */
+    static InputStream verifying(InputStream in, ContentHash expected, long size) {
+        return new Verifying(in, expected, size < 0 ? -1 : size);
+    }
+
     /**
-     * A stream that hashes what passes through and, when the source reports end of data,
-     * compares: on mismatch it throws instead of returning -1, so corrupted content is never
-     * accepted as complete.
+     * A stream that hashes what passes through and compares with the key: when the source
+     * reports end of data, and, if the size is known, as soon as the last declared byte has
+     * been read from the source, before that read returns. On mismatch (or too many or too few
+     * bytes) it throws instead of returning, and keeps throwing, so corrupted content is never
+     * accepted as complete, also by a caller that reads exactly the declared size and stops.
      */
     static final class Verifying extends FilterInputStream {
         private final ContentHash expected;
+        /** The declared size, or -1 if unknown (then checked at end of data only). */
+        private final long size;
         private final MessageDigest digest = sha256();
+        private long count;
         private boolean checked;
+        private ContentCorruptedException failure;
 
         Verifying(InputStream in, ContentHash expected) {
+            this(in, expected, -1);
+        }
+
+        Verifying(InputStream in, ContentHash expected, long size) {
             super(in);
             this.expected = expected;
+            this.size = size < 0 ? -1 : size;
         }
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
-            if (b < 0) {
-                check();
-            } else {
-                digest.update((byte) b);
-            }
-            return b;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
             int n = super.read(buf, off, len);
             if (n < 0) {
+                if (size >= 0 && count != size) {
+                    throw fail("it ends after " + count + " bytes, before its declared size " + size);
+                }
                 check();
-            } else {
-                digest.update(buf, off, n);
+                return n;
+            }
+            count += n;
+            if (size >= 0 && count > size) {
+                throw fail("it is longer than its declared size " + size);
+            }
+            digest.update(buf, off, n);
+            if (count == size) {
+                check(); // before the last declared byte is delivered
             }
             return n;
         }
@@ -101,8 +126,13 @@ final class Blobs {
             ContentHash actual = ContentHash.ofDigest(digest.digest());
             checked = true;
             if (!actual.equals(expected)) {
-                throw new ContentCorruptedException("blob " + expected + " is corrupted: its content hashes to " + actual);
+                throw fail("its content hashes to " + actual);
             }
+        }
+
+        private ContentCorruptedException fail(String why) {
+            failure = new ContentCorruptedException("blob " + expected + " is corrupted: " + why);
+            return failure;
         }
     }
 

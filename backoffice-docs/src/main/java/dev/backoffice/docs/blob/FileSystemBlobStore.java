@@ -197,9 +197,15 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public InputStream open(TenantId tenant, ContentHash hash) {
+        return open(tenant, hash, -1);
+    }
+
+    /** {@inheritDoc} A negative {@code size} means unknown: checked at end of data only. */
+    @Override
+    public InputStream open(TenantId tenant, ContentHash hash, long size) {
         Path p = pathOf(tenant, hash);
         try {
-            return new Blobs.Verifying(Files.newInputStream(p), hash);
+            return new Blobs.Verifying(Files.newInputStream(p), hash, size);
         } catch (NoSuchFileException e) {
             throw new NotFoundException(DocsErrors.CONTENT_MISSING, "no blob " + hash + " in tenant " + tenant);
         } catch (IOException e) {

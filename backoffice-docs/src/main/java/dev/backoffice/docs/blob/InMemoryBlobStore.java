@@ -62,11 +62,17 @@ public final class InMemoryBlobStore implements BlobStore {
 
     @Override
     public InputStream open(TenantId tenant, ContentHash hash) {
+        return open(tenant, hash, -1);
+    }
+
+    /** {@inheritDoc} A negative {@code size} means unknown: checked at end of data only. */
+    @Override
+    public InputStream open(TenantId tenant, ContentHash hash, long size) {
         byte[] bytes = of(tenant).get(Check.notNull(hash, "hash"));
         if (bytes == null) {
             throw new NotFoundException(DocsErrors.CONTENT_MISSING, "no blob " + hash + " in tenant " + tenant);
         }
-        return new Blobs.Verifying(new ByteArrayInputStream(bytes), hash);
+        return new Blobs.Verifying(new ByteArrayInputStream(bytes), hash, size);
     }
 
     @Override

@@ -41,21 +41,22 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Documents in a database (H2 or PostgreSQL), schema {@code db/docs/V1__docs.sql}.
+ * Documents in a database (H2 or PostgreSQL), schema {@code db/docs/V1__docs.sql} and
+ * {@code V2__docs_retention_extension.sql} (a person's extension, stored apart from the policy's date).
  *
  * <p>{@link TenantDocumentStore#write} is one {@link Jdbc} transaction; a {@code JdbcAuditStore}
  * over the same data source joins it, so each disposal and its certificate commit together.
  * The tenant lock is a {@code SELECT ... FOR UPDATE} of the tenant's row in {@code docs_tenant};
  * lifecycle changes are compare-and-set updates on (lifecycle, trigger_date, retain_until,
- * version_count). The due listing reads the index {@code (tenant_id, lifecycle, retain_until, id)}.
+ * version_count, extended_until). The due listing reads the index {@code (tenant_id, lifecycle, retain_until, id)}.
  */
 public final class JdbcDocumentStore implements DocumentStore {
 
     /** Schema scripts, under {@code db/docs/}. */
-    public static final List<String> SCHEMA = List.of("V1__docs.sql");
+    public static final List<String> SCHEMA = List.of("V1__docs.sql", "V2__docs_retention_extension.sql");
 
     private static final String DOC_COLUMNS = "d.id, d.doc_class, d.title, d.media_type, d.created_at, d.lifecycle, "
-            + "d.trigger_date, d.retain_until, d.disposed_at, d.version_count";
+            + "d.trigger_date, d.retain_until, d.disposed_at, d.version_count, d.extended_until";
 
     private final Jdbc jdbc;
 
@@ -312,7 +313,7 @@ public final class JdbcDocumentStore implements DocumentStore {
                 for (Document d : docs) {
                     rows.add(new Object[]{t, d.id().value(), d.documentClass().code(), d.title(), d.mediaType(), d.createdAt(),
                             d.lifecycle().name(), d.triggerDate().orElse(null), d.retainUntil().orElse(null),
-                            d.disposedAt().orElse(null), d.versions().size()});
+                            d.disposedAt().orElse(null), d.versions().size(), d.extendedUntil().orElse(null)});
                     boolean live = d.lifecycle() != Lifecycle.DISPOSED;
                     for (DocumentVersion v : d.versions()) {
                         versions.add(versionRow(d.id(), v, live));
@@ -324,7 +325,8 @@ public final class JdbcDocumentStore implements DocumentStore {
                 }
                 try {
                     Jdbc.batch(c, "INSERT INTO docs_document (tenant_id, id, doc_class, title, media_type, created_at, lifecycle, "
-                            + "trigger_date, retain_until, disposed_at, version_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500);
+                            + "trigger_date, retain_until, disposed_at, version_count, extended_until) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500);
                 } catch (SQLException e) {
                     if (jdbc.dialect().isUniqueViolation(e)) {
                         throw new ConflictException(DocsErrors.ALREADY_EXISTS, "a document with id "
@@ -354,12 +356,14 @@ public final class JdbcDocumentStore implements DocumentStore {
             Check.that(expected.id().equals(updated.id()), "updated", "must have the same id", updated.id());
             return run(c -> {
                 int n = Jdbc.update(c, "UPDATE docs_document SET title = ?, lifecycle = ?, trigger_date = ?, retain_until = ?, "
-                                + "disposed_at = ?, version_count = ? WHERE tenant_id = ? AND id = ? AND lifecycle = ? "
-                                + "AND trigger_date IS NOT DISTINCT FROM ? AND retain_until IS NOT DISTINCT FROM ? AND version_count = ?",
+                                + "disposed_at = ?, version_count = ?, extended_until = ? WHERE tenant_id = ? AND id = ? AND lifecycle = ? "
+                                + "AND trigger_date IS NOT DISTINCT FROM ? AND retain_until IS NOT DISTINCT FROM ? AND version_count = ? "
+                                + "AND extended_until IS NOT DISTINCT FROM ?",
                         updated.title(), updated.lifecycle().name(), updated.triggerDate().orElse(null),
                         updated.retainUntil().orElse(null), updated.disposedAt().orElse(null), updated.versions().size(),
+                        updated.extendedUntil().orElse(null),
                         t, expected.id().value(), expected.lifecycle().name(), expected.triggerDate().orElse(null),
-                        expected.retainUntil().orElse(null), expected.versions().size());
+                        expected.retainUntil().orElse(null), expected.versions().size(), expected.extendedUntil().orElse(null));
                 if (n == 0) {
                     return false;
                 }
@@ -475,18 +479,18 @@ public final class JdbcDocumentStore implements DocumentStore {
                 out.add(new Document(new DocumentId(r.id), DocumentClass.of(r.docClass), r.title, r.mediaType,
                         owners.getOrDefault(r.id, List.of()), meta.getOrDefault(r.id, new TreeMap<>()), r.createdAt,
                         versions.getOrDefault(r.id, List.of()), Lifecycle.valueOf(r.lifecycle), Optional.ofNullable(r.triggerDate),
-                        Optional.ofNullable(r.retainUntil), Optional.ofNullable(r.disposedAt)));
+                        Optional.ofNullable(r.retainUntil), Optional.ofNullable(r.disposedAt), Optional.ofNullable(r.extendedUntil)));
             }
             return out;
         }
     }
 
     private record Row(UUID id, String docClass, String title, String mediaType, Instant createdAt, String lifecycle,
-                       LocalDate triggerDate, LocalDate retainUntil, Instant disposedAt) {
+                       LocalDate triggerDate, LocalDate retainUntil, Instant disposedAt, LocalDate extendedUntil) {
         static Row of(ResultSet rs) throws SQLException {
             return new Row(Jdbc.uuid(rs, "id"), rs.getString("doc_class"), rs.getString("title"), rs.getString("media_type"),
                     Jdbc.instant(rs, "created_at"), rs.getString("lifecycle"), Jdbc.date(rs, "trigger_date"),
-                    Jdbc.date(rs, "retain_until"), Jdbc.instant(rs, "disposed_at"));
+                    Jdbc.date(rs, "retain_until"), Jdbc.instant(rs, "disposed_at"), Jdbc.date(rs, "extended_until"));
         }
     }
 

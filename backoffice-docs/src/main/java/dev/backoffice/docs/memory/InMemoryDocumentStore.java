@@ -302,6 +302,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
             if (stored == null || stored.lifecycle() != expected.lifecycle()
                     || !stored.retainUntil().equals(expected.retainUntil())
                     || !stored.triggerDate().equals(expected.triggerDate())
+                    || !stored.extendedUntil().equals(expected.extendedUntil())
                     || stored.versions().size() != expected.versions().size()) {
                 return false;
             }

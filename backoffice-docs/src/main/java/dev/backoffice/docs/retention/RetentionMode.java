@@ -12,7 +12,8 @@ public enum RetentionMode {
     /**
      * Nobody can shorten the retention or delete before it ends, administrators and the
      * archive's own maintenance paths included. The retention may only be extended; the policy
-     * may only be made longer, never weaker or switched to governance.
+     * may only be made longer, never weaker or switched to governance. Only a policy whose
+     * basis is {@link RetentionBasis#LEGAL_OBLIGATION} may use it.
      */
     COMPLIANCE
 }

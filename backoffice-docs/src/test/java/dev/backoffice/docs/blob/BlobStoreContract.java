@@ -102,4 +102,26 @@ abstract class BlobStoreContract {
                 .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.INVALID_HASH);
         assertThatThrownBy(() -> ContentHash.of("ABCDEF".repeat(10) + "abcd")).isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void a_stream_opened_with_the_declared_size_fails_on_the_read_that_would_deliver_the_last_corrupted_byte() throws Exception {
+        BlobRef ref = store.put(T, in("declared size"), 1000);
+        corrupt(T, ref.hash());
+        try (InputStream s = store.open(T, ref.hash(), ref.size())) {
+            assertThatThrownBy(() -> dev.backoffice.docs.ArchiveContract.readExactly(s, (int) ref.size()))
+                    .isInstanceOf(ContentCorruptedException.class);
+            assertThatThrownBy(s::read).as("and keeps failing").isInstanceOf(ContentCorruptedException.class);
+        }
+    }
+
+    @Test
+    void a_stream_opened_with_the_declared_size_fails_when_the_content_is_shorter_or_longer() throws Exception {
+        BlobRef ref = store.put(T, in("twelve bytes"), 1000);
+        try (InputStream s = store.open(T, ref.hash(), ref.size() + 1)) {
+            assertThatThrownBy(s::readAllBytes).isInstanceOf(ContentCorruptedException.class).hasMessageContaining("before its declared size");
+        }
+        try (InputStream s = store.open(T, ref.hash(), ref.size() - 1)) {
+            assertThatThrownBy(s::readAllBytes).isInstanceOf(ContentCorruptedException.class);
+        }
+    }
 }

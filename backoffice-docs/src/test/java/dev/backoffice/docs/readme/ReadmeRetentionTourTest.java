@@ -51,6 +51,7 @@ class ReadmeRetentionTourTest {
                 .clock(clock)
                 .zone(ZoneId.of("Europe/Warsaw"))
                 .overrideAuthorizer((actor, policy) -> actor.equals("records-officer"))
+                .holdAuthorizer((actor, action) -> actor.equals("legal"))   // holds and extensions
                 .build();
         TenantArchive acme = archive.forTenant(TenantId.of("acme"));
 
@@ -58,6 +59,7 @@ class ReadmeRetentionTourTest {
         acme.setPolicy(PolicyCatalogue.standard().policy("pl.employee-file"), "admin");
         acme.setPolicy(PolicyCatalogue.standard().policy("pl.tax-invoice"), "admin");
         acme.setPolicy(RetentionPolicy.builder(DocumentClass.of("memo")).years(1).governance()
+                .internalSchedule()                          // no law requires it: yields to an erasure request
                 .source("ACME records schedule 2026, item 12").build(), "admin");
 
         // 2. Ingest: content streams to the blob store; the retention is computed now.

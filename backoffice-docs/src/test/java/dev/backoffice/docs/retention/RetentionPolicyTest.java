@@ -58,4 +58,49 @@ class RetentionPolicyTest {
         assertThatThrownBy(() -> new RetentionTrigger(java.util.Optional.empty(), RetentionTrigger.YearEnd.FISCAL,
                 java.util.Optional.empty(), Period.ZERO)).isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void the_basis_follows_the_mode_unless_set() {
+        assertThat(RetentionPolicy.builder(DocumentClass.of("x")).years(1).governance().build().basis()).isEqualTo(RetentionBasis.INTERNAL);
+        assertThat(RetentionPolicy.builder(DocumentClass.of("x")).years(1).compliance().build().basis()).isEqualTo(RetentionBasis.LEGAL_OBLIGATION);
+        assertThat(RetentionPolicy.builder(DocumentClass.of("x")).years(1).governance().legalObligation().build().basis())
+                .isEqualTo(RetentionBasis.LEGAL_OBLIGATION);
+    }
+
+    @Test
+    void compliance_mode_needs_a_legal_obligation_basis() {
+        assertThatThrownBy(() -> RetentionPolicy.builder(DocumentClass.of("x")).years(1).compliance().internalSchedule().build())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("basis");
+    }
+
+    @Test
+    void no_retention_requirement_keeps_no_day_not_even_the_creation_day() {
+        RetentionPolicy none = RetentionPolicy.builder(DocumentClass.of("x")).noRequirement().build();
+        assertThat(none.retainUntil(LocalDate.of(2026, 3, 15))).isEqualTo(LocalDate.of(2026, 3, 14));
+    }
+
+    @Test
+    void no_retention_requirement_refuses_a_period_or_an_event() {
+        assertThatThrownBy(() -> RetentionPolicy.builder(DocumentClass.of("x")).noRequirement().years(1).build())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("period");
+        assertThatThrownBy(() -> RetentionPolicy.builder(DocumentClass.of("x")).noRequirement().trigger(RetentionTrigger.event("left")).build())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("trigger");
+    }
+
+    @Test
+    void a_weaker_basis_does_not_keep_at_least_as_long() {
+        RetentionPolicy law = RetentionPolicy.builder(DocumentClass.of("x")).years(1).governance().legalObligation().build();
+        RetentionPolicy internal = RetentionPolicy.builder(DocumentClass.of("x")).years(1).governance().internalSchedule().build();
+        assertThat(internal.keepsAtLeastAsLongAs(law)).isFalse();
+        assertThat(law.keepsAtLeastAsLongAs(internal)).isTrue();
+    }
+
+    @Test
+    void a_policy_stored_without_a_basis_reads_as_a_legal_obligation() throws Exception {
+        String json = dev.backoffice.core.json.BackofficeJson.mapper().writeValueAsString(
+                RetentionPolicy.builder(DocumentClass.of("x")).years(1).governance().build()).replace(",\"basis\":\"INTERNAL\"", "");
+        assertThat(json).doesNotContain("basis");
+        assertThat(dev.backoffice.core.json.BackofficeJson.mapper().readValue(json, RetentionPolicy.class).basis())
+                .isEqualTo(RetentionBasis.LEGAL_OBLIGATION);
+    }
 }

@@ -5,6 +5,7 @@ import dev.backoffice.core.audit.AuditRecord;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.Archive;
+import dev.backoffice.docs.HoldAuthorizer;
 import dev.backoffice.docs.DispositionReport;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.examples.glue.Archiving;
@@ -70,7 +71,10 @@ public final class Demo {
         Ledger ledger = Ledger.builder().store(stores.ledger()).clock(clock).audit(stores.audit()).build();
         Orders orders = Orders.builder().store(stores.orders()).clock(clock).build();
         PayrollEngine payroll = PayrollEngine.builder().store(stores.payroll()).audit(stores.audit()).clock(clock).build();
-        Archive archive = Archive.builder().store(stores.documents()).blobs(stores.blobs()).audit(stores.audit()).clock(clock).build();
+        // The scenario's actor places its legal hold: holds need an actor the HoldAuthorizer allows.
+        Archive archive = Archive.builder().store(stores.documents()).blobs(stores.blobs()).audit(stores.audit()).clock(clock)
+                .holdAuthorizer((actor, action) -> action == HoldAuthorizer.Action.PLACE_HOLD && actor.equals(scenario.actor()))
+                .build();
         PostingAccounts accounts = new PostingAccounts(scenario.postingAccounts());
 
         List<Month> months = new ArrayList<>();
