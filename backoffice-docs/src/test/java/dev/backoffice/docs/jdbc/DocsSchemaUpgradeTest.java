@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
 import dev.backoffice.core.time.AdjustableClock;
@@ -38,6 +39,7 @@ class DocsSchemaUpgradeTest {
         }
     }
 
+    @RequiresPostgres
     @Test
     void a_version_1_archive_on_postgresql_upgrades_and_its_documents_read_as_never_extended() {
         try (TestDatabase db = TestDatabases.postgres()) {
