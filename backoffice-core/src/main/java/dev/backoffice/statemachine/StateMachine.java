@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * entity on every thread.
  *
  * <h2>Cost of firing</h2>
- * {@link #build() Building} precomputes a dense table with one slot per (state, event) pair,
+ * {@link Builder#build() Building} precomputes a dense table with one slot per (state, event) pair,
  * indexed by ordinal when states and events are enums and through a hash map otherwise. A fire
  * is one table load, the guards of that slot, the actions, and returns an {@link Outcome}
  * created at build time: no allocation, no reflection, no locks.
