@@ -272,7 +272,11 @@ public final class Jdbc {
             open.remove(dataSource);
             try {
                 c.setAutoCommit(true);
-                c.close();
+            } catch (SQLException e) {
+                log.debug("resetting auto-commit failed (a broken connection?): {}", e.getMessage());
+            }
+            try {
+                c.close(); // always: a broken connection must still go back to its pool, or the pool runs dry
             } catch (SQLException e) {
                 log.warn("closing connection failed", e);
             }
