@@ -46,6 +46,8 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private volatile boolean loseCommitAck;
+    private volatile boolean unreachableAfterAck;
+    private volatile boolean unreachable;
     private volatile boolean dropAtCommit;
     /** Executions left before the armed statement fault fires; 0 = none armed. */
     private final AtomicInteger statementCountdown = new AtomicInteger();
@@ -58,6 +60,16 @@ public final class FaultyDataSource implements DataSource {
 
     /** Arms: the next commit lands on the server, then throws SQLSTATE 08006 (ack lost). */
     public FaultyDataSource loseNextCommitAck() {
+        loseCommitAck = true;
+        return this;
+    }
+
+    /**
+     * Arms: the next commit lands, its acknowledgement is lost, and from then on the server is
+     * unreachable ({@code getConnection()} throws SQLSTATE 08001) until {@link #disarm()}.
+     */
+    public FaultyDataSource loseNextCommitAckThenStayUnreachable() {
+        unreachableAfterAck = true;
         loseCommitAck = true;
         return this;
     }
@@ -81,9 +93,11 @@ public final class FaultyDataSource implements DataSource {
         return this;
     }
 
-    /** Disarms every fault not fired yet. */
+    /** Disarms every fault not fired yet, and makes the server reachable again. */
     public FaultyDataSource disarm() {
         loseCommitAck = false;
+        unreachableAfterAck = false;
+        unreachable = false;
         dropAtCommit = false;
         statementCountdown.set(0);
         return this;
@@ -111,12 +125,20 @@ public final class FaultyDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        reach();
         return wrap(real.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        reach();
         return wrap(real.getConnection(username, password));
+    }
+
+    private void reach() throws SQLException {
+        if (unreachable) {
+            throw new SQLException("injected fault: server unreachable", "08001");
+        }
     }
 
     private Connection wrap(Connection c) {
@@ -171,6 +193,10 @@ public final class FaultyDataSource implements DataSource {
                     commits.incrementAndGet();
                     faultsFired.incrementAndGet();
                     kill();
+                    if (unreachableAfterAck) {
+                        unreachableAfterAck = false;
+                        unreachable = true;
+                    }
                     throw lost("commit landed, acknowledgement lost");
                 }
                 if (dropAtCommit) {
