@@ -111,7 +111,7 @@ public final class JdbcAuditStore implements AuditStore {
         public List<AuditRecord> read(long fromSequence, int limit) {
             Check.that(fromSequence >= 1, "fromSequence", "must be at least 1", fromSequence);
             Check.positive(limit, "limit");
-            return jdbc.inTransaction(c -> Jdbc.query(c,
+            return jdbc.inReadTransaction(c -> Jdbc.query(c,
                     "SELECT seq, recorded_at, actor, action, subject, details, previous_hash, hash FROM audit_log "
                             + "WHERE tenant_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
                     this::map, tenant.value(), fromSequence, limit));
@@ -119,7 +119,7 @@ public final class JdbcAuditStore implements AuditStore {
 
         @Override
         public long size() {
-            return jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
+            return jdbc.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
                     rs -> rs.getLong(1), tenant.value()).orElse(0L));
         }
 

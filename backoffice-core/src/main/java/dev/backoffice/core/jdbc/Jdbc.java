@@ -130,7 +130,18 @@ public final class Jdbc {
      * retryable failures. See the class comment.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        return inTransaction(work, false);
+        return inTransaction(work, false, false);
+    }
+
+    /**
+     * Like {@link #inTransaction(TransactionWork)}, for work that only reads. A read has no
+     * outcome to be unknown: a failure of its commit, like a lost connection anywhere in it, is
+     * retried (per the {@link RetryPolicy}) and otherwise reported as {@code storage.failure},
+     * never as {@code storage.outcome_unknown}. The work must not write: a write in it would lose
+     * that protection.
+     */
+    public <T> T inReadTransaction(TransactionWork<T> work) {
+        return inTransaction(work, false, true);
     }
 
     /**
@@ -142,7 +153,7 @@ public final class Jdbc {
      * harmless.)
      */
     public <T> T inTransactionIsolationInline(TransactionWork<T> work) {
-        return inTransaction(work, true);
+        return inTransaction(work, true, false);
     }
 
     /**
@@ -157,7 +168,7 @@ public final class Jdbc {
         };
     }
 
-    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline) {
+    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline, boolean readOnly) {
         Check.notNull(work, "work");
         Map<DataSource, Connection> open = OPEN.get();
         Connection joined = open.get(dataSource);
@@ -174,13 +185,13 @@ public final class Jdbc {
                 return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
             } catch (CommitFailed e) {
                 SQLException cause = e.cause;
-                if (!d.isDefiniteRollback(cause)) {
+                if (!readOnly && !d.isDefiniteRollback(cause)) {
                     // The COMMIT was sent and no answer came back: it may have landed. Never rerun it
                     // here; only the caller knows the identity that tells a landed write from a lost one.
                     throw new OutcomeUnknownException("the transaction may or may not have committed (SQLSTATE "
                             + cause.getSQLState() + ": " + cause.getMessage() + ")", cause);
                 }
-                if (!d.isRetryable(cause) || attempt >= retryPolicy.maxAttempts()) {
+                if (!(d.isRetryable(cause) || (readOnly && d.isConnectionLoss(cause))) || attempt >= retryPolicy.maxAttempts()) {
                     throw giveUp(d, cause, attempt);
                 }
                 backOff(cause, attempt);

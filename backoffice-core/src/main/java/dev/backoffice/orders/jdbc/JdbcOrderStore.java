@@ -98,7 +98,7 @@ public final class JdbcOrderStore implements OrderStore {
         @Override
         public Optional<Order> find(OrderId id) {
             Check.notNull(id, "id");
-            return jdbc.inTransaction(c -> load(c, id.value()));
+            return jdbc.inReadTransaction(c -> load(c, id.value()));
         }
 
         @Override
@@ -329,7 +329,7 @@ public final class JdbcOrderStore implements OrderStore {
             Check.notNull(cursor, "cursor");
             Check.that(limit >= 1 && limit <= 500, "limit", "must be between 1 and 500", limit);
             UUID after = cursor.map(OrderId::parse).map(OrderId::value).orElse(null);
-            return jdbc.inTransaction(c -> {
+            return jdbc.inReadTransaction(c -> {
                 List<UUID> ids = after == null
                         ? Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? ORDER BY id LIMIT ?",
                         rs -> Jdbc.uuid(rs, "id"), t, limit + 1)

@@ -62,8 +62,8 @@ abstract class JdbcAuditCommitOutcomeContract {
 
     @Test
     void anAppendIsStoredAtMostOnceWhateverTheFaultAndTheCallerIsToldWhichOutcome() {
-        int statements = CommitOutcomes.statementsOf(faulty, this::append, this::append);
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, this::append, this::append);
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             long before = log.size();
             String subject = "subject/" + (++serial);
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> log.append(AuditEvent.of("user:auditor", "test.event", subject)),

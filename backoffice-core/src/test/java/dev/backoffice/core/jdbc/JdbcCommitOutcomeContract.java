@@ -130,6 +130,14 @@ abstract class JdbcCommitOutcomeContract {
     }
 
     @Test
+    void aReadWhoseCommitFailsIsRetriedNotReportedAsAnUnknownOutcome() {
+        jdbc.inTransaction(c -> insert(c, "a"));
+        faulty.loseNextCommitAck();
+        long n = jdbc.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM outcome_kv", rs -> rs.getLong(1)).orElseThrow());
+        assertThat(n).isEqualTo(1);
+    }
+
+    @Test
     void anIdentifiedWriteWhoseCommitAckIsLostIsFoundByItsRerunNotWrittenTwice() {
         faulty.loseNextCommitAck();
         assertThat(identifiedWrite("a")).isEqualTo(1L);

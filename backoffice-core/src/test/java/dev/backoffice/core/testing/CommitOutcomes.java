@@ -29,14 +29,28 @@ public final class CommitOutcomes {
     }
 
     /**
-     * Every fault for a write of {@code statements} statements: the commit's acknowledgement lost,
-     * the connection dropped while committing, and each statement failing by a lost connection
-     * (SQLSTATE 08006) and by a plain database error (XX000).
+     * What one unfaulted run of a write executes.
+     *
+     * @param statements statement executions
+     * @param commits    commits (a write may read in transactions of its own first)
      */
-    public static List<Fault> faults(FaultyDataSource ds, int statements) {
+    public record Probe(int statements, int commits) {
+    }
+
+    /**
+     * Every fault for a write measured by {@code probe}: for each of its commits, the
+     * acknowledgement lost and the connection dropped while committing; for each of its
+     * statements, a lost connection (SQLSTATE 08006) and a plain database error (XX000).
+     */
+    public static List<Fault> faults(FaultyDataSource ds, Probe probe) {
         List<Fault> all = new ArrayList<>();
-        all.add(new Fault("commit lands, ack lost", ds::loseNextCommitAck));
-        all.add(new Fault("connection dropped while committing", ds::dropConnectionAtNextCommit));
+        for (int n = 1; n <= probe.commits(); n++) {
+            int k = n;
+            String which = probe.commits() == 1 ? "" : " " + n;
+            all.add(new Fault("commit" + which + " lands, ack lost", () -> ds.loseCommitAck(k)));
+            all.add(new Fault("connection dropped while committing" + which, () -> ds.dropConnectionAtCommit(k)));
+        }
+        int statements = probe.statements();
         for (int n = 1; n <= statements; n++) {
             int k = n;
             all.add(new Fault("connection lost at statement " + n, () -> ds.failStatement(k, "08006")));
@@ -46,14 +60,15 @@ public final class CommitOutcomes {
     }
 
     /**
-     * Statements one unfaulted run of a write executes: the second of two runs, so that one-off
-     * work of the first (caches, sequence blocks, head rows) is not counted.
+     * What one unfaulted run of a write executes: the second of two runs, so that one-off work
+     * of the first (caches, sequence blocks, head rows) is not counted.
      */
-    public static int statementsOf(FaultyDataSource ds, Runnable first, Runnable second) {
+    public static Probe probe(FaultyDataSource ds, Runnable first, Runnable second) {
         first.run();
-        int before = ds.statementsExecuted();
+        int statements = ds.statementsExecuted();
+        int commits = ds.commits();
         second.run();
-        return ds.statementsExecuted() - before;
+        return new Probe(ds.statementsExecuted() - statements, ds.commits() - commits);
     }
 
     /**

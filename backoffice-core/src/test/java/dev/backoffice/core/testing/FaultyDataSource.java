@@ -22,10 +22,10 @@ import java.util.logging.Logger;
  * once, on whichever connection of this data source meets it first:
  *
  * <ul>
- *   <li>{@link #loseNextCommitAck()}: the next {@code commit()} reaches the server and commits,
+ *   <li>{@link #loseNextCommitAck()} (or {@link #loseCommitAck(int)} for the n-th): the next {@code commit()} reaches the server and commits,
  *       then the acknowledgement is lost: it throws SQLSTATE 08006. Outcome: stored, caller not
  *       told.</li>
- *   <li>{@link #dropConnectionAtNextCommit()}: the connection dies as the next {@code commit()}
+ *   <li>{@link #dropConnectionAtNextCommit()} (or {@link #dropConnectionAtCommit(int)}): the connection dies as the next {@code commit()}
  *       is sent; the server rolls back; {@code commit()} throws 08006. Outcome: not stored, caller
  *       cannot tell from the first.</li>
  *   <li>{@link #failStatement(int, String)}: the n-th statement execution from now throws
@@ -46,6 +46,8 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private volatile boolean loseCommitAck;
+    /** Commits left before the armed commit fault fires (1 = the next). */
+    private final AtomicInteger commitCountdown = new AtomicInteger();
     private volatile boolean unreachableAfterAck;
     private volatile boolean unreachable;
     private volatile boolean dropAtCommit;
@@ -60,8 +62,36 @@ public final class FaultyDataSource implements DataSource {
 
     /** Arms: the next commit lands on the server, then throws SQLSTATE 08006 (ack lost). */
     public FaultyDataSource loseNextCommitAck() {
+        return loseCommitAck(1);
+    }
+
+    /** Arms: the {@code n}-th commit from now (1 = the next) lands, then throws SQLSTATE 08006. */
+    public FaultyDataSource loseCommitAck(int n) {
+        armCommit(n);
         loseCommitAck = true;
         return this;
+    }
+
+    /** Arms: the {@code n}-th commit from now (1 = the next) does not land, and throws SQLSTATE 08006. */
+    public FaultyDataSource dropConnectionAtCommit(int n) {
+        armCommit(n);
+        dropAtCommit = true;
+        return this;
+    }
+
+    private void armCommit(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1: " + n);
+        }
+        commitCountdown.set(n);
+    }
+
+    /** Whether the commit now being made is the one an armed commit fault waits for. */
+    private boolean commitFaultDue() {
+        if (!loseCommitAck && !dropAtCommit) {
+            return false;
+        }
+        return commitCountdown.decrementAndGet() <= 0;
     }
 
     /**
@@ -70,14 +100,12 @@ public final class FaultyDataSource implements DataSource {
      */
     public FaultyDataSource loseNextCommitAckThenStayUnreachable() {
         unreachableAfterAck = true;
-        loseCommitAck = true;
-        return this;
+        return loseCommitAck(1);
     }
 
     /** Arms: the next commit does not land (the server rolls back), and throws SQLSTATE 08006. */
     public FaultyDataSource dropConnectionAtNextCommit() {
-        dropAtCommit = true;
-        return this;
+        return dropConnectionAtCommit(1);
     }
 
     /**
@@ -96,6 +124,7 @@ public final class FaultyDataSource implements DataSource {
     /** Disarms every fault not fired yet, and makes the server reachable again. */
     public FaultyDataSource disarm() {
         loseCommitAck = false;
+        commitCountdown.set(0);
         unreachableAfterAck = false;
         unreachable = false;
         dropAtCommit = false;
@@ -187,7 +216,8 @@ public final class FaultyDataSource implements DataSource {
                 throw new SQLException("injected fault: connection is closed", "08003");
             }
             if (name.equals("commit")) {
-                if (loseCommitAck) {
+                boolean due = commitFaultDue();
+                if (due && loseCommitAck) {
                     loseCommitAck = false;
                     c.commit();
                     commits.incrementAndGet();
@@ -199,7 +229,7 @@ public final class FaultyDataSource implements DataSource {
                     }
                     throw lost("commit landed, acknowledgement lost");
                 }
-                if (dropAtCommit) {
+                if (due && dropAtCommit) {
                     dropAtCommit = false;
                     faultsFired.incrementAndGet();
                     kill();

@@ -69,8 +69,8 @@ abstract class OrdersCommitOutcomeContract {
 
     @Test
     void creatingAnOrderIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
-        int statements = CommitOutcomes.statementsOf(faulty, this::create, this::create);
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, this::create, this::create);
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             OrderId id = OrderId.newId();
             clock.advance(Duration.ofSeconds(1));
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> orders.create(OrderFixtures.twoLines().withId(id), CLERK),
@@ -83,9 +83,9 @@ abstract class OrdersCommitOutcomeContract {
     void aTransitionIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
         Order probe1 = create();
         Order probe2 = create();
-        int statements = CommitOutcomes.statementsOf(faulty, () -> orders.place(probe1.id(), CLERK),
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> orders.place(probe1.id(), CLERK),
                 () -> orders.place(probe2.id(), CLERK));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             Order o = create();
             orders.place(o.id(), CLERK);
             clock.advance(Duration.ofSeconds(1));

@@ -80,8 +80,8 @@ abstract class ArchiveCommitOutcomeContract {
     @Test
     void anIngestedDocumentIsStoredExactlyOnceWithItsContentWhateverTheFault() {
         TenantArchive a = tenant();
-        int statements = CommitOutcomes.statementsOf(faulty, () -> ingest(a, DocumentId.newId()), () -> ingest(a, DocumentId.newId()));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> ingest(a, DocumentId.newId()), () -> ingest(a, DocumentId.newId()));
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             DocumentId id = DocumentId.newId();
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> ingest(a, id),
                     told -> a.find(id).filter(told::equals).isPresent() ? 1 : 0,
@@ -101,10 +101,10 @@ abstract class ArchiveCommitOutcomeContract {
     void aLegalHoldIsStoredAtMostOnceWhateverTheFaultAndExactlyOnceWhenTheCallerIsToldSo() {
         TenantArchive a = tenant();
         Document d = ingest(a, DocumentId.newId());
-        int statements = CommitOutcomes.statementsOf(faulty,
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty,
                 () -> a.placeHold("probe 1", "probe", HoldScope.documents(d.id()), OFFICER),
                 () -> a.placeHold("probe 2", "probe", HoldScope.documents(d.id()), OFFICER));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             String name = "hold " + (++serial);
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> a.placeHold(name, "litigation", HoldScope.documents(d.id()), OFFICER),
                     (LegalHold told) -> (int) a.holds().stream().filter(h -> h.id().equals(told.id())).count(),

@@ -83,8 +83,8 @@ abstract class PayrollCommitOutcomeContract {
     void anApprovedRunIsStoredAndAuditedExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
         TenantId probe1 = company();
         TenantId probe2 = company();
-        int statements = CommitOutcomes.statementsOf(faulty, () -> approveJanuary(probe1), () -> approveJanuary(probe2));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, statements)) {
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> approveJanuary(probe1), () -> approveJanuary(probe2));
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             TenantId tenant = company();
             TenantPayrollStore data = store.forTenant(tenant);
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> approveJanuary(tenant),

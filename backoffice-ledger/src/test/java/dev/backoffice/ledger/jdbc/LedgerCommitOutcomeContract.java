@@ -2,10 +2,10 @@ package dev.backoffice.ledger.jdbc;
 
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.error.OutcomeUnknownException;
-import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.FaultyDataSource;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
@@ -30,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -100,71 +101,16 @@ abstract class LedgerCommitOutcomeContract {
 
     // ------------------------------------------------------------------ the faults
 
-    /** A fault to inject, by name. */
-    private record Fault(String name, Runnable arm) {
+    private List<Fault> faults(Probe probe) {
+        return CommitOutcomes.faults(faulty, probe);
     }
 
-    /**
-     * The faults for a write of about {@code statements} statements: the commit's ack lost, the
-     * connection dropped while committing, and each statement failing by a lost connection and by
-     * a plain error.
-     */
-    private List<Fault> faults(int statements) {
-        List<Fault> all = new java.util.ArrayList<>();
-        all.add(new Fault("commit lands, ack lost", faulty::loseNextCommitAck));
-        all.add(new Fault("connection dropped while committing", faulty::dropConnectionAtNextCommit));
-        for (int n = 1; n <= statements; n++) {
-            int k = n;
-            all.add(new Fault("connection lost at statement " + n, () -> faulty.failStatement(k, "08006")));
-            all.add(new Fault("statement " + n + " fails", () -> faulty.failStatement(k, "XX000")));
-        }
-        return all;
+    private Probe statementsOf(Runnable first, Runnable second) {
+        return CommitOutcomes.probe(faulty, first, second);
     }
 
-    /**
-     * Statements one unfaulted run of a write executes: the second of two runs, so that one-off
-     * work of the first (a block of sequence numbers, cached accounts) is not counted.
-     */
-    private int statementsOf(Runnable first, Runnable second) {
-        first.run();
-        int before = faulty.statementsExecuted();
-        second.run();
-        return faulty.statementsExecuted() - before;
-    }
-
-    /**
-     * Runs {@code write} under {@code fault}, then checks what the caller was told against what is
-     * stored: {@code stored} counts the rows this write should have made (expected: {@code once}
-     * when done, 0 when not done; an unknown outcome may be either, never more).
-     */
-    private <T> void toldMatchesStored(Fault fault, Supplier<T> write, ToIntFunction<T> storedFor, Supplier<Integer> stored,
-                                       int once) {
-        int fired = faulty.faultsFired();
-        fault.arm().run();
-        T result = null;
-        RuntimeException error = null;
-        try {
-            result = write.get();
-        } catch (RuntimeException e) {
-            error = e;
-        } finally {
-            faulty.disarm();
-        }
-        assertThat(faulty.faultsFired() - fired).as(fault.name() + " fired").isEqualTo(1);
-        int count = stored.get();
-        String what = fault.name() + (error == null ? ": told done" : ": told " + error);
-        if (error == null) {
-            assertThat(count).as(what + ", so it is stored exactly once").isEqualTo(once);
-            assertThat(storedFor.applyAsInt(result)).as(what + ", and the result told is the one stored").isEqualTo(once);
-        } else if (error instanceof OutcomeUnknownException) {
-            assertThat(count).as(what + ": stored at most once").isIn(0, once);
-        } else {
-            assertThat(error).as(what).isInstanceOf(BackofficeException.class);
-            if (error instanceof StorageException) {
-                assertThat(((StorageException) error).code()).as(what).isIn("storage.failure", "storage.retries_exhausted");
-            }
-            assertThat(count).as(what + ", so nothing is stored").isZero();
-        }
+    private <T> void toldMatchesStored(Fault fault, Supplier<T> write, ToIntFunction<T> storedFor, IntSupplier stored, int once) {
+        CommitOutcomes.toldMatchesStored(faulty, fault, write, storedFor, stored, once);
     }
 
     private List<JournalEntry> journal() {
@@ -216,7 +162,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void aPostIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
-        int statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()),
+        Probe statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()),
                 () -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()));
         for (Fault fault : faults(statements)) {
             String d = next("post");
@@ -228,7 +174,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void aPostWithAnIdempotencyKeyIsStoredExactlyOnceWhateverTheFault() {
-        int statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1))
+        Probe statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1))
                 .idempotencyKey("probe 1").build()), () -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1))
                 .credit("3000", eur(1)).idempotencyKey("probe 2").build()));
         for (Fault fault : faults(statements)) {
@@ -244,7 +190,7 @@ abstract class LedgerCommitOutcomeContract {
         Runnable probe = () -> ledger.postAll(List.of(
                 EntryRequest.builder(D1, "probe a").debit("2010", eur(1)).credit("3000", eur(1)).build(),
                 EntryRequest.builder(D1, "probe b").debit("1000", eur(1)).credit("3000", eur(1)).build()));
-        int statements = statementsOf(probe, probe);
+        Probe statements = statementsOf(probe, probe);
         for (Fault fault : faults(statements)) {
             String d = next("batch");
             toldMatchesStored(fault, () -> ledger.postAll(List.of(
@@ -259,7 +205,7 @@ abstract class LedgerCommitOutcomeContract {
     void postingAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(1);
         JournalEntry probe2 = hold(1);
-        int statements = statementsOf(() -> ledger.postPending(probe1.id()), () -> ledger.postPending(probe2.id()));
+        Probe statements = statementsOf(() -> ledger.postPending(probe1.id()), () -> ledger.postPending(probe2.id()));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(2);
             toldMatchesStored(fault, () -> ledger.postPending(h.id()), this::stored, () -> resolutionsOf(h, EntryKind.POST_PENDING), 1);
@@ -271,7 +217,7 @@ abstract class LedgerCommitOutcomeContract {
     void postingPartOfAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(3);
         JournalEntry probe2 = hold(3);
-        int statements = statementsOf(() -> ledger.postPending(probe1.id(), eur(1)), () -> ledger.postPending(probe2.id(), eur(1)));
+        Probe statements = statementsOf(() -> ledger.postPending(probe1.id(), eur(1)), () -> ledger.postPending(probe2.id(), eur(1)));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(3);
             toldMatchesStored(fault, () -> ledger.postPending(h.id(), eur(1)), this::stored,
@@ -284,7 +230,7 @@ abstract class LedgerCommitOutcomeContract {
     void voidingAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(1);
         JournalEntry probe2 = hold(1);
-        int statements = statementsOf(() -> ledger.voidPending(probe1.id()), () -> ledger.voidPending(probe2.id()));
+        Probe statements = statementsOf(() -> ledger.voidPending(probe1.id()), () -> ledger.voidPending(probe2.id()));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(2);
             toldMatchesStored(fault, () -> ledger.voidPending(h.id()), this::stored, () -> resolutionsOf(h, EntryKind.VOID_PENDING), 1);
@@ -300,7 +246,7 @@ abstract class LedgerCommitOutcomeContract {
     void aReversalIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build());
         JournalEntry probe2 = ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build());
-        int statements = statementsOf(() -> ledger.reverse(probe1.id(), "probe"), () -> ledger.reverse(probe2.id(), "probe"));
+        Probe statements = statementsOf(() -> ledger.reverse(probe1.id(), "probe"), () -> ledger.reverse(probe2.id(), "probe"));
         for (Fault fault : faults(statements)) {
             JournalEntry original = ledger.post(EntryRequest.builder(D1, next("original")).debit("2010", eur(1)).credit("3000", eur(1)).build());
             toldMatchesStored(fault, () -> ledger.reverse(original.id(), "mistake"), this::stored,
@@ -311,7 +257,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void openingAnAccountIsStoredExactlyOnceWhateverTheFault() {
-        int statements = statementsOf(() -> ledger.open(OpenAccount.of("9998", "probe", AccountType.ASSET, EUR)),
+        Probe statements = statementsOf(() -> ledger.open(OpenAccount.of("9998", "probe", AccountType.ASSET, EUR)),
                 () -> ledger.open(OpenAccount.of("9999", "probe", AccountType.ASSET, EUR)));
         for (Fault fault : faults(statements)) {
             String code = "8" + (++serial);
@@ -323,7 +269,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void closingAPeriodIsStoredAndAuditedExactlyOnceWhateverTheFault() {
-        int statements = statementsOf(() -> ledger.closePeriod(LocalDate.of(2024, 12, 31), "probe"),
+        Probe statements = statementsOf(() -> ledger.closePeriod(LocalDate.of(2024, 12, 31), "probe"),
                 () -> ledger.closePeriod(LocalDate.of(2025, 1, 1), "probe"));
         LocalDate through = LocalDate.of(2025, 1, 1);
         for (Fault fault : faults(statements)) {
