@@ -184,7 +184,7 @@ public final class Jdbc {
             try {
                 return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
             } catch (CommitFailed e) {
-                SQLException cause = e.cause;
+                SQLException cause = e.sql;
                 if (!readOnly && !d.isDefiniteRollback(cause)) {
                     // The COMMIT was sent and no answer came back: it may have landed. Never rerun it
                     // here; only the caller knows the identity that tells a landed write from a lost one.
@@ -209,7 +209,7 @@ public final class Jdbc {
     }
 
     private StorageException giveUp(Dialect d, SQLException cause, int attempt) {
-        if (attempt > 1 && (d.isRetryable(cause) || d.isConnectionLoss(cause))) {
+        if (d.isRetryable(cause) || (attempt > 1 && d.isConnectionLoss(cause))) {
             return new StorageException(StorageException.RETRIES_EXHAUSTED,
                     "transaction failed " + attempt + " times with a retryable error (SQLSTATE " + cause.getSQLState()
                             + "); giving up, nothing was written", cause);
@@ -225,11 +225,11 @@ public final class Jdbc {
 
     /** A failure raised by {@code commit()} itself, kept apart: its outcome may be unknown. */
     private static final class CommitFailed extends RuntimeException {
-        final SQLException cause;
+        final SQLException sql;
 
-        CommitFailed(SQLException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.cause = cause;
+        CommitFailed(SQLException sql) {
+            super(sql.getMessage(), sql, false, false);
+            this.sql = sql;
         }
     }
 
