@@ -286,4 +286,50 @@ abstract class LedgerCommitOutcomeContract {
         }
         assertThat(audit.forTenant(tenant).verify().intact()).isTrue();
     }
+
+    @Test
+    void reopeningAPeriodIsStoredAndAuditedExactlyOnceWhateverTheFault() {
+        LocalDate day = LocalDate.of(2025, 6, 1);
+        Probe statements = statementsOf(() -> {
+            ledger.closePeriod(day, "probe");
+            ledger.reopenPeriod(day, "probe", "probe");
+            ledger.closePeriod(day, "probe");
+        }, () -> ledger.reopenPeriod(day, "probe", "probe"));
+        for (Fault fault : faults(statements)) {
+            ledger.closePeriod(day, "controller");
+            long audited = audit.forTenant(tenant).size();
+            toldMatchesStored(fault, () -> ledger.reopenPeriod(day, "controller", "correction"),
+                    told -> told.closedThrough().equals(Optional.of(day.minusDays(1))) ? 1 : 0,
+                    () -> {
+                        boolean reopened = ledger.periodStatus().closedThrough().equals(Optional.of(day.minusDays(1)));
+                        int records = (int) (audit.forTenant(tenant).size() - audited);
+                        assertThat(records).as("one audit record per reopening that landed").isEqualTo(reopened ? 1 : 0);
+                        return records;
+                    }, 1);
+        }
+        assertThat(audit.forTenant(tenant).verify().intact()).isTrue();
+    }
+
+    @Test
+    void expiringAHoldVoidsItExactlyOnceWhateverTheFault() {
+        Instant now = Instant.parse("2026-03-05T10:00:00Z");
+        Supplier<JournalEntry> expiring = () -> ledger.post(EntryRequest.builder(D1, next("expiring")).debit("2010", eur(1))
+                .credit("1000", eur(1)).pendingUntil(now.plusSeconds(3600)).build());
+        Instant later = now.plusSeconds(7200);
+        JournalEntry probe1 = expiring.get();
+        Probe statements = statementsOf(() -> {
+            ledger.expirePending(later);
+            expiring.get();
+        }, () -> ledger.expirePending(later));
+        assertThat(resolutionsOf(probe1, EntryKind.EXPIRE_PENDING)).isEqualTo(1);
+        for (Fault fault : faults(statements)) {
+            JournalEntry h = expiring.get();
+            toldMatchesStored(fault, () -> ledger.expirePending(later),
+                    told -> (int) told.stream().filter(v -> v.pendingId().equals(Optional.of(h.id())) && stored(v) == 1).count(),
+                    () -> resolutionsOf(h, EntryKind.EXPIRE_PENDING), 1);
+            faulty.disarm();
+            ledger.expirePending(later); // a sweep after a failed one voids what is left, once
+            assertThat(resolutionsOf(h, EntryKind.EXPIRE_PENDING)).as(fault.name() + ": voided once in the end").isEqualTo(1);
+        }
+    }
 }
