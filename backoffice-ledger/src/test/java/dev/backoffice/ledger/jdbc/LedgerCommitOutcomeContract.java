@@ -10,6 +10,7 @@ import dev.backoffice.core.testing.FaultyDataSource;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.ledger.Account;
+import dev.backoffice.ledger.AccountRef;
 import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.EntryKind;
 import dev.backoffice.ledger.EntryRequest;
@@ -331,5 +332,43 @@ abstract class LedgerCommitOutcomeContract {
             ledger.expirePending(later); // a sweep after a failed one voids what is left, once
             assertThat(resolutionsOf(h, EntryKind.EXPIRE_PENDING)).as(fault.name() + ": voided once in the end").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aYearEndCloseIsStoredAndAuditedExactlyOnceWhateverTheFault() {
+        ledger.open(OpenAccount.of("4000", "Sales", AccountType.INCOME, EUR));
+        int[] year = {2000};
+        Supplier<Optional<JournalEntry>> closeNextYear = () -> {
+            LocalDate end = LocalDate.of(++year[0], 12, 31);
+            ledger.post(EntryRequest.builder(end.withDayOfYear(1), next("sale")).debit("1000", eur(5)).credit("4000", eur(5)).build());
+            return ledger.closeYear(end, "controller", List.of(AccountRef.code("3000")));
+        };
+        closeNextYear.get(); // warms up: the probe below counts a second close only
+        LocalDate probeEnd = LocalDate.of(year[0] + 1, 12, 31);
+        ledger.post(EntryRequest.builder(probeEnd.withDayOfYear(1), next("sale")).debit("1000", eur(5)).credit("4000", eur(5)).build());
+        int beforeClose = faulty.statementsExecuted();
+        int commitsBefore = faulty.commits();
+        year[0]++;
+        ledger.closeYear(probeEnd, "controller", List.of(AccountRef.code("3000")));
+        Probe statements = new Probe(faulty.statementsExecuted() - beforeClose, faulty.commits() - commitsBefore);
+        for (Fault fault : faults(statements)) {
+            LocalDate end = LocalDate.of(year[0] + 1, 12, 31);
+            ledger.post(EntryRequest.builder(end.withDayOfYear(1), next("sale")).debit("1000", eur(5)).credit("4000", eur(5)).build());
+            year[0]++;
+            long audited = audit.forTenant(tenant).size();
+            toldMatchesStored(fault, () -> ledger.closeYear(end, "controller", List.of(AccountRef.code("3000"))),
+                    told -> told.map(this::stored).orElse(0),
+                    () -> {
+                        int closings = (int) journal().stream().filter(e -> e.kind() == EntryKind.CLOSING && e.effectiveDate().equals(end)).count();
+                        boolean closed = ledger.periodStatus().closedThrough().equals(Optional.of(end));
+                        assertThat(closed).as(fault.name() + ": closed with its closing entry, or neither").isEqualTo(closings == 1);
+                        assertThat(audit.forTenant(tenant).size() - audited).as(fault.name() + ": one audit record per landed close")
+                                .isEqualTo(closings);
+                        return closings;
+                    }, 1);
+        }
+        LocalDate lastClose = ledger.periodStatus().closedThrough().orElseThrow();
+        assertThat(ledger.balance(AccountRef.code("4000"), lastClose).posted().isZero())
+                .as("the last year-end close emptied the income account, exactly").isTrue();
     }
 }
