@@ -1,0 +1,17 @@
+package dev.backoffice.ledger.jdbc;
+
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.testing.TestDatabases;
+
+/** What a failure of a ledger write means, on Postgres, group commit false. */
+class PostgresLedgerDirectCommitOutcomeTest extends LedgerCommitOutcomeContract {
+    @Override
+    protected TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+
+    @Override
+    protected boolean groupCommit() {
+        return false;
+    }
+}
