@@ -1,6 +1,7 @@
 package dev.backoffice.orders;
 
 import dev.backoffice.core.error.ConflictException;
+import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -29,6 +30,9 @@ public final class TenantOrders {
 
     private static final StateMachine<OrderStatus, OrderEvent, Order> MACHINE = OrderLifecycle.machine();
 
+    /** MDC operation names ({@link LogContext}) by event ordinal: {@code orders.place}, {@code orders.pay}... */
+    private static final String[] OPERATION = operationNames();
+
     private final TenantOrderStore store;
     private final Clock clock;
     private final boolean allowZeroPriceLines;
@@ -53,8 +57,10 @@ public final class TenantOrders {
     public Order create(NewOrder order, By by) {
         Check.notNull(order, "order");
         Check.notNull(by, "by");
-        Order draft = Order.draft(order.id().orElseGet(OrderId::newId), tenant(), order, allowZeroPriceLines, by, clock.instant());
-        return store.insert(draft);
+        try (LogContext ignored = LogContext.open(tenant(), "orders.create")) {
+            Order draft = Order.draft(order.id().orElseGet(OrderId::newId), tenant(), order, allowZeroPriceLines, by, clock.instant());
+            return store.insert(draft);
+        }
     }
 
     /** The order, or {@code order.not_found}. */
@@ -149,11 +155,22 @@ public final class TenantOrders {
     private Order apply(OrderId id, OrderEvent event, By by, Change change) {
         Check.notNull(id, "id");
         Check.notNull(by, "by");
-        Order current = store.get(id);
-        MACHINE.requireDeclared(current.status(), event);
-        Instant at = clock.instant();
-        Order changed = change.apply(current, at);
-        Outcome<OrderStatus, OrderEvent> outcome = MACHINE.fire(current.status(), event, changed);
-        return store.update(changed.transitioned(outcome, by, at));
+        try (LogContext ignored = LogContext.open(tenant(), OPERATION[event.ordinal()])) {
+            Order current = store.get(id);
+            MACHINE.requireDeclared(current.status(), event);
+            Instant at = clock.instant();
+            Order changed = change.apply(current, at);
+            Outcome<OrderStatus, OrderEvent> outcome = MACHINE.fire(current.status(), event, changed);
+            return store.update(changed.transitioned(outcome, by, at));
+        }
+    }
+
+    private static String[] operationNames() {
+        OrderEvent[] events = OrderEvent.values();
+        String[] names = new String[events.length];
+        for (OrderEvent e : events) {
+            names[e.ordinal()] = "orders." + e.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return names;
     }
 }

@@ -7,6 +7,7 @@ import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
+import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -16,6 +17,8 @@ import dev.backoffice.docs.retention.DispositionAction;
 import dev.backoffice.docs.retention.RetentionBasis;
 import dev.backoffice.docs.retention.RetentionMode;
 import dev.backoffice.docs.retention.RetentionPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +40,8 @@ import java.util.stream.Collectors;
  * the blob store before a failed ingest is removed again unless another document uses it).
  */
 public final class TenantArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantArchive.class);
 
     private static final int PAGE = 500;
 
@@ -80,6 +85,12 @@ public final class TenantArchive {
      * @param reason required when weakening a governance policy; recorded in the audit log
      */
     public RetentionPolicy setPolicy(RetentionPolicy policy, String actor, Optional<String> reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.setPolicy")) {
+            return setPolicyInLogContext(policy, actor, reason);
+        }
+    }
+
+    private RetentionPolicy setPolicyInLogContext(RetentionPolicy policy, String actor, Optional<String> reason) {
         Check.notNull(policy, "policy");
         Names.text(actor, "actor", 200);
         Check.notNull(reason, "reason");
@@ -222,6 +233,15 @@ public final class TenantArchive {
      * @throws ConflictException       {@code docs.already_exists} for the same id with other content
      */
     public Document ingest(NewDocument doc, InputStream content) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.ingest")) {
+            Document d = ingestInLogContext(doc, content);
+            // Ids, class and size only: titles, owners, metadata and file names may name a person.
+            log.info("document {} ingested (or found stored): class {}, {} bytes", d.id(), d.documentClass(), d.versions().get(0).size());
+            return d;
+        }
+    }
+
+    private Document ingestInLogContext(NewDocument doc, InputStream content) {
         Check.notNull(doc, "document");
         Check.notNull(content, "content");
         if (store.policy(doc.documentClass()).isEmpty()) {
@@ -264,6 +284,12 @@ public final class TenantArchive {
      * unchanged (it counts from the document's creation or event, not from the version).
      */
     public Document addVersion(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.addVersion")) {
+            return addVersionInLogContext(id, content, mediaType, fileName, actor);
+        }
+    }
+
+    private Document addVersionInLogContext(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
         Check.notNull(id, "id");
         Check.notNull(content, "content");
         Names.text(mediaType, "mediaType", 255);
@@ -363,6 +389,12 @@ public final class TenantArchive {
 
     /** Checks every version's content against its hash without serving it: version number to status. */
     public Map<Integer, BlobStatus> verify(DocumentId id) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.verify")) {
+            return verifyInLogContext(id);
+        }
+    }
+
+    private Map<Integer, BlobStatus> verifyInLogContext(DocumentId id) {
         Document d = get(id);
         Map<Integer, BlobStatus> out = new TreeMap<>();
         if (d.lifecycle() == Lifecycle.DISPOSED) {
@@ -428,6 +460,12 @@ public final class TenantArchive {
      * @return how many documents got a new retention
      */
     public int recordEvent(OwnerRef owner, String event, LocalDate date, String actor) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.recordEvent")) {
+            return recordEventInLogContext(owner, event, date, actor);
+        }
+    }
+
+    private int recordEventInLogContext(OwnerRef owner, String event, LocalDate date, String actor) {
         Check.notNull(owner, "owner");
         Check.notBlank(event, "event");
         Check.notNull(date, "date");
@@ -486,6 +524,12 @@ public final class TenantArchive {
      *                                does not exist in this tenant
      */
     public LegalHold placeHold(String name, String reason, HoldScope scope, String actor) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.placeHold")) {
+            return placeHoldInLogContext(name, reason, scope, actor);
+        }
+    }
+
+    private LegalHold placeHoldInLogContext(String name, String reason, HoldScope scope, String actor) {
         Names.text(name, "name", 200);
         Names.text(reason, "reason", 2000);
         Check.notNull(scope, "scope");
@@ -516,6 +560,12 @@ public final class TenantArchive {
      * @throws NotFoundException      {@code docs.hold_not_found}
      */
     public LegalHold releaseHold(HoldId id, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.releaseHold")) {
+            return releaseHoldInLogContext(id, actor, reason);
+        }
+    }
+
+    private LegalHold releaseHoldInLogContext(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
@@ -579,6 +629,15 @@ public final class TenantArchive {
      * @throws InvalidRequestException if {@code asOf} is after today
      */
     public DispositionReport dispose(LocalDate asOf, String actor) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.dispose")) {
+            DispositionReport r = disposeInLogContext(asOf, actor);
+            log.info("disposition run as of {}: {} disposed, {} archived, {} queued for review, {} kept under hold, {} blobs purged",
+                    r.asOf(), r.disposed().size(), r.archived().size(), r.queuedForReview().size(), r.keptUnderHold().size(), r.blobsPurged());
+            return r;
+        }
+    }
+
+    private DispositionReport disposeInLogContext(LocalDate asOf, String actor) {
         Check.notNull(asOf, "asOf");
         Names.text(actor, "actor", 200);
         if (asOf.isAfter(today())) {
@@ -651,6 +710,12 @@ public final class TenantArchive {
      * @return how many blobs were deleted
      */
     public long purgePending() {
+        try (LogContext ignored = LogContext.open(tenant, "docs.purgePending")) {
+            return purgePendingInLogContext();
+        }
+    }
+
+    private long purgePendingInLogContext() {
         long deleted = 0;
         while (true) {
             List<ContentHash> pending = store.pendingPurges(PAGE);
@@ -737,6 +802,12 @@ public final class TenantArchive {
      * @throws ConflictException      {@code docs.wrong_state} if it is not in review
      */
     public DisposalCertificate approveDisposal(DocumentId id, String actor, String note) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.approveDisposal")) {
+            return approveDisposalInLogContext(id, actor, note);
+        }
+    }
+
+    private DisposalCertificate approveDisposalInLogContext(DocumentId id, String actor, String note) {
         Names.text(actor, "actor", 200);
         Names.text(note, "note", 2000);
         DisposalCertificate c = store.write(tx -> {
@@ -770,6 +841,12 @@ public final class TenantArchive {
      * @throws ConflictException       {@code docs.wrong_state} if it is archived or disposed
      */
     public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.extendRetention")) {
+            return extendRetentionInLogContext(id, retainUntil, actor, reason);
+        }
+    }
+
+    private Document extendRetentionInLogContext(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
         Names.text(actor, "actor", 200);
@@ -824,6 +901,12 @@ public final class TenantArchive {
      * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_active}
      */
     public DisposalCertificate delete(DocumentId id, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.delete")) {
+            return deleteInLogContext(id, actor, reason);
+        }
+    }
+
+    private DisposalCertificate deleteInLogContext(DocumentId id, String actor, String reason) {
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
@@ -850,6 +933,12 @@ public final class TenantArchive {
      *                                mode: never), {@code docs.override_not_authorised}
      */
     public DisposalCertificate deleteEarly(DocumentId id, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.deleteEarly")) {
+            return deleteEarlyInLogContext(id, actor, reason);
+        }
+    }
+
+    private DisposalCertificate deleteEarlyInLogContext(DocumentId id, String actor, String reason) {
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
@@ -890,6 +979,12 @@ public final class TenantArchive {
      * A per-document extension is withdrawn with it (the override is the later decision).
      */
     public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.shortenRetention")) {
+            return shortenRetentionInLogContext(id, retainUntil, actor, reason);
+        }
+    }
+
+    private Document shortenRetentionInLogContext(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);
@@ -957,6 +1052,15 @@ public final class TenantArchive {
      * request itself is audited without naming the subject.
      */
     public ErasureReport erase(OwnerRef subject, String actor, String reason) {
+        try (LogContext ignored = LogContext.open(tenant, "docs.erase")) {
+            ErasureReport r = eraseInLogContext(subject, actor, reason);
+            // Never the subject: an owner reference names a person.
+            log.info("erasure request handled: {} documents considered", r.items().size());
+            return r;
+        }
+    }
+
+    private ErasureReport eraseInLogContext(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
         Names.text(actor, "actor", 200);
         Names.text(reason, "reason", 2000);

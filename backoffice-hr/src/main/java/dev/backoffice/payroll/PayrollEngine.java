@@ -6,6 +6,7 @@ import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
+import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -23,6 +24,8 @@ import dev.backoffice.payroll.jurisdiction.TaxYear;
 import dev.backoffice.payroll.pl.PolishPayroll;
 import dev.backoffice.payroll.uk.UkPayroll;
 import org.joda.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,6 +67,8 @@ import java.util.TreeSet;
  * <p>Thread-safe. Computation runs on the common fork-join pool for large runs.
  */
 public final class PayrollEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(PayrollEngine.class);
 
     private static final int PARALLEL_THRESHOLD = 2_000;
     private static final int MAX_ATTEMPTS = 3;
@@ -197,7 +202,9 @@ public final class PayrollEngine {
     public PayrollRun preview(TenantId tenant, RunRequest request) {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
-        return compute(store(tenant), request, null).run;
+        try (LogContext ignored = LogContext.open(tenant, "payroll.preview")) {
+            return compute(store(tenant), request, null).run;
+        }
     }
 
     /**
@@ -213,14 +220,16 @@ public final class PayrollEngine {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
         Check.notNull(employee, "employee");
-        List<Payslip> slips = compute(store(tenant), request, employee).run.payslips();
-        if (slips.isEmpty()) {
-            if (request.kind() == RunKind.CORRECTION) {
-                throw new RuleViolationException(HrErrors.NOTHING_TO_CORRECT, "employee " + employee + " has no difference to correct in " + request.period());
+        try (LogContext ignored = LogContext.open(tenant, "payroll.preview")) {
+            List<Payslip> slips = compute(store(tenant), request, employee).run.payslips();
+            if (slips.isEmpty()) {
+                if (request.kind() == RunKind.CORRECTION) {
+                    throw new RuleViolationException(HrErrors.NOTHING_TO_CORRECT, "employee " + employee + " has no difference to correct in " + request.period());
+                }
+                throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "employee", "has no contract in " + request.period(), employee);
             }
-            throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "employee", "has no contract in " + request.period(), employee);
+            return slips.get(0);
         }
-        return slips.get(0);
     }
 
     /**
@@ -269,20 +278,25 @@ public final class PayrollEngine {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
         Check.text(actor, "actor", 200);
-        TenantPayrollStore s = store(tenant);
-        if (audit == null) {
-            throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
-                    "this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");
-        }
-        for (int attempt = 1; ; attempt++) {
-            Computed c = compute(s, request, null);
-            PayrollRun approved = c.run.approved(actor, clock.instant());
-            try {
-                s.saveApprovedRun(approved, c.version, () -> audit.forTenant(tenant).append(auditEvent(approved, actor)));
-                return approved;
-            } catch (ConflictException e) {
-                if (!HrErrors.STALE_RUN.equals(e.code()) || attempt >= MAX_ATTEMPTS) {
-                    throw e;
+        try (LogContext ignored = LogContext.open(tenant, "payroll.approve")) {
+            TenantPayrollStore s = store(tenant);
+            if (audit == null) {
+                throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
+                        "this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");
+            }
+            for (int attempt = 1; ; attempt++) {
+                Computed c = compute(s, request, null);
+                PayrollRun approved = c.run.approved(actor, clock.instant());
+                try {
+                    s.saveApprovedRun(approved, c.version, () -> audit.forTenant(tenant).append(auditEvent(approved, actor)));
+                    // Ids and counts only: never a name, a tax reference or an amount of pay.
+                    log.info("payroll run {} approved: {} {} {}, {} payslips", approved.id(), approved.jurisdiction(),
+                            approved.kind(), approved.period(), approved.payslips().size());
+                    return approved;
+                } catch (ConflictException e) {
+                    if (!HrErrors.STALE_RUN.equals(e.code()) || attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
                 }
             }
         }

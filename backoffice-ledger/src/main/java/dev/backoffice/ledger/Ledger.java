@@ -6,6 +6,7 @@ import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.ledger.internal.LedgerService;
+import dev.backoffice.ledger.internal.LoggingTenantLedger;
 
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public final class Ledger {
     public TenantLedger forTenant(TenantId tenant) {
         Check.notNull(tenant, "tenant");
         TenantLedger t = tenants.get(tenant);
-        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LedgerService(store, id, clock, audit, cursors));
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LoggingTenantLedger(new LedgerService(store, id, clock, audit, cursors), id));
     }
 
     /** Builder of {@link Ledger}. */
