@@ -28,8 +28,9 @@ import java.util.Objects;
  * call, never per entry or per row: the cost is two MDC reads, two writes and two restores per
  * call.
  *
- * <p>A context belongs to the thread that opened it; work the SDK hands to another thread (the
- * ledger's group committer) logs without it.
+ * <p>A context belongs to the thread that opened it (the SLF4J MDC is per thread): the JDBC
+ * ledger's group committer, which writes on its own threads, opens one per group for the
+ * group's tenant ({@code ledger.groupCommit}).
  */
 public final class LogContext implements AutoCloseable {
 

@@ -27,7 +27,8 @@ import java.util.Optional;
  * The ledger's front door: every call runs with the tenant and the operation
  * ({@code ledger.<method>}) in the SLF4J MDC ({@link LogContext}), then goes to
  * {@link LedgerService}. Once per call, never per entry: a batch of entries, or a group commit
- * that carries many callers' entries, costs one context per calling thread.
+ * that carries many callers' entries, costs one context per call (and one per group on the
+ * committer's thread, see {@code GroupCommitRunner}).
  */
 public final class LoggingTenantLedger implements TenantLedger {
 

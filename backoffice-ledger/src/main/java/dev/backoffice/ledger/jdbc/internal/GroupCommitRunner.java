@@ -3,6 +3,7 @@ package dev.backoffice.ledger.jdbc.internal;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.tenant.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,13 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
 
     @Override
     public void accept(TenantId tenant, List<GroupRequest> requests) {
+        // On the committer's thread: the callers' MDC stays on theirs. Once per group, not per entry.
+        try (LogContext ignored = LogContext.open(tenant, "ledger.groupCommit")) {
+            acceptInLogContext(tenant, requests);
+        }
+    }
+
+    private void acceptInLogContext(TenantId tenant, List<GroupRequest> requests) {
         List<GroupRequest> alone = null;
         GroupRun[] last = new GroupRun[1];
         for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
