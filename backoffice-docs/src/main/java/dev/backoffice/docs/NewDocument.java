@@ -46,7 +46,7 @@ public record NewDocument(DocumentId id, DocumentClass documentClass, String tit
 
     static String metaKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "metadata", "keys must be 1-64 characters of lowercase letters, digits, '.', '_' or '-'", key);
+            throw DocsErrorCode.INVALID_NAME.invalid("metadata", "keys must be 1-64 characters of lowercase letters, digits, '.', '_' or '-'", key);
         }
         return key;
     }

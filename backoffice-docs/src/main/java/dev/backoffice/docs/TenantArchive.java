@@ -92,7 +92,7 @@ public final class TenantArchive {
                 boolean atLeast = policy.keepsAtLeastAsLongAs(o);
                 if (o.mode() == RetentionMode.COMPLIANCE) {
                     if (policy.mode() != RetentionMode.COMPLIANCE || !atLeast) {
-                        throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "policy of class " + o.documentClass()
+                        throw DocsErrorCode.RETENTION_LOCKED.rule("policy of class " + o.documentClass()
                                 + " is in compliance mode: it may only be extended (same trigger, period at least " + o.period()
                                 + "), never shortened or weakened, by anyone");
                     }
@@ -234,7 +234,7 @@ public final class TenantArchive {
                 if (existing.get().versions().get(0).contentHash().equals(blob.hash())) {
                     return existing.get();
                 }
-                throw new ConflictException(DocsErrors.ALREADY_EXISTS, "document " + doc.id() + " already exists with other content");
+                throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + doc.id() + " already exists with other content");
             }
             Instant now = cfg.clock.instant();
             return store.write(tx -> {
@@ -300,7 +300,7 @@ public final class TenantArchive {
     private void requireBlob(BlobRef blob) {
         // Under the tenant lock: a purge of the same content cannot interleave.
         if (!cfg.blobs.exists(tenant, blob.hash())) {
-            throw new ConflictException(DocsErrors.CONCURRENT_CHANGE, "content " + blob.hash() + " was purged concurrently; retry the request");
+            throw DocsErrorCode.CONCURRENT_CHANGE.conflict("content " + blob.hash() + " was purged concurrently; retry the request");
         }
     }
 
@@ -357,7 +357,7 @@ public final class TenantArchive {
         try (InputStream in = openContent(id, version)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new dev.backoffice.core.error.StorageException(DocsErrors.IO_FAILURE, "reading content: " + e.getMessage(), e);
+            throw DocsErrorCode.IO_FAILURE.storage("reading content: " + e.getMessage(), e);
         }
     }
 
@@ -497,7 +497,7 @@ public final class TenantArchive {
             for (int i = 0; i < scope.documents().size(); i++) {
                 DocumentId listed = scope.documents().get(i);
                 if (tx.find(listed).isEmpty()) {
-                    throw new NotFoundException(DocsErrors.NOT_FOUND, "scope.documents[" + i + "]: document " + listed
+                    throw DocsErrorCode.NOT_FOUND.notFound("scope.documents[" + i + "]: document " + listed
                             + " not found in tenant " + tenant + "; a hold can only name existing documents");
                 }
             }
@@ -522,7 +522,7 @@ public final class TenantArchive {
         requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
             tx.lockTenant();
-            LegalHold h = tx.hold(id).orElseThrow(() -> new NotFoundException(DocsErrors.HOLD_NOT_FOUND, "no hold " + id + " in tenant " + tenant));
+            LegalHold h = tx.hold(id).orElseThrow(() -> DocsErrorCode.HOLD_NOT_FOUND.notFound("no hold " + id + " in tenant " + tenant));
             if (!h.active()) {
                 return h;
             }
@@ -544,8 +544,8 @@ public final class TenantArchive {
         }
         Map<String, String> d = new TreeMap<>(details);
         d.put("attempted", action.name());
-        audit.append(AuditEvent.of(actor, DocsErrors.HOLD_NOT_AUTHORISED, subject, d));
-        throw new RuleViolationException(DocsErrors.HOLD_NOT_AUTHORISED, "actor: " + actor + " may not " + switch (action) {
+        audit.append(AuditEvent.of(actor, DocsErrorCode.HOLD_NOT_AUTHORISED.code(), subject, d));
+        throw DocsErrorCode.HOLD_NOT_AUTHORISED.rule("actor: " + actor + " may not " + switch (action) {
             case PLACE_HOLD -> "place a legal hold";
             case RELEASE_HOLD -> "release a legal hold";
             case EXTEND_RETENTION -> "extend a retention";
@@ -832,7 +832,7 @@ public final class TenantArchive {
             RetentionPolicy p = del.policy();
             LocalDate today = today();
             if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
-                throw new RuleViolationException(DocsErrors.RETENTION_ACTIVE, "document " + id + " is retained "
+                throw DocsErrorCode.RETENTION_ACTIVE.rule("document " + id + " is retained "
                         + d.retainUntil().map(u -> "until " + u).orElse("until its event is recorded and the period has passed")
                         + " under '" + p.name() + "' (" + p.source() + ")");
             }
@@ -920,7 +920,7 @@ public final class TenantArchive {
 
     private void requireGovernanceOverride(String actor, RetentionPolicy p, Document d, Optional<String> reason) {
         if (p.mode() == RetentionMode.COMPLIANCE) {
-            throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "document " + d.id() + " is under compliance-mode retention '"
+            throw DocsErrorCode.RETENTION_LOCKED.rule("document " + d.id() + " is under compliance-mode retention '"
                     + p.name() + "' until " + d.retainUntil().map(LocalDate::toString).orElse("its event + " + p.period())
                     + ": nobody can shorten it or delete it early");
         }
@@ -929,7 +929,7 @@ public final class TenantArchive {
 
     private void requireOverride(String actor, RetentionPolicy p, Optional<String> reason) {
         if (!cfg.authorizer.mayOverride(actor, p)) {
-            throw new RuleViolationException(DocsErrors.OVERRIDE_NOT_AUTHORISED, actor + " may not override the governance-mode retention '" + p.name() + "'");
+            throw DocsErrorCode.OVERRIDE_NOT_AUTHORISED.rule(actor + " may not override the governance-mode retention '" + p.name() + "'");
         }
         if (reason.isEmpty() || reason.get().isBlank()) {
             throw InvalidRequestException.of("reason", "an override needs a reason (it is audited)", reason.orElse(null));
@@ -939,7 +939,7 @@ public final class TenantArchive {
     private void requireNoHold(DocumentReads r, Document d) {
         List<LegalHold> on = r.activeHolds().stream().filter(h -> h.holds(d)).toList();
         if (!on.isEmpty()) {
-            throw new RuleViolationException(DocsErrors.UNDER_HOLD, "document " + d.id() + " is under legal hold "
+            throw DocsErrorCode.UNDER_HOLD.rule("document " + d.id() + " is under legal hold "
                     + on.stream().map(h -> "'" + h.name() + "'").collect(Collectors.joining(", ")));
         }
     }
@@ -1026,18 +1026,18 @@ public final class TenantArchive {
     // ---------------------------------------------------------------- errors
 
     private static InvalidRequestException unknownClass(DocumentClass c) {
-        return InvalidRequestException.of(DocsErrors.UNKNOWN_CLASS, "documentClass", "has no retention policy in this tenant; define one first", c.code());
+        return DocsErrorCode.UNKNOWN_CLASS.invalid("documentClass", "has no retention policy in this tenant; define one first", c.code());
     }
 
     private NotFoundException notFound(DocumentId id) {
-        return new NotFoundException(DocsErrors.NOT_FOUND, "document " + id + " not found in tenant " + tenant);
+        return DocsErrorCode.NOT_FOUND.notFound("document " + id + " not found in tenant " + tenant);
     }
 
     private static ConflictException wrongState(Document d, String what) {
-        return new ConflictException(DocsErrors.WRONG_STATE, "cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
+        return DocsErrorCode.WRONG_STATE.conflict("cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
     }
 
     private static ConflictException concurrent(DocumentId id) {
-        return new ConflictException(DocsErrors.CONCURRENT_CHANGE, "document " + id + " changed concurrently; re-read and retry");
+        return DocsErrorCode.CONCURRENT_CHANGE.conflict("document " + id + " changed concurrently; re-read and retry");
     }
 }

@@ -2,7 +2,7 @@ package dev.backoffice.docs.retention;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.Names;
 
@@ -37,7 +37,7 @@ public record RetentionPolicy(DocumentClass documentClass, String name, Period p
         Names.text(name, "name", 200);
         Check.notNull(period, "period");
         if (period.isNegative()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "period", "must not be negative", period);
+            throw DocsErrorCode.INVALID_POLICY.invalid("period", "must not be negative", period);
         }
         Check.notNull(trigger, "trigger");
         Check.notNull(action, "action");
@@ -47,15 +47,15 @@ public record RetentionPolicy(DocumentClass documentClass, String name, Period p
             basis = RetentionBasis.LEGAL_OBLIGATION;
         }
         if (mode == RetentionMode.COMPLIANCE && basis != RetentionBasis.LEGAL_OBLIGATION) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "basis",
+            throw DocsErrorCode.INVALID_POLICY.invalid("basis",
                     "must be LEGAL_OBLIGATION in compliance mode: a lock nobody can lift needs a law that requires it", basis);
         }
         if (basis == RetentionBasis.NONE && !period.isZero()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "period",
+            throw DocsErrorCode.INVALID_POLICY.invalid("period",
                     "must be zero when the basis is NONE (no retention requirement)", period);
         }
         if (basis == RetentionBasis.NONE && trigger.waitsForEvent()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger",
+            throw DocsErrorCode.INVALID_POLICY.invalid("trigger",
                     "must not wait for an event when the basis is NONE: with no requirement nothing waits", trigger.event().orElseThrow());
         }
     }

@@ -1,7 +1,7 @@
 package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.hr.Employee;
+import dev.backoffice.payroll.Employee;
 import dev.backoffice.payroll.JournalRole;
 import dev.backoffice.payroll.LineEffect;
 import dev.backoffice.payroll.PayrollComponent;

@@ -1,4 +1,4 @@
-package dev.backoffice.hr;
+package dev.backoffice.payroll;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

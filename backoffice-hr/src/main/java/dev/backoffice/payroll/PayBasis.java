@@ -1,4 +1,4 @@
-package dev.backoffice.hr;
+package dev.backoffice.payroll;
 
 /** How a contract pays: a monthly salary, or an hourly rate times the hours reported. */
 public enum PayBasis {

@@ -1,4 +1,4 @@
-package dev.backoffice.hr;
+package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
@@ -29,7 +29,7 @@ public record Contract(ContractId id, EmployeeId employeeId, LocalDate start, Lo
         Check.notNull(employeeId, "employeeId");
         Check.notNull(start, "start");
         if (end != null && end.isBefore(start)) {
-            throw InvalidRequestException.of(HrErrors.CONTRACT_ENDS_BEFORE_START, "end", "must not be before start " + start, end);
+            throw PayrollErrorCode.CONTRACT_ENDS_BEFORE_START.invalid("end", "must not be before start " + start, end);
         }
         Check.notEmpty(terms, "terms");
         List<ContractTerms> sorted = new ArrayList<>(terms);
@@ -45,7 +45,7 @@ public record Contract(ContractId id, EmployeeId employeeId, LocalDate start, Lo
             Check.that(sorted.get(i).rate().getCurrencyUnit().equals(sorted.get(0).rate().getCurrencyUnit()), "terms[" + i + "].rate",
                     "must be in the contract's currency " + sorted.get(0).rate().getCurrencyUnit(), sorted.get(i).rate());
             if (end != null && sorted.get(i).effectiveFrom().isAfter(end)) {
-                throw InvalidRequestException.of(HrErrors.CONTRACT_ENDS_BEFORE_START, "terms[" + i + "].effectiveFrom",
+                throw PayrollErrorCode.CONTRACT_ENDS_BEFORE_START.invalid("terms[" + i + "].effectiveFrom",
                         "must not be after the contract end " + end, sorted.get(i).effectiveFrom());
             }
         }

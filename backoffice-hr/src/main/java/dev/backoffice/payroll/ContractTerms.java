@@ -1,4 +1,4 @@
-package dev.backoffice.hr;
+package dev.backoffice.payroll;
 
 import dev.backoffice.core.validation.Check;
 import org.joda.money.Money;

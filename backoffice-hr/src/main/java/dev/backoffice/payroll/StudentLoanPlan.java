@@ -1,4 +1,4 @@
-package dev.backoffice.hr;
+package dev.backoffice.payroll;
 
 /** UK student and postgraduate loan plans collected through PAYE. */
 public enum StudentLoanPlan {
