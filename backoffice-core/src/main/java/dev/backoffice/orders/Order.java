@@ -4,6 +4,7 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.statemachine.Outcome;
 import org.joda.money.CurrencyUnit;
@@ -67,7 +68,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         returns = List.copyOf(Check.notNull(returns, "returns"));
         refunds = List.copyOf(Check.notNull(refunds, "refunds"));
         history = List.copyOf(Check.notNull(history, "history"));
-        Check.text(createdBy, "createdBy", 200);
+        Check.text(createdBy, "createdBy", AuditEvent.MAX_ACTOR_LENGTH);
         Check.notNull(createdAt, "createdAt");
         Check.notNull(updatedAt, "updatedAt");
         checkLines(lines, currency, true);

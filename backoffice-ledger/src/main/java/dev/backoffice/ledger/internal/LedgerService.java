@@ -57,7 +57,6 @@ import java.util.TreeMap;
  */
 public final class LedgerService implements TenantLedger {
 
-    private static final int MAX_BATCH = 8190;
     private static final Instant EARLIEST_INSTANT = LedgerLimits.MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final LedgerStore store;
@@ -210,7 +209,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public List<JournalEntry> postAll(List<EntryRequest> requests) {
         Check.notEmpty(requests, "requests");
-        Check.that(requests.size() <= MAX_BATCH, "requests", "must hold at most " + MAX_BATCH + " entries", requests.size());
+        Check.that(requests.size() <= LedgerLimits.MAX_BATCH_ENTRIES, "requests", "must hold at most " + LedgerLimits.MAX_BATCH_ENTRIES + " entries", requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Check.notNull(requests.get(i), "requests[" + i + "]");
         }
@@ -431,7 +430,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public JournalEntry reverse(EntryId entryId, String reason) {
         Check.notNull(entryId, "entryId");
-        Check.text(reason, "reason", 500);
+        Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         Instant now = now();
         LocalDate today = today();
         return single(() -> store.inTransaction(tenant, tx -> {
@@ -602,7 +601,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public PeriodStatus closePeriod(LocalDate through, String actor) {
         date(through, "through");
-        Check.text(actor, "actor", 200);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         return store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (current.isClosed(through)) {
@@ -619,8 +618,8 @@ public final class LedgerService implements TenantLedger {
     @Override
     public PeriodStatus reopenPeriod(LocalDate from, String actor, String reason) {
         date(from, "from");
-        Check.text(actor, "actor", 200);
-        Check.text(reason, "reason", 500);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
+        Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         return single(() -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (!current.isClosed(from)) {
@@ -649,7 +648,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public Optional<JournalEntry> closeYear(LocalDate yearEnd, String actor, List<AccountRef> retainedEarnings) {
         date(yearEnd, "yearEnd");
-        Check.text(actor, "actor", 200);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();
         return single(() -> store.inTransaction(tenant, tx -> {
