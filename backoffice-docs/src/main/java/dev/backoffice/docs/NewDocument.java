@@ -1,5 +1,6 @@
 package dev.backoffice.docs;
 
+import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
 
@@ -41,7 +42,7 @@ public record NewDocument(DocumentId id, DocumentClass documentClass, String tit
         TreeMap<String, String> meta = new TreeMap<>();
         metadata.forEach((k, v) -> meta.put(metaKey(k), Names.text(v, "metadata[" + k + "]", 1000)));
         metadata = Collections.unmodifiableSortedMap(meta);
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
     }
 
     static String metaKey(String key) {

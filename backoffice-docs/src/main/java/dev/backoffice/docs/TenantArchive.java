@@ -81,7 +81,7 @@ public final class TenantArchive {
      */
     public RetentionPolicy setPolicy(RetentionPolicy policy, String actor, Optional<String> reason) {
         Check.notNull(policy, "policy");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Check.notNull(reason, "reason");
         return store.write(tx -> {
             tx.lockTenant();
@@ -269,7 +269,7 @@ public final class TenantArchive {
         Names.text(mediaType, "mediaType", 255);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Document before = get(id);
         if (before.lifecycle() != Lifecycle.ACTIVE) {
             throw wrongState(before, "add a version to");
@@ -431,7 +431,7 @@ public final class TenantArchive {
         Check.notNull(owner, "owner");
         Check.notBlank(event, "event");
         Check.notNull(date, "date");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Optional<LocalDate> existing = tx.event(owner, event);
@@ -489,7 +489,7 @@ public final class TenantArchive {
         Names.text(name, "name", 200);
         Names.text(reason, "reason", 2000);
         Check.notNull(scope, "scope");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
         requireHoldAuthority(actor, HoldAuthorizer.Action.PLACE_HOLD, "hold/" + hold.id(), Map.of("name", name));
         return store.write(tx -> {
@@ -517,7 +517,7 @@ public final class TenantArchive {
      */
     public LegalHold releaseHold(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
@@ -580,7 +580,7 @@ public final class TenantArchive {
      */
     public DispositionReport dispose(LocalDate asOf, String actor) {
         Check.notNull(asOf, "asOf");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         if (asOf.isAfter(today())) {
             throw InvalidRequestException.of("asOf", "must not be after today (" + today() + "): retention cannot be judged by a future date", asOf);
         }
@@ -737,7 +737,7 @@ public final class TenantArchive {
      * @throws ConflictException      {@code docs.wrong_state} if it is not in review
      */
     public DisposalCertificate approveDisposal(DocumentId id, String actor, String note) {
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(note, "note", 2000);
         DisposalCertificate c = store.write(tx -> {
             tx.lockTenant();
@@ -772,7 +772,7 @@ public final class TenantArchive {
     public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         requireHoldAuthority(actor, HoldAuthorizer.Action.EXTEND_RETENTION, "document/" + id, Map.of("to", retainUntil.toString()));
         LocalDate today = today();
@@ -824,7 +824,7 @@ public final class TenantArchive {
      * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_active}
      */
     public DisposalCertificate delete(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
@@ -850,7 +850,7 @@ public final class TenantArchive {
      *                                mode: never), {@code docs.override_not_authorised}
      */
     public DisposalCertificate deleteEarly(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
@@ -891,7 +891,7 @@ public final class TenantArchive {
      */
     public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         return store.write(tx -> {
             tx.lockTenant();
@@ -958,7 +958,7 @@ public final class TenantArchive {
      */
     public ErasureReport erase(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
         Names.text(reason, "reason", 2000);
         LocalDate today = today();
         List<ErasureReport.Item> items = new ArrayList<>();

@@ -27,9 +27,16 @@ public interface LedgerStore {
     /**
      * Runs {@code work} as one atomic unit for {@code tenant}: every write made through the
      * {@link Tx} lands or none does. Locks taken through the {@code Tx} are held until the end.
-     * A store may run {@code work} again after a retryable failure (deadlock, serialization
-     * failure, unique-key race), so {@code work} must have no effect outside the {@code Tx}.
-     * Exceptions thrown by {@code work} roll back and propagate unchanged.
+     * A store may run {@code work} again after a failure that proves the earlier attempt was not
+     * committed (deadlock, serialization failure, unique-key race, a connection lost before the
+     * commit was sent), so {@code work} must have no effect outside the {@code Tx}. Exceptions
+     * thrown by {@code work} roll back and propagate unchanged.
+     *
+     * <p>A store never runs {@code work} again after a commit whose outcome is unknown (the
+     * connection failed during the commit): it throws
+     * {@link dev.backoffice.core.error.OutcomeUnknownException} instead, and the caller, which
+     * gave the work its identity before the first attempt, resolves it by running the work again
+     * with look-ups on (see {@code dev.backoffice.core.jdbc.Reruns}).
      */
     <T> T inTransaction(TenantId tenant, Function<Tx, T> work);
 

@@ -11,10 +11,27 @@ import java.util.Optional;
 /**
  * One tenant's ledger: the whole API. Obtain it from {@link Ledger#forTenant}. Thread-safe.
  *
- * <p>Every write is atomic and either returns its result or throws a
- * {@link dev.backoffice.core.error.BackofficeException} whose code is one of
- * {@link LedgerErrorCode}; nothing is written when it throws. Every date argument must be within
- * {@link LedgerLimits#MIN_DATE}..{@link LedgerLimits#MAX_DATE} ({@link LedgerErrorCode#DATE_OUT_OF_RANGE}).
+ * <p>Every date argument must be within {@link LedgerLimits#MIN_DATE}..{@link LedgerLimits#MAX_DATE}
+ * ({@link LedgerErrorCode#DATE_OUT_OF_RANGE}).
+ *
+ * <h2>What a failure means</h2>
+ * Every write is atomic and ends in exactly one of three ways:
+ * <ul>
+ *   <li><b>done</b>: it returns its result, which is stored;</li>
+ *   <li><b>not done</b>: it throws a {@link dev.backoffice.core.error.BackofficeException} whose
+ *       code is one of {@link LedgerErrorCode}, or a
+ *       {@link dev.backoffice.core.error.StorageException} with code {@code storage.failure} or
+ *       {@code storage.retries_exhausted}; nothing of it is stored;</li>
+ *   <li><b>outcome unknown</b>: it throws an
+ *       {@link dev.backoffice.core.error.OutcomeUnknownException}
+ *       ({@code storage.outcome_unknown}); the write may be stored in full or not at all. This is
+ *       rare: every write is given its identity (entry id, resolution id, account id) before its
+ *       first attempt, and when a commit's acknowledgement is lost the ledger reruns the write
+ *       with that identity, which returns the stored result or writes it once. Only when the
+ *       database stays unreachable does the question reach the caller; the exception names the
+ *       id to read back. Repeating the request with that id (or your own id or idempotency key)
+ *       is always safe.</li>
+ * </ul>
  */
 public interface TenantLedger {
 
@@ -53,8 +70,19 @@ public interface TenantLedger {
      */
     List<JournalEntry> postAll(List<EntryRequest> requests);
 
-    /** Posts a pending entry in full, dated today (the clock's UTC date). */
+    /**
+     * Posts a pending entry in full, dated today (the clock's UTC date). Posting a hold that is
+     * already resolved fails ({@code ledger.pending_already_posted} and the like); to make a
+     * retry safe, give the resolution an id with {@link #postPending(EntryId, EntryId)}.
+     */
     JournalEntry postPending(EntryId pendingId);
+
+    /**
+     * Posts a pending entry in full as entry {@code resolutionId}. Idempotent: a retry with the
+     * same ids returns the stored resolution; the same {@code resolutionId} used for anything else
+     * fails with {@code ledger.idempotency_conflict}.
+     */
+    JournalEntry postPending(EntryId pendingId, EntryId resolutionId);
 
     /**
      * Posts {@code amount} of a pending entry of one debit and one credit line; the remainder
@@ -62,8 +90,20 @@ public interface TenantLedger {
      */
     JournalEntry postPending(EntryId pendingId, Money amount);
 
+    /**
+     * Posts {@code amount} of a pending entry as entry {@code resolutionId}; idempotent like
+     * {@link #postPending(EntryId, EntryId)} (a retry must name the same amount).
+     */
+    JournalEntry postPending(EntryId pendingId, Money amount, EntryId resolutionId);
+
     /** Voids a pending entry, releasing its holds, dated today. */
     JournalEntry voidPending(EntryId pendingId);
+
+    /**
+     * Voids a pending entry as entry {@code resolutionId}; idempotent like
+     * {@link #postPending(EntryId, EntryId)}.
+     */
+    JournalEntry voidPending(EntryId pendingId, EntryId resolutionId);
 
     /**
      * Voids every unresolved pending entry whose expiry is at or before {@code asOf}; returns the

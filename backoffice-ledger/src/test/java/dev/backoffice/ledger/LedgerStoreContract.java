@@ -452,6 +452,81 @@ public abstract class LedgerStoreContract {
         assertThat(ledger.balance("2010").posted()).isEqualTo(eur("90"));
     }
 
+    // ---- resolutions with an id: a retry gets the stored resolution (issue #21 item 9)
+
+    private JournalEntry hold(String amount) {
+        return ledger.post(EntryRequest.builder(D2, "auth").debit("2010", eur(amount)).credit("1000", eur(amount)).pending().build());
+    }
+
+    @Test
+    void aRetriedPostOfAHoldWithTheSameResolutionIdReturnsTheStoredResolution() {
+        deposit("2010", eur("100"));
+        JournalEntry h = hold("40");
+        EntryId rid = EntryId.newId();
+        JournalEntry first = ledger.postPending(h.id(), rid);
+        long size = journalSize();
+        JournalEntry retry = ledger.postPending(h.id(), rid);
+        assertThat(first.id()).isEqualTo(rid);
+        assertThat(retry).isEqualTo(first);
+        assertThat(journalSize()).isEqualTo(size);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("60"));
+    }
+
+    @Test
+    void aRetriedPartialPostWithTheSameResolutionIdReturnsTheStoredResolution() {
+        deposit("2010", eur("100"));
+        JournalEntry h = hold("40");
+        EntryId rid = EntryId.newId();
+        JournalEntry first = ledger.postPending(h.id(), eur("25"), rid);
+        assertThat(ledger.postPending(h.id(), eur("25"), rid)).isEqualTo(first);
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("75"));
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void aRetriedVoidOfAHoldWithTheSameResolutionIdReturnsTheStoredResolution() {
+        deposit("2010", eur("100"));
+        JournalEntry h = hold("40");
+        EntryId rid = EntryId.newId();
+        JournalEntry first = ledger.voidPending(h.id(), rid);
+        long size = journalSize();
+        assertThat(ledger.voidPending(h.id(), rid)).isEqualTo(first);
+        assertThat(journalSize()).isEqualTo(size);
+        assertThat(ledger.balance("2010").available()).isEqualTo(eur("100"));
+    }
+
+    @Test
+    void aResolutionIdReusedForAnotherResolutionOfTheHoldIsAConflict() {
+        deposit("2010", eur("100"));
+        JournalEntry h = hold("40");
+        EntryId rid = EntryId.newId();
+        ledger.postPending(h.id(), eur("25"), rid);
+        fails(ConflictException.class, "ledger.idempotency_conflict", () -> ledger.voidPending(h.id(), rid));
+        fails(ConflictException.class, "ledger.idempotency_conflict", () -> ledger.postPending(h.id(), eur("30"), rid));
+        fails(ConflictException.class, "ledger.idempotency_conflict", () -> ledger.postPending(h.id(), rid));
+        assertThat(ledger.balance("2010").posted()).isEqualTo(eur("75"));
+    }
+
+    @Test
+    void aResolutionIdThatNamesAnotherEntryIsAConflictAndResolvesNothing() {
+        deposit("2010", eur("100"));
+        JournalEntry other = transfer("1000", "3000", eur("1"), D1);
+        JournalEntry h = hold("40");
+        long size = journalSize();
+        fails(ConflictException.class, "ledger.idempotency_conflict", () -> ledger.postPending(h.id(), other.id()));
+        assertThat(journalSize()).isEqualTo(size);
+        assertThat(ledger.balance("2010").debitsPending()).isEqualTo(eur("40"));
+    }
+
+    @Test
+    void aHoldResolvedUnderOneIdCannotBeResolvedAgainUnderAnother() {
+        deposit("2010", eur("100"));
+        JournalEntry h = hold("40");
+        ledger.postPending(h.id(), EntryId.newId());
+        fails(RuleViolationException.class, "ledger.pending_already_posted", () -> ledger.postPending(h.id(), EntryId.newId()));
+        fails(RuleViolationException.class, "ledger.pending_already_posted", () -> ledger.voidPending(h.id(), EntryId.newId()));
+    }
+
     @Test
     void onlyHoldsCanBePostedOrVoided() {
         JournalEntry plain = transfer("1000", "3000", eur("1"), D1);

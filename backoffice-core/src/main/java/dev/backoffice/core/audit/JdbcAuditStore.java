@@ -2,6 +2,7 @@ package dev.backoffice.core.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
@@ -67,6 +68,17 @@ public final class JdbcAuditStore implements AuditStore {
         public AuditRecord append(AuditEvent event) {
             Check.notNull(event, "event");
             String details = toJson(event);
+            try {
+                return appendOnce(event, details);
+            } catch (OutcomeUnknownException e) {
+                // An audit event has no identity of its own to look up (two equal events are two
+                // records), so an unknown outcome is not resolved by a rerun: it is reported.
+                throw new OutcomeUnknownException("an audit record (" + event.action() + " of " + event.subject() + " by "
+                        + event.actor() + ") may or may not have been appended: read the last records of the log", e);
+            }
+        }
+
+        private AuditRecord appendOnce(AuditEvent event, String details) {
             return jdbc.inTransaction(c -> {
                 // Make sure the head row exists, then lock it: the queue every appender waits in.
                 Jdbc.update(c, "INSERT INTO audit_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
@@ -98,7 +110,7 @@ public final class JdbcAuditStore implements AuditStore {
         public List<AuditRecord> read(long fromSequence, int limit) {
             Check.that(fromSequence >= 1, "fromSequence", "must be at least 1", fromSequence);
             Check.positive(limit, "limit");
-            return jdbc.inTransaction(c -> Jdbc.query(c,
+            return jdbc.inReadTransaction(c -> Jdbc.query(c,
                     "SELECT seq, recorded_at, actor, action, subject, details, previous_hash, hash FROM audit_log "
                             + "WHERE tenant_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
                     this::map, tenant.value(), fromSequence, limit));
@@ -106,7 +118,7 @@ public final class JdbcAuditStore implements AuditStore {
 
         @Override
         public long size() {
-            return jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
+            return jdbc.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
                     rs -> rs.getLong(1), tenant.value()).orElse(0L));
         }
 

@@ -4,6 +4,12 @@ package dev.backoffice.core.error;
  * The error codes of {@code backoffice-core} itself: request validation, storage, paging, money
  * arithmetic and state-machine definitions. Order processing has its own
  * {@code dev.backoffice.orders.OrderErrorCode}.
+ *
+ * <p>The most used of these are also compile-time constants on the exception that carries them,
+ * for {@code switch} labels and Javadoc: {@link InvalidRequestException#CODE},
+ * {@link StorageException#FAILURE}, {@link StorageException#RETRIES_EXHAUSTED},
+ * {@link StorageException#SCHEMA_MISSING} and {@link OutcomeUnknownException#CODE}; a test holds
+ * them equal to these.
  */
 public enum CoreErrorCode implements ErrorCode {
     /** A command or factory argument is invalid (the default code of {@link InvalidRequestException}). */
@@ -14,6 +20,11 @@ public enum CoreErrorCode implements ErrorCode {
     STORAGE_RETRIES_EXHAUSTED("storage.retries_exhausted", Kind.STORAGE),
     /** A schema script is missing from the class path; nothing was written. */
     STORAGE_SCHEMA_MISSING("storage.schema_missing", Kind.STORAGE),
+    /**
+     * The connection failed while the database was committing: the write may or may not be stored
+     * (carried by {@link OutcomeUnknownException}, which says what to look up).
+     */
+    STORAGE_OUTCOME_UNKNOWN("storage.outcome_unknown", Kind.STORAGE),
     /** A page cursor was not issued by this listing, was tampered with or is malformed. */
     PAGE_INVALID_CURSOR("page.invalid_cursor", Kind.INVALID),
     /** An amount does not fit in 64-bit minor units. */

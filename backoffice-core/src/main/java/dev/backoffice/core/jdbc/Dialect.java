@@ -12,17 +12,20 @@ import java.util.Set;
  */
 public enum Dialect {
     /** PostgreSQL 13 or later: the production store. */
-    POSTGRESQL(Set.of("40001", "40P01")),
+    POSTGRESQL(Set.of("40001", "40P01"), Set.of("57P01", "57P02", "57P03")),
     /**
      * H2 2.x in {@code MODE=PostgreSQL}: the embedded default. H2 reports deadlocks as 40001,
      * a lock wait timeout as HYT00 and a concurrent MVCC update as 90131; all are retryable.
      */
-    H2(Set.of("40001", "HYT00", "90131"));
+    H2(Set.of("40001", "HYT00", "90131"), Set.of("90067", "90098", "90121"));
 
     private final Set<String> retryableStates;
+    /** Connection losses beyond SQLSTATE class 08 (server shutdown, broken or closed database). */
+    private final Set<String> connectionLossStates;
 
-    Dialect(Set<String> retryableStates) {
+    Dialect(Set<String> retryableStates, Set<String> connectionLossStates) {
         this.retryableStates = retryableStates;
+        this.connectionLossStates = connectionLossStates;
     }
 
     /** Detects the dialect from the connection's database product name. */
@@ -48,6 +51,34 @@ public enum Dialect {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the failure means the connection to the server is gone (SQLSTATE class 08,
+     * PostgreSQL's shutdown states 57P01..03, H2's broken or closed database). Before a commit
+     * was sent such a failure proves the transaction was not committed (the server rolls back a
+     * transaction whose connection ends); during the commit it proves nothing (see
+     * {@link #isDefiniteRollback}).
+     */
+    public boolean isConnectionLoss(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || connectionLossStates.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure raised by {@code COMMIT} proves that the transaction was rolled back: the
+     * server answered with a transaction rollback (class 40, e.g. a serialization failure found at
+     * commit) or an integrity violation of a deferred constraint (class 23). Any other failure of
+     * a commit (above all a lost connection) leaves its outcome unknown.
+     */
+    public boolean isDefiniteRollback(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("40") || state.startsWith("23"));
     }
 
     /** Whether {@code SELECT ... FOR UPDATE SKIP LOCKED} is available. */

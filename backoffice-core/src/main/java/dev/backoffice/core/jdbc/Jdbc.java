@@ -1,6 +1,7 @@
 package dev.backoffice.core.jdbc;
 
 import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.validation.Check;
 import org.slf4j.Logger;
@@ -35,12 +36,20 @@ import java.util.concurrent.locks.LockSupport;
  *       rollback on any exception. A multi-row write is therefore all or nothing.</li>
  *   <li>Serialization failures and deadlocks (PostgreSQL SQLSTATE 40001 and 40P01, and H2's
  *       equivalents, see {@link Dialect}) roll back and rerun the whole work after a jittered
- *       backoff, per the {@link RetryPolicy}.</li>
+ *       backoff, per the {@link RetryPolicy}; so does a connection lost <em>before</em> the
+ *       commit was sent ({@link Dialect#isConnectionLoss}), which proves nothing was committed.
+ *       Only what is provably not committed is ever rerun.</li>
+ *   <li>A failure of the commit itself that does not prove a rollback (the connection died
+ *       while committing) is never rerun: it leaves as an {@link OutcomeUnknownException}
+ *       ({@code storage.outcome_unknown}), because the work may be stored. A caller whose work
+ *       carries a stable identity resolves it by running the work again, which then finds what
+ *       was stored; see {@link Reruns}.</li>
  *   <li>Nested calls on the same thread and the same {@code DataSource} (through this or any
  *       other {@code Jdbc}) join the outer transaction, and only the outermost retries, so a
  *       store can call another store, or the audit log, inside its own transaction and both
  *       land or neither does.</li>
- *   <li>{@link SQLException}s leave as {@link StorageException}; {@link BackofficeException}s
+ *   <li>{@link SQLException}s leave as {@link StorageException} (code {@code storage.failure} or
+ *       {@code storage.retries_exhausted}: nothing was written); {@link BackofficeException}s
  *       thrown by the work (a business rule) pass through unchanged after the rollback.</li>
  * </ul>
  *
@@ -121,7 +130,18 @@ public final class Jdbc {
      * retryable failures. See the class comment.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        return inTransaction(work, false);
+        return inTransaction(work, false, false);
+    }
+
+    /**
+     * Like {@link #inTransaction(TransactionWork)}, for work that only reads. A read has no
+     * outcome to be unknown: a failure of its commit, like a lost connection anywhere in it, is
+     * retried (per the {@link RetryPolicy}) and otherwise reported as {@code storage.failure},
+     * never as {@code storage.outcome_unknown}. The work must not write: a write in it would lose
+     * that protection.
+     */
+    public <T> T inReadTransaction(TransactionWork<T> work) {
+        return inTransaction(work, false, true);
     }
 
     /**
@@ -133,7 +153,7 @@ public final class Jdbc {
      * harmless.)
      */
     public <T> T inTransactionIsolationInline(TransactionWork<T> work) {
-        return inTransaction(work, true);
+        return inTransaction(work, true, false);
     }
 
     /**
@@ -148,7 +168,7 @@ public final class Jdbc {
         };
     }
 
-    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline) {
+    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline, boolean readOnly) {
         Check.notNull(work, "work");
         Map<DataSource, Connection> open = OPEN.get();
         Connection joined = open.get(dataSource);
@@ -163,18 +183,53 @@ public final class Jdbc {
         for (int attempt = 1; ; attempt++) {
             try {
                 return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
+            } catch (CommitFailed e) {
+                SQLException cause = e.sql;
+                if (!readOnly && !d.isDefiniteRollback(cause)) {
+                    // The COMMIT was sent and no answer came back: it may have landed. Never rerun it
+                    // here; only the caller knows the identity that tells a landed write from a lost one.
+                    throw new OutcomeUnknownException("the transaction may or may not have committed (SQLSTATE "
+                            + cause.getSQLState() + ": " + cause.getMessage() + ")", cause);
+                }
+                if (!(d.isRetryable(cause) || (readOnly && d.isConnectionLoss(cause))) || attempt >= retryPolicy.maxAttempts()) {
+                    throw giveUp(d, cause, attempt);
+                }
+                backOff(cause, attempt);
             } catch (StorageException.Sql e) {
                 SQLException cause = e.sqlCause();
-                if (!d.isRetryable(cause) || attempt >= retryPolicy.maxAttempts()) {
-                    if (d.isRetryable(cause)) {
-                        throw new StorageException("storage.retries_exhausted",
-                                "transaction failed " + attempt + " times with a retryable error; giving up", cause);
-                    }
-                    throw new StorageException("database error: " + cause.getMessage() + " (SQLSTATE " + cause.getSQLState() + ")", cause);
+                // A connection lost before COMMIT was sent proves the transaction was not
+                // committed (the server rolls it back), so running it again is as safe as after a
+                // deadlock; a failover or a restart of the server is ridden out this way.
+                if (!(d.isRetryable(cause) || d.isConnectionLoss(cause)) || attempt >= retryPolicy.maxAttempts()) {
+                    throw giveUp(d, cause, attempt);
                 }
-                log.debug("retrying transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
-                LockSupport.parkNanos(retryPolicy.backoffNanos(attempt));
+                backOff(cause, attempt);
             }
+        }
+    }
+
+    private StorageException giveUp(Dialect d, SQLException cause, int attempt) {
+        if (d.isRetryable(cause) || (attempt > 1 && d.isConnectionLoss(cause))) {
+            return new StorageException(StorageException.RETRIES_EXHAUSTED,
+                    "transaction failed " + attempt + " times with a retryable error (SQLSTATE " + cause.getSQLState()
+                            + "); giving up, nothing was written", cause);
+        }
+        return new StorageException("database error: " + cause.getMessage() + " (SQLSTATE " + cause.getSQLState()
+                + "); nothing was written", cause);
+    }
+
+    private void backOff(SQLException cause, int attempt) {
+        log.debug("retrying transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
+        LockSupport.parkNanos(retryPolicy.backoffNanos(attempt));
+    }
+
+    /** A failure raised by {@code commit()} itself, kept apart: its outcome may be unknown. */
+    private static final class CommitFailed extends RuntimeException {
+        final SQLException sql;
+
+        CommitFailed(SQLException sql) {
+            super(sql.getMessage(), sql, false, false);
+            this.sql = sql;
         }
     }
 
@@ -206,11 +261,18 @@ public final class Jdbc {
             }
             open.put(dataSource, c);
             T result = work.execute(c);
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c, e); // harmless if the commit landed; frees the server if it did not
+                throw new CommitFailed(e);
+            }
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c, e);
             throw new StorageException.Sql(e);
+        } catch (CommitFailed e) {
+            throw e;
         } catch (RuntimeException | Error e) {
             rollbackQuietly(c, e);
             if (e instanceof StorageException.Sql sql) {
@@ -221,7 +283,11 @@ public final class Jdbc {
             open.remove(dataSource);
             try {
                 c.setAutoCommit(true);
-                c.close();
+            } catch (SQLException e) {
+                log.debug("resetting auto-commit failed (a broken connection?): {}", e.getMessage());
+            }
+            try {
+                c.close(); // always: a broken connection must still go back to its pool, or the pool runs dry
             } catch (SQLException e) {
                 log.warn("closing connection failed", e);
             }

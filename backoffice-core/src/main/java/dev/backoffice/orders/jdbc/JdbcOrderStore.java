@@ -1,11 +1,13 @@
 package dev.backoffice.orders.jdbc;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.page.Page;
@@ -30,6 +32,7 @@ import org.joda.money.CurrencyUnit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +99,7 @@ public final class JdbcOrderStore implements OrderStore {
         @Override
         public Optional<Order> find(OrderId id) {
             Check.notNull(id, "id");
-            return jdbc.inTransaction(c -> load(c, id.value()));
+            return jdbc.inReadTransaction(c -> load(c, id.value()));
         }
 
         @Override
@@ -104,7 +107,15 @@ public final class JdbcOrderStore implements OrderStore {
             checkOwned(order);
             Check.that(order.version() == 0, "order.version", "must be 0 for a new order", order.version());
             Order stored = order.withVersion(1);
-            return jdbc.inTransaction(c -> {
+            // The order id is the identity: after a commit with an unknown outcome the rerun reads
+            // the order back and answers with it if it is this very insert (see sameWrite).
+            return Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction(c -> {
+                if (rerun) {
+                    Optional<Order> landed = load(c, order.id().value());
+                    if (landed.isPresent() && sameWrite(landed.get(), stored)) {
+                        return stored; // what the first attempt would have answered
+                    }
+                }
                 int inserted = Jdbc.update(c, "INSERT INTO orders (tenant_id, id, version, status, customer_ref, currency, "
                                 + "pay_later, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                         t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
@@ -122,14 +133,48 @@ public final class JdbcOrderStore implements OrderStore {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", lines, 100);
                 appendChildren(c, order, new int[]{0, 0, 0, 0, 0});
                 return stored;
-            });
+            }), () -> "order " + order.id() + ": read it with find(id)");
+        }
+
+        /**
+         * Whether {@code landed}, read back after a commit with an unknown outcome, is the write
+         * that produced {@code expected}: the same version, status and children, and the same last
+         * history entry (its actor, event and instant, which another writer's change would not share).
+         */
+        private static boolean sameWrite(Order landed, Order expected) {
+            if (landed.version() != expected.version() || landed.status() != expected.status()
+                    || landed.history().size() != expected.history().size()
+                    || landed.payments().size() != expected.payments().size()
+                    || landed.refunds().size() != expected.refunds().size()
+                    || landed.shipments().size() != expected.shipments().size()
+                    || landed.returns().size() != expected.returns().size()) {
+                return false;
+            }
+            if (expected.history().isEmpty()) {
+                return landed.createdAt().equals(expected.createdAt().truncatedTo(ChronoUnit.MICROS))
+                        || landed.createdAt().equals(expected.createdAt());
+            }
+            OrderHistoryEntry a = landed.history().get(landed.history().size() - 1);
+            OrderHistoryEntry b = expected.history().get(expected.history().size() - 1);
+            return a.seq() == b.seq() && a.actor().equals(b.actor()) && a.event() == b.event()
+                    && a.at().truncatedTo(ChronoUnit.MICROS).equals(b.at().truncatedTo(ChronoUnit.MICROS));
         }
 
         @Override
         public Order update(Order order) {
             checkOwned(order);
             UUID id = order.id().value();
-            return jdbc.inTransaction(c -> {
+            Order next = order.withVersion(order.version() + 1);
+            // (order id, next version) is the identity: the rerun after an unknown commit outcome
+            // answers with the stored order if it is this very update, else runs it again (and a
+            // version that moved on is then the usual conflict).
+            return Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction(c -> {
+                if (rerun) {
+                    Optional<Order> landed = load(c, id);
+                    if (landed.isPresent() && sameWrite(landed.get(), next)) {
+                        return next; // what the first attempt would have answered
+                    }
+                }
                 int updated = Jdbc.update(c, "UPDATE orders SET version = ?, status = ?, updated_at = ? "
                                 + "WHERE tenant_id = ? AND id = ? AND version = ?",
                         order.version() + 1, order.status(), order.updatedAt(), t, id, order.version());
@@ -151,8 +196,8 @@ public final class JdbcOrderStore implements OrderStore {
                         rs -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)},
                         t, id, t, id, t, id, t, id, t, id).orElseThrow();
                 appendChildren(c, order, stored);
-                return order.withVersion(order.version() + 1);
-            });
+                return next;
+            }), () -> "version " + next.version() + " of order " + order.id() + ": read it with find(id)");
         }
 
         /** Inserts the children after the {@code stored} counts (payments, refunds, shipments, returns, history). */
@@ -233,7 +278,7 @@ public final class JdbcOrderStore implements OrderStore {
                     return order;
                 }
                 if (attempt == MAX_READ_ATTEMPTS) {
-                    throw new StorageException("storage.retries_exhausted",
+                    throw CoreErrorCode.STORAGE_RETRIES_EXHAUSTED.storage(
                             "order " + id + " kept changing while being read (" + attempt + " attempts)", null);
                 }
             }
@@ -284,7 +329,7 @@ public final class JdbcOrderStore implements OrderStore {
             Check.notNull(cursor, "cursor");
             Check.that(limit >= 1 && limit <= 500, "limit", "must be between 1 and 500", limit);
             UUID after = cursor.map(OrderId::parse).map(OrderId::value).orElse(null);
-            return jdbc.inTransaction(c -> {
+            return jdbc.inReadTransaction(c -> {
                 List<UUID> ids = after == null
                         ? Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? ORDER BY id LIMIT ?",
                         rs -> Jdbc.uuid(rs, "id"), t, limit + 1)

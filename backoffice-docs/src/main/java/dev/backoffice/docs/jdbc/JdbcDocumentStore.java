@@ -2,6 +2,7 @@ package dev.backoffice.docs.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.backoffice.core.error.ConflictException;
+import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
@@ -109,7 +110,15 @@ public final class JdbcDocumentStore implements DocumentStore {
         @Override
         public <T> T write(Function<DocumentTx, T> work) {
             Check.notNull(work, "work");
-            return jdbc.inTransaction(c -> work.apply(this));
+            try {
+                return jdbc.inTransaction(c -> work.apply(this));
+            } catch (OutcomeUnknownException e) {
+                // Never rerun blindly: an archive write (a disposal, a hold, its audit record) has no
+                // identity this store could look up. Say what to read, and that an ingest is safe to repeat.
+                throw new OutcomeUnknownException("an archive write of tenant " + tenant + " may or may not have landed: read "
+                        + "the document (find(id)), the holds or the audit log; repeating an ingest with the same document id "
+                        + "and content is safe (it returns the stored document)", e);
+            }
         }
 
         private <T> T run(SqlWork<T> work) {

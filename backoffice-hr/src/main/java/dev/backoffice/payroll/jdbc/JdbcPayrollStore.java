@@ -8,6 +8,7 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.money.MoneyMath;
@@ -312,9 +313,15 @@ public final class JdbcPayrollStore implements PayrollStore {
             String header = write(run.withoutPayslips());
             String dictionary = write(dict.strings());
             try {
-                jdbc.inTransactionRun(c -> {
+                // The run id is the identity: after a commit with an unknown outcome the rerun finds
+                // the run if it landed (and then does nothing more), or approves it once.
+                Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction(c -> {
                     Optional<Long> current = Jdbc.queryOne(c, "SELECT version FROM hr_payroll_state WHERE tenant_id = ? FOR UPDATE",
                             rs -> rs.getLong(1), t);
+                    if (rerun && Jdbc.queryOne(c, "SELECT 1 FROM hr_runs WHERE tenant_id = ? AND run_id = ?", rs -> true, t,
+                            run.id().value()).isPresent()) {
+                        return null; // landed with the attempt whose outcome was unknown
+                    }
                     long version = current.orElse(0L);
                     if (version != expectedVersion) {
                         throw PayrollErrorCode.STALE_RUN.conflict("another run was approved since this one was computed (version "
@@ -339,7 +346,8 @@ public final class JdbcPayrollStore implements PayrollStore {
                     if (alsoInTransaction != null) {
                         alsoInTransaction.run();
                     }
-                });
+                    return null;
+                }), () -> "payroll run " + run.id() + ": read it with run(id)");
             } catch (StorageException e) {
                 if (e.getCause() instanceof SQLException sql && jdbc.dialect().isUniqueViolation(sql)) {
                     throw PayrollErrorCode.STALE_RUN.conflict("a concurrent approval won: " + sql.getMessage());

@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -103,11 +104,24 @@ public final class LedgerService implements TenantLedger {
     public List<Account> openAll(List<OpenAccount> commands) {
         Check.notEmpty(commands, "commands");
         Instant now = now();
-        return store.inTransaction(tenant, tx -> {
+        // identities before the first attempt: a rerun after an unknown commit outcome recognises its own accounts
+        List<AccountId> ids = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            ids.add(Check.notNull(commands.get(i), "commands[" + i + "]").id().orElseGet(AccountId::newId));
+        }
+        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             Map<String, Account> opened = new HashMap<>();
             List<Account> result = new ArrayList<>(commands.size());
             for (int i = 0; i < commands.size(); i++) {
-                OpenAccount c = Check.notNull(commands.get(i), "commands[" + i + "]");
+                OpenAccount c = commands.get(i);
+                if (rerun) {
+                    Optional<Account> mine = tx.account(ids.get(i)).filter(a -> a.code().equals(c.code()));
+                    if (mine.isPresent()) { // stored by the attempt whose outcome was unknown
+                        opened.put(c.code(), mine.get());
+                        result.add(mine.get());
+                        continue;
+                    }
+                }
                 if (tx.accountByCode(c.code()).isPresent() || opened.containsKey(c.code())
                         || (c.id().isPresent() && tx.account(c.id().get()).isPresent())) {
                     throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", c.code());
@@ -125,20 +139,21 @@ public final class LedgerService implements TenantLedger {
                     }
                     parent = Optional.of(p.id());
                 }
-                Account a = new Account(c.id().orElseGet(AccountId::newId), c.code(), c.name(), c.type(), c.currency(),
+                Account a = new Account(ids.get(i), c.code(), c.name(), c.type(), c.currency(),
                         parent, c.flags(), false, now);
                 tx.insertAccount(a);
                 opened.put(a.code(), a);
                 result.add(a);
             }
             return List.copyOf(result);
-        });
+        }), () -> "accounts " + ids + ": read them with account(id)");
     }
 
     @Override
     public Account close(AccountRef ref) {
         Check.notNull(ref, "account");
-        return store.inTransaction(tenant, tx -> {
+        // closing is idempotent by nature, so a rerun after an unknown outcome is safe
+        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
             AccountState locked = tx.lockAccounts(List.of(a.id())).get(a.id());
             if (locked.account().closed()) {
@@ -147,7 +162,7 @@ public final class LedgerService implements TenantLedger {
             Account closed = locked.account().asClosed();
             tx.updateAccount(closed);
             return closed;
-        });
+        }), () -> "the closing of account " + ref + ": read it with account(ref)");
     }
 
     @Override
@@ -183,8 +198,9 @@ public final class LedgerService implements TenantLedger {
     public JournalEntry post(EntryRequest request) {
         Check.notNull(request, "request");
         Instant now = now();
-        return single(() -> store.inTransaction(tenant, tx -> {
-            Object prepared = prepare(tx, request, 0, now, null);
+        EntryId id = request.id().orElseGet(EntryId::newId); // the identity, before the first attempt
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+            Object prepared = prepare(tx, request, 0, now, null, id, rerun);
             if (prepared instanceof JournalEntry) {
                 return (JournalEntry) prepared; // a retry of a stored entry
             }
@@ -203,7 +219,13 @@ public final class LedgerService implements TenantLedger {
             LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), tx.lockAccounts(touched), period);
             tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
             return draft.entry();
-        }));
+        }), () -> whereToLook(List.of(id))));
+    }
+
+    /** How a caller finds out whether entries whose outcome is unknown were stored. */
+    private static String whereToLook(List<EntryId> ids) {
+        return (ids.size() == 1 ? "entry " + ids.get(0) : "the batch of entries " + ids)
+                + ": read it with entry(id), or repeat the request with this id (it returns the stored entry or posts it once)";
     }
 
     @Override
@@ -218,8 +240,12 @@ public final class LedgerService implements TenantLedger {
 
     private List<JournalEntry> write(List<EntryRequest> requests) {
         Instant now = now();
+        List<EntryId> ids = new ArrayList<>(requests.size()); // the identities, before the first attempt
+        for (EntryRequest r : requests) {
+            ids.add(r.id().orElseGet(EntryId::newId));
+        }
         try {
-            return store.inTransaction(tenant, tx -> {
+            return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
                 int n = requests.size();
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
@@ -228,7 +254,7 @@ public final class LedgerService implements TenantLedger {
                 Rejection firstFailure = null;
                 for (int i = 0; i < n && firstFailure == null; i++) {
                     try {
-                        draftOne(tx, requests.get(i), i, now, seenKeys, results, drafts, touched);
+                        draftOne(tx, requests.get(i), i, now, seenKeys, results, drafts, touched, ids.get(i), rerun);
                     } catch (Rejection r) {
                         firstFailure = r; // entries before it may still fail earlier when applied
                     }
@@ -259,7 +285,7 @@ public final class LedgerService implements TenantLedger {
                 }
                 tx.write(entries, movements, applied.counters());
                 return List.of(results);
-            });
+            }), () -> whereToLook(ids));
         } catch (Rejection r) {
             throw new BatchRejectedException(r.index(), r.toException());
         }
@@ -285,8 +311,9 @@ public final class LedgerService implements TenantLedger {
     }
 
     private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
-                                 JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched) {
-        Object prepared = prepare(tx, r, i, now, seenKeys);
+                                 JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched,
+                                 EntryId id, boolean rerun) {
+        Object prepared = prepare(tx, r, i, now, seenKeys, id, rerun);
         if (prepared instanceof JournalEntry) {
             results[i] = (JournalEntry) prepared;
             return;
@@ -301,11 +328,18 @@ public final class LedgerService implements TenantLedger {
     /**
      * Request {@code i} drafted by the engine ({@link LedgerEngine.Draft}), or the stored
      * {@link JournalEntry} when it is a retry with the same id or idempotency key and content.
+     *
+     * @param id    the entry's identity: the caller's id, or one assigned before the first attempt
+     * @param rerun whether an earlier attempt's commit outcome is unknown. A fresh id assigned
+     *              by us is looked up only then: on a first attempt nobody can have stored it (and
+     *              the unique index on entry ids has the last word), so the common path costs no
+     *              look-up
      */
-    private static Object prepare(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys) {
+    private static Object prepare(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
+                                  EntryId id, boolean rerun) {
         Optional<JournalEntry> existing = Optional.empty();
-        if (r.id().isPresent()) {
-            existing = tx.entry(r.id().get());
+        if (r.id().isPresent() || rerun) {
+            existing = tx.entry(id);
         }
         if (existing.isEmpty() && r.idempotencyKey().isPresent()) {
             existing = tx.entryByIdempotencyKey(r.idempotencyKey().get());
@@ -317,15 +351,15 @@ public final class LedgerService implements TenantLedger {
                         "the batch holds this entry id or idempotency key twice", r.idempotencyKey().orElse(null));
             }
         }
-        EntryId id = existing.map(JournalEntry::id).or(r::id).orElseGet(EntryId::newId);
+        EntryId entryId = existing.map(JournalEntry::id).orElse(id);
         long seq = existing.isPresent() ? existing.get().sequence() : tx.nextSequence();
         // a replay is compared with what is stored, not validated against today's clock or rules
-        LedgerEngine.Draft draft = LedgerEngine.draft(i, r, ref -> resolve(tx, ref), id, seq, now, existing.isPresent());
+        LedgerEngine.Draft draft = LedgerEngine.draft(i, r, ref -> resolve(tx, ref), entryId, seq, now, existing.isPresent());
         if (existing.isPresent()) {
             if (!LedgerEngine.sameContent(existing.get(), draft.entry())) {
                 throw new Rejection(i, LedgerErrorCode.IDEMPOTENCY_CONFLICT, r.idempotencyKey().isPresent() ? "idempotencyKey" : "id",
                         "an entry with this key or id exists with different content: " + existing.get().id(),
-                        r.idempotencyKey().map(Object.class::cast).orElse(id));
+                        r.idempotencyKey().map(Object.class::cast).orElse(entryId));
             }
             return existing.get();
         }
@@ -335,42 +369,95 @@ public final class LedgerService implements TenantLedger {
     @Override
     public JournalEntry postPending(EntryId pendingId) {
         Check.notNull(pendingId, "pendingId");
-        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.empty());
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public JournalEntry postPending(EntryId pendingId, EntryId resolutionId) {
+        Check.notNull(pendingId, "pendingId");
+        Check.notNull(resolutionId, "resolutionId");
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.empty(), Optional.of(resolutionId));
     }
 
     @Override
     public JournalEntry postPending(EntryId pendingId, Money amount) {
         Check.notNull(pendingId, "pendingId");
         Check.notNull(amount, "amount");
-        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.of(amount));
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.of(amount), Optional.empty());
+    }
+
+    @Override
+    public JournalEntry postPending(EntryId pendingId, Money amount, EntryId resolutionId) {
+        Check.notNull(pendingId, "pendingId");
+        Check.notNull(amount, "amount");
+        Check.notNull(resolutionId, "resolutionId");
+        return resolvePending(pendingId, EntryKind.POST_PENDING, Optional.of(amount), Optional.of(resolutionId));
     }
 
     @Override
     public JournalEntry voidPending(EntryId pendingId) {
         Check.notNull(pendingId, "pendingId");
-        return resolvePending(pendingId, EntryKind.VOID_PENDING, Optional.empty());
+        return resolvePending(pendingId, EntryKind.VOID_PENDING, Optional.empty(), Optional.empty());
     }
 
-    private JournalEntry resolvePending(EntryId pendingId, EntryKind kind, Optional<Money> amount) {
+    @Override
+    public JournalEntry voidPending(EntryId pendingId, EntryId resolutionId) {
+        Check.notNull(pendingId, "pendingId");
+        Check.notNull(resolutionId, "resolutionId");
+        return resolvePending(pendingId, EntryKind.VOID_PENDING, Optional.empty(), Optional.of(resolutionId));
+    }
+
+    /**
+     * @param callerId the resolution's id given by the caller; without one, an id is assigned
+     *                 here, before the first attempt, so that a rerun after an unknown commit
+     *                 outcome recognises the resolution it stored
+     */
+    private JournalEntry resolvePending(EntryId pendingId, EntryKind kind, Optional<Money> amount, Optional<EntryId> callerId) {
         Instant now = now();
         LocalDate today = today();
-        return single(() -> store.inTransaction(tenant, tx -> {
+        EntryId id = callerId.orElseGet(EntryId::newId);
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("pendingId", "no such entry", pendingId));
-            return resolveLocked(tx, pending, kind, amount, now, today);
-        }));
+            // a caller's id may name another entry: looked up before locking, with the hold (one query in a group)
+            Optional<JournalEntry> byId = callerId.isPresent() ? tx.entry(id) : Optional.empty();
+            return resolveLocked(tx, pending, kind, amount, now, today, id, byId);
+        }), () -> whereToLook(List.of(id))));
+    }
+
+    /**
+     * Whether {@code stored}, the resolution of {@code pending} with this call's id, is what this
+     * call asks for: an identical retry (or a rerun after an unknown outcome) gets it back.
+     */
+    private static boolean sameResolution(JournalEntry stored, JournalEntry pending, EntryKind kind, Optional<Money> amount) {
+        if (stored.kind() != kind || !stored.pendingId().equals(Optional.of(pending.id()))) {
+            return false;
+        }
+        return amount.isPresent()
+                ? stored.lines().stream().allMatch(l -> l.amount().equals(amount.get()))
+                : kind != EntryKind.POST_PENDING || stored.lines().equals(pending.lines());
     }
 
     private JournalEntry resolveLocked(LedgerStore.Tx tx, JournalEntry pending, EntryKind kind, Optional<Money> amount,
-                                       Instant now, LocalDate today) {
+                                       Instant now, LocalDate today, EntryId id, Optional<JournalEntry> byId) {
         PeriodStatus period = tx.lockPeriodStatus(false);
         Set<AccountId> ids = new LinkedHashSet<>();
         pending.lines().forEach(l -> ids.add(l.account()));
         Map<AccountId, AccountState> locked = tx.lockAccounts(ids);
         // read the resolution only after locking the hold's accounts: a concurrent resolver holds them too
         Optional<JournalEntry> resolution = tx.resolutionOf(pending.id());
+        if (resolution.isPresent() && resolution.get().id().equals(id)) {
+            if (!sameResolution(resolution.get(), pending, kind, amount)) {
+                throw new Rejection(0, LedgerErrorCode.IDEMPOTENCY_CONFLICT, "resolutionId",
+                        "the hold was resolved with this id differently: " + resolution.get().kind(), id);
+            }
+            return resolution.get(); // this very resolution: an identical retry, or a rerun after an unknown outcome
+        }
+        if (byId.isPresent()) {
+            throw new Rejection(0, LedgerErrorCode.IDEMPOTENCY_CONFLICT, "resolutionId",
+                    "another entry has this id: a " + byId.get().kind() + " entry", id);
+        }
         LocalDate date = pending.effectiveDate().isAfter(today) ? pending.effectiveDate() : today;
-        EntryId id = EntryId.newId();
         long seq = tx.nextSequence();
         LedgerEngine.Draft draft = kind == EntryKind.POST_PENDING
                 ? LedgerEngine.planPost(pending, resolution, amount, id, seq, now, date)
@@ -402,13 +489,16 @@ public final class LedgerService implements TenantLedger {
             List<JournalEntry> due = reader.expiredPendings(asOf, 256);
             int before = voids.size();
             for (JournalEntry pending : due) {
-                JournalEntry v = store.inTransaction(tenant, tx -> {
-                    if (tx.resolutionOf(pending.id()).isPresent()) {
-                        return null; // resolved meanwhile
+                EntryId voidId = EntryId.newId(); // the identity, before the first attempt
+                JournalEntry v = Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+                    Optional<JournalEntry> resolved = tx.resolutionOf(pending.id());
+                    if (resolved.isPresent()) {
+                        // ours (stored by an attempt whose outcome was unknown), or resolved meanwhile
+                        return resolved.get().id().equals(voidId) ? resolved.get() : null;
                     }
                     try {
                         return resolveLocked(tx, pending, EntryKind.EXPIRE_PENDING, Optional.empty(),
-                                asOf.truncatedTo(ChronoUnit.MICROS), day);
+                                asOf.truncatedTo(ChronoUnit.MICROS), day, voidId, Optional.empty());
                     } catch (Rejection r) {
                         if (r.code() == LedgerErrorCode.PENDING_ALREADY_POSTED || r.code() == LedgerErrorCode.PENDING_ALREADY_VOIDED
                                 || r.code() == LedgerErrorCode.PENDING_EXPIRED) {
@@ -416,7 +506,7 @@ public final class LedgerService implements TenantLedger {
                         }
                         throw r.toException();
                     }
-                });
+                }), () -> whereToLook(List.of(voidId)) + " (the expiry of hold " + pending.id() + ")");
                 if (v != null) {
                     voids.add(v);
                 }
@@ -433,19 +523,24 @@ public final class LedgerService implements TenantLedger {
         Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         Instant now = now();
         LocalDate today = today();
-        return single(() -> store.inTransaction(tenant, tx -> {
+        EntryId reversalId = EntryId.newId(); // the identity, before the first attempt
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             JournalEntry original = tx.entry(entryId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("entryId", "no such entry", entryId));
             PeriodStatus period = tx.lockPeriodStatus(false);
             Set<AccountId> ids = new LinkedHashSet<>();
             original.lines().forEach(l -> ids.add(l.account()));
             Map<AccountId, AccountState> locked = tx.lockAccounts(ids);
-            LedgerEngine.Draft draft = LedgerEngine.planReversal(original, tx.reversalOf(entryId), reason, EntryId.newId(),
+            Optional<JournalEntry> reversal = tx.reversalOf(entryId);
+            if (reversal.isPresent() && reversal.get().id().equals(reversalId)) {
+                return reversal.get(); // stored by the attempt whose outcome was unknown
+            }
+            LedgerEngine.Draft draft = LedgerEngine.planReversal(original, reversal, reason, reversalId,
                     tx.nextSequence(), now, today);
             LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), locked, period);
             tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
             return draft.entry();
-        }));
+        }), () -> whereToLook(List.of(reversalId)) + " (the reversal of " + entryId + ")"));
     }
 
     @Override
@@ -602,7 +697,9 @@ public final class LedgerService implements TenantLedger {
     public PeriodStatus closePeriod(LocalDate through, String actor) {
         date(through, "through");
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
-        return store.inTransaction(tenant, tx -> {
+        // idempotent by nature (closing what is closed changes and audits nothing): a rerun after
+        // an unknown outcome finds the landed close and writes no second audit record
+        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (current.isClosed(through)) {
                 return current;
@@ -612,7 +709,7 @@ public final class LedgerService implements TenantLedger {
             audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.period_closed", "ledger/period",
                     details(current, next, null)));
             return next;
-        });
+        }), () -> "the close through " + through + ": read periodStatus()");
     }
 
     @Override
@@ -620,8 +717,12 @@ public final class LedgerService implements TenantLedger {
         date(from, "from");
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
-        return single(() -> store.inTransaction(tenant, tx -> {
+        PeriodStatus reopened = new PeriodStatus(Optional.of(from.minusDays(1)));
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
+            if (rerun && current.equals(reopened)) {
+                return current; // the attempt whose outcome was unknown landed
+            }
             if (!current.isClosed(from)) {
                 throw new Rejection(0, LedgerErrorCode.PERIOD_NOT_CLOSED, "from",
                         "is not in a closed period (closed through " + current.closedThrough().map(String::valueOf).orElse("nothing") + ")",
@@ -632,7 +733,7 @@ public final class LedgerService implements TenantLedger {
             audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.period_reopened", "ledger/period",
                     details(current, next, reason)));
             return next;
-        }));
+        }), () -> "the reopening from " + from + ": read periodStatus()"));
     }
 
     private static Map<String, String> details(PeriodStatus before, PeriodStatus after, String reason) {
@@ -651,8 +752,12 @@ public final class LedgerService implements TenantLedger {
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();
-        return single(() -> store.inTransaction(tenant, tx -> {
+        EntryId closingId = EntryId.newId(); // the identity, before the first attempt
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
+            if (rerun && current.closedThrough().equals(Optional.of(yearEnd))) {
+                return tx.entry(closingId); // the attempt whose outcome was unknown landed
+            }
             if (current.isClosed(yearEnd)) {
                 throw new Rejection(0, LedgerErrorCode.PERIOD_CLOSED, "yearEnd",
                         "the period is closed through " + current.closedThrough().orElseThrow(), yearEnd);
@@ -668,7 +773,7 @@ public final class LedgerService implements TenantLedger {
             }
             List<Account> chart = tx.accounts();
             Optional<LedgerEngine.Draft> draft = LedgerEngine.planYearEnd(chart, tx.countersAsOf(yearEnd, true), re,
-                    EntryId.newId(), tx.nextSequence(), now, yearEnd);
+                    closingId, tx.nextSequence(), now, yearEnd);
             if (draft.isPresent()) {
                 Set<AccountId> ids = new LinkedHashSet<>();
                 draft.get().entry().lines().forEach(l -> ids.add(l.account()));
@@ -681,6 +786,6 @@ public final class LedgerService implements TenantLedger {
             draft.ifPresent(x -> d.put("closingEntry", x.entry().id().toString()));
             audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.year_closed", "ledger/period", d));
             return draft.map(LedgerEngine.Draft::entry);
-        }));
+        }), () -> "the year-end close through " + yearEnd + " (closing entry " + closingId + "): read periodStatus() and entry(id)"));
     }
 }

@@ -59,7 +59,9 @@ import java.util.function.Function;
  * outside that order is taken out of the group and run alone. Serialization failures and
  * deadlocks caused by anything else are retried by the core {@link Jdbc} helper (the whole group
  * reruns); a unique-key race with another process reruns the group, which then answers the loser
- * as an idempotent replay or a typed conflict.
+ * as an idempotent replay or a typed conflict. A group whose commit outcome is unknown (the
+ * connection died during {@code COMMIT}) is never rerun: each of its units fails with
+ * {@code storage.outcome_unknown}, which the ledger resolves by the unit's identity.
  *
  * <p>Work already inside a {@link Jdbc} transaction of the calling thread (the caller's own
  * transaction on the same data source) joins it instead of being grouped.

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc.internal;
 
+import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
@@ -15,7 +16,10 @@ import java.util.function.BiConsumer;
  * (so a serialization failure or deadlock reruns the whole group, discovery included), a rerun
  * after a unique-key race with another process (the rerun reads the winner's row and answers as
  * an idempotent replay or a typed conflict), and, if the group still fails, every work alone in
- * its own transaction so that each caller gets its own outcome.
+ * its own transaction so that each caller gets its own outcome. Those fallbacks run only after
+ * failures that prove the group was not committed; a commit whose outcome is unknown
+ * ({@link OutcomeUnknownException}) is never rerun here: every unit that was in it gets that
+ * exception, and its caller resolves it by the unit's identity (see {@code LedgerService}).
  *
  * <p>Idempotency keys are checked optimistically: a group's first attempt does not look its keys
  * up (a round trip and an index probe per group, for keys that are new in all but rare retries);
@@ -48,6 +52,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
     @Override
     public void accept(TenantId tenant, List<GroupRequest> requests) {
         List<GroupRequest> alone = null;
+        GroupRun[] last = new GroupRun[1];
         for (int attempt = 1; attempt <= UNIQUE_RACE_ATTEMPTS; attempt++) {
             try {
                 long start = System.nanoTime();
@@ -55,6 +60,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                 GroupRun run = jdbc.inTransactionIsolationInline(c -> {
                     GroupRun g = new GroupRun(c, jdbc.dialect(), jdbc.beginIsolationSql(), tenant, sequences, cache.of(tenant),
                             requests, optimisticKeys);
+                    last[0] = g;
                     g.execute();
                     return g;
                 });
@@ -64,7 +70,18 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                     log.debug("group of {} committed in {} us", requests.size(), (System.nanoTime() - start) / 1000);
                 }
                 break;
+            } catch (OutcomeUnknownException e) {
+                // The group's commit may have landed. Never rerun it here: each caller gets the
+                // unknown outcome and resolves it by its own identity (LedgerService reruns it with
+                // look-ups, see Reruns). Units set aside to run alone were not in that commit.
+                log.warn("group of {} has an unknown commit outcome; its callers resolve it by identity", requests.size());
+                alone = last[0] == null ? List.of() : last[0].failUnknown(e);
+                if (last[0] == null) {
+                    requests.forEach(r -> r.fail(e));
+                }
+                break;
             } catch (StorageException e) {
+                // Not committed (Jdbc reports only provable rollbacks this way): rerunning is safe.
                 if (isUniqueViolation(e) && attempt < UNIQUE_RACE_ATTEMPTS) {
                     careful.set(CAREFUL_GROUPS);
                     log.debug("group of {} hit a unique key (a replayed idempotency key or a race); rerunning it", requests.size());

@@ -410,6 +410,27 @@ final class GroupRun {
         return alone;
     }
 
+    /**
+     * After a commit with an unknown outcome: fails every unit that was in the commit with
+     * {@code unknown}, delivers the rule failures (their stage was never written) and returns the
+     * units set aside to run alone (they were not in the commit).
+     */
+    List<GroupRequest> failUnknown(RuntimeException unknown) {
+        List<GroupRequest> alone = new ArrayList<>();
+        for (int i = 0; i < slots.length; i++) {
+            Slot s = slots[i];
+            GroupRequest r = requests.get(i);
+            if (s.solo) {
+                alone.add(r);
+            } else if (s.error != null) {
+                r.fail(s.error);
+            } else {
+                r.fail(unknown);
+            }
+        }
+        return alone;
+    }
+
     int size() {
         return slots.length;
     }

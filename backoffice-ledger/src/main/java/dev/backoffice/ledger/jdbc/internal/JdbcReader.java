@@ -15,6 +15,6 @@ public final class JdbcReader extends SqlReader {
 
     @Override
     <T> T read(SqlWork<T> work) {
-        return jdbc.inTransaction(work::run);
+        return jdbc.inReadTransaction(work::run); // a read's failed commit is not an unknown outcome
     }
 }

@@ -1,0 +1,103 @@
+package dev.backoffice.payroll.jdbc;
+
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.payroll.Contract;
+import dev.backoffice.payroll.ContractTerms;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PayrollEngine;
+import dev.backoffice.payroll.PayrollRun;
+import dev.backoffice.payroll.RunRequest;
+import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.PolishTaxProfile;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a failure of a payroll approval means (DESIGN.md section 11), with faults injected
+ * between the JDBC payroll store and a real database: an approved run (its payslips, year-to-date
+ * figures and audit record) is stored exactly once when the caller is told so, not at all when
+ * told it failed, and never twice. Identity: the run id.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PayrollCommitOutcomeContract {
+
+    private TestDatabase db;
+    private FaultyDataSource faulty;
+    private AuditStore audit;
+    private PayrollEngine engine;
+    private JdbcPayrollStore store;
+    private static final YearMonth JANUARY = YearMonth.of(2025, 1);
+
+    protected abstract TestDatabase openDatabase();
+
+    @BeforeAll
+    void open() {
+        db = openDatabase();
+        faulty = new FaultyDataSource(db.dataSource());
+        Jdbc jdbc = Jdbc.of(faulty);
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-02-01T09:00:00Z"));
+        store = JdbcPayrollStore.create(jdbc);
+        audit = JdbcAuditStore.create(jdbc, clock);
+        engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
+    }
+
+    /** A fresh tenant with one employee, ready for its January payroll. */
+    private TenantId company() {
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
+        TenantPayrollStore data = store.forTenant(tenant);
+        Employee e = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard());
+        data.saveEmployee(e);
+        data.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 10000.00"))));
+        return tenant;
+    }
+
+    @AfterAll
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private PayrollRun approveJanuary(TenantId tenant) {
+        return engine.approve(tenant, RunRequest.regular("PL", JANUARY), "anna@hr");
+    }
+
+    @Test
+    void anApprovedRunIsStoredAndAuditedExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
+        TenantId probe1 = company();
+        TenantId probe2 = company();
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> approveJanuary(probe1), () -> approveJanuary(probe2));
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            TenantId tenant = company();
+            TenantPayrollStore data = store.forTenant(tenant);
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> approveJanuary(tenant),
+                    told -> data.run(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> {
+                        int runs = data.runs(JANUARY).size();
+                        assertThat(audit.forTenant(tenant).size()).as(fault.name() + ": one audit record per stored run")
+                                .isEqualTo(runs);
+                        assertThat(data.ytd("PL", "2025").size()).as(fault.name() + ": year-to-date figures only with the run")
+                                .isEqualTo(runs);
+                        return runs;
+                    }, 1);
+            assertThat(audit.forTenant(tenant).verify().intact()).isTrue();
+        }
+    }
+}
