@@ -433,7 +433,7 @@ public final class PayrollEngine {
                                        List<ContractSegment> segments, PeriodInput in, dev.backoffice.payroll.internal.LongMap before,
                                        EmployerSettings settings) {
         CalculationContext ctx = new CalculationContext(e, period, payDate, taxYear, segments, in, key -> before.getOrDefault(key, 0L), settings);
-        PayslipAssembler sink = new PayslipAssembler(j.currency());
+        PayslipAssembler sink = PayslipAssembler.create(j.currency());
         j.calculate(ctx, sink);
         Payslip full = sink.build(runId, e, period, payDate, j.code(), taxYear.label(), RunKind.REGULAR, before);
         return new Computed1(full, sink.journalTotals());

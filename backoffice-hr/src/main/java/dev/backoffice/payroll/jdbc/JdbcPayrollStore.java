@@ -302,7 +302,7 @@ public final class JdbcPayrollStore implements PayrollStore {
         @Override
         public void saveApprovedRun(PayrollRun run, long expectedVersion, Runnable alsoInTransaction) {
             Check.notNull(run, "run");
-            PayslipCodec.Dictionary dict = new PayslipCodec.Dictionary();
+            PayslipCodec.Dictionary dict = PayslipCodec.Dictionary.create();
             List<Object[]> rows = new ArrayList<>(run.payslips().size());
             for (Payslip p : run.payslips()) {
                 rows.add(new Object[]{t, run.id().value(), p.employeeId().value(), run.jurisdiction(), run.period().toString(), p.taxYear(),

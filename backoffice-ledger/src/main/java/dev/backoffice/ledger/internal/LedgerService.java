@@ -67,7 +67,13 @@ public final class LedgerService implements TenantLedger {
     private final LedgerStore.Reader reader;
     private final CursorSigner cursors;
 
-    public LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static LedgerService create(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
+        return new LedgerService(store, tenant, clock, audit, cursors);
+    }
+
+    LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
         this.store = store;
         this.tenant = tenant;
         this.clock = clock;

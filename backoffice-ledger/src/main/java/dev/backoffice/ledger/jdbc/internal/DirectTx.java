@@ -39,7 +39,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     /** The accounts this transaction locked or created: the only ones whose counters it may write. */
     private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
-    public DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
+    DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
         this.c = c;
         this.dialect = dialect;
