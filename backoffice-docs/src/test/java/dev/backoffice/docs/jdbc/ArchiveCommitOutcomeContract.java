@@ -57,7 +57,8 @@ abstract class ArchiveCommitOutcomeContract {
         audit = JdbcAuditStore.create(jdbc, clock);
         archive = Archive.builder().store(JdbcDocumentStore.create(jdbc)).blobs(InMemoryBlobStore.create()).audit(audit)
                 .clock(clock).zone(ZoneOffset.UTC).maxContentBytes(1024 * 1024)
-                .overrideAuthorizer((actor, policy) -> actor.equals(OFFICER) || actor.equals(ADMIN)).build();
+                .overrideAuthorizer((actor, policy) -> actor.equals(OFFICER) || actor.equals(ADMIN))
+                .holdAuthorizer((actor, action) -> actor.equals(OFFICER)).build();
     }
 
     @AfterAll
