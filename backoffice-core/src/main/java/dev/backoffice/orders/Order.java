@@ -58,7 +58,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
     public Order {
         Check.notNull(id, "id");
         Check.notNull(tenant, "tenant");
-        Check.text(customerRef, "customerRef", 200);
+        Check.text(customerRef, "customerRef", OrderLimits.MAX_CUSTOMER_REF_LENGTH);
         Check.notNull(currency, "currency");
         Check.notNull(status, "status");
         Check.that(version >= 0, "version", "must not be negative", version);

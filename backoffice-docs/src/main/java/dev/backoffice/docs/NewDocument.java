@@ -1,6 +1,5 @@
 package dev.backoffice.docs;
 
-import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
 
@@ -33,16 +32,16 @@ public record NewDocument(DocumentId id, DocumentClass documentClass, String tit
     public NewDocument {
         Check.notNull(id, "id");
         Check.notNull(documentClass, "documentClass");
-        Names.text(title, "title", 500);
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(title, "title", DocsLimits.MAX_TITLE_LENGTH);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
         owners = List.copyOf(new java.util.TreeSet<>(Check.notNull(owners, "owners")));
         Check.notNull(metadata, "metadata");
         TreeMap<String, String> meta = new TreeMap<>();
-        metadata.forEach((k, v) -> meta.put(metaKey(k), Names.text(v, "metadata[" + k + "]", 1000)));
+        metadata.forEach((k, v) -> meta.put(metaKey(k), Names.text(v, "metadata[" + k + "]", DocsLimits.MAX_METADATA_VALUE_LENGTH)));
         metadata = Collections.unmodifiableSortedMap(meta);
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
     }
 
     static String metaKey(String key) {

@@ -81,7 +81,7 @@ public final class TenantArchive {
      */
     public RetentionPolicy setPolicy(RetentionPolicy policy, String actor, Optional<String> reason) {
         Check.notNull(policy, "policy");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Check.notNull(reason, "reason");
         return store.write(tx -> {
             tx.lockTenant();
@@ -266,10 +266,10 @@ public final class TenantArchive {
     public Document addVersion(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
         Check.notNull(id, "id");
         Check.notNull(content, "content");
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Document before = get(id);
         if (before.lifecycle() != Lifecycle.ACTIVE) {
             throw wrongState(before, "add a version to");
@@ -431,7 +431,7 @@ public final class TenantArchive {
         Check.notNull(owner, "owner");
         Check.notBlank(event, "event");
         Check.notNull(date, "date");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Optional<LocalDate> existing = tx.event(owner, event);
@@ -486,10 +486,10 @@ public final class TenantArchive {
      *                                does not exist in this tenant
      */
     public LegalHold placeHold(String name, String reason, HoldScope scope, String actor) {
-        Names.text(name, "name", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         Check.notNull(scope, "scope");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
         requireHoldAuthority(actor, HoldAuthorizer.Action.PLACE_HOLD, "hold/" + hold.id(), Map.of("name", name));
         return store.write(tx -> {
@@ -517,8 +517,8 @@ public final class TenantArchive {
      */
     public LegalHold releaseHold(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
             tx.lockTenant();
@@ -580,7 +580,7 @@ public final class TenantArchive {
      */
     public DispositionReport dispose(LocalDate asOf, String actor) {
         Check.notNull(asOf, "asOf");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         if (asOf.isAfter(today())) {
             throw InvalidRequestException.of("asOf", "must not be after today (" + today() + "): retention cannot be judged by a future date", asOf);
         }
@@ -737,8 +737,8 @@ public final class TenantArchive {
      * @throws ConflictException      {@code docs.wrong_state} if it is not in review
      */
     public DisposalCertificate approveDisposal(DocumentId id, String actor, String note) {
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(note, "note", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(note, "note", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -772,8 +772,8 @@ public final class TenantArchive {
     public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.EXTEND_RETENTION, "document/" + id, Map.of("to", retainUntil.toString()));
         LocalDate today = today();
         if (!retainUntil.isAfter(today)) {
@@ -824,8 +824,8 @@ public final class TenantArchive {
      * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_active}
      */
     public DisposalCertificate delete(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
@@ -850,8 +850,8 @@ public final class TenantArchive {
      *                                mode: never), {@code docs.override_not_authorised}
      */
     public DisposalCertificate deleteEarly(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
@@ -891,8 +891,8 @@ public final class TenantArchive {
      */
     public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -958,8 +958,8 @@ public final class TenantArchive {
      */
     public ErasureReport erase(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
-        Names.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         LocalDate today = today();
         List<ErasureReport.Item> items = new ArrayList<>();
         DocumentQuery q = DocumentQuery.builder().owner(subject).build();

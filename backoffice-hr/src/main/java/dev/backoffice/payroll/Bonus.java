@@ -12,7 +12,7 @@ import org.joda.money.Money;
  */
 public record Bonus(String description, Money amount) {
     public Bonus {
-        Check.text(description, "bonus.description", 200);
+        Check.text(description, "bonus.description", PayrollLimits.MAX_DESCRIPTION_LENGTH);
         Check.notNull(amount, "bonus.amount");
         if (amount.isNegative()) {
             throw PayrollErrorCode.NEGATIVE_INPUT.invalid("bonus.amount", "must not be negative", amount);

@@ -19,8 +19,8 @@ public record Employee(EmployeeId id, String givenName, String familyName, Local
 
     public Employee {
         Check.notNull(id, "id");
-        Check.text(givenName, "givenName", 200);
-        Check.text(familyName, "familyName", 200);
+        Check.text(givenName, "givenName", PayrollLimits.MAX_NAME_LENGTH);
+        Check.text(familyName, "familyName", PayrollLimits.MAX_NAME_LENGTH);
         Check.notNull(birthDate, "birthDate");
         Check.that(birthDate.isAfter(EARLIEST), "birthDate", "must be after 1900-01-01", birthDate);
         Check.notNull(profile, "profile");

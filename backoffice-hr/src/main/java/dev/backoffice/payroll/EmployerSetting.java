@@ -35,7 +35,7 @@ public record EmployerSetting(String key, LocalDate effectiveFrom, BigDecimal va
         Check.notBlank(key, "key");
         Check.notNull(effectiveFrom, "effectiveFrom");
         Check.notNull(value, "value");
-        Check.text(source, "source", 200);
+        Check.text(source, "source", PayrollLimits.MAX_SOURCE_LENGTH);
         if (POLISH_ACCIDENT_RATE.equals(key)
                 && (value.signum() <= 0 || value.compareTo(MAX_RATE) > 0 || value.stripTrailingZeros().scale() > 2)) {
             throw PayrollErrorCode.INVALID_SETTING.invalid("value",

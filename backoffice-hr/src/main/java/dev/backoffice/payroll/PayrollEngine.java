@@ -262,7 +262,7 @@ public final class PayrollEngine {
     public PayrollRun approve(TenantId tenant, RunRequest request, String actor) {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
-        Check.text(actor, "actor", AuditEvent.MAX_ACTOR_LENGTH);
+        Check.text(actor, "actor", PayrollLimits.MAX_ACTOR_LENGTH);
         TenantPayrollStore s = store(tenant);
         if (audit == null) {
             throw PayrollErrorCode.ENGINE_NOT_CONFIGURED.rule("this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");

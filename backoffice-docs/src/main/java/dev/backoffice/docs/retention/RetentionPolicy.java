@@ -1,5 +1,6 @@
 package dev.backoffice.docs.retention;
 
+import dev.backoffice.docs.DocsLimits;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.DocsErrorCode;
@@ -34,7 +35,7 @@ public record RetentionPolicy(DocumentClass documentClass, String name, Period p
 
     public RetentionPolicy {
         Check.notNull(documentClass, "documentClass");
-        Names.text(name, "name", 200);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
         Check.notNull(period, "period");
         if (period.isNegative()) {
             throw DocsErrorCode.INVALID_POLICY.invalid("period", "must not be negative", period);
@@ -42,7 +43,7 @@ public record RetentionPolicy(DocumentClass documentClass, String name, Period p
         Check.notNull(trigger, "trigger");
         Check.notNull(action, "action");
         Check.notNull(mode, "mode");
-        Names.text(source, "source", 500);
+        Names.text(source, "source", DocsLimits.MAX_POLICY_SOURCE_LENGTH);
         if (basis == null) {
             basis = RetentionBasis.LEGAL_OBLIGATION;
         }
