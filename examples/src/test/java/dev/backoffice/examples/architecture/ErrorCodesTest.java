@@ -11,7 +11,7 @@ import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.docs.DocsErrorCode;
-import dev.backoffice.examples.architecture.fixture.BadErrorCode;
+import dev.backoffice.ledger.archfixture.BadErrorCode;
 import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.orders.OrderErrorCode;
 import dev.backoffice.payroll.PayrollErrorCode;
@@ -44,9 +44,7 @@ class ErrorCodesTest {
             "invoicing", Set.of("invoicing"),
             "inventory", Set.of("inventory"),
             "payroll", Set.of("payroll"),
-            "docs", Set.of("docs"),
-            // test fixtures only: the checker's own test
-            "examples", Set.of("ledger"));
+            "docs", Set.of("docs"));
 
     /** Every problem with the codes of {@code enums} (empty when all is well). */
     static List<String> problems(List<Class<? extends ErrorCode>> enums) {
