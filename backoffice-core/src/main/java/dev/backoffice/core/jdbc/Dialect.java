@@ -71,6 +71,23 @@ public enum Dialect {
     }
 
     /**
+     * Whether the server refused a write because it is read-only (SQLSTATE 25006): after a
+     * failover a pooled connection can still point at the old primary, now a standby, or at a
+     * node that is not the primary. Raised by the first write, before any commit, so nothing was
+     * written; the connection must be dropped (it will keep pointing there) and the work run again
+     * on a new one, which a multi-host URL with {@code targetServerType=primary} opens on the
+     * primary.
+     */
+    public boolean isReadOnlyServer(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "25006".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a failure raised by {@code COMMIT} proves that the transaction was rolled back: the
      * server answered with a transaction rollback (class 40, e.g. a serialization failure found at
      * commit) or an integrity violation of a deferred constraint (class 23). Any other failure of

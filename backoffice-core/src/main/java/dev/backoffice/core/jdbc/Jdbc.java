@@ -37,8 +37,11 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Serialization failures and deadlocks (PostgreSQL SQLSTATE 40001 and 40P01, and H2's
  *       equivalents, see {@link Dialect}) roll back and rerun the whole work after a jittered
  *       backoff, per the {@link RetryPolicy}; so does a connection lost <em>before</em> the
- *       commit was sent ({@link Dialect#isConnectionLoss}), which proves nothing was committed.
- *       Only what is provably not committed is ever rerun.</li>
+ *       commit was sent ({@link Dialect#isConnectionLoss}), which proves nothing was committed,
+ *       and a write refused by a read-only server ({@link Dialect#isReadOnlyServer}: after a
+ *       failover a pooled connection may still point at the demoted primary), whose connection
+ *       is aborted so that the rerun gets a new one. Only what is provably not committed is ever
+ *       rerun.</li>
  *   <li>A failure of the commit itself that does not prove a rollback (the connection died
  *       while committing) is never rerun: it leaves as an {@link OutcomeUnknownException}
  *       ({@code storage.outcome_unknown}), because the work may be stored. A caller whose work
@@ -199,8 +202,10 @@ public final class Jdbc {
                 SQLException cause = e.sqlCause();
                 // A connection lost before COMMIT was sent proves the transaction was not
                 // committed (the server rolls it back), so running it again is as safe as after a
-                // deadlock; a failover or a restart of the server is ridden out this way.
-                if (!(d.isRetryable(cause) || d.isConnectionLoss(cause)) || attempt >= retryPolicy.maxAttempts()) {
+                // deadlock; a failover or a restart of the server is ridden out this way. So is a
+                // write refused by a read-only server (its connection was aborted in runOnce).
+                if (!(d.isRetryable(cause) || d.isConnectionLoss(cause) || d.isReadOnlyServer(cause))
+                        || attempt >= retryPolicy.maxAttempts()) {
                     throw giveUp(d, cause, attempt);
                 }
                 backOff(cause, attempt);
@@ -209,7 +214,7 @@ public final class Jdbc {
     }
 
     private StorageException giveUp(Dialect d, SQLException cause, int attempt) {
-        if (d.isRetryable(cause) || (attempt > 1 && d.isConnectionLoss(cause))) {
+        if (d.isRetryable(cause) || (attempt > 1 && (d.isConnectionLoss(cause) || d.isReadOnlyServer(cause)))) {
             return new StorageException(StorageException.RETRIES_EXHAUSTED,
                     "transaction failed " + attempt + " times with a retryable error (SQLSTATE " + cause.getSQLState()
                             + "); giving up, nothing was written", cause);
@@ -270,12 +275,14 @@ public final class Jdbc {
             return result;
         } catch (SQLException e) {
             rollbackQuietly(c, e);
+            dropIfReadOnlyServer(c, e);
             throw new StorageException.Sql(e);
         } catch (CommitFailed e) {
             throw e;
         } catch (RuntimeException | Error e) {
             rollbackQuietly(c, e);
             if (e instanceof StorageException.Sql sql) {
+                dropIfReadOnlyServer(c, sql.sqlCause());
                 throw sql; // from a nested call: retry decision is ours
             }
             throw e;
@@ -291,6 +298,22 @@ public final class Jdbc {
             } catch (SQLException e) {
                 log.warn("closing connection failed", e);
             }
+        }
+    }
+
+    /**
+     * A connection to a read-only server (a demoted primary, a standby) stays one: abort it so
+     * that the pool discards it instead of handing it to the retry. {@code abort} is plain JDBC,
+     * so this works with any pool; the pool finds the connection closed and replaces it.
+     */
+    private void dropIfReadOnlyServer(Connection c, SQLException e) {
+        if (!dialect().isReadOnlyServer(e)) {
+            return;
+        }
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException abortFailed) {
+            e.addSuppressed(abortFailed);
         }
     }
 

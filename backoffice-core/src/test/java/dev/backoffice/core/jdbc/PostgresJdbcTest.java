@@ -60,6 +60,43 @@ class PostgresJdbcTest extends JdbcContract {
         assertThat(attempts.get()).as("one transaction was aborted with 40001 and retried").isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * After a failover a pooled connection can still point at the demoted primary, which refuses
+     * writes (SQLSTATE 25006) before anything is committed. The helper drops that connection and
+     * reruns the work on a new one: the write lands once.
+     */
+    @Test
+    void aWriteRefusedByAReadOnlyServerIsRerunOnANewConnectionAndTheStaleOneIsDropped() throws Exception {
+        javax.sql.DataSource real = db.dataSource();
+        AtomicInteger borrowed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Connection> handedOut = new java.util.ArrayList<>();
+        javax.sql.DataSource demotedFirst = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(real, args);
+                    if (method.getName().equals("getConnection") && armed.get()) {
+                        Connection c = (Connection) result;
+                        handedOut.add(c.unwrap(Connection.class));
+                        if (borrowed.incrementAndGet() == 1) {
+                            try (java.sql.Statement st = c.createStatement()) {
+                                st.execute("SET SESSION default_transaction_read_only = on"); // a standby, as far as writes go
+                            }
+                        }
+                    }
+                    return result;
+                });
+        Jdbc onDemoted = Jdbc.of(demotedFirst);
+        onDemoted.dialect(); // detected on a connection of its own, before the failover
+        armed.set(true);
+        onDemoted.inTransactionRun(c -> Jdbc.update(c, "INSERT INTO kv (k, v) VALUES ('after-failover', 1)"));
+
+        long stored = jdbc.inTransaction(c -> read(c, "after-failover"));
+        assertThat(stored).isEqualTo(1);
+        assertThat(borrowed.get()).as("the refused attempt and the rerun on a new connection").isEqualTo(2);
+        assertThat(handedOut.get(0).isClosed()).as("the connection to the read-only server was dropped").isTrue();
+        assertThat(handedOut.get(1).isClosed()).as("a healthy connection goes back to the pool").isFalse();
+    }
+
     @Test
     void anInlineIsolationTransactionRunsAtTheHelpersLevelWithoutChangingTheSessionDefault() {
         Jdbc serializable = jdbc.withIsolation(Connection.TRANSACTION_SERIALIZABLE);

@@ -2,7 +2,27 @@ package dev.backoffice.examples.ha;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.docs.Archive;
+import dev.backoffice.docs.Document;
+import dev.backoffice.docs.DocumentClass;
+import dev.backoffice.docs.DocumentId;
+import dev.backoffice.docs.NewDocument;
+import dev.backoffice.docs.TenantArchive;
+import dev.backoffice.docs.blob.FileSystemBlobStore;
+import dev.backoffice.docs.jdbc.JdbcDocumentStore;
+import dev.backoffice.docs.retention.RetentionPolicy;
+import dev.backoffice.orders.By;
+import dev.backoffice.orders.NewOrder;
+import dev.backoffice.orders.Order;
+import dev.backoffice.orders.OrderId;
+import dev.backoffice.orders.OrderLine;
+import dev.backoffice.orders.OrderStatus;
+import dev.backoffice.orders.Orders;
+import dev.backoffice.orders.TenantOrders;
+import dev.backoffice.orders.jdbc.JdbcOrderStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.EntryRequest;
@@ -16,6 +36,7 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +56,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The failover drill (#19): callers post ledger entries against a Patroni cluster while its
- * primary is killed again and again; afterwards every call's answer is checked against what the
+ * The failover drill (#19): callers post ledger entries, run orders through create, place and
+ * pay, and ingest documents against a Patroni cluster while its primary is killed again and again; afterwards every call's answer is checked against what the
  * surviving primary holds. Runs when {@code BACKOFFICE_TEST_HA_URL} points at a cluster started
  * by {@code .ci/ha/cluster start} ({@code .ci/run} does that); skipped otherwise.
  *
@@ -61,6 +83,10 @@ class FailoverDrillTest {
     private static final String UNKNOWN = "storage.outcome_unknown";
 
     private static final int CALLERS = Integer.getInteger("ha.callers", 32);
+    private static final int ORDER_CALLERS = Integer.getInteger("ha.orderCallers", 8);
+    private static final int DOCUMENT_CALLERS = Integer.getInteger("ha.documentCallers", 8);
+    private static final DocumentClass MEMO = DocumentClass.of("memo");
+    private static final OrderStatus[] ORDER_STEPS = {OrderStatus.DRAFT, OrderStatus.PLACED, OrderStatus.PAID};
     private static final int KILL_PRIMARY_ROUNDS = Integer.getInteger("ha.killPrimaryRounds", 2);
     private static final int KILL_NODE_ROUNDS = Integer.getInteger("ha.killNodeRounds", 5);
     private static final long WINDOW_MS = Long.getLong("ha.windowMs", 4_000);
@@ -77,7 +103,20 @@ class FailoverDrillTest {
         }
     }
 
+    /** An order's life in the drill: create, place, pay, stopping at the first answer that is not ok. */
+    record OrderTrace(OrderId id, List<String> answers) {
+    }
+
+    /** A document ingest and its answer. */
+    record Ingest(DocumentId id, String title, String answer) {
+    }
+
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<OrderTrace> orders = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Ingest> ingests = new ConcurrentLinkedQueue<>();
+
+    @TempDir
+    Path blobs;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     @Test
@@ -88,12 +127,25 @@ class FailoverDrillTest {
             books.openAll(List.of(OpenAccount.of("1000", "Cash", AccountType.ASSET, CurrencyUnit.EUR),
                     OpenAccount.of("4000", "Sales", AccountType.INCOME, CurrencyUnit.EUR)));
 
+            Jdbc jdbc = Jdbc.of(pool);
+            TenantOrders shop = Orders.builder().store(JdbcOrderStore.create(jdbc)).clock(Clock.systemUTC()).build()
+                    .forTenant(TENANT);
+            TenantArchive archive = Archive.builder().store(JdbcDocumentStore.create(jdbc))
+                    .blobs(FileSystemBlobStore.create(blobs)).audit(JdbcAuditStore.create(jdbc, Clock.systemUTC()))
+                    .clock(Clock.systemUTC()).zone(java.time.ZoneOffset.UTC).build().forTenant(TENANT);
+            archive.setPolicy(RetentionPolicy.builder(MEMO).years(1).governance().source("failover drill").build(), "admin");
+
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < CALLERS; i++) {
                 int caller = i;
-                Thread t = new Thread(() -> callerLoop(books, caller), "caller-" + i);
-                t.start();
-                threads.add(t);
+                threads.add(start("caller-" + i, () -> callerLoop(books, caller)));
+            }
+            for (int i = 0; i < ORDER_CALLERS; i++) {
+                threads.add(start("orders-" + i, () -> orderLoop(shop)));
+            }
+            for (int i = 0; i < DOCUMENT_CALLERS; i++) {
+                int caller = i;
+                threads.add(start("documents-" + i, () -> documentLoop(archive, caller)));
             }
             List<Round> rounds = new ArrayList<>();
             Thread.sleep(WINDOW_MS);
@@ -111,6 +163,8 @@ class FailoverDrillTest {
             Files.writeString(Path.of("target", "failover-drill.md"), report, StandardCharsets.UTF_8);
 
             checkAgainstTheSurvivingPrimary(books);
+            checkOrders(shop);
+            checkDocuments(archive);
             assertThat(rounds.stream().filter(Round::leaderChanged).count())
                     .as("failovers (the leader changed)").isGreaterThanOrEqualTo(KILL_NODE_ROUNDS);
         }
@@ -123,7 +177,7 @@ class FailoverDrillTest {
         config.setPassword(System.getenv().getOrDefault("BACKOFFICE_TEST_HA_PASSWORD", "backoffice"));
         // The settings the README recommends for failover: a borrow waits out an election rather
         // than failing at once, and a connection is checked before it is handed out.
-        config.setMaximumPoolSize(CALLERS + 8);
+        config.setMaximumPoolSize(CALLERS + ORDER_CALLERS + DOCUMENT_CALLERS + 8);
         config.setConnectionTimeout(30_000);
         config.setValidationTimeout(2_000);
         config.setKeepaliveTime(30_000);
@@ -269,6 +323,98 @@ class FailoverDrillTest {
                 finalAnswer.size(), acknowledged, entries, unknownUnkeyed, unknownLanded);
     }
 
+    private static Thread start(String name, Runnable loop) {
+        Thread t = new Thread(loop, name);
+        t.start();
+        return t;
+    }
+
+    private static String answer(BackofficeException e) {
+        return UNKNOWN.equals(e.code()) ? "unknown" : "failed:" + e.code();
+    }
+
+    private void orderLoop(TenantOrders shop) {
+        By clerk = By.actor("drill");
+        while (running.get()) {
+            OrderId id = OrderId.newId();
+            List<String> answers = new ArrayList<>();
+            orders.add(new OrderTrace(id, answers));
+            try {
+                Order created = shop.create(NewOrder.of("drill", CurrencyUnit.EUR,
+                        List.of(OrderLine.of("BOOK", 1, Money.parse("EUR 10.00"), "23"))).withId(id), clerk);
+                answers.add("ok");
+                shop.place(id, clerk);
+                answers.add("ok");
+                shop.pay(id, created.total(), "psp-" + id, clerk);
+                answers.add("ok");
+            } catch (BackofficeException e) {
+                answers.add(answer(e));
+            }
+        }
+    }
+
+    private void documentLoop(TenantArchive archive, int caller) {
+        for (int n = 0; running.get(); n++) {
+            DocumentId id = DocumentId.newId();
+            String title = "d" + caller + "-" + n;
+            try {
+                archive.ingest(NewDocument.builder(MEMO, title).id(id).actor("drill").build(), title.getBytes(StandardCharsets.UTF_8));
+                ingests.add(new Ingest(id, title, "ok"));
+            } catch (BackofficeException e) {
+                ingests.add(new Ingest(id, title, answer(e)));
+            }
+        }
+    }
+
+    /**
+     * Each order is where its answers put it: at the state of its last ok step, or, when the next
+     * step's answer was outcome unknown, at that state or the next; never further, never twice.
+     */
+    private void checkOrders(TenantOrders shop) {
+        long unknown = 0;
+        for (OrderTrace t : orders) {
+            List<String> answers = t.answers();
+            int ok = (int) answers.stream().filter("ok"::equals).count();
+            boolean lastUnknown = !answers.isEmpty() && answers.get(answers.size() - 1).equals("unknown");
+            Optional<Order> stored = shop.find(t.id());
+            if (ok == 0) {
+                if (!lastUnknown) {
+                    assertThat(stored).as("order %s was told %s", t.id(), answers).isEmpty();
+                } else {
+                    unknown++;
+                }
+                continue;
+            }
+            assertThat(stored).as("order %s was created (told %s)", t.id(), answers).isPresent();
+            OrderStatus done = ORDER_STEPS[ok - 1];
+            if (lastUnknown && ok < ORDER_STEPS.length) {
+                unknown++;
+                assertThat(stored.get().status()).as("order %s told %s", t.id(), answers).isIn(done, ORDER_STEPS[ok]);
+            } else {
+                assertThat(stored.get().status()).as("order %s told %s", t.id(), answers).isEqualTo(done);
+            }
+        }
+        System.out.printf("[ha-drill] %d orders, every one where its answers put it (%d with an answer left unknown)%n",
+                orders.size(), unknown);
+    }
+
+    private void checkDocuments(TenantArchive archive) {
+        long unknown = 0;
+        for (Ingest i : ingests) {
+            Optional<Document> stored = archive.find(i.id());
+            switch (i.answer()) {
+                case "ok" -> {
+                    assertThat(stored).as("acknowledged document %s", i.title()).isPresent();
+                    assertThat(new String(archive.readContent(i.id(), 1), StandardCharsets.UTF_8)).isEqualTo(i.title());
+                }
+                case "unknown" -> unknown++;
+                default -> assertThat(stored).as("%s was told %s, so nothing may be stored", i.title(), i.answer()).isEmpty();
+            }
+        }
+        System.out.printf("[ha-drill] %d documents ingested, every acknowledged one readable, none told failed stored "
+                + "(%d answers left unknown)%n", ingests.size(), unknown);
+    }
+
     private String report(List<Round> rounds) {
         StringBuilder sb = new StringBuilder("| round | fault | failover | no primary | calls failed | outcome unknown | ok/s before | ok/s after |\n"
                 + "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
@@ -279,8 +425,9 @@ class FailoverDrillTest {
                     r.perSecondBefore(), r.perSecondAfter()));
         }
         long asked = calls.stream().filter(c -> c.outcome().startsWith("asked-again")).count();
-        sb.append(String.format("%nCallers: %d (half with idempotency keys); answers that a keyed caller asked again after: %d%n",
-                CALLERS, asked));
+        sb.append(String.format("%nCallers: %d posting ledger entries (half with idempotency keys), %d running orders "
+                        + "(create, place, pay), %d ingesting documents; ledger answers a keyed caller asked again after: %d%n",
+                CALLERS, ORDER_CALLERS, DOCUMENT_CALLERS, asked));
         return sb.toString();
     }
 
