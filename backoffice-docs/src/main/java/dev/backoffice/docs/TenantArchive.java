@@ -81,7 +81,7 @@ public final class TenantArchive {
      */
     public RetentionPolicy setPolicy(RetentionPolicy policy, String actor, Optional<String> reason) {
         Check.notNull(policy, "policy");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Check.notNull(reason, "reason");
         return store.write(tx -> {
             tx.lockTenant();
@@ -92,7 +92,7 @@ public final class TenantArchive {
                 boolean atLeast = policy.keepsAtLeastAsLongAs(o);
                 if (o.mode() == RetentionMode.COMPLIANCE) {
                     if (policy.mode() != RetentionMode.COMPLIANCE || !atLeast) {
-                        throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "policy of class " + o.documentClass()
+                        throw DocsErrorCode.RETENTION_LOCKED.rule("policy of class " + o.documentClass()
                                 + " is in compliance mode: it may only be extended (same trigger, period at least " + o.period()
                                 + "), never shortened or weakened, by anyone");
                     }
@@ -234,7 +234,7 @@ public final class TenantArchive {
                 if (existing.get().versions().get(0).contentHash().equals(blob.hash())) {
                     return existing.get();
                 }
-                throw new ConflictException(DocsErrors.ALREADY_EXISTS, "document " + doc.id() + " already exists with other content");
+                throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + doc.id() + " already exists with other content");
             }
             Instant now = cfg.clock.instant();
             return store.write(tx -> {
@@ -266,10 +266,10 @@ public final class TenantArchive {
     public Document addVersion(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
         Check.notNull(id, "id");
         Check.notNull(content, "content");
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Document before = get(id);
         if (before.lifecycle() != Lifecycle.ACTIVE) {
             throw wrongState(before, "add a version to");
@@ -300,7 +300,7 @@ public final class TenantArchive {
     private void requireBlob(BlobRef blob) {
         // Under the tenant lock: a purge of the same content cannot interleave.
         if (!cfg.blobs.exists(tenant, blob.hash())) {
-            throw new ConflictException(DocsErrors.CONCURRENT_CHANGE, "content " + blob.hash() + " was purged concurrently; retry the request");
+            throw DocsErrorCode.CONCURRENT_CHANGE.conflict("content " + blob.hash() + " was purged concurrently; retry the request");
         }
     }
 
@@ -357,7 +357,7 @@ public final class TenantArchive {
         try (InputStream in = openContent(id, version)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new dev.backoffice.core.error.StorageException(DocsErrors.IO_FAILURE, "reading content: " + e.getMessage(), e);
+            throw DocsErrorCode.IO_FAILURE.storage("reading content: " + e.getMessage(), e);
         }
     }
 
@@ -431,7 +431,7 @@ public final class TenantArchive {
         Check.notNull(owner, "owner");
         Check.notBlank(event, "event");
         Check.notNull(date, "date");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Optional<LocalDate> existing = tx.event(owner, event);
@@ -486,10 +486,10 @@ public final class TenantArchive {
      *                                does not exist in this tenant
      */
     public LegalHold placeHold(String name, String reason, HoldScope scope, String actor) {
-        Names.text(name, "name", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         Check.notNull(scope, "scope");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
         requireHoldAuthority(actor, HoldAuthorizer.Action.PLACE_HOLD, "hold/" + hold.id(), Map.of("name", name));
         return store.write(tx -> {
@@ -497,7 +497,7 @@ public final class TenantArchive {
             for (int i = 0; i < scope.documents().size(); i++) {
                 DocumentId listed = scope.documents().get(i);
                 if (tx.find(listed).isEmpty()) {
-                    throw new NotFoundException(DocsErrors.NOT_FOUND, "scope.documents[" + i + "]: document " + listed
+                    throw DocsErrorCode.NOT_FOUND.notFound("scope.documents[" + i + "]: document " + listed
                             + " not found in tenant " + tenant + "; a hold can only name existing documents");
                 }
             }
@@ -517,12 +517,12 @@ public final class TenantArchive {
      */
     public LegalHold releaseHold(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
             tx.lockTenant();
-            LegalHold h = tx.hold(id).orElseThrow(() -> new NotFoundException(DocsErrors.HOLD_NOT_FOUND, "no hold " + id + " in tenant " + tenant));
+            LegalHold h = tx.hold(id).orElseThrow(() -> DocsErrorCode.HOLD_NOT_FOUND.notFound("no hold " + id + " in tenant " + tenant));
             if (!h.active()) {
                 return h;
             }
@@ -544,8 +544,8 @@ public final class TenantArchive {
         }
         Map<String, String> d = new TreeMap<>(details);
         d.put("attempted", action.name());
-        audit.append(AuditEvent.of(actor, DocsErrors.HOLD_NOT_AUTHORISED, subject, d));
-        throw new RuleViolationException(DocsErrors.HOLD_NOT_AUTHORISED, "actor: " + actor + " may not " + switch (action) {
+        audit.append(AuditEvent.of(actor, DocsErrorCode.HOLD_NOT_AUTHORISED.code(), subject, d));
+        throw DocsErrorCode.HOLD_NOT_AUTHORISED.rule("actor: " + actor + " may not " + switch (action) {
             case PLACE_HOLD -> "place a legal hold";
             case RELEASE_HOLD -> "release a legal hold";
             case EXTEND_RETENTION -> "extend a retention";
@@ -580,7 +580,7 @@ public final class TenantArchive {
      */
     public DispositionReport dispose(LocalDate asOf, String actor) {
         Check.notNull(asOf, "asOf");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         if (asOf.isAfter(today())) {
             throw InvalidRequestException.of("asOf", "must not be after today (" + today() + "): retention cannot be judged by a future date", asOf);
         }
@@ -737,8 +737,8 @@ public final class TenantArchive {
      * @throws ConflictException      {@code docs.wrong_state} if it is not in review
      */
     public DisposalCertificate approveDisposal(DocumentId id, String actor, String note) {
-        Names.text(actor, "actor", 200);
-        Names.text(note, "note", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(note, "note", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -772,8 +772,8 @@ public final class TenantArchive {
     public Document extendRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.EXTEND_RETENTION, "document/" + id, Map.of("to", retainUntil.toString()));
         LocalDate today = today();
         if (!retainUntil.isAfter(today)) {
@@ -824,15 +824,15 @@ public final class TenantArchive {
      * @throws RuleViolationException {@code docs.under_hold}, {@code docs.retention_active}
      */
     public DisposalCertificate delete(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
             RetentionPolicy p = del.policy();
             LocalDate today = today();
             if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
-                throw new RuleViolationException(DocsErrors.RETENTION_ACTIVE, "document " + id + " is retained "
+                throw DocsErrorCode.RETENTION_ACTIVE.rule("document " + id + " is retained "
                         + d.retainUntil().map(u -> "until " + u).orElse("until its event is recorded and the period has passed")
                         + " under '" + p.name() + "' (" + p.source() + ")");
             }
@@ -850,8 +850,8 @@ public final class TenantArchive {
      *                                mode: never), {@code docs.override_not_authorised}
      */
     public DisposalCertificate deleteEarly(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
@@ -891,8 +891,8 @@ public final class TenantArchive {
      */
     public Document shortenRetention(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -920,7 +920,7 @@ public final class TenantArchive {
 
     private void requireGovernanceOverride(String actor, RetentionPolicy p, Document d, Optional<String> reason) {
         if (p.mode() == RetentionMode.COMPLIANCE) {
-            throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "document " + d.id() + " is under compliance-mode retention '"
+            throw DocsErrorCode.RETENTION_LOCKED.rule("document " + d.id() + " is under compliance-mode retention '"
                     + p.name() + "' until " + d.retainUntil().map(LocalDate::toString).orElse("its event + " + p.period())
                     + ": nobody can shorten it or delete it early");
         }
@@ -929,7 +929,7 @@ public final class TenantArchive {
 
     private void requireOverride(String actor, RetentionPolicy p, Optional<String> reason) {
         if (!cfg.authorizer.mayOverride(actor, p)) {
-            throw new RuleViolationException(DocsErrors.OVERRIDE_NOT_AUTHORISED, actor + " may not override the governance-mode retention '" + p.name() + "'");
+            throw DocsErrorCode.OVERRIDE_NOT_AUTHORISED.rule(actor + " may not override the governance-mode retention '" + p.name() + "'");
         }
         if (reason.isEmpty() || reason.get().isBlank()) {
             throw InvalidRequestException.of("reason", "an override needs a reason (it is audited)", reason.orElse(null));
@@ -939,7 +939,7 @@ public final class TenantArchive {
     private void requireNoHold(DocumentReads r, Document d) {
         List<LegalHold> on = r.activeHolds().stream().filter(h -> h.holds(d)).toList();
         if (!on.isEmpty()) {
-            throw new RuleViolationException(DocsErrors.UNDER_HOLD, "document " + d.id() + " is under legal hold "
+            throw DocsErrorCode.UNDER_HOLD.rule("document " + d.id() + " is under legal hold "
                     + on.stream().map(h -> "'" + h.name() + "'").collect(Collectors.joining(", ")));
         }
     }
@@ -958,8 +958,8 @@ public final class TenantArchive {
      */
     public ErasureReport erase(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         LocalDate today = today();
         List<ErasureReport.Item> items = new ArrayList<>();
         DocumentQuery q = DocumentQuery.builder().owner(subject).build();
@@ -1026,18 +1026,18 @@ public final class TenantArchive {
     // ---------------------------------------------------------------- errors
 
     private static InvalidRequestException unknownClass(DocumentClass c) {
-        return InvalidRequestException.of(DocsErrors.UNKNOWN_CLASS, "documentClass", "has no retention policy in this tenant; define one first", c.code());
+        return DocsErrorCode.UNKNOWN_CLASS.invalid("documentClass", "has no retention policy in this tenant; define one first", c.code());
     }
 
     private NotFoundException notFound(DocumentId id) {
-        return new NotFoundException(DocsErrors.NOT_FOUND, "document " + id + " not found in tenant " + tenant);
+        return DocsErrorCode.NOT_FOUND.notFound("document " + id + " not found in tenant " + tenant);
     }
 
     private static ConflictException wrongState(Document d, String what) {
-        return new ConflictException(DocsErrors.WRONG_STATE, "cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
+        return DocsErrorCode.WRONG_STATE.conflict("cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
     }
 
     private static ConflictException concurrent(DocumentId id) {
-        return new ConflictException(DocsErrors.CONCURRENT_CHANGE, "document " + id + " changed concurrently; re-read and retry");
+        return DocsErrorCode.CONCURRENT_CHANGE.conflict("document " + id + " changed concurrently; re-read and retry");
     }
 }

@@ -44,7 +44,7 @@ public final class Ledger {
     public TenantLedger forTenant(TenantId tenant) {
         Check.notNull(tenant, "tenant");
         TenantLedger t = tenants.get(tenant);
-        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LedgerService(store, id, clock, audit, cursors));
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> LedgerService.create(store, id, clock, audit, cursors));
     }
 
     /** Builder of {@link Ledger}. */
