@@ -13,7 +13,7 @@ public record ItemQuantity(String sku, int quantity) {
     public ItemQuantity {
         Check.text(sku, "sku", OrderLine.MAX_SKU_LENGTH);
         if (quantity <= 0) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_QUANTITY, "quantity", "must be at least 1", quantity);
+            throw OrderErrorCode.INVALID_QUANTITY.invalid("quantity", "must be at least 1", quantity);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param id          the id to use; empty to generate one. Supplying it makes a retried create safe:
  *                    the second attempt fails with {@code order.already_exists} instead of duplicating
- * @param customerRef the customer in the caller's own system (1-200 characters)
+ * @param customerRef the customer in the caller's own system (1-{@value OrderLimits#MAX_CUSTOMER_REF_LENGTH} characters)
  * @param currency    the currency of every price and payment
  * @param payLater    whether the order may ship before it is paid (invoice terms)
  * @param lines       at least one line, SKUs unique

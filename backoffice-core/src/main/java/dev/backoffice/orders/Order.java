@@ -4,6 +4,7 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.statemachine.Outcome;
 import org.joda.money.CurrencyUnit;
@@ -24,7 +25,7 @@ import java.util.Set;
  * <p>Every change returns a new {@code Order}; the methods that record payments, shipments,
  * returns and refunds check the aggregate's limits (never pay more than the total, ship more
  * than ordered, return more than delivered, refund more than paid) and throw a typed exception
- * with a stable code from {@link OrderErrors} instead. The status changes only through the
+ * with a stable code from {@link OrderErrorCode} instead. The status changes only through the
  * {@link OrderLifecycle} machine; use the {@link Orders} service, which checks both and saves
  * with optimistic versioning.
  *
@@ -57,7 +58,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
     public Order {
         Check.notNull(id, "id");
         Check.notNull(tenant, "tenant");
-        Check.text(customerRef, "customerRef", 200);
+        Check.text(customerRef, "customerRef", OrderLimits.MAX_CUSTOMER_REF_LENGTH);
         Check.notNull(currency, "currency");
         Check.notNull(status, "status");
         Check.that(version >= 0, "version", "must not be negative", version);
@@ -67,7 +68,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         returns = List.copyOf(Check.notNull(returns, "returns"));
         refunds = List.copyOf(Check.notNull(refunds, "refunds"));
         history = List.copyOf(Check.notNull(history, "history"));
-        Check.text(createdBy, "createdBy", 200);
+        Check.text(createdBy, "createdBy", AuditEvent.MAX_ACTOR_LENGTH);
         Check.notNull(createdAt, "createdAt");
         Check.notNull(updatedAt, "updatedAt");
         checkLines(lines, currency, true);
@@ -105,22 +106,22 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
 
     private static void checkLines(List<OrderLine> lines, CurrencyUnit currency, boolean allowZeroPrice) {
         if (lines.isEmpty() || lines.size() > OrderLine.MAX_LINES) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_LINES, "lines",
+            throw OrderErrorCode.INVALID_LINES.invalid("lines",
                     "must have between 1 and " + OrderLine.MAX_LINES + " lines", lines.size() + " lines");
         }
         Set<String> skus = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = Check.notNull(lines.get(i), "lines[" + i + "]");
             if (!line.unitPrice().getCurrencyUnit().equals(currency)) {
-                throw InvalidRequestException.of(OrderErrors.CURRENCY_MISMATCH, "lines[" + i + "].unitPrice",
+                throw OrderErrorCode.CURRENCY_MISMATCH.invalid("lines[" + i + "].unitPrice",
                         "must be in the order's currency " + currency, line.unitPrice());
             }
             if (!allowZeroPrice && line.unitPrice().isZero()) {
-                throw InvalidRequestException.of(OrderErrors.ZERO_PRICE, "lines[" + i + "].unitPrice",
+                throw OrderErrorCode.ZERO_PRICE.invalid("lines[" + i + "].unitPrice",
                         "must be greater than zero (zero-price lines are not allowed)", line.unitPrice());
             }
             if (!skus.add(line.sku())) {
-                throw InvalidRequestException.of(OrderErrors.DUPLICATE_SKU, "lines[" + i + "].sku",
+                throw OrderErrorCode.DUPLICATE_SKU.invalid("lines[" + i + "].sku",
                         "appears on another line; put the whole quantity on one line", line.sku());
             }
         }
@@ -251,8 +252,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         checkAmount(amount);
         Money due = amountDue();
         if (amount.isGreaterThan(due)) {
-            throw new RuleViolationException(OrderErrors.OVERPAYMENT,
-                    "payment of " + amount + " exceeds the amount due " + due + " on order " + id);
+            throw OrderErrorCode.OVERPAYMENT.rule("payment of " + amount + " exceeds the amount due " + due + " on order " + id);
         }
         List<Payment> next = new ArrayList<>(payments);
         next.add(new Payment(payments.size() + 1, amount, reference, at));
@@ -270,8 +270,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         checkAmount(amount);
         Money refundable = refundable();
         if (amount.isGreaterThan(refundable)) {
-            throw new RuleViolationException(OrderErrors.REFUND_EXCEEDS_PAID,
-                    "refund of " + amount + " exceeds what was paid and not yet refunded, " + refundable + ", on order " + id);
+            throw OrderErrorCode.REFUND_EXCEEDS_PAID.rule("refund of " + amount + " exceeds what was paid and not yet refunded, " + refundable + ", on order " + id);
         }
         List<Refund> next = new ArrayList<>(refunds);
         next.add(new Refund(refunds.size() + 1, amount, reason, at));
@@ -290,7 +289,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         for (Map.Entry<String, Integer> e : wanted.entrySet()) {
             int left = orderedQuantity(e.getKey()) - shippedQuantity(e.getKey());
             if (e.getValue() > left) {
-                throw new RuleViolationException(OrderErrors.OVERSHIPMENT, "cannot ship " + e.getValue() + " x " + e.getKey()
+                throw OrderErrorCode.OVERSHIPMENT.rule("cannot ship " + e.getValue() + " x " + e.getKey()
                         + " on order " + id + ": only " + left + " left to ship");
             }
         }
@@ -311,7 +310,7 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
         for (Map.Entry<String, Integer> e : wanted.entrySet()) {
             int left = shippedQuantity(e.getKey()) - returnedQuantity(e.getKey());
             if (e.getValue() > left) {
-                throw new RuleViolationException(OrderErrors.RETURN_EXCEEDS_DELIVERED, "cannot return " + e.getValue()
+                throw OrderErrorCode.RETURN_EXCEEDS_DELIVERED.rule("cannot return " + e.getValue()
                         + " x " + e.getKey() + " on order " + id + ": only " + left + " delivered and not returned");
             }
         }
@@ -342,28 +341,28 @@ public record Order(OrderId id, TenantId tenant, String customerRef, CurrencyUni
     private void checkAmount(Money amount) {
         Check.notNull(amount, "amount");
         if (!amount.getCurrencyUnit().equals(currency)) {
-            throw InvalidRequestException.of(OrderErrors.CURRENCY_MISMATCH, "amount",
+            throw OrderErrorCode.CURRENCY_MISMATCH.invalid("amount",
                     "must be in the order's currency " + currency, amount);
         }
         if (!amount.isPositive()) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_AMOUNT, "amount", "must be greater than zero", amount);
+            throw OrderErrorCode.INVALID_AMOUNT.invalid("amount", "must be greater than zero", amount);
         }
     }
 
     private Map<String, Integer> merge(List<ItemQuantity> items, String field) {
         Check.notNull(items, field);
         if (items.isEmpty()) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_LINES, field, "must name at least one item", "[]");
+            throw OrderErrorCode.INVALID_LINES.invalid(field, "must name at least one item", "[]");
         }
         Map<String, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             ItemQuantity item = Check.notNull(items.get(i), field + "[" + i + "]");
             if (orderedQuantity(item.sku()) == 0) {
-                throw InvalidRequestException.of(OrderErrors.UNKNOWN_SKU, field + "[" + i + "].sku",
+                throw OrderErrorCode.UNKNOWN_SKU.invalid(field + "[" + i + "].sku",
                         "is not a line of order " + id, item.sku());
             }
             if (out.put(item.sku(), item.quantity()) != null) {
-                throw InvalidRequestException.of(OrderErrors.INVALID_LINES, field + "[" + i + "].sku",
+                throw OrderErrorCode.INVALID_LINES.invalid(field + "[" + i + "].sku",
                         "appears twice; give each SKU once", item.sku());
             }
         }

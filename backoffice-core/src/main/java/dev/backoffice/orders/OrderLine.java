@@ -41,16 +41,16 @@ public record OrderLine(String sku, int quantity, Money unitPrice, BigDecimal ta
     public OrderLine {
         Check.text(sku, "sku", MAX_SKU_LENGTH);
         if (quantity <= 0 || quantity > MAX_QUANTITY) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_QUANTITY, "quantity",
+            throw OrderErrorCode.INVALID_QUANTITY.invalid("quantity",
                     "must be between 1 and " + MAX_QUANTITY, quantity);
         }
         Check.notNull(unitPrice, "unitPrice");
         if (unitPrice.isNegative()) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_PRICE, "unitPrice", "must not be negative", unitPrice);
+            throw OrderErrorCode.INVALID_PRICE.invalid("unitPrice", "must not be negative", unitPrice);
         }
         Check.notNull(taxRate, "taxRate");
         if (taxRate.signum() < 0 || taxRate.compareTo(HUNDRED) > 0 || taxRate.stripTrailingZeros().scale() > 4) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_TAX_RATE, "taxRate",
+            throw OrderErrorCode.INVALID_TAX_RATE.invalid("taxRate",
                     "must be a percentage between 0 and 100 with at most 4 decimals", taxRate);
         }
         taxRate = taxRate.stripTrailingZeros();
@@ -66,7 +66,7 @@ public record OrderLine(String sku, int quantity, Money unitPrice, BigDecimal ta
         try {
             rate = new BigDecimal(taxRatePercent);
         } catch (NumberFormatException e) {
-            throw InvalidRequestException.of(OrderErrors.INVALID_TAX_RATE, "taxRate", "must be a decimal number", taxRatePercent);
+            throw OrderErrorCode.INVALID_TAX_RATE.invalid("taxRate", "must be a decimal number", taxRatePercent);
         }
         return new OrderLine(sku, quantity, unitPrice, rate);
     }

@@ -17,7 +17,7 @@ public record Payment(int seq, Money amount, String reference, Instant at) {
     public Payment {
         Check.that(seq > 0, "seq", "must be positive", seq);
         Check.notNull(amount, "amount");
-        Check.text(reference, "reference", 200);
+        Check.text(reference, "reference", OrderLimits.MAX_PAYMENT_REFERENCE_LENGTH);
         Check.notNull(at, "at");
     }
 }

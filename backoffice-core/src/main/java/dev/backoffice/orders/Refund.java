@@ -1,5 +1,6 @@
 package dev.backoffice.orders;
 
+import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.validation.Check;
 import org.joda.money.Money;
 
@@ -17,7 +18,7 @@ public record Refund(int seq, Money amount, String reason, Instant at) {
     public Refund {
         Check.that(seq > 0, "seq", "must be positive", seq);
         Check.notNull(amount, "amount");
-        Check.text(reason, "reason", 500);
+        Check.text(reason, "reason", AuditEvent.MAX_REASON_LENGTH);
         Check.notNull(at, "at");
     }
 }

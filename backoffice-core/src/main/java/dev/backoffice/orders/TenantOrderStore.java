@@ -30,8 +30,7 @@ public interface TenantOrderStore {
      * @throws NotFoundException {@code order.not_found} if it does not exist in this tenant
      */
     default Order get(OrderId id) {
-        return find(id).orElseThrow(() -> new NotFoundException(OrderErrors.NOT_FOUND,
-                "order " + id + " not found in tenant " + tenant()));
+        return find(id).orElseThrow(() -> OrderErrorCode.NOT_FOUND.notFound("order " + id + " not found in tenant " + tenant()));
     }
 
     /**

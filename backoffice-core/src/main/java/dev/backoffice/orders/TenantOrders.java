@@ -51,7 +51,7 @@ public final class TenantOrders {
     /**
      * Creates a draft order.
      *
-     * @throws dev.backoffice.core.error.InvalidRequestException for bad lines (see {@link OrderErrors})
+     * @throws dev.backoffice.core.error.InvalidRequestException for bad lines (see {@link OrderErrorCode})
      * @throws ConflictException {@code order.already_exists} if the supplied id is taken
      */
     public Order create(NewOrder order, By by) {

@@ -1,5 +1,6 @@
 package dev.backoffice.statemachine;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 
 import java.util.ArrayList;
@@ -65,9 +66,6 @@ import java.util.stream.Collectors;
  * @param <C> the context handed to guards and actions (use {@code Void} and {@code null} for none)
  */
 public final class StateMachine<S, E, C> {
-
-    /** Code of the exception thrown by {@link Builder#build()} for an invalid definition. */
-    public static final String INVALID_DEFINITION = "statemachine.invalid_definition";
 
     private final String name;
     private final S initial;
@@ -521,7 +519,7 @@ public final class StateMachine<S, E, C> {
          */
         public Builder<S, E, C> name(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
-                throw InvalidRequestException.of(INVALID_DEFINITION, "name",
+                throw CoreErrorCode.STATEMACHINE_INVALID_DEFINITION.invalid("name",
                         "must be lower case letters, digits and '_', starting with a letter", name);
             }
             this.name = name;
@@ -710,7 +708,7 @@ public final class StateMachine<S, E, C> {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new InvalidRequestException(INVALID_DEFINITION, problems);
+                throw CoreErrorCode.STATEMACHINE_INVALID_DEFINITION.invalid(problems);
             }
             return new StateMachine<>(this, new ArrayList<>(declared), events);
         }
@@ -721,7 +719,7 @@ public final class StateMachine<S, E, C> {
 
         private static <T> T requireArg(T value, String field) {
             if (value == null) {
-                throw InvalidRequestException.of(INVALID_DEFINITION, field, "must not be null", null);
+                throw CoreErrorCode.STATEMACHINE_INVALID_DEFINITION.invalid(field, "must not be null", null);
             }
             return value;
         }

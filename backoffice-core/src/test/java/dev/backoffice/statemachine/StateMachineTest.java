@@ -1,5 +1,6 @@
 package dev.backoffice.statemachine;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.Violation;
 import org.junit.jupiter.api.Nested;
@@ -231,7 +232,7 @@ class StateMachineTest {
                     .transition(Door.CLOSED, Act.KICK, Door.BROKEN)
                     .build())
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                        assertThat(e.code()).isEqualTo(StateMachine.INVALID_DEFINITION);
+                        assertThat(e.code()).isEqualTo(CoreErrorCode.STATEMACHINE_INVALID_DEFINITION.code());
                         assertThat(e.violations()).extracting(Violation::message).anySatisfy(m ->
                                 assertThat(m).startsWith("unknown state BROKEN"));
                         assertThat(e.violations()).extracting(Violation::message).anySatisfy(m ->

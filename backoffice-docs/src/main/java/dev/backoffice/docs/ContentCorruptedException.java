@@ -9,6 +9,6 @@ import dev.backoffice.core.error.StorageException;
  */
 public class ContentCorruptedException extends StorageException {
     public ContentCorruptedException(String message) {
-        super(DocsErrors.CONTENT_CORRUPTED, message, null);
+        super(DocsErrorCode.CONTENT_CORRUPTED.code(), message, null);
     }
 }

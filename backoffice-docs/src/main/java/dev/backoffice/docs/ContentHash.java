@@ -18,7 +18,7 @@ public record ContentHash(String hex) {
 
     public ContentHash {
         if (hex == null || !HEX.matcher(hex).matches()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_HASH, "contentHash", "must be 64 lowercase hex digits (SHA-256)", hex);
+            throw DocsErrorCode.INVALID_HASH.invalid("contentHash", "must be 64 lowercase hex digits (SHA-256)", hex);
         }
     }
 
@@ -31,7 +31,7 @@ public record ContentHash(String hex) {
     /** The hash of a 32-byte SHA-256 digest. */
     public static ContentHash ofDigest(byte[] digest) {
         if (digest == null || digest.length != 32) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_HASH, "digest", "must be 32 bytes", digest == null ? null : digest.length);
+            throw DocsErrorCode.INVALID_HASH.invalid("digest", "must be 32 bytes", digest == null ? null : digest.length);
         }
         return new ContentHash(HexFormat.of().formatHex(digest));
     }

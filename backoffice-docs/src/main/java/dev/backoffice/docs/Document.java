@@ -49,12 +49,12 @@ public record Document(DocumentId id, DocumentClass documentClass, String title,
     public Document {
         Check.notNull(id, "id");
         Check.notNull(documentClass, "documentClass");
-        Names.text(title, "title", 500);
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(title, "title", DocsLimits.MAX_TITLE_LENGTH);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         owners = List.copyOf(new java.util.TreeSet<>(Check.notNull(owners, "owners")));
         Check.notNull(metadata, "metadata");
         TreeMap<String, String> meta = new TreeMap<>();
-        metadata.forEach((k, v) -> meta.put(NewDocument.metaKey(k), Names.text(v, "metadata[" + k + "]", 1000)));
+        metadata.forEach((k, v) -> meta.put(NewDocument.metaKey(k), Names.text(v, "metadata[" + k + "]", DocsLimits.MAX_METADATA_VALUE_LENGTH)));
         metadata = Collections.unmodifiableSortedMap(meta);
         Check.notNull(createdAt, "createdAt");
         versions = List.copyOf(Check.notEmpty(versions, "versions"));

@@ -18,7 +18,7 @@ public record DocumentClass(String code) implements Comparable<DocumentClass> {
 
     public DocumentClass {
         if (code == null || !FORMAT.matcher(code).matches()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "documentClass",
+            throw DocsErrorCode.INVALID_NAME.invalid("documentClass",
                     "must be 1-64 characters of lowercase letters, digits, '.', '_' or '-', starting with a letter", code);
         }
     }

@@ -23,10 +23,10 @@ public record DocumentVersion(int number, ContentHash contentHash, long size, St
         Check.positive(number, "number");
         Check.notNull(contentHash, "contentHash");
         Check.positive(size, "size");
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
         Check.notNull(addedAt, "addedAt");
-        Names.text(addedBy, "addedBy", 200);
+        Names.text(addedBy, "addedBy", DocsLimits.MAX_NAME_LENGTH);
     }
 }

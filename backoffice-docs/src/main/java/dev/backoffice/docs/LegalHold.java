@@ -22,11 +22,11 @@ public record LegalHold(HoldId id, String name, String reason, HoldScope scope, 
                         Optional<Instant> releasedAt, Optional<String> releasedBy) {
     public LegalHold {
         Check.notNull(id, "id");
-        Names.text(name, "name", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         Check.notNull(scope, "scope");
         Check.notNull(placedAt, "placedAt");
-        Names.text(placedBy, "placedBy", 200);
+        Names.text(placedBy, "placedBy", DocsLimits.MAX_NAME_LENGTH);
         Check.notNull(releasedAt, "releasedAt");
         Check.notNull(releasedBy, "releasedBy");
     }

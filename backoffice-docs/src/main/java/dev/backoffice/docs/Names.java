@@ -25,13 +25,13 @@ public final class Names {
     /** Checks a display text such as a title: not blank, at most {@code max} characters, no control characters. */
     public static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, field, "must not be blank", value);
+            throw DocsErrorCode.INVALID_NAME.invalid(field, "must not be blank", value);
         }
         if (value.length() > max) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, field, "must be at most " + max + " characters", value.length() + " characters");
+            throw DocsErrorCode.INVALID_NAME.invalid(field, "must be at most " + max + " characters", value.length() + " characters");
         }
         if (hasControl(value)) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, field, "must not contain control characters", value);
+            throw DocsErrorCode.INVALID_NAME.invalid(field, "must not contain control characters", value);
         }
         return value;
     }
@@ -40,7 +40,7 @@ public final class Names {
     public static String fileName(String value, String field) {
         text(value, field, 255);
         if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || value.equals(".") || value.equals("..")) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, field, "must not contain path separators or be '.' or '..'", value);
+            throw DocsErrorCode.INVALID_NAME.invalid(field, "must not contain path separators or be '.' or '..'", value);
         }
         return value;
     }

@@ -32,21 +32,21 @@ public record NewDocument(DocumentId id, DocumentClass documentClass, String tit
     public NewDocument {
         Check.notNull(id, "id");
         Check.notNull(documentClass, "documentClass");
-        Names.text(title, "title", 500);
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(title, "title", DocsLimits.MAX_TITLE_LENGTH);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
         owners = List.copyOf(new java.util.TreeSet<>(Check.notNull(owners, "owners")));
         Check.notNull(metadata, "metadata");
         TreeMap<String, String> meta = new TreeMap<>();
-        metadata.forEach((k, v) -> meta.put(metaKey(k), Names.text(v, "metadata[" + k + "]", 1000)));
+        metadata.forEach((k, v) -> meta.put(metaKey(k), Names.text(v, "metadata[" + k + "]", DocsLimits.MAX_METADATA_VALUE_LENGTH)));
         metadata = Collections.unmodifiableSortedMap(meta);
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
     }
 
     static String metaKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "metadata", "keys must be 1-64 characters of lowercase letters, digits, '.', '_' or '-'", key);
+            throw DocsErrorCode.INVALID_NAME.invalid("metadata", "keys must be 1-64 characters of lowercase letters, digits, '.', '_' or '-'", key);
         }
         return key;
     }

@@ -20,11 +20,11 @@ public record OwnerRef(String type, String id) implements Comparable<OwnerRef> {
 
     public OwnerRef {
         if (type == null || !TYPE.matcher(type).matches()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "owner.type",
+            throw DocsErrorCode.INVALID_NAME.invalid("owner.type",
                     "must be 1-32 characters of lowercase letters, digits, '_' or '-', starting with a letter", type);
         }
         if (id == null || id.isBlank() || id.length() > 200 || Names.hasControl(id)) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "owner.id",
+            throw DocsErrorCode.INVALID_NAME.invalid("owner.id",
                     "must be 1-200 characters without control characters", id);
         }
     }
@@ -39,7 +39,7 @@ public record OwnerRef(String type, String id) implements Comparable<OwnerRef> {
     public static OwnerRef parse(String text) {
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon <= 0) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_NAME, "owner", "must look like type:id", text);
+            throw DocsErrorCode.INVALID_NAME.invalid("owner", "must look like type:id", text);
         }
         return new OwnerRef(text.substring(0, colon), text.substring(colon + 1));
     }

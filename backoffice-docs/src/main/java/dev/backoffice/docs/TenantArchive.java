@@ -92,7 +92,7 @@ public final class TenantArchive {
 
     private RetentionPolicy setPolicyInLogContext(RetentionPolicy policy, String actor, Optional<String> reason) {
         Check.notNull(policy, "policy");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Check.notNull(reason, "reason");
         return store.write(tx -> {
             tx.lockTenant();
@@ -103,7 +103,7 @@ public final class TenantArchive {
                 boolean atLeast = policy.keepsAtLeastAsLongAs(o);
                 if (o.mode() == RetentionMode.COMPLIANCE) {
                     if (policy.mode() != RetentionMode.COMPLIANCE || !atLeast) {
-                        throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "policy of class " + o.documentClass()
+                        throw DocsErrorCode.RETENTION_LOCKED.rule("policy of class " + o.documentClass()
                                 + " is in compliance mode: it may only be extended (same trigger, period at least " + o.period()
                                 + "), never shortened or weakened, by anyone");
                     }
@@ -254,7 +254,7 @@ public final class TenantArchive {
                 if (existing.get().versions().get(0).contentHash().equals(blob.hash())) {
                     return existing.get();
                 }
-                throw new ConflictException(DocsErrors.ALREADY_EXISTS, "document " + doc.id() + " already exists with other content");
+                throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + doc.id() + " already exists with other content");
             }
             Instant now = cfg.clock.instant();
             return store.write(tx -> {
@@ -292,10 +292,10 @@ public final class TenantArchive {
     private Document addVersionInLogContext(DocumentId id, InputStream content, String mediaType, Optional<String> fileName, String actor) {
         Check.notNull(id, "id");
         Check.notNull(content, "content");
-        Names.text(mediaType, "mediaType", 255);
+        Names.text(mediaType, "mediaType", DocsLimits.MAX_MEDIA_TYPE_LENGTH);
         Check.notNull(fileName, "fileName");
         fileName.ifPresent(f -> Names.fileName(f, "fileName"));
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         Document before = get(id);
         if (before.lifecycle() != Lifecycle.ACTIVE) {
             throw wrongState(before, "add a version to");
@@ -326,7 +326,7 @@ public final class TenantArchive {
     private void requireBlob(BlobRef blob) {
         // Under the tenant lock: a purge of the same content cannot interleave.
         if (!cfg.blobs.exists(tenant, blob.hash())) {
-            throw new ConflictException(DocsErrors.CONCURRENT_CHANGE, "content " + blob.hash() + " was purged concurrently; retry the request");
+            throw DocsErrorCode.CONCURRENT_CHANGE.conflict("content " + blob.hash() + " was purged concurrently; retry the request");
         }
     }
 
@@ -383,7 +383,7 @@ public final class TenantArchive {
         try (InputStream in = openContent(id, version)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new dev.backoffice.core.error.StorageException(DocsErrors.IO_FAILURE, "reading content: " + e.getMessage(), e);
+            throw DocsErrorCode.IO_FAILURE.storage("reading content: " + e.getMessage(), e);
         }
     }
 
@@ -469,7 +469,7 @@ public final class TenantArchive {
         Check.notNull(owner, "owner");
         Check.notBlank(event, "event");
         Check.notNull(date, "date");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Optional<LocalDate> existing = tx.event(owner, event);
@@ -530,10 +530,10 @@ public final class TenantArchive {
     }
 
     private LegalHold placeHoldInLogContext(String name, String reason, HoldScope scope, String actor) {
-        Names.text(name, "name", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         Check.notNull(scope, "scope");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         LegalHold hold = new LegalHold(HoldId.newId(), name, reason, scope, cfg.clock.instant(), actor, Optional.empty(), Optional.empty());
         requireHoldAuthority(actor, HoldAuthorizer.Action.PLACE_HOLD, "hold/" + hold.id(), Map.of("name", name));
         return store.write(tx -> {
@@ -541,7 +541,7 @@ public final class TenantArchive {
             for (int i = 0; i < scope.documents().size(); i++) {
                 DocumentId listed = scope.documents().get(i);
                 if (tx.find(listed).isEmpty()) {
-                    throw new NotFoundException(DocsErrors.NOT_FOUND, "scope.documents[" + i + "]: document " + listed
+                    throw DocsErrorCode.NOT_FOUND.notFound("scope.documents[" + i + "]: document " + listed
                             + " not found in tenant " + tenant + "; a hold can only name existing documents");
                 }
             }
@@ -567,12 +567,12 @@ public final class TenantArchive {
 
     private LegalHold releaseHoldInLogContext(HoldId id, String actor, String reason) {
         Check.notNull(id, "id");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.RELEASE_HOLD, "hold/" + id, Map.of());
         return store.write(tx -> {
             tx.lockTenant();
-            LegalHold h = tx.hold(id).orElseThrow(() -> new NotFoundException(DocsErrors.HOLD_NOT_FOUND, "no hold " + id + " in tenant " + tenant));
+            LegalHold h = tx.hold(id).orElseThrow(() -> DocsErrorCode.HOLD_NOT_FOUND.notFound("no hold " + id + " in tenant " + tenant));
             if (!h.active()) {
                 return h;
             }
@@ -594,8 +594,8 @@ public final class TenantArchive {
         }
         Map<String, String> d = new TreeMap<>(details);
         d.put("attempted", action.name());
-        audit.append(AuditEvent.of(actor, DocsErrors.HOLD_NOT_AUTHORISED, subject, d));
-        throw new RuleViolationException(DocsErrors.HOLD_NOT_AUTHORISED, "actor: " + actor + " may not " + switch (action) {
+        audit.append(AuditEvent.of(actor, DocsErrorCode.HOLD_NOT_AUTHORISED.code(), subject, d));
+        throw DocsErrorCode.HOLD_NOT_AUTHORISED.rule("actor: " + actor + " may not " + switch (action) {
             case PLACE_HOLD -> "place a legal hold";
             case RELEASE_HOLD -> "release a legal hold";
             case EXTEND_RETENTION -> "extend a retention";
@@ -639,7 +639,7 @@ public final class TenantArchive {
 
     private DispositionReport disposeInLogContext(LocalDate asOf, String actor) {
         Check.notNull(asOf, "asOf");
-        Names.text(actor, "actor", 200);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
         if (asOf.isAfter(today())) {
             throw InvalidRequestException.of("asOf", "must not be after today (" + today() + "): retention cannot be judged by a future date", asOf);
         }
@@ -808,8 +808,8 @@ public final class TenantArchive {
     }
 
     private DisposalCertificate approveDisposalInLogContext(DocumentId id, String actor, String note) {
-        Names.text(actor, "actor", 200);
-        Names.text(note, "note", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(note, "note", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -849,8 +849,8 @@ public final class TenantArchive {
     private Document extendRetentionInLogContext(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(id, "id");
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         requireHoldAuthority(actor, HoldAuthorizer.Action.EXTEND_RETENTION, "document/" + id, Map.of("to", retainUntil.toString()));
         LocalDate today = today();
         if (!retainUntil.isAfter(today)) {
@@ -907,15 +907,15 @@ public final class TenantArchive {
     }
 
     private DisposalCertificate deleteInLogContext(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
             RetentionPolicy p = del.policy();
             LocalDate today = today();
             if (d.lifecycle() == Lifecycle.ACTIVE && !d.retentionEndedBy(today)) {
-                throw new RuleViolationException(DocsErrors.RETENTION_ACTIVE, "document " + id + " is retained "
+                throw DocsErrorCode.RETENTION_ACTIVE.rule("document " + id + " is retained "
                         + d.retainUntil().map(u -> "until " + u).orElse("until its event is recorded and the period has passed")
                         + " under '" + p.name() + "' (" + p.source() + ")");
             }
@@ -939,8 +939,8 @@ public final class TenantArchive {
     }
 
     private DisposalCertificate deleteEarlyInLogContext(DocumentId id, String actor, String reason) {
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         DisposalCertificate c = store.write(tx -> {
             Deletable del = deletable(tx, id);
             Document d = del.document();
@@ -986,8 +986,8 @@ public final class TenantArchive {
 
     private Document shortenRetentionInLogContext(DocumentId id, LocalDate retainUntil, String actor, String reason) {
         Check.notNull(retainUntil, "retainUntil");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         return store.write(tx -> {
             tx.lockTenant();
             Document d = tx.find(id).orElseThrow(() -> notFound(id));
@@ -1015,7 +1015,7 @@ public final class TenantArchive {
 
     private void requireGovernanceOverride(String actor, RetentionPolicy p, Document d, Optional<String> reason) {
         if (p.mode() == RetentionMode.COMPLIANCE) {
-            throw new RuleViolationException(DocsErrors.RETENTION_LOCKED, "document " + d.id() + " is under compliance-mode retention '"
+            throw DocsErrorCode.RETENTION_LOCKED.rule("document " + d.id() + " is under compliance-mode retention '"
                     + p.name() + "' until " + d.retainUntil().map(LocalDate::toString).orElse("its event + " + p.period())
                     + ": nobody can shorten it or delete it early");
         }
@@ -1024,7 +1024,7 @@ public final class TenantArchive {
 
     private void requireOverride(String actor, RetentionPolicy p, Optional<String> reason) {
         if (!cfg.authorizer.mayOverride(actor, p)) {
-            throw new RuleViolationException(DocsErrors.OVERRIDE_NOT_AUTHORISED, actor + " may not override the governance-mode retention '" + p.name() + "'");
+            throw DocsErrorCode.OVERRIDE_NOT_AUTHORISED.rule(actor + " may not override the governance-mode retention '" + p.name() + "'");
         }
         if (reason.isEmpty() || reason.get().isBlank()) {
             throw InvalidRequestException.of("reason", "an override needs a reason (it is audited)", reason.orElse(null));
@@ -1034,7 +1034,7 @@ public final class TenantArchive {
     private void requireNoHold(DocumentReads r, Document d) {
         List<LegalHold> on = r.activeHolds().stream().filter(h -> h.holds(d)).toList();
         if (!on.isEmpty()) {
-            throw new RuleViolationException(DocsErrors.UNDER_HOLD, "document " + d.id() + " is under legal hold "
+            throw DocsErrorCode.UNDER_HOLD.rule("document " + d.id() + " is under legal hold "
                     + on.stream().map(h -> "'" + h.name() + "'").collect(Collectors.joining(", ")));
         }
     }
@@ -1062,8 +1062,8 @@ public final class TenantArchive {
 
     private ErasureReport eraseInLogContext(OwnerRef subject, String actor, String reason) {
         Check.notNull(subject, "subject");
-        Names.text(actor, "actor", 200);
-        Names.text(reason, "reason", 2000);
+        Names.text(actor, "actor", DocsLimits.MAX_ACTOR_LENGTH);
+        Names.text(reason, "reason", DocsLimits.MAX_REASON_LENGTH);
         LocalDate today = today();
         List<ErasureReport.Item> items = new ArrayList<>();
         DocumentQuery q = DocumentQuery.builder().owner(subject).build();
@@ -1130,18 +1130,18 @@ public final class TenantArchive {
     // ---------------------------------------------------------------- errors
 
     private static InvalidRequestException unknownClass(DocumentClass c) {
-        return InvalidRequestException.of(DocsErrors.UNKNOWN_CLASS, "documentClass", "has no retention policy in this tenant; define one first", c.code());
+        return DocsErrorCode.UNKNOWN_CLASS.invalid("documentClass", "has no retention policy in this tenant; define one first", c.code());
     }
 
     private NotFoundException notFound(DocumentId id) {
-        return new NotFoundException(DocsErrors.NOT_FOUND, "document " + id + " not found in tenant " + tenant);
+        return DocsErrorCode.NOT_FOUND.notFound("document " + id + " not found in tenant " + tenant);
     }
 
     private static ConflictException wrongState(Document d, String what) {
-        return new ConflictException(DocsErrors.WRONG_STATE, "cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
+        return DocsErrorCode.WRONG_STATE.conflict("cannot " + what + " document " + d.id() + ": it is " + d.lifecycle());
     }
 
     private static ConflictException concurrent(DocumentId id) {
-        return new ConflictException(DocsErrors.CONCURRENT_CHANGE, "document " + id + " changed concurrently; re-read and retry");
+        return DocsErrorCode.CONCURRENT_CHANGE.conflict("document " + id + " changed concurrently; re-read and retry");
     }
 }

@@ -201,7 +201,7 @@ public abstract class ArchiveContract {
         Document first = acme.ingest(nd, bytes("same"));
         Document again = acme.ingest(nd, bytes("same"));
         assertThat(again).isEqualTo(first);
-        assertCode(() -> acme.ingest(nd, bytes("other")), ConflictException.class, DocsErrors.ALREADY_EXISTS);
+        assertCode(() -> acme.ingest(nd, bytes("other")), ConflictException.class, DocsErrorCode.ALREADY_EXISTS.code());
         assertThat(acme.readContent(first.id(), 1)).isEqualTo(bytes("same"));
         assertThat(blobs.exists(ACME, ContentHash.ofDigest(sha("other")))).isFalse();
     }
@@ -218,38 +218,38 @@ public abstract class ArchiveContract {
 
     @Test
     void an_unknown_class_is_rejected_and_nothing_is_written() {
-        assertCode(() -> ingest(acme, DocumentClass.of("unknown"), "X", "content"), InvalidRequestException.class, DocsErrors.UNKNOWN_CLASS);
+        assertCode(() -> ingest(acme, DocumentClass.of("unknown"), "X", "content"), InvalidRequestException.class, DocsErrorCode.UNKNOWN_CLASS.code());
         assertThat(acme.search(DocumentQuery.all(), Optional.empty(), 10).items()).isEmpty();
         assertThat(blobs.exists(ACME, ContentHash.ofDigest(sha("content")))).isFalse();
     }
 
     @Test
     void empty_content_is_rejected() {
-        assertCode(() -> ingest(acme, MEMO, "Empty", ""), InvalidRequestException.class, DocsErrors.EMPTY_CONTENT);
+        assertCode(() -> ingest(acme, MEMO, "Empty", ""), InvalidRequestException.class, DocsErrorCode.EMPTY_CONTENT.code());
         assertThat(acme.search(DocumentQuery.all(), Optional.empty(), 10).items()).isEmpty();
     }
 
     @Test
     void content_over_the_configured_limit_is_rejected_and_nothing_is_written() {
         byte[] big = new byte[1024 * 1024 + 1];
-        assertCode(() -> acme.ingest(doc(MEMO, "Big").build(), big), InvalidRequestException.class, DocsErrors.CONTENT_TOO_LARGE);
+        assertCode(() -> acme.ingest(doc(MEMO, "Big").build(), big), InvalidRequestException.class, DocsErrorCode.CONTENT_TOO_LARGE.code());
         assertThat(acme.search(DocumentQuery.all(), Optional.empty(), 10).items()).isEmpty();
     }
 
     @Test
     void names_with_path_separators_or_control_characters_are_rejected() {
-        assertCode(() -> doc(MEMO, "x").fileName("../../etc/passwd").build(), InvalidRequestException.class, DocsErrors.INVALID_NAME);
-        assertCode(() -> doc(MEMO, "x").fileName("a\\b.pdf").build(), InvalidRequestException.class, DocsErrors.INVALID_NAME);
-        assertCode(() -> doc(MEMO, "title\nforged log line").build(), InvalidRequestException.class, DocsErrors.INVALID_NAME);
-        assertCode(() -> doc(MEMO, "x").fileName("nul\u0000.pdf").build(), InvalidRequestException.class, DocsErrors.INVALID_NAME);
-        assertCode(() -> OwnerRef.of("employee", "E\r1"), InvalidRequestException.class, DocsErrors.INVALID_NAME);
+        assertCode(() -> doc(MEMO, "x").fileName("../../etc/passwd").build(), InvalidRequestException.class, DocsErrorCode.INVALID_NAME.code());
+        assertCode(() -> doc(MEMO, "x").fileName("a\\b.pdf").build(), InvalidRequestException.class, DocsErrorCode.INVALID_NAME.code());
+        assertCode(() -> doc(MEMO, "title\nforged log line").build(), InvalidRequestException.class, DocsErrorCode.INVALID_NAME.code());
+        assertCode(() -> doc(MEMO, "x").fileName("nul\u0000.pdf").build(), InvalidRequestException.class, DocsErrorCode.INVALID_NAME.code());
+        assertCode(() -> OwnerRef.of("employee", "E\r1"), InvalidRequestException.class, DocsErrorCode.INVALID_NAME.code());
     }
 
     @Test
     void a_corrupted_blob_is_reported_and_never_served() {
         Document d = ingest(acme, MEMO, "Memo", "precious content");
         corrupt(ACME, d.latest().contentHash());
-        assertCode(() -> acme.readContent(d.id(), 1), ContentCorruptedException.class, DocsErrors.CONTENT_CORRUPTED);
+        assertCode(() -> acme.readContent(d.id(), 1), ContentCorruptedException.class, DocsErrorCode.CONTENT_CORRUPTED.code());
         assertThat(acme.verify(d.id())).containsEntry(1, BlobStatus.CORRUPTED);
     }
 
@@ -350,7 +350,7 @@ public abstract class ArchiveContract {
                 .containsEntry("policy", "Memos").containsEntry("retain_until", "2027-01-15");
         assertThat(r.event().toString()).doesNotContain("Kowalski").doesNotContain("E-5");
         assertThat(audit.forTenant(ACME).verify().intact()).isTrue();
-        assertCode(() -> acme.readContent(memo.id(), 1), ConflictException.class, DocsErrors.WRONG_STATE);
+        assertCode(() -> acme.readContent(memo.id(), 1), ConflictException.class, DocsErrorCode.WRONG_STATE.code());
     }
 
     @Test
@@ -392,8 +392,8 @@ public abstract class ArchiveContract {
         assertThat(r.disposed()).extracting(DisposalCertificate::documentId).containsExactly(free.id());
         assertThat(r.keptUnderHold()).containsExactly(held.id());
         assertThat(acme.holdsOn(held.id())).extracting(LegalHold::id).containsExactly(hold.id());
-        assertCode(() -> acme.delete(held.id(), ADMIN, "cleanup"), RuleViolationException.class, DocsErrors.UNDER_HOLD);
-        assertCode(() -> acme.deleteEarly(held.id(), OFFICER, "cleanup"), RuleViolationException.class, DocsErrors.UNDER_HOLD);
+        assertCode(() -> acme.delete(held.id(), ADMIN, "cleanup"), RuleViolationException.class, DocsErrorCode.UNDER_HOLD.code());
+        assertCode(() -> acme.deleteEarly(held.id(), OFFICER, "cleanup"), RuleViolationException.class, DocsErrorCode.UNDER_HOLD.code());
 
         acme.releaseHold(hold.id(), "legal@acme", "case settled");
         assertThat(acme.dispose(today(), "job").disposed()).extracting(DisposalCertificate::documentId).containsExactly(held.id());
@@ -544,10 +544,10 @@ public abstract class ArchiveContract {
     @Test
     void compliance_retention_cannot_be_ended_early_even_by_an_authorised_administrator() {
         Document inv = ingest(acme, INVOICE, "inv", "inv");
-        assertCode(() -> acme.deleteEarly(inv.id(), ADMIN, "disk space"), RuleViolationException.class, DocsErrors.RETENTION_LOCKED);
+        assertCode(() -> acme.deleteEarly(inv.id(), ADMIN, "disk space"), RuleViolationException.class, DocsErrorCode.RETENTION_LOCKED.code());
         assertCode(() -> acme.shortenRetention(inv.id(), today().plusDays(1), ADMIN, "mistake"), RuleViolationException.class,
-                DocsErrors.RETENTION_LOCKED);
-        assertCode(() -> acme.delete(inv.id(), ADMIN, "cleanup"), RuleViolationException.class, DocsErrors.RETENTION_ACTIVE);
+                DocsErrorCode.RETENTION_LOCKED.code());
+        assertCode(() -> acme.delete(inv.id(), ADMIN, "cleanup"), RuleViolationException.class, DocsErrorCode.RETENTION_ACTIVE.code());
         assertThat(acme.get(inv.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
         assertThat(acme.readContent(inv.id(), 1)).isEqualTo(bytes("inv"));
     }
@@ -557,8 +557,8 @@ public abstract class ArchiveContract {
         Document inv = ingest(acme, INVOICE, "inv", "inv");
         RetentionPolicy shorter = RetentionPolicy.builder(INVOICE).name("Invoices").years(3).compliance().source("x").build();
         RetentionPolicy governance = RetentionPolicy.builder(INVOICE).name("Invoices").years(5).governance().source("x").build();
-        assertCode(() -> acme.setPolicy(shorter, ADMIN, Optional.of("budget")), RuleViolationException.class, DocsErrors.RETENTION_LOCKED);
-        assertCode(() -> acme.setPolicy(governance, ADMIN, Optional.of("budget")), RuleViolationException.class, DocsErrors.RETENTION_LOCKED);
+        assertCode(() -> acme.setPolicy(shorter, ADMIN, Optional.of("budget")), RuleViolationException.class, DocsErrorCode.RETENTION_LOCKED.code());
+        assertCode(() -> acme.setPolicy(governance, ADMIN, Optional.of("budget")), RuleViolationException.class, DocsErrorCode.RETENTION_LOCKED.code());
         assertThat(acme.policy(INVOICE)).contains(invoicePolicy());
 
         RetentionPolicy longer = RetentionPolicy.builder(INVOICE).name("Invoices").years(7).compliance().source("x").build();
@@ -569,7 +569,7 @@ public abstract class ArchiveContract {
     @Test
     void governance_retention_can_be_overridden_only_by_an_authorised_actor_with_a_reason() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
-        assertCode(() -> acme.deleteEarly(memo.id(), CLERK, "tidy"), RuleViolationException.class, DocsErrors.OVERRIDE_NOT_AUTHORISED);
+        assertCode(() -> acme.deleteEarly(memo.id(), CLERK, "tidy"), RuleViolationException.class, DocsErrorCode.OVERRIDE_NOT_AUTHORISED.code());
         assertThat(acme.get(memo.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
 
         DisposalCertificate c = acme.deleteEarly(memo.id(), OFFICER, "sent by mistake, contains another client's data");
@@ -582,7 +582,7 @@ public abstract class ArchiveContract {
     @Test
     void governance_retention_can_be_shortened_by_an_authorised_actor_and_is_audited() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
-        assertCode(() -> acme.shortenRetention(memo.id(), today(), CLERK, "x"), RuleViolationException.class, DocsErrors.OVERRIDE_NOT_AUTHORISED);
+        assertCode(() -> acme.shortenRetention(memo.id(), today(), CLERK, "x"), RuleViolationException.class, DocsErrorCode.OVERRIDE_NOT_AUTHORISED.code());
         Document d = acme.shortenRetention(memo.id(), today(), OFFICER, "project closed");
         assertThat(d.retainUntil()).contains(today());
         assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals("docs.retention_shortened") && r.event().actor().equals(OFFICER));
@@ -594,7 +594,7 @@ public abstract class ArchiveContract {
     void weakening_a_governance_policy_needs_an_authorised_actor_and_recomputes_documents() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
         RetentionPolicy shorter = RetentionPolicy.builder(MEMO).name("Memos").period(Period.ofMonths(6)).governance().source("internal").build();
-        assertCode(() -> acme.setPolicy(shorter, CLERK, Optional.of("x")), RuleViolationException.class, DocsErrors.OVERRIDE_NOT_AUTHORISED);
+        assertCode(() -> acme.setPolicy(shorter, CLERK, Optional.of("x")), RuleViolationException.class, DocsErrorCode.OVERRIDE_NOT_AUTHORISED.code());
         assertCode(() -> acme.setPolicy(shorter, OFFICER, Optional.empty()), InvalidRequestException.class, InvalidRequestException.CODE);
         acme.setPolicy(shorter, OFFICER, Optional.of("new records schedule"));
         assertThat(acme.get(memo.id()).retainUntil()).contains(LocalDate.of(2026, 7, 15));
@@ -604,11 +604,11 @@ public abstract class ArchiveContract {
     @Test
     void deleting_before_expiry_is_refused_and_after_expiry_certified() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
-        assertCode(() -> acme.delete(memo.id(), ADMIN, "tidy"), RuleViolationException.class, DocsErrors.RETENTION_ACTIVE);
+        assertCode(() -> acme.delete(memo.id(), ADMIN, "tidy"), RuleViolationException.class, DocsErrorCode.RETENTION_ACTIVE.code());
         clock.set(Instant.parse("2027-02-01T00:00:00Z"));
         DisposalCertificate c = acme.delete(memo.id(), CLERK, "tidy");
         assertThat(c.action()).isEqualTo("docs.deleted");
-        assertCode(() -> acme.delete(memo.id(), CLERK, "tidy"), ConflictException.class, DocsErrors.WRONG_STATE);
+        assertCode(() -> acme.delete(memo.id(), CLERK, "tidy"), ConflictException.class, DocsErrorCode.WRONG_STATE.code());
     }
 
     // ------------------------------------------------------------------ erasure
@@ -688,9 +688,9 @@ public abstract class ArchiveContract {
     void an_extension_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
         assertCode(() -> acme.extendRetention(memo.id(), today().plusYears(3), CLERK, "keep"), RuleViolationException.class,
-                DocsErrors.HOLD_NOT_AUTHORISED);
+                DocsErrorCode.HOLD_NOT_AUTHORISED.code());
         assertThat(acme.get(memo.id())).isEqualTo(memo);
-        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrorCode.HOLD_NOT_AUTHORISED.code())
                 && r.event().actor().equals(CLERK) && r.event().subject().equals("document/" + memo.id())
                 && "EXTEND_RETENTION".equals(r.event().details().get("attempted")));
     }
@@ -788,7 +788,7 @@ public abstract class ArchiveContract {
     void replacing_a_legal_obligation_by_an_internal_schedule_is_a_weakening_that_needs_an_override() {
         acme.setPolicy(RetentionPolicy.builder(MEMO).name("Memos").years(1).governance().legalObligation().source("statute").build(), ADMIN);
         RetentionPolicy internal = RetentionPolicy.builder(MEMO).name("Memos").years(1).governance().internalSchedule().source("ours").build();
-        assertCode(() -> acme.setPolicy(internal, CLERK, Optional.empty()), RuleViolationException.class, DocsErrors.OVERRIDE_NOT_AUTHORISED);
+        assertCode(() -> acme.setPolicy(internal, CLERK, Optional.empty()), RuleViolationException.class, DocsErrorCode.OVERRIDE_NOT_AUTHORISED.code());
         assertThat(acme.policy(MEMO).orElseThrow().basis()).isEqualTo(RetentionBasis.LEGAL_OBLIGATION);
     }
 
@@ -798,9 +798,9 @@ public abstract class ArchiveContract {
     void placing_a_hold_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
         assertCode(() -> acme.placeHold("Rogue", "x", HoldScope.documents(memo.id()), CLERK), RuleViolationException.class,
-                DocsErrors.HOLD_NOT_AUTHORISED);
+                DocsErrorCode.HOLD_NOT_AUTHORISED.code());
         assertThat(acme.holds()).isEmpty();
-        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrorCode.HOLD_NOT_AUTHORISED.code())
                 && r.event().actor().equals(CLERK) && "PLACE_HOLD".equals(r.event().details().get("attempted")));
     }
 
@@ -808,9 +808,9 @@ public abstract class ArchiveContract {
     void releasing_a_hold_is_refused_to_an_actor_the_hold_authoriser_does_not_allow_and_the_attempt_is_audited() {
         Document memo = ingest(acme, MEMO, "memo", "memo");
         LegalHold hold = acme.placeHold("Case", "lawsuit", HoldScope.documents(memo.id()), "legal@acme");
-        assertCode(() -> acme.releaseHold(hold.id(), CLERK, "bored"), RuleViolationException.class, DocsErrors.HOLD_NOT_AUTHORISED);
+        assertCode(() -> acme.releaseHold(hold.id(), CLERK, "bored"), RuleViolationException.class, DocsErrorCode.HOLD_NOT_AUTHORISED.code());
         assertThat(acme.holdsOn(memo.id())).extracting(LegalHold::id).containsExactly(hold.id());
-        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrors.HOLD_NOT_AUTHORISED)
+        assertThat(auditOf(ACME)).anyMatch(r -> r.event().action().equals(DocsErrorCode.HOLD_NOT_AUTHORISED.code())
                 && r.event().subject().equals("hold/" + hold.id()) && "RELEASE_HOLD".equals(r.event().details().get("attempted")));
     }
 
@@ -818,7 +818,7 @@ public abstract class ArchiveContract {
     void by_default_nobody_may_place_a_hold() {
         TenantArchive strict = Archive.builder().store(store).blobs(blobs).audit(audit).clock(clock).build().forTenant(ACME);
         assertCode(() -> strict.placeHold("Case", "x", HoldScope.owner(OwnerRef.person("P-1")), ADMIN), RuleViolationException.class,
-                DocsErrors.HOLD_NOT_AUTHORISED);
+                DocsErrorCode.HOLD_NOT_AUTHORISED.code());
     }
 
     @Test
@@ -826,9 +826,9 @@ public abstract class ArchiveContract {
         Document theirs = ingest(globex, MEMO, "theirs", "theirs");
         Document mine = ingest(acme, MEMO, "mine", "mine");
         assertCode(() -> acme.placeHold("Case", "x", HoldScope.documents(mine.id(), theirs.id()), "legal@acme"), NotFoundException.class,
-                DocsErrors.NOT_FOUND);
+                DocsErrorCode.NOT_FOUND.code());
         assertCode(() -> acme.placeHold("Case", "x", HoldScope.documents(DocumentId.newId()), "legal@acme"), NotFoundException.class,
-                DocsErrors.NOT_FOUND);
+                DocsErrorCode.NOT_FOUND.code());
         assertThat(acme.holds()).isEmpty();
     }
 
@@ -839,7 +839,7 @@ public abstract class ArchiveContract {
         Document d = ingest(acme, MEMO, "Memo", "precious content");
         corrupt(ACME, d.latest().contentHash());
         try (java.io.InputStream in = acme.openContent(d.id(), 1)) {
-            assertCode(() -> readExactly(in, (int) d.latest().size()), ContentCorruptedException.class, DocsErrors.CONTENT_CORRUPTED);
+            assertCode(() -> readExactly(in, (int) d.latest().size()), ContentCorruptedException.class, DocsErrorCode.CONTENT_CORRUPTED.code());
         }
     }
 
@@ -872,9 +872,9 @@ public abstract class ArchiveContract {
         OwnerRef shared = OwnerRef.employee("E-1");
         Document mine = ingest(acme, MEMO, "mine", "mine", shared);
         assertThat(globex.find(mine.id())).isEmpty();
-        assertCode(() -> globex.get(mine.id()), NotFoundException.class, DocsErrors.NOT_FOUND);
-        assertCode(() -> globex.readContent(mine.id(), 1), NotFoundException.class, DocsErrors.NOT_FOUND);
-        assertCode(() -> globex.delete(mine.id(), ADMIN, "x"), NotFoundException.class, DocsErrors.NOT_FOUND);
+        assertCode(() -> globex.get(mine.id()), NotFoundException.class, DocsErrorCode.NOT_FOUND.code());
+        assertCode(() -> globex.readContent(mine.id(), 1), NotFoundException.class, DocsErrorCode.NOT_FOUND.code());
+        assertCode(() -> globex.delete(mine.id(), ADMIN, "x"), NotFoundException.class, DocsErrorCode.NOT_FOUND.code());
         assertThat(globex.search(DocumentQuery.builder().owner(shared).build(), Optional.empty(), 10).items()).isEmpty();
         assertThat(globex.erase(shared, "dpo", "x").items()).isEmpty();
         globex.placeHold("their hold", "x", HoldScope.owner(shared), "legal@globex");

@@ -2,7 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.HrErrors;
 import org.joda.money.Money;
 
 /**
@@ -13,10 +12,10 @@ import org.joda.money.Money;
  */
 public record Bonus(String description, Money amount) {
     public Bonus {
-        Check.text(description, "bonus.description", 200);
+        Check.text(description, "bonus.description", PayrollLimits.MAX_DESCRIPTION_LENGTH);
         Check.notNull(amount, "bonus.amount");
         if (amount.isNegative()) {
-            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "bonus.amount", "must not be negative", amount);
+            throw PayrollErrorCode.NEGATIVE_INPUT.invalid("bonus.amount", "must not be negative", amount);
         }
     }
 

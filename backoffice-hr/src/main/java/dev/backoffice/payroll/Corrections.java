@@ -1,7 +1,6 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.hr.Employee;
 import dev.backoffice.payroll.jurisdiction.Jurisdiction;
 import org.joda.money.Money;
 

@@ -2,7 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.HrErrors;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,10 +35,10 @@ public record EmployerSetting(String key, LocalDate effectiveFrom, BigDecimal va
         Check.notBlank(key, "key");
         Check.notNull(effectiveFrom, "effectiveFrom");
         Check.notNull(value, "value");
-        Check.text(source, "source", 200);
+        Check.text(source, "source", PayrollLimits.MAX_SOURCE_LENGTH);
         if (POLISH_ACCIDENT_RATE.equals(key)
                 && (value.signum() <= 0 || value.compareTo(MAX_RATE) > 0 || value.stripTrailingZeros().scale() > 2)) {
-            throw InvalidRequestException.of(HrErrors.INVALID_SETTING, "value",
+            throw PayrollErrorCode.INVALID_SETTING.invalid("value",
                     "the accident-insurance rate is a percentage above 0 and at most 10 with at most 2 decimals", value);
         }
     }

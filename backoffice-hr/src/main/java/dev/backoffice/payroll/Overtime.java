@@ -2,7 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.HrErrors;
 import dev.backoffice.payroll.internal.Numbers;
 
 import java.math.BigDecimal;
@@ -19,7 +18,7 @@ public record Overtime(BigDecimal hours, BigDecimal multiplier) {
         Check.notNull(hours, "hours");
         Check.notNull(multiplier, "multiplier");
         if (hours.signum() < 0) {
-            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "overtime.hours", "must not be negative", hours);
+            throw PayrollErrorCode.NEGATIVE_INPUT.invalid("overtime.hours", "must not be negative", hours);
         }
         Check.that(multiplier.compareTo(BigDecimal.ONE) >= 0 && multiplier.compareTo(BigDecimal.TEN) <= 0,
                 "overtime.multiplier", "must be between 1 and 10", multiplier);

@@ -10,11 +10,6 @@ import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
 import dev.backoffice.payroll.internal.Journals;
 import dev.backoffice.payroll.internal.PayslipAssembler;
 import dev.backoffice.payroll.jurisdiction.CalculationContext;
@@ -192,7 +187,7 @@ public final class PayrollEngine {
             j = jurisdictions.get(ALIASES.getOrDefault(upper, upper));
         }
         if (j == null) {
-            throw InvalidRequestException.of(HrErrors.UNKNOWN_JURISDICTION, "jurisdiction",
+            throw PayrollErrorCode.UNKNOWN_JURISDICTION.invalid("jurisdiction",
                     "has no rules registered (codes: " + new TreeSet<>(jurisdictions.keySet()) + ", aliases: " + new TreeMap<>(ALIASES) + ")", code);
         }
         return j;
@@ -224,9 +219,9 @@ public final class PayrollEngine {
             List<Payslip> slips = compute(store(tenant), request, employee).run.payslips();
             if (slips.isEmpty()) {
                 if (request.kind() == RunKind.CORRECTION) {
-                    throw new RuleViolationException(HrErrors.NOTHING_TO_CORRECT, "employee " + employee + " has no difference to correct in " + request.period());
+                    throw PayrollErrorCode.NOTHING_TO_CORRECT.rule("employee " + employee + " has no difference to correct in " + request.period());
                 }
-                throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "employee", "has no contract in " + request.period(), employee);
+                throw PayrollErrorCode.NO_CONTRACT.invalid("employee", "has no contract in " + request.period(), employee);
             }
             return slips.get(0);
         }
@@ -252,7 +247,7 @@ public final class PayrollEngine {
             }
         }
         if (overlapping.isEmpty()) {
-            throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "contracts", "none overlaps " + w.period(), w.employee().id());
+            throw PayrollErrorCode.NO_CONTRACT.invalid("contracts", "none overlaps " + w.period(), w.employee().id());
         }
         checkCurrencies(j, overlapping, List.of(w.input()), "input");
         checkBirthDate(w.employee(), w.payDate());
@@ -264,8 +259,7 @@ public final class PayrollEngine {
 
     private TenantPayrollStore store(TenantId tenant) {
         if (store == null) {
-            throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
-                    "this engine has no store: build it with PayrollEngine.builder().store(...), or use whatIf(...) for a computation from values");
+            throw PayrollErrorCode.ENGINE_NOT_CONFIGURED.rule("this engine has no store: build it with PayrollEngine.builder().store(...), or use whatIf(...) for a computation from values");
         }
         return store.forTenant(tenant);
     }
@@ -277,12 +271,11 @@ public final class PayrollEngine {
     public PayrollRun approve(TenantId tenant, RunRequest request, String actor) {
         Check.notNull(tenant, "tenant");
         Check.notNull(request, "request");
-        Check.text(actor, "actor", 200);
+        Check.text(actor, "actor", PayrollLimits.MAX_ACTOR_LENGTH);
         try (LogContext ignored = LogContext.open(tenant, "payroll.approve")) {
             TenantPayrollStore s = store(tenant);
             if (audit == null) {
-                throw new RuleViolationException(HrErrors.ENGINE_NOT_CONFIGURED,
-                        "this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");
+                throw PayrollErrorCode.ENGINE_NOT_CONFIGURED.rule("this engine has no audit store: approvals are audited, build it with PayrollEngine.builder().audit(...)");
             }
             for (int attempt = 1; ; attempt++) {
                 Computed c = compute(s, request, null);
@@ -294,7 +287,7 @@ public final class PayrollEngine {
                             approved.kind(), approved.period(), approved.payslips().size());
                     return approved;
                 } catch (ConflictException e) {
-                    if (!HrErrors.STALE_RUN.equals(e.code()) || attempt >= MAX_ATTEMPTS) {
+                    if (!PayrollErrorCode.STALE_RUN.code().equals(e.code()) || attempt >= MAX_ATTEMPTS) {
                         throw e;
                     }
                 }
@@ -339,12 +332,10 @@ public final class PayrollEngine {
         long version = s.version();
         boolean regularDone = s.regularRunApproved(j.code(), period);
         if (request.kind() == RunKind.REGULAR && regularDone) {
-            throw new RuleViolationException(HrErrors.PERIOD_ALREADY_APPROVED,
-                    "the " + j.code() + " payroll of " + period + " is already approved; run a correction instead");
+            throw PayrollErrorCode.PERIOD_ALREADY_APPROVED.rule("the " + j.code() + " payroll of " + period + " is already approved; run a correction instead");
         }
         if (request.kind() == RunKind.CORRECTION && !regularDone) {
-            throw new RuleViolationException(HrErrors.NOTHING_TO_CORRECT,
-                    "the " + j.code() + " payroll of " + period + " has no approved run to correct");
+            throw PayrollErrorCode.NOTHING_TO_CORRECT.rule("the " + j.code() + " payroll of " + period + " has no approved run to correct");
         }
         LocalDate from = period.atDay(1);
         LocalDate to = period.atEndOfMonth();
@@ -364,7 +355,7 @@ public final class PayrollEngine {
             }
         } else {
             Employee e = s.employee(only).filter(x -> x.profile().jurisdictionCode().equals(j.code()))
-                    .orElseThrow(() -> new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "no " + j.code() + " employee " + only));
+                    .orElseThrow(() -> PayrollErrorCode.EMPLOYEE_NOT_FOUND.notFound("no " + j.code() + " employee " + only));
             employees.put(only, e);
             for (Contract c : s.contracts(only)) {
                 if (c.overlaps(from, to)) {
@@ -383,10 +374,10 @@ public final class PayrollEngine {
                 continue;
             }
             if (!employees.containsKey(in.employeeId())) {
-                throw new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "inputs[" + i + "]: no " + j.code() + " employee " + in.employeeId());
+                throw PayrollErrorCode.EMPLOYEE_NOT_FOUND.notFound("inputs[" + i + "]: no " + j.code() + " employee " + in.employeeId());
             }
             if (!contracts.containsKey(in.employeeId())) {
-                throw InvalidRequestException.of(HrErrors.NO_CONTRACT, "inputs[" + i + "].employeeId",
+                throw PayrollErrorCode.NO_CONTRACT.invalid("inputs[" + i + "].employeeId",
                         "has no contract in " + period, in.employeeId());
             }
             inputs.put(in.employeeId(), in);
@@ -456,7 +447,7 @@ public final class PayrollEngine {
                                        List<ContractSegment> segments, PeriodInput in, dev.backoffice.payroll.internal.LongMap before,
                                        EmployerSettings settings) {
         CalculationContext ctx = new CalculationContext(e, period, payDate, taxYear, segments, in, key -> before.getOrDefault(key, 0L), settings);
-        PayslipAssembler sink = new PayslipAssembler(j.currency());
+        PayslipAssembler sink = PayslipAssembler.create(j.currency());
         j.calculate(ctx, sink);
         Payslip full = sink.build(runId, e, period, payDate, j.code(), taxYear.label(), RunKind.REGULAR, before);
         return new Computed1(full, sink.journalTotals());
@@ -489,14 +480,14 @@ public final class PayrollEngine {
             }
         }
         if (!bad.isEmpty()) {
-            throw new InvalidRequestException(HrErrors.CURRENCY_MISMATCH, bad);
+            throw PayrollErrorCode.CURRENCY_MISMATCH.invalid(bad);
         }
     }
 
     /** Refuses an employee born after the pay date (a typo in the year, usually). */
     private static void checkBirthDate(Employee e, LocalDate payDate) {
         if (e.birthDate().isAfter(payDate)) {
-            throw InvalidRequestException.of(HrErrors.BIRTH_DATE_IN_FUTURE, "employees[" + e.id() + "].birthDate",
+            throw PayrollErrorCode.BIRTH_DATE_IN_FUTURE.invalid("employees[" + e.id() + "].birthDate",
                     "must not be after the pay date " + payDate, e.birthDate());
         }
     }

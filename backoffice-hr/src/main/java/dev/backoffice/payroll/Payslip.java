@@ -2,7 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.EmployeeId;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
@@ -122,7 +121,7 @@ public record Payslip(PayrollRunId runId, EmployeeId employeeId, String employee
             }
         }
         if (!found && !LineCodes.of(jurisdiction).contains(code)) {
-            throw dev.backoffice.core.error.InvalidRequestException.of(dev.backoffice.hr.HrErrors.UNKNOWN_LINE_CODE, "code",
+            throw PayrollErrorCode.UNKNOWN_LINE_CODE.invalid("code",
                     "is not a payslip line code of " + jurisdiction + " (known: " + new java.util.TreeSet<>(LineCodes.of(jurisdiction)) + ")", code);
         }
         return Money.ofMinor(currency, sum);

@@ -22,7 +22,7 @@ public final class PayslipRenderer {
         try {
             return BackofficeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(payslip);
         } catch (JsonProcessingException e) {
-            throw new StorageException("payroll.render_failed", "cannot render payslip as JSON", e);
+            throw PayrollErrorCode.RENDER_FAILED.storage("cannot render payslip as JSON", e);
         }
     }
 

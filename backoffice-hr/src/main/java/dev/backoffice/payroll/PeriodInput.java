@@ -2,8 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
 import dev.backoffice.payroll.internal.Numbers;
 
 import java.math.BigDecimal;
@@ -28,13 +26,13 @@ public record PeriodInput(EmployeeId employeeId, BigDecimal hours, List<Overtime
         Check.notNull(hours, "hours");
         Check.notNull(unpaidLeaveDays, "unpaidLeaveDays");
         if (hours.signum() < 0) {
-            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "hours", "must not be negative", hours);
+            throw PayrollErrorCode.NEGATIVE_INPUT.invalid("hours", "must not be negative", hours);
         }
         if (unpaidLeaveDays.signum() < 0) {
-            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "unpaidLeaveDays", "must not be negative", unpaidLeaveDays);
+            throw PayrollErrorCode.NEGATIVE_INPUT.invalid("unpaidLeaveDays", "must not be negative", unpaidLeaveDays);
         }
         if (sickDays < 0 || sickDays > 31) {
-            throw InvalidRequestException.of(HrErrors.NEGATIVE_INPUT, "sickDays", "must be between 0 and 31", sickDays);
+            throw PayrollErrorCode.NEGATIVE_INPUT.invalid("sickDays", "must be between 0 and 31", sickDays);
         }
         overtime = List.copyOf(Check.notNull(overtime, "overtime"));
         bonuses = List.copyOf(Check.notNull(bonuses, "bonuses"));

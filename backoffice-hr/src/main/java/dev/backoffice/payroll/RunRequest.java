@@ -2,7 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.EmployeeId;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

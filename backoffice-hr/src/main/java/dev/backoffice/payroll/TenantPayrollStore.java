@@ -1,9 +1,6 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,8 +1,6 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.Employee;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,11 +1,6 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.TaxProfile;
-import dev.backoffice.hr.UkTaxProfile;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -52,7 +47,7 @@ class CurrencyGuardProperties {
         } else {
             assertThat(t).isInstanceOf(InvalidRequestException.class);
             InvalidRequestException x = (InvalidRequestException) t;
-            assertThat(x.code()).isEqualTo(HrErrors.CURRENCY_MISMATCH);
+            assertThat(x.code()).isEqualTo(PayrollErrorCode.CURRENCY_MISMATCH.code());
             assertThat(x.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("inputs[0].bonuses[0].amount"));
         }
     }

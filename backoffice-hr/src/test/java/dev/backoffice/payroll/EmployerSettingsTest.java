@@ -3,8 +3,6 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
 import dev.backoffice.payroll.pl.PolishLineCodes;
 import org.junit.jupiter.api.Test;
 
@@ -84,17 +82,17 @@ class EmployerSettingsTest {
     @Test
     void a_rate_out_of_range_is_refused() {
         assertThatThrownBy(() -> EmployerSetting.polishAccidentRate(LocalDate.of(2025, 4, 1), "167", "typo"))
-                .isInstanceOf(InvalidRequestException.class).extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.INVALID_SETTING);
+                .isInstanceOf(InvalidRequestException.class).extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.INVALID_SETTING.code());
         assertThatThrownBy(() -> EmployerSetting.polishAccidentRate(LocalDate.of(2025, 4, 1), "0", "zero"))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.INVALID_SETTING);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.INVALID_SETTING.code());
         assertThatThrownBy(() -> EmployerSetting.polishAccidentRate(LocalDate.of(2025, 4, 1), "0.935", "three decimals"))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.INVALID_SETTING);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.INVALID_SETTING.code());
     }
 
     @Test
     void a_rate_that_is_not_a_number_is_refused() {
         assertThatThrownBy(() -> EmployerSetting.polishAccidentRate(LocalDate.of(2025, 4, 1), "one", "typo"))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.NOT_A_NUMBER);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.NOT_A_NUMBER.code());
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.UkTaxProfile;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -38,14 +36,14 @@ class JurisdictionCodeTest {
         h.engine.approve(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr");
         assertThatThrownBy(() -> h.engine.approve(h.tenant, RunRequest.regular("UK", YearMonth.of(2025, 4)), "hr"))
                 .isInstanceOf(RuleViolationException.class).extracting(x -> ((BackofficeException) x).code())
-                .isEqualTo(HrErrors.PERIOD_ALREADY_APPROVED);
+                .isEqualTo(PayrollErrorCode.PERIOD_ALREADY_APPROVED.code());
     }
 
     @Test
     void an_unknown_code_is_refused_naming_the_codes_and_aliases_that_exist() {
         assertThatThrownBy(() -> h.engine.preview(h.tenant, RunRequest.regular("DE", YearMonth.of(2025, 4))))
                 .isInstanceOf(InvalidRequestException.class)
-                .satisfies(x -> assertThat(((BackofficeException) x).code()).isEqualTo(HrErrors.UNKNOWN_JURISDICTION))
+                .satisfies(x -> assertThat(((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.UNKNOWN_JURISDICTION.code()))
                 .hasMessageContaining("[GB, PL]").hasMessageContaining("UK=GB");
     }
 }

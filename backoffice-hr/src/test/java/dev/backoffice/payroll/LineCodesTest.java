@@ -2,12 +2,6 @@ package dev.backoffice.payroll;
 
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
 import dev.backoffice.payroll.pl.PolishLineCodes;
 import dev.backoffice.payroll.uk.UkLineCodes;
 import org.joda.money.Money;
@@ -32,7 +26,7 @@ class LineCodesTest {
         h.hire(PolishTaxProfile.standard(), LocalDate.of(1985, 5, 5), LocalDate.of(2024, 1, 1), "PLN 7000.00");
         Payslip p = h.approve("PL", YearMonth.of(2025, 5));
         assertThatThrownBy(() -> p.amount("pl.pension.employe")).isInstanceOf(InvalidRequestException.class)
-                .satisfies(x -> assertThat(((BackofficeException) x).code()).isEqualTo(HrErrors.UNKNOWN_LINE_CODE))
+                .satisfies(x -> assertThat(((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.UNKNOWN_LINE_CODE.code()))
                 .hasMessageContaining("pl.pension.employee");
     }
 

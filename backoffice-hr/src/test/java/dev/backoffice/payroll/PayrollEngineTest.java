@@ -4,15 +4,6 @@ import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractId;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -94,17 +85,17 @@ class PayrollEngineTest {
 
     @Test
     void negative_hours_are_refused() {
-        failsWith(InvalidRequestException.class, HrErrors.NEGATIVE_INPUT,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.NEGATIVE_INPUT.code(),
                 () -> PeriodInput.builder(EmployeeId.newId()).hours("-1").build());
-        failsWith(InvalidRequestException.class, HrErrors.NEGATIVE_INPUT, () -> Overtime.of("-2", "1.5"));
-        failsWith(InvalidRequestException.class, HrErrors.NEGATIVE_INPUT,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.NEGATIVE_INPUT.code(), () -> Overtime.of("-2", "1.5"));
+        failsWith(InvalidRequestException.class, PayrollErrorCode.NEGATIVE_INPUT.code(),
                 () -> PeriodInput.builder(EmployeeId.newId()).unpaidLeaveDays("-0.5").build());
     }
 
     @Test
     void contract_ending_before_it_starts_is_refused() {
         EmployeeId id = EmployeeId.newId();
-        failsWith(InvalidRequestException.class, HrErrors.CONTRACT_ENDS_BEFORE_START, () -> new Contract(ContractId.newId(), id,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.CONTRACT_ENDS_BEFORE_START.code(), () -> new Contract(ContractId.newId(), id,
                 LocalDate.of(2025, 5, 1), LocalDate.of(2025, 4, 30), List.of(ContractTerms.monthly(LocalDate.of(2025, 5, 1), Money.parse("PLN 1.00")))));
     }
 
@@ -120,7 +111,7 @@ class PayrollEngineTest {
         for (String code : List.of("1257Q", "K0", "D2", "CD3", "XX", "12345L", "BR W2", "")) {
             assertThatThrownBy(() -> UkTaxProfile.of(code, "A")).as(code).isInstanceOf(InvalidRequestException.class);
         }
-        failsWith(InvalidRequestException.class, HrErrors.UNKNOWN_TAX_CODE, () -> UkTaxProfile.of("1257Q", "A"));
+        failsWith(InvalidRequestException.class, PayrollErrorCode.UNKNOWN_TAX_CODE.code(), () -> UkTaxProfile.of("1257Q", "A"));
         for (String code : List.of("1257L", "S1257L", "C1257L", "K475", "SK100", "BR", "D0", "D1", "SD0", "SD1", "SD2", "SD3", "CD1",
                 "0T", "NT", "1257L M1", "1257LW1", "1257L X", "s1257l")) {
             assertThat(UkTaxProfile.of(code, "A").taxCode()).isEqualTo(code);
@@ -131,36 +122,36 @@ class PayrollEngineTest {
     @Test
     void unknown_ni_category_and_uncollected_loan_plan_are_refused() {
         h.hire(UkTaxProfile.of("1257L", "Q"), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        failsWith(InvalidRequestException.class, HrErrors.UNKNOWN_NI_CATEGORY,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.UNKNOWN_NI_CATEGORY.code(),
                 () -> h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))));
         PayrollHarness other = new PayrollHarness();
         other.hire(UkTaxProfile.of("1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_5), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        failsWith(InvalidRequestException.class, HrErrors.UNSUPPORTED_STUDENT_LOAN,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.UNSUPPORTED_STUDENT_LOAN.code(),
                 () -> other.engine.preview(other.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))));
     }
 
     @Test
     void a_period_outside_every_supported_tax_year_is_refused() {
         h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2020, 1, 1), "PLN 7000.00");
-        failsWith(RuleViolationException.class, HrErrors.UNSUPPORTED_TAX_YEAR,
+        failsWith(RuleViolationException.class, PayrollErrorCode.UNSUPPORTED_TAX_YEAR.code(),
                 () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2024, 12)), "boss"));
-        failsWith(RuleViolationException.class, HrErrors.UNSUPPORTED_TAX_YEAR,
+        failsWith(RuleViolationException.class, PayrollErrorCode.UNSUPPORTED_TAX_YEAR.code(),
                 () -> h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2026, 4))));
         nothingWritten();
     }
 
     @Test
     void unknown_jurisdiction_is_refused() {
-        failsWith(InvalidRequestException.class, HrErrors.UNKNOWN_JURISDICTION,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.UNKNOWN_JURISDICTION.code(),
                 () -> h.engine.preview(h.tenant, RunRequest.regular("DE", YearMonth.of(2025, 4))));
     }
 
     @Test
     void input_for_an_unknown_employee_or_one_without_contract_is_refused() {
-        failsWith(NotFoundException.class, HrErrors.EMPLOYEE_NOT_FOUND, () -> h.engine.preview(h.tenant,
+        failsWith(NotFoundException.class, PayrollErrorCode.EMPLOYEE_NOT_FOUND.code(), () -> h.engine.preview(h.tenant,
                 RunRequest.regular("PL", YearMonth.of(2025, 4)).withInputs(PeriodInput.none(EmployeeId.newId()))));
         Employee later = h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2025, 9, 1), "PLN 7000.00");
-        failsWith(InvalidRequestException.class, HrErrors.NO_CONTRACT, () -> h.engine.preview(h.tenant,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.NO_CONTRACT.code(), () -> h.engine.preview(h.tenant,
                 RunRequest.regular("PL", YearMonth.of(2025, 4)).withInputs(PeriodInput.none(later.id()))));
     }
 

@@ -3,10 +3,6 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.TaxProfile;
 import dev.backoffice.payroll.memory.InMemoryPayrollStore;
 import org.joda.money.Money;
 

@@ -2,12 +2,6 @@ package dev.backoffice.payroll;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backoffice.core.json.BackofficeJson;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 

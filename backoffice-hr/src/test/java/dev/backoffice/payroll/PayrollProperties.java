@@ -1,11 +1,6 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
 import dev.backoffice.payroll.pl.PolishPayroll;
 import dev.backoffice.payroll.uk.UkPayroll;
 import net.jqwik.api.Arbitraries;

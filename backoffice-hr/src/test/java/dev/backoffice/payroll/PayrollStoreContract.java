@@ -7,15 +7,6 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractId;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +96,7 @@ public abstract class PayrollStoreContract {
         Contract overlapping = Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2025, 6, 1), Money.parse("PLN 7000.00")));
         assertThatThrownBy(() -> data.saveContracts(List.of(first, fine, overlapping)))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.CONTRACT_OVERLAP);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.CONTRACT_OVERLAP.code());
         assertThat(data.contracts(e.id())).hasSize(1).first().extracting(Contract::end).isNull();
     }
 
@@ -113,7 +104,7 @@ public abstract class PayrollStoreContract {
     void contract_of_an_unknown_employee_is_refused() {
         assertThatThrownBy(() -> data.saveContract(Contract.of(EmployeeId.newId(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), Money.parse("PLN 1.00")))))
                 .isInstanceOf(NotFoundException.class)
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.EMPLOYEE_NOT_FOUND);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.EMPLOYEE_NOT_FOUND.code());
     }
 
     @Test
@@ -148,7 +139,7 @@ public abstract class PayrollStoreContract {
         Map<String, Long> ytd = data.ytd("PL", "2025").get(e.id());
         assertThatThrownBy(() -> engine.approve(tenant, RunRequest.regular("PL", YearMonth.of(2025, 1)), "anna@hr"))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.PERIOD_ALREADY_APPROVED);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.PERIOD_ALREADY_APPROVED.code());
         assertThat(data.runs(YearMonth.of(2025, 1))).hasSize(1);
         assertThat(data.ytd("PL", "2025").get(e.id())).isEqualTo(ytd);
         assertThat(audit.forTenant(tenant).size()).isEqualTo(1);
@@ -162,7 +153,7 @@ public abstract class PayrollStoreContract {
         engine.approve(tenant, RunRequest.regular("PL", YearMonth.of(2025, 2)), "anna@hr");
         assertThatThrownBy(() -> data.saveApprovedRun(jan, version, null))
                 .isInstanceOf(ConflictException.class)
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.STALE_RUN);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.STALE_RUN.code());
         assertThat(data.runs(YearMonth.of(2025, 1))).isEmpty();
     }
 
@@ -203,7 +194,7 @@ public abstract class PayrollStoreContract {
         polish("PLN 10000.00");
         assertThatThrownBy(() -> engine.preview(tenant, RunRequest.correction("PL", YearMonth.of(2025, 3), LocalDate.of(2025, 3, 31))))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.NOTHING_TO_CORRECT);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.NOTHING_TO_CORRECT.code());
     }
 
     @Test
@@ -234,7 +225,7 @@ public abstract class PayrollStoreContract {
         }
         pool.shutdown();
         assertThat(outcomes).filteredOn("ok"::equals).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !o.equals("ok")).allMatch(o -> o.equals(HrErrors.PERIOD_ALREADY_APPROVED) || o.equals(HrErrors.STALE_RUN));
+        assertThat(outcomes).filteredOn(o -> !o.equals("ok")).allMatch(o -> o.equals(PayrollErrorCode.PERIOD_ALREADY_APPROVED.code()) || o.equals(PayrollErrorCode.STALE_RUN.code()));
         assertThat(data.runs(YearMonth.of(2025, 1))).hasSize(1);
         assertThat(data.ytd("PL", "2025")).hasSize(20).allSatisfy((id, m) -> assertThat(m.get("pl.pension_base")).isBetween(500_000L, 502_000L));
         assertThat(audit.forTenant(tenant).size()).isEqualTo(1);

@@ -3,12 +3,6 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.Violation;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.UkTaxProfile;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +39,7 @@ class RunInputValidationTest {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5)).withInputs(PeriodInput.builder(anna.id())
                 .bonus(Bonus.of("ok", Money.parse("PLN 100.00"))).bonus(Bonus.of("wrong", Money.parse("GBP 5.00"))).build());
-        InvalidRequestException e = invalid(HrErrors.CURRENCY_MISMATCH, () -> h.engine.approve(h.tenant, r, "hr"));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.approve(h.tenant, r, "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[1].amount");
         assertThat(e.violations().get(0).message()).contains("PLN");
         assertThat(e.violations().get(0).rejectedValue()).isEqualTo("GBP 5.00");
@@ -59,7 +53,7 @@ class RunInputValidationTest {
         Contract c = Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("GBP 3000.00")));
         h.store.forTenant(h.tenant).saveContract(c);
         long version = h.store.forTenant(h.tenant).version();
-        InvalidRequestException e = invalid(HrErrors.CURRENCY_MISMATCH,
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(),
                 () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("contracts[" + c.id() + "].terms[0].rate");
         assertThat(h.store.forTenant(h.tenant).version()).isEqualTo(version);
@@ -71,7 +65,7 @@ class RunInputValidationTest {
         Employee john = h.hire(UkTaxProfile.of("1257L", "A"), BORN, LocalDate.of(2024, 1, 1), "GBP 3000.00");
         RunRequest r = RunRequest.regular("GB", YearMonth.of(2025, 4))
                 .withInputs(PeriodInput.builder(john.id()).bonus(Bonus.of("x", Money.parse("PLN 500.00"))).build());
-        InvalidRequestException e = invalid(HrErrors.CURRENCY_MISMATCH, () -> h.engine.preview(h.tenant, r));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.preview(h.tenant, r));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[0].amount");
     }
 
@@ -82,7 +76,7 @@ class RunInputValidationTest {
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5)).withInputs(
                 PeriodInput.builder(anna.id()).bonus(Bonus.of("a", Money.parse("EUR 1.00"))).build(),
                 PeriodInput.builder(ewa.id()).bonus(Bonus.of("b", Money.parse("USD 2.00"))).build());
-        InvalidRequestException e = invalid(HrErrors.CURRENCY_MISMATCH, () -> h.engine.preview(h.tenant, r));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.preview(h.tenant, r));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[0].amount", "inputs[1].bonuses[0].amount");
     }
 
@@ -90,7 +84,7 @@ class RunInputValidationTest {
     void hours_that_are_not_a_number_are_a_typed_error_naming_hours() {
         // Before the fix: a raw NumberFormatException.
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        InvalidRequestException e = invalid(HrErrors.NOT_A_NUMBER, () -> PeriodInput.builder(anna.id()).hours("eight"));
+        InvalidRequestException e = invalid(PayrollErrorCode.NOT_A_NUMBER.code(), () -> PeriodInput.builder(anna.id()).hours("eight"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("hours");
         assertThat(e.violations().get(0).rejectedValue()).isEqualTo("eight");
     }
@@ -98,15 +92,15 @@ class RunInputValidationTest {
     @Test
     void unpaid_leave_days_that_are_not_a_number_are_a_typed_error() {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        InvalidRequestException e = invalid(HrErrors.NOT_A_NUMBER, () -> PeriodInput.builder(anna.id()).unpaidLeaveDays("2,5"));
+        InvalidRequestException e = invalid(PayrollErrorCode.NOT_A_NUMBER.code(), () -> PeriodInput.builder(anna.id()).unpaidLeaveDays("2,5"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("unpaidLeaveDays");
     }
 
     @Test
     void overtime_given_as_non_numbers_is_a_typed_error_naming_the_part() {
-        assertThat(invalid(HrErrors.NOT_A_NUMBER, () -> Overtime.of("8h", "1.5")).violations())
+        assertThat(invalid(PayrollErrorCode.NOT_A_NUMBER.code(), () -> Overtime.of("8h", "1.5")).violations())
                 .extracting(Violation::field).containsExactly("overtime.hours");
-        assertThat(invalid(HrErrors.NOT_A_NUMBER, () -> Overtime.of("8", "x1.5")).violations())
+        assertThat(invalid(PayrollErrorCode.NOT_A_NUMBER.code(), () -> Overtime.of("8", "x1.5")).violations())
                 .extracting(Violation::field).containsExactly("overtime.multiplier");
     }
 
@@ -119,7 +113,7 @@ class RunInputValidationTest {
     @Test
     void a_birth_date_after_the_pay_date_is_refused_naming_the_employee() {
         Employee baby = h.hire(PolishTaxProfile.standard(), LocalDate.of(2030, 1, 1), LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        InvalidRequestException e = invalid(HrErrors.BIRTH_DATE_IN_FUTURE,
+        InvalidRequestException e = invalid(PayrollErrorCode.BIRTH_DATE_IN_FUTURE.code(),
                 () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("employees[" + baby.id() + "].birthDate");
         nothingWritten();
@@ -131,7 +125,7 @@ class RunInputValidationTest {
         Contract c = Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 7000.00")));
         WhatIf w = WhatIf.of("PL", YearMonth.of(2025, 5), anna, c)
                 .withInput(PeriodInput.builder(anna.id()).bonus(Bonus.of("x", Money.parse("GBP 5.00"))).build());
-        InvalidRequestException e = invalid(HrErrors.CURRENCY_MISMATCH, () -> PayrollEngine.builder().build().whatIf(w));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> PayrollEngine.builder().build().whatIf(w));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("input.bonuses[0].amount");
     }
 

@@ -3,13 +3,6 @@ package dev.backoffice.payroll;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.UkTaxProfile;
 import dev.backoffice.payroll.pl.PolishLineCodes;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
@@ -59,7 +52,7 @@ class SingleEmployeePreviewTest {
     @Test
     void preview_of_an_unknown_employee_is_not_found() {
         assertThatThrownBy(() -> h.engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), EmployeeId.newId()))
-                .isInstanceOf(NotFoundException.class).extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.EMPLOYEE_NOT_FOUND);
+                .isInstanceOf(NotFoundException.class).extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.EMPLOYEE_NOT_FOUND.code());
     }
 
     @Test
@@ -98,7 +91,7 @@ class SingleEmployeePreviewTest {
         Employee john = Employee.of("John", "Smith", BORN, UkTaxProfile.of("1257L", "A"));
         Contract later = Contract.of(john.id(), ContractTerms.monthly(LocalDate.of(2025, 9, 1), Money.parse("GBP 3000.00")));
         assertThatThrownBy(() -> PayrollEngine.builder().build().whatIf(WhatIf.of("UK", YearMonth.of(2025, 4), john, later)))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.NO_CONTRACT);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.NO_CONTRACT.code());
     }
 
     @Test
@@ -106,7 +99,7 @@ class SingleEmployeePreviewTest {
         PayrollEngine calculator = PayrollEngine.builder().build();
         assertThatThrownBy(() -> calculator.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5))))
                 .isInstanceOf(RuleViolationException.class).extracting(x -> ((BackofficeException) x).code())
-                .isEqualTo(HrErrors.ENGINE_NOT_CONFIGURED);
+                .isEqualTo(PayrollErrorCode.ENGINE_NOT_CONFIGURED.code());
     }
 
     @Test
@@ -115,7 +108,7 @@ class SingleEmployeePreviewTest {
         PayrollEngine noAudit = PayrollEngine.builder().store(h.store).build();
         assertThat(noAudit.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5))).payslips()).hasSize(1);
         assertThatThrownBy(() -> noAudit.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(HrErrors.ENGINE_NOT_CONFIGURED);
+                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.ENGINE_NOT_CONFIGURED.code());
         assertThat(h.store.forTenant(h.tenant).version()).isZero();
     }
 }

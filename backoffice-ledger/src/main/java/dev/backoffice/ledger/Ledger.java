@@ -45,7 +45,7 @@ public final class Ledger {
     public TenantLedger forTenant(TenantId tenant) {
         Check.notNull(tenant, "tenant");
         TenantLedger t = tenants.get(tenant);
-        return t != null ? t : tenants.computeIfAbsent(tenant, id -> new LoggingTenantLedger(new LedgerService(store, id, clock, audit, cursors), id));
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> LoggingTenantLedger.create(LedgerService.create(store, id, clock, audit, cursors), id));
     }
 
     /** Builder of {@link Ledger}. */

@@ -1,16 +1,15 @@
 package dev.backoffice.ledger;
 
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.error.ConflictException;
-import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.core.error.NotFoundException;
-import dev.backoffice.core.error.RuleViolationException;
+import dev.backoffice.core.error.ErrorCode;
 
 /**
  * Every way a ledger request can fail, with its stable {@link #code()} and the kind of
  * exception that carries it. Nothing is written when any of these is thrown.
+ *
+ * <p>The model every module's codes follow ({@link ErrorCode}): {@link #exception(String, String, Object)}
+ * builds the exception of the code's {@link #kind()}.
  */
-public enum LedgerErrorCode {
+public enum LedgerErrorCode implements ErrorCode {
     /** An entry has fewer than two postings. */
     TOO_FEW_POSTINGS("ledger.too_few_postings", Kind.INVALID),
     /** An entry has more than {@link EntryRequest#MAX_POSTINGS} postings. */
@@ -81,9 +80,6 @@ public enum LedgerErrorCode {
     /** Holds and their resolutions cannot be reversed (void the hold instead). */
     NOT_REVERSIBLE("ledger.not_reversible", Kind.RULE);
 
-    /** The exception family a code belongs to. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, RULE }
-
     private final String code;
     private final Kind kind;
 
@@ -92,32 +88,13 @@ public enum LedgerErrorCode {
         this.kind = kind;
     }
 
-    /** The stable code, e.g. {@code ledger.insufficient_funds}. */
+    @Override
     public String code() {
         return code;
     }
 
-    /** Which exception type carries it. */
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /**
-     * The exception for this code: {@link InvalidRequestException} (naming {@code field}),
-     * {@link NotFoundException}, {@link ConflictException} or {@link RuleViolationException}.
-     */
-    public BackofficeException exception(String field, String message, Object rejectedValue) {
-        if (kind == Kind.INVALID) {
-            return InvalidRequestException.of(code, field, message, rejectedValue);
-        }
-        String text = field + ": " + message + (rejectedValue == null ? "" : " (" + rejectedValue + ")");
-        switch (kind) {
-            case NOT_FOUND:
-                return new NotFoundException(code, text);
-            case CONFLICT:
-                return new ConflictException(code, text);
-            default:
-                return new RuleViolationException(code, text);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backoffice.ledger;
 
+import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.validation.Check;
 
 import java.time.LocalDate;
@@ -24,6 +25,23 @@ public final class LedgerLimits {
      * counts as 6. Stored as JSON, it then always fits the stores' columns.
      */
     public static final int MAX_METADATA_CHARS = 4096;
+    /**
+     * Most entries one atomic batch ({@code TenantLedger.postBatch}) may hold: TigerBeetle's batch
+     * maximum, small enough that a batch is one bounded unit of work for every store.
+     */
+    public static final int MAX_BATCH_ENTRIES = 8190;
+    /** Longest actor accepted (characters) by period closes, reopenings and year-end closes: the audit log's limit. */
+    public static final int MAX_ACTOR_LENGTH = AuditEvent.MAX_ACTOR_LENGTH;
+    /** Longest reason accepted (characters) by reversals and period reopenings. */
+    public static final int MAX_REASON_LENGTH = AuditEvent.MAX_REASON_LENGTH;
+    /** Longest account name accepted (characters). */
+    public static final int MAX_ACCOUNT_NAME_LENGTH = 200;
+    /** Most postings one entry may have (also {@link EntryRequest#MAX_POSTINGS}). */
+    public static final int MAX_POSTINGS = EntryRequest.MAX_POSTINGS;
+    /** Longest entry description accepted (also {@link EntryRequest#MAX_DESCRIPTION}). */
+    public static final int MAX_DESCRIPTION_LENGTH = EntryRequest.MAX_DESCRIPTION;
+    /** Longest idempotency key accepted (also {@link EntryRequest#MAX_KEY}). */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = EntryRequest.MAX_KEY;
 
     private LedgerLimits() {
     }

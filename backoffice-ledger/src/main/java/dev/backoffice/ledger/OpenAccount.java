@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param id       the id to use, or empty to generate one
  * @param code     chart code: 1-32 letters, digits, {@code . _ -}
- * @param name     display name, 1-200 characters
+ * @param name     display name, 1-{@value LedgerLimits#MAX_ACCOUNT_NAME_LENGTH} characters
  * @param type     account type
  * @param currency the account's one currency
  * @param parent   parent account (same type and currency), or empty
@@ -29,7 +29,7 @@ public record OpenAccount(Optional<AccountId> id, String code, String name, Acco
         Check.notNull(id, "id");
         Check.notNull(code, "code");
         Check.that(CODE.matcher(code).matches(), "code", "must be 1-32 letters, digits, '.', '_' or '-'", code);
-        Check.text(name, "name", 200);
+        Check.text(name, "name", LedgerLimits.MAX_ACCOUNT_NAME_LENGTH);
         Check.notNull(type, "type");
         Check.notNull(currency, "currency");
         Check.notNull(parent, "parent");

@@ -17,10 +17,19 @@ import java.util.TreeMap;
  */
 public record AuditEvent(String actor, String action, String subject, SortedMap<String, String> details) {
 
+    /** Longest actor accepted (characters); every module that records an actor uses this limit. */
+    public static final int MAX_ACTOR_LENGTH = 200;
+    /** Longest action accepted (characters). */
+    public static final int MAX_ACTION_LENGTH = 200;
+    /** Longest subject accepted (characters). */
+    public static final int MAX_SUBJECT_LENGTH = 500;
+    /** Longest reason accepted wherever a module asks why (characters): a reversal, a reopening, an order change. */
+    public static final int MAX_REASON_LENGTH = 500;
+
     public AuditEvent {
-        Check.text(actor, "actor", 200);
-        Check.text(action, "action", 200);
-        Check.text(subject, "subject", 500);
+        Check.text(actor, "actor", MAX_ACTOR_LENGTH);
+        Check.text(action, "action", MAX_ACTION_LENGTH);
+        Check.text(subject, "subject", MAX_SUBJECT_LENGTH);
         Check.notNull(details, "details");
         TreeMap<String, String> copy = new TreeMap<>();
         details.forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package dev.backoffice.core.jdbc;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.validation.Check;
 
@@ -102,11 +103,11 @@ public final class SchemaInstaller {
     private static String read(String resource) {
         try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new StorageException("storage.schema_missing", "schema script not found on the class path: " + resource, null);
+                throw CoreErrorCode.STORAGE_SCHEMA_MISSING.storage("schema script not found on the class path: " + resource, null);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new StorageException("storage.schema_missing", "cannot read schema script " + resource, e);
+            throw CoreErrorCode.STORAGE_SCHEMA_MISSING.storage("cannot read schema script " + resource, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backoffice.core.money;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.validation.Check;
@@ -28,11 +29,6 @@ import java.util.List;
  */
 public final class MoneyMath {
 
-    /** Error code for arithmetic that would not fit in a {@code long} of minor units. */
-    public static final String OVERFLOW = "money.overflow";
-    /** Error code for an operation mixing two currencies. */
-    public static final String CURRENCY_MISMATCH = "money.currency_mismatch";
-
     private MoneyMath() {
     }
 
@@ -42,7 +38,7 @@ public final class MoneyMath {
         try {
             return money.getAmountMinorLong();
         } catch (ArithmeticException e) {
-            throw new RuleViolationException(OVERFLOW, "amount does not fit in 64-bit minor units: " + money);
+            throw CoreErrorCode.MONEY_OVERFLOW.rule("amount does not fit in 64-bit minor units: " + money);
         }
     }
 
@@ -72,7 +68,7 @@ public final class MoneyMath {
         try {
             return Math.addExact(a, b);
         } catch (ArithmeticException e) {
-            throw new RuleViolationException(OVERFLOW, "amount overflow: " + a + " + " + b);
+            throw CoreErrorCode.MONEY_OVERFLOW.rule("amount overflow: " + a + " + " + b);
         }
     }
 
@@ -81,7 +77,7 @@ public final class MoneyMath {
         try {
             return Math.subtractExact(a, b);
         } catch (ArithmeticException e) {
-            throw new RuleViolationException(OVERFLOW, "amount overflow: " + a + " - " + b);
+            throw CoreErrorCode.MONEY_OVERFLOW.rule("amount overflow: " + a + " - " + b);
         }
     }
 
@@ -90,7 +86,7 @@ public final class MoneyMath {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
-            throw new RuleViolationException(OVERFLOW, "amount overflow: " + a + " * " + b);
+            throw CoreErrorCode.MONEY_OVERFLOW.rule("amount overflow: " + a + " * " + b);
         }
     }
 
@@ -130,7 +126,7 @@ public final class MoneyMath {
         Check.notNull(a, "a");
         Check.notNull(b, "b");
         if (!a.getCurrencyUnit().equals(b.getCurrencyUnit())) {
-            throw new RuleViolationException(CURRENCY_MISMATCH,
+            throw CoreErrorCode.MONEY_CURRENCY_MISMATCH.rule(
                     "currencies differ: " + a.getCurrencyUnit() + " and " + b.getCurrencyUnit());
         }
     }

@@ -1,5 +1,6 @@
 package dev.backoffice.core.page;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -20,7 +21,7 @@ import java.util.Base64;
  * <p>{@link #verify} gives the payload back only for a cursor that this signer's key made for the
  * same tenant and scope; anything else (a forged or edited cursor, one of another tenant, another
  * account or another range, one made with another key) is an {@link InvalidRequestException} with
- * code {@value #INVALID_CURSOR} naming the field {@code cursor}. So a listing may keep figures in
+ * code {@code page.invalid_cursor} ({@link CoreErrorCode#PAGE_INVALID_CURSOR}) naming the field {@code cursor}. So a listing may keep figures in
  * its cursor (a running balance, say) and trust them: a client can only hand back what it was
  * given, for the very listing it was given for.
  *
@@ -33,8 +34,6 @@ import java.util.Base64;
  */
 public final class CursorSigner {
 
-    /** The error code of a cursor that this signer did not make for this tenant and scope. */
-    public static final String INVALID_CURSOR = "page.invalid_cursor";
     /** Shortest key accepted, in bytes (the HMAC-SHA256 block strength). */
     public static final int MIN_KEY_BYTES = 32;
     /** Longest payload signed, in characters (a cursor is a position, not data). */
@@ -88,7 +87,7 @@ public final class CursorSigner {
     /**
      * The payload of {@code cursor}, if this signer made it for {@code tenant} and {@code scope}.
      *
-     * @throws InvalidRequestException with code {@value #INVALID_CURSOR} (field {@code cursor})
+     * @throws InvalidRequestException with code {@code page.invalid_cursor} ({@link CoreErrorCode#PAGE_INVALID_CURSOR}) (field {@code cursor})
      *                                 for any other cursor
      */
     public String verify(TenantId tenant, String scope, String cursor) {
@@ -144,7 +143,7 @@ public final class CursorSigner {
 
     private static InvalidRequestException invalid(String cursor) {
         String shown = cursor == null ? null : cursor.length() <= 64 ? cursor : cursor.substring(0, 64) + "...";
-        return InvalidRequestException.of(INVALID_CURSOR, "cursor",
+        return CoreErrorCode.PAGE_INVALID_CURSOR.invalid("cursor",
                 "is not a cursor this listing handed out for this tenant, scope and arguments", shown);
     }
 

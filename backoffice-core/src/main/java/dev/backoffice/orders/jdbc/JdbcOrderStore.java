@@ -1,5 +1,6 @@
 package dev.backoffice.orders.jdbc;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
@@ -15,7 +16,7 @@ import dev.backoffice.core.validation.Check;
 import dev.backoffice.orders.ItemQuantity;
 import dev.backoffice.orders.ItemReturn;
 import dev.backoffice.orders.Order;
-import dev.backoffice.orders.OrderErrors;
+import dev.backoffice.orders.OrderErrorCode;
 import dev.backoffice.orders.OrderEvent;
 import dev.backoffice.orders.OrderHistoryEntry;
 import dev.backoffice.orders.OrderId;
@@ -120,8 +121,7 @@ public final class JdbcOrderStore implements OrderStore {
                         t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
                         order.payLater(), order.createdBy(), order.createdAt(), order.updatedAt());
                 if (inserted == 0) {
-                    throw new ConflictException(OrderErrors.ALREADY_EXISTS,
-                            "order " + order.id() + " already exists in tenant " + tenant);
+                    throw OrderErrorCode.ALREADY_EXISTS.conflict("order " + order.id() + " already exists in tenant " + tenant);
                 }
                 List<Object[]> lines = new ArrayList<>();
                 for (int i = 0; i < order.lines().size(); i++) {
@@ -182,9 +182,9 @@ public final class JdbcOrderStore implements OrderStore {
                     boolean exists = Jdbc.queryOne(c, "SELECT 1 FROM orders WHERE tenant_id = ? AND id = ?",
                             rs -> true, t, id).isPresent();
                     if (!exists) {
-                        throw new NotFoundException(OrderErrors.NOT_FOUND, "order " + order.id() + " not found in tenant " + tenant);
+                        throw OrderErrorCode.NOT_FOUND.notFound("order " + order.id() + " not found in tenant " + tenant);
                     }
-                    throw new ConflictException(OrderErrors.VERSION_CONFLICT, "order " + order.id()
+                    throw OrderErrorCode.VERSION_CONFLICT.conflict("order " + order.id()
                             + " was changed by someone else (read at version " + order.version() + "); re-read and retry");
                 }
                 int[] stored = Jdbc.queryOne(c, "SELECT "
@@ -278,7 +278,7 @@ public final class JdbcOrderStore implements OrderStore {
                     return order;
                 }
                 if (attempt == MAX_READ_ATTEMPTS) {
-                    throw new StorageException("storage.retries_exhausted",
+                    throw CoreErrorCode.STORAGE_RETRIES_EXHAUSTED.storage(
                             "order " + id + " kept changing while being read (" + attempt + " attempts)", null);
                 }
             }

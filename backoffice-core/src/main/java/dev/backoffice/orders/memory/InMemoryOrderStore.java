@@ -7,7 +7,7 @@ import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.orders.Order;
-import dev.backoffice.orders.OrderErrors;
+import dev.backoffice.orders.OrderErrorCode;
 import dev.backoffice.orders.OrderId;
 import dev.backoffice.orders.OrderStore;
 import dev.backoffice.orders.TenantOrderStore;
@@ -47,7 +47,7 @@ public final class InMemoryOrderStore implements OrderStore {
             Check.that(order.version() == 0, "order.version", "must be 0 for a new order", order.version());
             Order stored = order.withVersion(1);
             if (orders.putIfAbsent(order.id(), stored) != null) {
-                throw new ConflictException(OrderErrors.ALREADY_EXISTS, "order " + order.id() + " already exists in tenant " + tenant);
+                throw OrderErrorCode.ALREADY_EXISTS.conflict("order " + order.id() + " already exists in tenant " + tenant);
             }
             return stored;
         }
@@ -57,11 +57,11 @@ public final class InMemoryOrderStore implements OrderStore {
             checkOwned(order);
             Order current = orders.get(order.id());
             if (current == null) {
-                throw new NotFoundException(OrderErrors.NOT_FOUND, "order " + order.id() + " not found in tenant " + tenant);
+                throw OrderErrorCode.NOT_FOUND.notFound("order " + order.id() + " not found in tenant " + tenant);
             }
             Order next = order.withVersion(order.version() + 1);
             if (current.version() != order.version() || !orders.replace(order.id(), current, next)) {
-                throw new ConflictException(OrderErrors.VERSION_CONFLICT, "order " + order.id()
+                throw OrderErrorCode.VERSION_CONFLICT.conflict("order " + order.id()
                         + " was changed by someone else (read at version " + order.version() + "); re-read and retry");
             }
             return next;

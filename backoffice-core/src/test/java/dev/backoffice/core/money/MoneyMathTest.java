@@ -1,5 +1,6 @@
 package dev.backoffice.core.money;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
 import org.joda.money.CurrencyUnit;
@@ -28,7 +29,7 @@ class MoneyMathTest {
     void additionThatOverflowsFailsLoudlyInsteadOfWrapping() {
         assertThatThrownBy(() -> MoneyMath.addExact(Long.MAX_VALUE, 1))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting("code").isEqualTo(MoneyMath.OVERFLOW);
+                .extracting("code").isEqualTo(CoreErrorCode.MONEY_OVERFLOW.code());
     }
 
     @Test
@@ -57,7 +58,7 @@ class MoneyMathTest {
     void mixingCurrenciesIsATypedError() {
         assertThatThrownBy(() -> MoneyMath.plus(Money.parse("PLN 1"), Money.parse("EUR 1")))
                 .isInstanceOf(RuleViolationException.class)
-                .extracting("code").isEqualTo(MoneyMath.CURRENCY_MISMATCH);
+                .extracting("code").isEqualTo(CoreErrorCode.MONEY_CURRENCY_MISMATCH.code());
     }
 
     @Test

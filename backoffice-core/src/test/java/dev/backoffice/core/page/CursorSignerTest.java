@@ -1,5 +1,6 @@
 package dev.backoffice.core.page;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.tenant.TenantId;
 import net.jqwik.api.ForAll;
@@ -23,7 +24,7 @@ class CursorSignerTest {
     private static void rejected(Runnable call) {
         InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, call::run);
         assertThat(e).as("a typed invalid request").isNotNull();
-        assertThat(e.code()).isEqualTo(CursorSigner.INVALID_CURSOR);
+        assertThat(e.code()).isEqualTo(CoreErrorCode.PAGE_INVALID_CURSOR.code());
         assertThat(e.violations()).extracting(v -> v.field()).containsExactly("cursor");
     }
 

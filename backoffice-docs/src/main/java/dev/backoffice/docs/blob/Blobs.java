@@ -4,7 +4,7 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.docs.ContentCorruptedException;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,15 +26,15 @@ final class Blobs {
     }
 
     static InvalidRequestException tooLarge(long max) {
-        return InvalidRequestException.of(DocsErrors.CONTENT_TOO_LARGE, "content", "must be at most " + max + " bytes", "more than " + max + " bytes");
+        return DocsErrorCode.CONTENT_TOO_LARGE.invalid("content", "must be at most " + max + " bytes", "more than " + max + " bytes");
     }
 
     static InvalidRequestException empty() {
-        return InvalidRequestException.of(DocsErrors.EMPTY_CONTENT, "content", "must not be empty", "0 bytes");
+        return DocsErrorCode.EMPTY_CONTENT.invalid("content", "must not be empty", "0 bytes");
     }
 
     static StorageException io(String what, IOException e) {
-        return new StorageException(DocsErrors.IO_FAILURE, what + ": " + e.getMessage(), e);
+        return DocsErrorCode.IO_FAILURE.storage(what + ": " + e.getMessage(), e);
     }
 
     /** A verifying stream over {@code in} that expects exactly {@code size} bytes (negative: unknown). */

@@ -4,7 +4,7 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +207,7 @@ public final class FileSystemBlobStore implements BlobStore {
         try {
             return new Blobs.Verifying(Files.newInputStream(p), hash, size);
         } catch (NoSuchFileException e) {
-            throw new NotFoundException(DocsErrors.CONTENT_MISSING, "no blob " + hash + " in tenant " + tenant);
+            throw DocsErrorCode.CONTENT_MISSING.notFound("no blob " + hash + " in tenant " + tenant);
         } catch (IOException e) {
             throw Blobs.io("opening blob " + hash, e);
         }

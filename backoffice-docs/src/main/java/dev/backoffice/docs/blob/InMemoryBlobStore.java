@@ -4,7 +4,7 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -70,7 +70,7 @@ public final class InMemoryBlobStore implements BlobStore {
     public InputStream open(TenantId tenant, ContentHash hash, long size) {
         byte[] bytes = of(tenant).get(Check.notNull(hash, "hash"));
         if (bytes == null) {
-            throw new NotFoundException(DocsErrors.CONTENT_MISSING, "no blob " + hash + " in tenant " + tenant);
+            throw DocsErrorCode.CONTENT_MISSING.notFound("no blob " + hash + " in tenant " + tenant);
         }
         return new Blobs.Verifying(new ByteArrayInputStream(bytes), hash, size);
     }

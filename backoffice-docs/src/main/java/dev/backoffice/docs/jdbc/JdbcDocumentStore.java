@@ -10,7 +10,7 @@ import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 import dev.backoffice.docs.Document;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.DocumentId;
@@ -338,7 +338,7 @@ public final class JdbcDocumentStore implements DocumentStore {
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500);
                 } catch (SQLException e) {
                     if (jdbc.dialect().isUniqueViolation(e)) {
-                        throw new ConflictException(DocsErrors.ALREADY_EXISTS, "a document with id "
+                        throw DocsErrorCode.ALREADY_EXISTS.conflict("a document with id "
                                 + (docs.size() == 1 ? docs.get(0).id() : "among " + docs.size()) + " already exists in tenant " + tenant);
                     }
                     throw e;
@@ -512,7 +512,7 @@ public final class JdbcDocumentStore implements DocumentStore {
         try {
             return BackofficeJson.mapper().writeValueAsString(o);
         } catch (JsonProcessingException e) {
-            throw new StorageException(DocsErrors.IO_FAILURE, "cannot serialize " + o.getClass().getSimpleName(), e);
+            throw DocsErrorCode.IO_FAILURE.storage("cannot serialize " + o.getClass().getSimpleName(), e);
         }
     }
 

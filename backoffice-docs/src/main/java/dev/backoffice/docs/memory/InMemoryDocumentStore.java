@@ -4,7 +4,7 @@ import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 import dev.backoffice.docs.Document;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.DocumentId;
@@ -288,7 +288,7 @@ public final class InMemoryDocumentStore implements DocumentStore {
         public void insert(Document d) {
             requireTx();
             if (docs.containsKey(d.id())) {
-                throw new ConflictException(DocsErrors.ALREADY_EXISTS, "document " + d.id() + " already exists in tenant " + tenant);
+                throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + d.id() + " already exists in tenant " + tenant);
             }
             index(d);
             onUndo(() -> unindex(d));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +54,7 @@ public final class PolicyCatalogue {
         Check.notBlank(id, "id");
         CatalogueEntry e = entries.get(id);
         if (e == null) {
-            throw new NotFoundException(DocsErrors.UNKNOWN_CLASS, "no catalogue entry " + id + "; known: " + entries.keySet());
+            throw DocsErrorCode.UNKNOWN_CLASS.notFound("no catalogue entry " + id + "; known: " + entries.keySet());
         }
         return e;
     }

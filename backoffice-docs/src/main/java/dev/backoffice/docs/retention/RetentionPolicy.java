@@ -1,8 +1,9 @@
 package dev.backoffice.docs.retention;
 
+import dev.backoffice.docs.DocsLimits;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.Names;
 
@@ -34,28 +35,28 @@ public record RetentionPolicy(DocumentClass documentClass, String name, Period p
 
     public RetentionPolicy {
         Check.notNull(documentClass, "documentClass");
-        Names.text(name, "name", 200);
+        Names.text(name, "name", DocsLimits.MAX_NAME_LENGTH);
         Check.notNull(period, "period");
         if (period.isNegative()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "period", "must not be negative", period);
+            throw DocsErrorCode.INVALID_POLICY.invalid("period", "must not be negative", period);
         }
         Check.notNull(trigger, "trigger");
         Check.notNull(action, "action");
         Check.notNull(mode, "mode");
-        Names.text(source, "source", 500);
+        Names.text(source, "source", DocsLimits.MAX_POLICY_SOURCE_LENGTH);
         if (basis == null) {
             basis = RetentionBasis.LEGAL_OBLIGATION;
         }
         if (mode == RetentionMode.COMPLIANCE && basis != RetentionBasis.LEGAL_OBLIGATION) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "basis",
+            throw DocsErrorCode.INVALID_POLICY.invalid("basis",
                     "must be LEGAL_OBLIGATION in compliance mode: a lock nobody can lift needs a law that requires it", basis);
         }
         if (basis == RetentionBasis.NONE && !period.isZero()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "period",
+            throw DocsErrorCode.INVALID_POLICY.invalid("period",
                     "must be zero when the basis is NONE (no retention requirement)", period);
         }
         if (basis == RetentionBasis.NONE && trigger.waitsForEvent()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger",
+            throw DocsErrorCode.INVALID_POLICY.invalid("trigger",
                     "must not wait for an event when the basis is NONE: with no requirement nothing waits", trigger.event().orElseThrow());
         }
     }

@@ -2,7 +2,7 @@ package dev.backoffice.docs.retention;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -46,18 +46,18 @@ public record RetentionTrigger(Optional<String> event, YearEnd yearEnd, Optional
         Check.notNull(deferral, "trigger.deferral");
         event.ifPresent(e -> {
             if (!EVENT.matcher(e).matches()) {
-                throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger.event",
+                throw DocsErrorCode.INVALID_POLICY.invalid("trigger.event",
                         "must be 1-64 characters of lowercase letters, digits, '.', '_' or '-'", e);
             }
         });
         if (yearEnd == YearEnd.FISCAL && fiscalYearEnd.isEmpty()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger.fiscalYearEnd", "is required for a fiscal year end", null);
+            throw DocsErrorCode.INVALID_POLICY.invalid("trigger.fiscalYearEnd", "is required for a fiscal year end", null);
         }
         if (yearEnd != YearEnd.FISCAL && fiscalYearEnd.isPresent()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger.fiscalYearEnd", "applies only to a fiscal year end", fiscalYearEnd.get());
+            throw DocsErrorCode.INVALID_POLICY.invalid("trigger.fiscalYearEnd", "applies only to a fiscal year end", fiscalYearEnd.get());
         }
         if (deferral.isNegative()) {
-            throw InvalidRequestException.of(DocsErrors.INVALID_POLICY, "trigger.deferral", "must not be negative", deferral);
+            throw DocsErrorCode.INVALID_POLICY.invalid("trigger.deferral", "must not be negative", deferral);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.docs.ContentCorruptedException;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocsErrors;
+import dev.backoffice.docs.DocsErrorCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +73,15 @@ abstract class BlobStoreContract {
         assertThat(store.exists(OTHER, a.hash())).isFalse();
         assertThat(store.verify(OTHER, a.hash())).isEqualTo(BlobStatus.MISSING);
         assertThatThrownBy(() -> store.open(OTHER, a.hash())).isInstanceOf(NotFoundException.class)
-                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.CONTENT_MISSING);
+                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrorCode.CONTENT_MISSING.code());
     }
 
     @Test
     void empty_and_oversize_content_is_rejected_and_nothing_stored() {
         assertThatThrownBy(() -> store.put(T, in(""), 100)).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.EMPTY_CONTENT);
+                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrorCode.EMPTY_CONTENT.code());
         assertThatThrownBy(() -> store.put(T, in("12345678901"), 10)).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.CONTENT_TOO_LARGE);
+                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrorCode.CONTENT_TOO_LARGE.code());
         assertThat(store.put(T, in("1234567890"), 10).size()).isEqualTo(10);
     }
 
@@ -92,14 +92,14 @@ abstract class BlobStoreContract {
         assertThat(store.verify(T, ref.hash())).isEqualTo(BlobStatus.CORRUPTED);
         try (InputStream s = store.open(T, ref.hash())) {
             assertThatThrownBy(s::readAllBytes).isInstanceOf(ContentCorruptedException.class)
-                    .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.CONTENT_CORRUPTED);
+                    .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrorCode.CONTENT_CORRUPTED.code());
         }
     }
 
     @Test
     void a_malformed_hash_is_rejected_before_touching_storage() {
         assertThatThrownBy(() -> ContentHash.of("../../etc/passwd")).isInstanceOf(InvalidRequestException.class)
-                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrors.INVALID_HASH);
+                .extracting(e -> ((BackofficeException) e).code()).isEqualTo(DocsErrorCode.INVALID_HASH.code());
         assertThatThrownBy(() -> ContentHash.of("ABCDEF".repeat(10) + "abcd")).isInstanceOf(InvalidRequestException.class);
     }
 

@@ -2,7 +2,7 @@ package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.PayrollErrorCode;
 
 import java.math.BigDecimal;
 
@@ -21,7 +21,7 @@ public final class Numbers {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw InvalidRequestException.of(HrErrors.NOT_A_NUMBER, field, "must be a decimal number such as 7.5", text);
+            throw PayrollErrorCode.NOT_A_NUMBER.invalid(field, "must be a decimal number such as 7.5", text);
         }
     }
 }

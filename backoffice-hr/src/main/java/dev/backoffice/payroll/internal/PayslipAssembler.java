@@ -1,7 +1,7 @@
 package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.hr.Employee;
+import dev.backoffice.payroll.Employee;
 import dev.backoffice.payroll.JournalRole;
 import dev.backoffice.payroll.LineEffect;
 import dev.backoffice.payroll.PayrollComponent;
@@ -31,7 +31,13 @@ public final class PayslipAssembler implements PayslipSink {
     private final long[] cachedMinor = new long[8];
     private final Money[] cachedMoney = new Money[8];
 
-    public PayslipAssembler(CurrencyUnit currency) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static PayslipAssembler create(CurrencyUnit currency) {
+        return new PayslipAssembler(currency);
+    }
+
+    PayslipAssembler(CurrencyUnit currency) {
         this.currency = currency;
         this.lines = new PackedLines.Builder(currency);
     }

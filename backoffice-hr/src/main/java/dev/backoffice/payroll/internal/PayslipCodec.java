@@ -28,6 +28,14 @@ public final class PayslipCodec {
 
     /** Builds a run's string dictionary; not thread-safe. */
     public static final class Dictionary {
+
+        private Dictionary() {
+        }
+
+        /** An empty dictionary (internal classes have no public constructor). */
+        public static Dictionary create() {
+            return new Dictionary();
+        }
         private final Map<String, Integer> index = new HashMap<>();
         private final List<String> strings = new ArrayList<>();
 

@@ -14,10 +14,10 @@ import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.Contract;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.EmployeeId;
+import dev.backoffice.payroll.PayrollErrorCode;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.PayrollRunId;
 import dev.backoffice.payroll.PayrollStore;
@@ -79,7 +79,7 @@ public final class JdbcPayrollStore implements PayrollStore {
         try {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
-            throw new StorageException("payroll.serialization", "cannot serialize " + o.getClass().getSimpleName(), e);
+            throw PayrollErrorCode.SERIALIZATION.storage("cannot serialize " + o.getClass().getSimpleName(), e);
         }
     }
 
@@ -87,7 +87,7 @@ public final class JdbcPayrollStore implements PayrollStore {
         try {
             return json.readValue(s, type);
         } catch (JsonProcessingException e) {
-            throw new StorageException("payroll.serialization", "cannot read stored " + type.getSimpleName(), e);
+            throw PayrollErrorCode.SERIALIZATION.storage("cannot read stored " + type.getSimpleName(), e);
         }
     }
 
@@ -95,7 +95,7 @@ public final class JdbcPayrollStore implements PayrollStore {
         try {
             return json.readValue(s, STRINGS);
         } catch (JsonProcessingException e) {
-            throw new StorageException("payroll.serialization", "cannot read a run dictionary", e);
+            throw PayrollErrorCode.SERIALIZATION.storage("cannot read a run dictionary", e);
         }
     }
 
@@ -187,13 +187,13 @@ public final class JdbcPayrollStore implements PayrollStore {
                         }
                     }
                     if (!known.contains(x.employeeId())) {
-                        throw new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "no employee " + x.employeeId() + " in tenant " + tenant);
+                        throw PayrollErrorCode.EMPLOYEE_NOT_FOUND.notFound("no employee " + x.employeeId() + " in tenant " + tenant);
                     }
                     List<Contract> mine = existing.computeIfAbsent(x.employeeId(), k -> new ArrayList<>());
                     mine.removeIf(o -> o.id().equals(x.id()));
                     for (Contract o : mine) {
                         if (o.overlaps(x)) {
-                            throw new RuleViolationException(HrErrors.CONTRACT_OVERLAP, "contract " + x.id() + " (" + x.start() + ".." + x.end()
+                            throw PayrollErrorCode.CONTRACT_OVERLAP.rule("contract " + x.id() + " (" + x.start() + ".." + x.end()
                                     + ") overlaps contract " + o.id() + " (" + o.start() + ".." + o.end() + ")");
                         }
                     }
@@ -302,7 +302,7 @@ public final class JdbcPayrollStore implements PayrollStore {
         @Override
         public void saveApprovedRun(PayrollRun run, long expectedVersion, Runnable alsoInTransaction) {
             Check.notNull(run, "run");
-            PayslipCodec.Dictionary dict = new PayslipCodec.Dictionary();
+            PayslipCodec.Dictionary dict = PayslipCodec.Dictionary.create();
             List<Object[]> rows = new ArrayList<>(run.payslips().size());
             for (Payslip p : run.payslips()) {
                 rows.add(new Object[]{t, run.id().value(), p.employeeId().value(), run.jurisdiction(), run.period().toString(), p.taxYear(),
@@ -324,7 +324,7 @@ public final class JdbcPayrollStore implements PayrollStore {
                     }
                     long version = current.orElse(0L);
                     if (version != expectedVersion) {
-                        throw new ConflictException(HrErrors.STALE_RUN, "another run was approved since this one was computed (version "
+                        throw PayrollErrorCode.STALE_RUN.conflict("another run was approved since this one was computed (version "
                                 + version + ", expected " + expectedVersion + ")");
                     }
                     if (current.isEmpty()) {
@@ -334,8 +334,7 @@ public final class JdbcPayrollStore implements PayrollStore {
                     }
                     String regularKey = run.kind() == RunKind.REGULAR ? run.jurisdiction() + "|" + run.period() : null;
                     if (regularKey != null && Jdbc.queryOne(c, "SELECT 1 FROM hr_runs WHERE tenant_id = ? AND regular_key = ?", rs -> true, t, regularKey).isPresent()) {
-                        throw new RuleViolationException(HrErrors.PERIOD_ALREADY_APPROVED,
-                                "the " + run.jurisdiction() + " payroll of " + run.period() + " is already approved");
+                        throw PayrollErrorCode.PERIOD_ALREADY_APPROVED.rule("the " + run.jurisdiction() + " payroll of " + run.period() + " is already approved");
                     }
                     Jdbc.update(c, "INSERT INTO hr_runs (tenant_id, run_id, seq, jurisdiction, period, kind, regular_key, approved_at, header, dictionary) "
                                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -351,7 +350,7 @@ public final class JdbcPayrollStore implements PayrollStore {
                 }), () -> "payroll run " + run.id() + ": read it with run(id)");
             } catch (StorageException e) {
                 if (e.getCause() instanceof SQLException sql && jdbc.dialect().isUniqueViolation(sql)) {
-                    throw new ConflictException(HrErrors.STALE_RUN, "a concurrent approval won: " + sql.getMessage());
+                    throw PayrollErrorCode.STALE_RUN.conflict("a concurrent approval won: " + sql.getMessage());
                 }
                 throw e;
             }

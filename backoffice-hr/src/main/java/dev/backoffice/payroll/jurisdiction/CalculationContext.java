@@ -1,8 +1,8 @@
 package dev.backoffice.payroll.jurisdiction;
 
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PayBasis;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PayBasis;
 import dev.backoffice.payroll.EmployerSettings;
 import dev.backoffice.payroll.PeriodInput;
 

@@ -1,7 +1,7 @@
 package dev.backoffice.payroll.jurisdiction;
 
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.ContractTerms;
+import dev.backoffice.payroll.ContractTerms;
 
 import java.time.LocalDate;
 

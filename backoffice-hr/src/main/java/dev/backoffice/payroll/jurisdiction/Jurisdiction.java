@@ -1,6 +1,6 @@
 package dev.backoffice.payroll.jurisdiction;
 
-import dev.backoffice.hr.Employee;
+import dev.backoffice.payroll.Employee;
 import org.joda.money.CurrencyUnit;
 
 import java.time.LocalDate;

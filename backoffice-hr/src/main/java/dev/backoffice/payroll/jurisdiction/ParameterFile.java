@@ -3,7 +3,7 @@ package dev.backoffice.payroll.jurisdiction;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.json.BackofficeJson;
-import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.PayrollErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,11 +72,11 @@ public final class ParameterFile {
     public static ParameterFile load(String resource) {
         try (InputStream in = ParameterFile.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new RuleViolationException(HrErrors.BAD_PARAMETERS, "parameter file not found on the class path: " + resource);
+                throw PayrollErrorCode.BAD_PARAMETERS.rule("parameter file not found on the class path: " + resource);
             }
             return new ParameterFile(resource, BackofficeJson.mapper().readTree(in));
         } catch (IOException e) {
-            throw new RuleViolationException(HrErrors.BAD_PARAMETERS, "cannot read parameter file " + resource + ": " + e.getMessage());
+            throw PayrollErrorCode.BAD_PARAMETERS.rule("cannot read parameter file " + resource + ": " + e.getMessage());
         }
     }
 
@@ -189,12 +189,12 @@ public final class ParameterFile {
     private static String text(JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual()) {
-            throw new RuleViolationException(HrErrors.BAD_PARAMETERS, "parameter file lacks \"" + field + "\"");
+            throw PayrollErrorCode.BAD_PARAMETERS.rule("parameter file lacks \"" + field + "\"");
         }
         return n.asText();
     }
 
     private RuleViolationException bad(String what) {
-        return new RuleViolationException(HrErrors.BAD_PARAMETERS, "parameter file " + name + " " + what);
+        return PayrollErrorCode.BAD_PARAMETERS.rule("parameter file " + name + " " + what);
     }
 }

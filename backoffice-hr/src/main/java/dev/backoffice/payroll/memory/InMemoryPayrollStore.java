@@ -6,11 +6,11 @@ import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractId;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.EmployeeId;
-import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.Contract;
+import dev.backoffice.payroll.ContractId;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.EmployeeId;
+import dev.backoffice.payroll.PayrollErrorCode;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.PayrollRunId;
 import dev.backoffice.payroll.PayrollStore;
@@ -110,14 +110,13 @@ public final class InMemoryPayrollStore implements PayrollStore {
             for (Contract c : list) {
                 Check.notNull(c, "contract");
                 if (!employees.containsKey(c.employeeId())) {
-                    throw new NotFoundException(HrErrors.EMPLOYEE_NOT_FOUND, "no employee " + c.employeeId() + " in tenant " + tenant);
+                    throw PayrollErrorCode.EMPLOYEE_NOT_FOUND.notFound("no employee " + c.employeeId() + " in tenant " + tenant);
                 }
                 List<Contract> mine = byEmployee.computeIfAbsent(c.employeeId(), k -> new ArrayList<>());
                 mine.removeIf(o -> o.id().equals(c.id()));
                 for (Contract o : mine) {
                     if (o.overlaps(c)) {
-                        throw new RuleViolationException(HrErrors.CONTRACT_OVERLAP,
-                                "contract " + c.id() + " (" + c.start() + ".." + c.end() + ") overlaps contract " + o.id() + " (" + o.start() + ".." + o.end() + ")");
+                        throw PayrollErrorCode.CONTRACT_OVERLAP.rule("contract " + c.id() + " (" + c.start() + ".." + c.end() + ") overlaps contract " + o.id() + " (" + o.start() + ".." + o.end() + ")");
                     }
                 }
                 mine.add(c);
@@ -205,15 +204,14 @@ public final class InMemoryPayrollStore implements PayrollStore {
         public synchronized void saveApprovedRun(PayrollRun run, long expectedVersion, Runnable alsoInTransaction) {
             Check.notNull(run, "run");
             if (version != expectedVersion) {
-                throw new ConflictException(HrErrors.STALE_RUN, "another run was approved since this one was computed (version "
+                throw PayrollErrorCode.STALE_RUN.conflict("another run was approved since this one was computed (version "
                         + version + ", expected " + expectedVersion + ")");
             }
             if (runs.containsKey(run.id())) {
-                throw new ConflictException(HrErrors.PERIOD_ALREADY_APPROVED, "run " + run.id() + " is already approved");
+                throw PayrollErrorCode.PERIOD_ALREADY_APPROVED.conflict("run " + run.id() + " is already approved");
             }
             if (run.kind() == RunKind.REGULAR && regularRunApproved(run.jurisdiction(), run.period())) {
-                throw new RuleViolationException(HrErrors.PERIOD_ALREADY_APPROVED,
-                        "the " + run.jurisdiction() + " payroll of " + run.period() + " is already approved");
+                throw PayrollErrorCode.PERIOD_ALREADY_APPROVED.rule("the " + run.jurisdiction() + " payroll of " + run.period() + " is already approved");
             }
             if (alsoInTransaction != null) {
                 alsoInTransaction.run();

@@ -2,10 +2,10 @@ package dev.backoffice.payroll.pl;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PayBasis;
-import dev.backoffice.hr.PolishTaxProfile;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PayrollErrorCode;
+import dev.backoffice.payroll.PayBasis;
+import dev.backoffice.payroll.PolishTaxProfile;
 import dev.backoffice.payroll.Bonus;
 import dev.backoffice.payroll.EmployerSetting;
 import dev.backoffice.payroll.JournalRole;
@@ -111,8 +111,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
     public PolishParameters parameters(int year) {
         PolishParameters p = years.get(year);
         if (p == null) {
-            throw new RuleViolationException(HrErrors.UNSUPPORTED_TAX_YEAR,
-                    "no Polish payroll parameters for tax year " + year + " (supported: " + YEARS + ")");
+            throw PayrollErrorCode.UNSUPPORTED_TAX_YEAR.rule("no Polish payroll parameters for tax year " + year + " (supported: " + YEARS + ")");
         }
         return p;
     }
@@ -143,7 +142,7 @@ public final class PolishPayroll extends PipelineJurisdiction<PolishPayroll.Work
     @Override
     public void validate(Employee employee, TaxYear taxYear) {
         if (!(employee.profile() instanceof PolishTaxProfile)) {
-            throw InvalidRequestException.of(HrErrors.PROFILE_MISMATCH, "profile",
+            throw PayrollErrorCode.PROFILE_MISMATCH.invalid("profile",
                     "employee " + employee.id() + " has no Polish tax profile", employee.profile().jurisdictionCode());
         }
     }

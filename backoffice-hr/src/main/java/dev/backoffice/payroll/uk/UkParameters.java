@@ -2,8 +2,8 @@ package dev.backoffice.payroll.uk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.StudentLoanPlan;
+import dev.backoffice.payroll.PayrollErrorCode;
+import dev.backoffice.payroll.StudentLoanPlan;
 import dev.backoffice.payroll.jurisdiction.ParameterFile;
 
 import java.math.BigDecimal;
@@ -112,7 +112,7 @@ public final class UkParameters {
             rate[i] = bp(f, new BigDecimal(b.get("rate").asText()), key);
         }
         if (up[up.length - 1] != Long.MAX_VALUE) {
-            throw new RuleViolationException(HrErrors.BAD_PARAMETERS, key + ": the last band must be open-ended");
+            throw PayrollErrorCode.BAD_PARAMETERS.rule(key + ": the last band must be open-ended");
         }
         return new Bands(up, rate, key);
     }
@@ -121,7 +121,7 @@ public final class UkParameters {
         try {
             return percent.movePointRight(2).longValueExact();
         } catch (ArithmeticException e) {
-            throw new RuleViolationException(HrErrors.BAD_PARAMETERS, what + ": rate with more than 2 decimals " + percent);
+            throw PayrollErrorCode.BAD_PARAMETERS.rule(what + ": rate with more than 2 decimals " + percent);
         }
     }
 
@@ -133,7 +133,7 @@ public final class UkParameters {
             Long fromP = thresholds.get(from);
             Long toP = to == null ? Long.valueOf(Long.MAX_VALUE) : thresholds.get(to);
             if (fromP == null || toP == null) {
-                throw new RuleViolationException(HrErrors.BAD_PARAMETERS, "ni.categories: unknown threshold " + from + "/" + to);
+                throw PayrollErrorCode.BAD_PARAMETERS.rule("ni.categories: unknown threshold " + from + "/" + to);
             }
             out.add(new NiBand(from, fromP, to, toP, f.ppmOf(new BigDecimal(b.get("rate").asText()), "ni rate")));
         }

@@ -2,11 +2,11 @@ package dev.backoffice.payroll.uk;
 
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.RuleViolationException;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.HrErrors;
-import dev.backoffice.hr.PayBasis;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PayrollErrorCode;
+import dev.backoffice.payroll.PayBasis;
+import dev.backoffice.payroll.StudentLoanPlan;
+import dev.backoffice.payroll.UkTaxProfile;
 import dev.backoffice.payroll.Bonus;
 import dev.backoffice.payroll.JournalRole;
 import dev.backoffice.payroll.Overtime;
@@ -119,8 +119,7 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     public UkParameters parameters(int startYear) {
         UkParameters p = years.get(startYear);
         if (p == null) {
-            throw new RuleViolationException(HrErrors.UNSUPPORTED_TAX_YEAR,
-                    "no UK PAYE parameters for tax year " + label(startYear, "/") + " (supported: 2025/26)");
+            throw PayrollErrorCode.UNSUPPORTED_TAX_YEAR.rule("no UK PAYE parameters for tax year " + label(startYear, "/") + " (supported: 2025/26)");
         }
         return p;
     }
@@ -153,18 +152,18 @@ public final class UkPayroll extends PipelineJurisdiction<UkPayroll.Work> {
     @Override
     public void validate(Employee employee, TaxYear taxYear) {
         if (!(employee.profile() instanceof UkTaxProfile profile)) {
-            throw InvalidRequestException.of(HrErrors.PROFILE_MISMATCH, "profile",
+            throw PayrollErrorCode.PROFILE_MISMATCH.invalid("profile",
                     "employee " + employee.id() + " has no UK tax profile", employee.profile().jurisdictionCode());
         }
         code(profile.taxCode());
         UkParameters p = parameters(taxYear.start().getYear());
         if (!p.niCategories.containsKey(profile.niCategory())) {
-            throw InvalidRequestException.of(HrErrors.UNKNOWN_NI_CATEGORY, "niCategory",
+            throw PayrollErrorCode.UNKNOWN_NI_CATEGORY.invalid("niCategory",
                     "has no rates in " + taxYear.label() + " (known: " + new java.util.TreeSet<>(p.niCategories.keySet()) + ")", profile.niCategory());
         }
         for (StudentLoanPlan plan : profile.studentLoans()) {
             if (!p.slThreshold.containsKey(plan)) {
-                throw InvalidRequestException.of(HrErrors.UNSUPPORTED_STUDENT_LOAN, "studentLoans",
+                throw PayrollErrorCode.UNSUPPORTED_STUDENT_LOAN.invalid("studentLoans",
                         "is not collected through PAYE in " + taxYear.label(), plan);
             }
         }

@@ -1,7 +1,7 @@
 package dev.backoffice.payroll.uk;
 
 import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.hr.HrErrors;
+import dev.backoffice.payroll.PayrollErrorCode;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -84,7 +84,7 @@ public record UkTaxCode(String text, Region region, Kind kind, int number, Strin
     }
 
     private static InvalidRequestException unknown(String code) {
-        return InvalidRequestException.of(HrErrors.UNKNOWN_TAX_CODE, "taxCode",
+        return PayrollErrorCode.UNKNOWN_TAX_CODE.invalid("taxCode",
                 "is not a PAYE tax code this SDK knows (e.g. 1257L, S1257L, C1257L, K475, BR, D0, D1, SD0-SD3, 0T, NT, with optional W1/M1/X)", code);
     }
 }

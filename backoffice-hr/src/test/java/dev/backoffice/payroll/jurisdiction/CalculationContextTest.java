@@ -1,8 +1,8 @@
 package dev.backoffice.payroll.jurisdiction;
 
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PolishTaxProfile;
+import dev.backoffice.payroll.ContractTerms;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PolishTaxProfile;
 import dev.backoffice.payroll.PeriodInput;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;

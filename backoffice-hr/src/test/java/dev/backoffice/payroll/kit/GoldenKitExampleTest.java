@@ -1,8 +1,8 @@
 package dev.backoffice.payroll.kit;
 
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PolishTaxProfile;
-import dev.backoffice.hr.UkTaxProfile;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PolishTaxProfile;
+import dev.backoffice.payroll.UkTaxProfile;
 import dev.backoffice.payroll.EmployerSetting;
 import dev.backoffice.payroll.EmployerSettings;
 import dev.backoffice.payroll.PayrollHarness;

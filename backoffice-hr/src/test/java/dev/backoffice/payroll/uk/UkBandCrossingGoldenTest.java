@@ -1,7 +1,7 @@
 package dev.backoffice.payroll.uk;
 
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.UkTaxProfile;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.UkTaxProfile;
 import dev.backoffice.payroll.Bonus;
 import dev.backoffice.payroll.PayrollHarness;
 import dev.backoffice.payroll.Payslip;

@@ -1,8 +1,8 @@
 package dev.backoffice.payroll.uk;
 
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.StudentLoanPlan;
-import dev.backoffice.hr.UkTaxProfile;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.StudentLoanPlan;
+import dev.backoffice.payroll.UkTaxProfile;
 import dev.backoffice.payroll.PayrollHarness;
 import dev.backoffice.payroll.PeriodInput;
 import dev.backoffice.payroll.Payslip;

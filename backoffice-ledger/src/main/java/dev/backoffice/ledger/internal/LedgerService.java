@@ -58,7 +58,6 @@ import java.util.TreeMap;
  */
 public final class LedgerService implements TenantLedger {
 
-    private static final int MAX_BATCH = 8190;
     private static final Instant EARLIEST_INSTANT = LedgerLimits.MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private final LedgerStore store;
@@ -68,7 +67,13 @@ public final class LedgerService implements TenantLedger {
     private final LedgerStore.Reader reader;
     private final CursorSigner cursors;
 
-    public LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static LedgerService create(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
+        return new LedgerService(store, tenant, clock, audit, cursors);
+    }
+
+    LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
         this.store = store;
         this.tenant = tenant;
         this.clock = clock;
@@ -232,7 +237,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public List<JournalEntry> postAll(List<EntryRequest> requests) {
         Check.notEmpty(requests, "requests");
-        Check.that(requests.size() <= MAX_BATCH, "requests", "must hold at most " + MAX_BATCH + " entries", requests.size());
+        Check.that(requests.size() <= LedgerLimits.MAX_BATCH_ENTRIES, "requests", "must hold at most " + LedgerLimits.MAX_BATCH_ENTRIES + " entries", requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Check.notNull(requests.get(i), "requests[" + i + "]");
         }
@@ -521,7 +526,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public JournalEntry reverse(EntryId entryId, String reason) {
         Check.notNull(entryId, "entryId");
-        Check.text(reason, "reason", 500);
+        Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         Instant now = now();
         LocalDate today = today();
         EntryId reversalId = EntryId.newId(); // the identity, before the first attempt
@@ -697,7 +702,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public PeriodStatus closePeriod(LocalDate through, String actor) {
         date(through, "through");
-        Check.text(actor, "actor", 200);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         // idempotent by nature (closing what is closed changes and audits nothing): a rerun after
         // an unknown outcome finds the landed close and writes no second audit record
         return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
@@ -716,8 +721,8 @@ public final class LedgerService implements TenantLedger {
     @Override
     public PeriodStatus reopenPeriod(LocalDate from, String actor, String reason) {
         date(from, "from");
-        Check.text(actor, "actor", 200);
-        Check.text(reason, "reason", 500);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
+        Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         PeriodStatus reopened = new PeriodStatus(Optional.of(from.minusDays(1)));
         return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
@@ -750,7 +755,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public Optional<JournalEntry> closeYear(LocalDate yearEnd, String actor, List<AccountRef> retainedEarnings) {
         date(yearEnd, "yearEnd");
-        Check.text(actor, "actor", 200);
+        Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();
         EntryId closingId = EntryId.newId(); // the identity, before the first attempt

@@ -35,15 +35,20 @@ public final class LoggingTenantLedger implements TenantLedger {
     private final TenantLedger delegate;
     private final TenantId tenant;
 
+    private LoggingTenantLedger(TenantLedger delegate, TenantId tenant) {
+        this.delegate = delegate;
+        this.tenant = tenant;
+    }
+
     /**
      * Wraps {@code delegate}, the ledger of {@code tenant}.
      *
      * @param delegate the ledger that does the work
      * @param tenant the tenant put in the MDC
+     * @return the front door
      */
-    public LoggingTenantLedger(TenantLedger delegate, TenantId tenant) {
-        this.delegate = delegate;
-        this.tenant = tenant;
+    public static TenantLedger create(TenantLedger delegate, TenantId tenant) {
+        return new LoggingTenantLedger(delegate, tenant);
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class Rejection extends RuntimeException {
     private final String field;
     private final transient Object rejectedValue;
 
-    public Rejection(int index, LedgerErrorCode code, String field, String message, Object rejectedValue) {
+    Rejection(int index, LedgerErrorCode code, String field, String message, Object rejectedValue) {
         super(message, null, false, false);
         this.index = index;
         this.code = code;

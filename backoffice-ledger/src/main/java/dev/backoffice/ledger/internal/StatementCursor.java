@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.internal;
 
+import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
@@ -44,7 +45,7 @@ record StatementCursor(LedgerStore.MovementPosition position, long runningBalanc
             return new StatementCursor(new LedgerStore.MovementPosition(LocalDate.parse(p[0]), Long.parseLong(p[1]),
                     Integer.parseInt(p[2])), Long.parseLong(p[3]));
         } catch (RuntimeException e) { // signed by this key but not a statement position: another listing's cursor
-            throw InvalidRequestException.of(CursorSigner.INVALID_CURSOR, "cursor", "is not a statement cursor", cursor);
+            throw CoreErrorCode.PAGE_INVALID_CURSOR.invalid("cursor", "is not a statement cursor", cursor);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
     public static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__ledger_current_day.sql");
 
     private final Jdbc jdbc;
-    private final SequenceBlocks sequences = new SequenceBlocks();
+    private final SequenceBlocks sequences = SequenceBlocks.create();
     private final GroupCommitter<Lane, GroupRequest> committer;
     private final int lanes;
 
@@ -88,9 +88,9 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
             SchemaInstaller.install(jdbc, "ledger", SCRIPTS);
         }
         this.lanes = b.lanesPerTenant;
-        GroupCommitRunner runner = new GroupCommitRunner(jdbc, sequences, new AccountCache(), new StatsKeeper(jdbc));
+        GroupCommitRunner runner = GroupCommitRunner.create(jdbc, sequences, AccountCache.create(), StatsKeeper.create(jdbc));
         this.committer = b.groupCommit
-                ? new GroupCommitter<Lane, GroupRequest>((lane, group) -> runner.accept(lane.tenant(), group),
+                ? GroupCommitter.create((lane, group) -> runner.accept(lane.tenant(), group),
                 Math.max(b.committerThreads, b.lanesPerTenant), b.maxGroupSize, b.queueCapacity, "ledger-committer")
                 : null;
     }
@@ -128,7 +128,7 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
         if (committer == null || jdbc.inTransaction()) {
             return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
         }
-        GroupRequest request = new GroupRequest(work);
+        GroupRequest request = GroupRequest.create(work);
         int slot = lanes == 1 ? 0 : (int) (Thread.currentThread().getId() % lanes);
         if (!committer.offer(new Lane(tenant, slot), request)) {
             return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
@@ -138,7 +138,7 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
 
     @Override
     public Reader reader(TenantId tenant) {
-        return new JdbcReader(jdbc, Check.notNull(tenant, "tenant"));
+        return JdbcReader.create(jdbc, Check.notNull(tenant, "tenant"));
     }
 
     /** Stops the committer threads after the queued work is done. */

@@ -2,6 +2,7 @@ package dev.backoffice.ledger.memory;
 
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
+import dev.backoffice.ledger.internal.Invariants;
 import dev.backoffice.ledger.Account;
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
@@ -556,6 +557,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
+            Invariants.entriesBalance(entries);
+            if (!d.lock.isWriteLockedByCurrentThread()) { // every account of the tenant is locked by its write lock
+                throw new IllegalStateException("invariant broken: a unit of work writes without its tenant's lock");
+            }
             for (int i = 0; i < entries.size(); i++) {
                 JournalEntry e = entries.get(i);
                 if (!d.journal.accepts(e)) {

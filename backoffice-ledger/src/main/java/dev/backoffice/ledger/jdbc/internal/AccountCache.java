@@ -18,6 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AccountCache {
 
+    AccountCache() {
+    }
+
+    /** An empty cache (internal classes have no public constructor). */
+    public static AccountCache create() {
+        return new AccountCache();
+    }
+
     private static final int MAX_PER_TENANT = 1_000_000;
 
     private final Map<TenantId, Tenant> tenants = new ConcurrentHashMap<>();

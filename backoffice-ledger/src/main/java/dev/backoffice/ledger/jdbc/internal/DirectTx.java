@@ -2,6 +2,7 @@ package dev.backoffice.ledger.jdbc.internal;
 
 import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.ledger.internal.Invariants;
 import dev.backoffice.ledger.Account;
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
@@ -15,7 +16,9 @@ import dev.backoffice.ledger.PeriodStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -33,8 +36,10 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     private boolean periodLocked;
     /** The current days of the accounts this transaction locked or created (see {@link CurrentDays}). */
     private final CurrentDays currentDays = new CurrentDays();
+    /** The accounts this transaction locked or created: the only ones whose counters it may write. */
+    private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
-    public DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
+    DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
         this.c = c;
         this.dialect = dialect;
@@ -56,7 +61,9 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
         if (dialect != Dialect.POSTGRESQL && !periodLocked) {
             lockPeriodStatus(false);
         }
-        return read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids, currentDays));
+        Map<AccountId, AccountState> locked = read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids, currentDays));
+        lockedOrCreated.addAll(locked.keySet());
+        return locked;
     }
 
     @Override
@@ -81,6 +88,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
             try {
                 LedgerSql.insertAccounts(conn, tenant, List.of(account));
                 currentDays.remember(account.id(), CurrentDays.Day.NONE); // a new row has no day yet
+                lockedOrCreated.add(account.id());
             } catch (SQLException e) {
                 if (dialect.isUniqueViolation(e)) {
                     throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", account.code());
@@ -101,6 +109,8 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
 
     @Override
     public void write(List<JournalEntry> entries, List<Movement> movements, Map<AccountId, AccountCounters> counters) {
+        Invariants.entriesBalance(entries);
+        Invariants.accountsLocked(counters.keySet(), lockedOrCreated);
         read(conn -> {
             LedgerSql.write(conn, dialect, tenant, entries, movements, counters, currentDays);
             return null;

@@ -43,7 +43,13 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
     private final AccountCache cache;
     private final StatsKeeper stats;
 
-    public GroupCommitRunner(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache, StatsKeeper stats) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static GroupCommitRunner create(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache, StatsKeeper stats) {
+        return new GroupCommitRunner(jdbc, sequences, cache, stats);
+    }
+
+    GroupCommitRunner(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache, StatsKeeper stats) {
         this.jdbc = jdbc;
         this.sequences = sequences;
         this.cache = cache;

@@ -39,13 +39,19 @@ public final class GroupCommitter<K, R> implements AutoCloseable {
     private final int maxGroup;
     private final int queueCapacity;
 
+
+    /** A new instance (internal classes have no public constructor). */
+    public static <K, R> GroupCommitter<K, R> create(BiConsumer<K, List<R>> runner, int threads, int maxGroup, int queueCapacity, String name) {
+        return new GroupCommitter<>(runner, threads, maxGroup, queueCapacity, name);
+    }
+
     /**
      * @param runner        runs one group of one lane; must complete each request
      * @param threads       committer threads shared by all lanes
      * @param maxGroup      most requests per group
      * @param queueCapacity most requests queued per lane
      */
-    public GroupCommitter(BiConsumer<K, List<R>> runner, int threads, int maxGroup, int queueCapacity, String name) {
+    GroupCommitter(BiConsumer<K, List<R>> runner, int threads, int maxGroup, int queueCapacity, String name) {
         this.runner = runner;
         this.maxGroup = maxGroup;
         this.queueCapacity = queueCapacity;

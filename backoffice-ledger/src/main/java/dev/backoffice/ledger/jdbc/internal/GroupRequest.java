@@ -13,7 +13,13 @@ public final class GroupRequest {
     private Object value;
     private Throwable error;
 
-    public GroupRequest(Function<LedgerStore.Tx, ?> work) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static GroupRequest create(Function<LedgerStore.Tx, ?> work) {
+        return new GroupRequest(work);
+    }
+
+    GroupRequest(Function<LedgerStore.Tx, ?> work) {
         this.work = work;
     }
 

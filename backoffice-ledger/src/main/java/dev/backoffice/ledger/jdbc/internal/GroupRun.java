@@ -3,6 +3,7 @@ package dev.backoffice.ledger.jdbc.internal;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.ledger.internal.Invariants;
 import dev.backoffice.ledger.Account;
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
@@ -379,6 +380,8 @@ final class GroupRun {
             LedgerSql.updateClosed(c, tenant, updatedAccounts.values());
         }
         if (!entries.isEmpty() || !counters.isEmpty()) {
+            Invariants.entriesBalance(entries);
+            Invariants.accountsLocked(counters.keySet(), id -> lockedIds.contains(id) || newAccounts.containsKey(id));
             LedgerSql.write(c, dialect, tenant, entries, movements, counters, currentDays);
         }
     }

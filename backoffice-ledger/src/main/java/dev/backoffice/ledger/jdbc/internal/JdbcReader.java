@@ -8,7 +8,13 @@ public final class JdbcReader extends SqlReader {
 
     private final Jdbc jdbc;
 
-    public JdbcReader(Jdbc jdbc, TenantId tenant) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static JdbcReader create(Jdbc jdbc, TenantId tenant) {
+        return new JdbcReader(jdbc, tenant);
+    }
+
+    JdbcReader(Jdbc jdbc, TenantId tenant) {
         super(tenant);
         this.jdbc = jdbc;
     }

@@ -11,6 +11,14 @@ import java.sql.SQLException;
  */
 public final class SequenceBlocks {
 
+    SequenceBlocks() {
+    }
+
+    /** A source with no block yet (internal classes have no public constructor). */
+    public static SequenceBlocks create() {
+        return new SequenceBlocks();
+    }
+
     static final int BLOCK = 1000;
 
     private long next = 1;

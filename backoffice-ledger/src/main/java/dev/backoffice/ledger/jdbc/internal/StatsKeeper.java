@@ -31,7 +31,13 @@ public final class StatsKeeper {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long next = 1000;
 
-    public StatsKeeper(Jdbc jdbc) {
+
+    /** A new instance (internal classes have no public constructor). */
+    public static StatsKeeper create(Jdbc jdbc) {
+        return new StatsKeeper(jdbc);
+    }
+
+    StatsKeeper(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 

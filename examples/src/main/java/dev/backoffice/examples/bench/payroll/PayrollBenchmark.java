@@ -8,10 +8,10 @@ import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
-import dev.backoffice.hr.Contract;
-import dev.backoffice.hr.ContractTerms;
-import dev.backoffice.hr.Employee;
-import dev.backoffice.hr.PolishTaxProfile;
+import dev.backoffice.payroll.Contract;
+import dev.backoffice.payroll.ContractTerms;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.PolishTaxProfile;
 import dev.backoffice.payroll.Bonus;
 import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollRun;
@@ -117,10 +117,10 @@ public final class PayrollBenchmark {
         // Hourly workers report hours.
         List<PeriodInput> out = new ArrayList<>(inputs);
         var data = store.forTenant(tenant);
-        java.util.Set<dev.backoffice.hr.EmployeeId> done = new java.util.HashSet<>();
+        java.util.Set<dev.backoffice.payroll.EmployeeId> done = new java.util.HashSet<>();
         inputs.forEach(i -> done.add(i.employeeId()));
         for (Contract c : data.contractsOverlapping(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))) {
-            if (c.terms().get(0).basis() == dev.backoffice.hr.PayBasis.HOURLY && !done.contains(c.employeeId())) {
+            if (c.terms().get(0).basis() == dev.backoffice.payroll.PayBasis.HOURLY && !done.contains(c.employeeId())) {
                 out.add(PeriodInput.builder(c.employeeId()).hours("168").build());
             }
         }

@@ -12,7 +12,7 @@ import dev.backoffice.examples.demo.scenario.Scenario.OrderEventSpec;
 import dev.backoffice.examples.demo.scenario.Scenario.OrderLineSpec;
 import dev.backoffice.examples.demo.scenario.Scenario.OrderSpec;
 import dev.backoffice.examples.glue.PostingAccounts;
-import dev.backoffice.hr.StudentLoanPlan;
+import dev.backoffice.payroll.StudentLoanPlan;
 import dev.backoffice.ledger.AccountFlag;
 import dev.backoffice.ledger.AccountType;
 import dev.backoffice.payroll.uk.UkTaxCode;

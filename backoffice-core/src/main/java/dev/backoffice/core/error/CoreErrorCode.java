@@ -1,0 +1,54 @@
+package dev.backoffice.core.error;
+
+/**
+ * The error codes of {@code backoffice-core} itself: request validation, storage, paging, money
+ * arithmetic and state-machine definitions. Order processing has its own
+ * {@code dev.backoffice.orders.OrderErrorCode}.
+ *
+ * <p>The most used of these are also compile-time constants on the exception that carries them,
+ * for {@code switch} labels and Javadoc: {@link InvalidRequestException#CODE},
+ * {@link StorageException#FAILURE}, {@link StorageException#RETRIES_EXHAUSTED},
+ * {@link StorageException#SCHEMA_MISSING} and {@link OutcomeUnknownException#CODE}; a test holds
+ * them equal to these.
+ */
+public enum CoreErrorCode implements ErrorCode {
+    /** A command or factory argument is invalid (the default code of {@link InvalidRequestException}). */
+    REQUEST_INVALID("request.invalid", Kind.INVALID),
+    /** A database or I/O error; nothing was written. */
+    STORAGE_FAILURE("storage.failure", Kind.STORAGE),
+    /** Serialization failures, deadlocks or connection losses kept recurring; nothing was written. */
+    STORAGE_RETRIES_EXHAUSTED("storage.retries_exhausted", Kind.STORAGE),
+    /** A schema script is missing from the class path; nothing was written. */
+    STORAGE_SCHEMA_MISSING("storage.schema_missing", Kind.STORAGE),
+    /**
+     * The connection failed while the database was committing: the write may or may not be stored
+     * (carried by {@link OutcomeUnknownException}, which says what to look up).
+     */
+    STORAGE_OUTCOME_UNKNOWN("storage.outcome_unknown", Kind.STORAGE),
+    /** A page cursor was not issued by this listing, was tampered with or is malformed. */
+    PAGE_INVALID_CURSOR("page.invalid_cursor", Kind.INVALID),
+    /** An amount does not fit in 64-bit minor units. */
+    MONEY_OVERFLOW("money.overflow", Kind.RULE),
+    /** Amounts in different currencies were combined. */
+    MONEY_CURRENCY_MISMATCH("money.currency_mismatch", Kind.RULE),
+    /** A state-machine definition is invalid (caught when it is built). */
+    STATEMACHINE_INVALID_DEFINITION("statemachine.invalid_definition", Kind.INVALID);
+
+    private final String code;
+    private final Kind kind;
+
+    CoreErrorCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The one preconfigured Jackson {@code ObjectMapper} (java.time, Joda-Money, records) every
+ * module serialises with.
+ */
+package dev.backoffice.core.json;

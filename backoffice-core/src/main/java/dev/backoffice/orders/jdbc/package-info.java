@@ -1,0 +1,4 @@
+/**
+ * The JDBC order store (H2 and PostgreSQL) with optimistic versioning.
+ */
+package dev.backoffice.orders.jdbc;

@@ -1,6 +1,0 @@
-package dev.backoffice.hr;
-
-/** UK student and postgraduate loan plans collected through PAYE. */
-public enum StudentLoanPlan {
-    PLAN_1, PLAN_2, PLAN_4, PLAN_5, POSTGRADUATE
-}

@@ -1,0 +1,4 @@
+/**
+ * The JDBC payroll store (H2 and PostgreSQL).
+ */
+package dev.backoffice.payroll.jdbc;

@@ -1,0 +1,4 @@
+/**
+ * Polish payroll rules and their yearly parameters.
+ */
+package dev.backoffice.payroll.pl;

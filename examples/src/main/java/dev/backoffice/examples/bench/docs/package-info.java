@@ -1,0 +1,4 @@
+/**
+ * Document archive benchmarks.
+ */
+package dev.backoffice.examples.bench.docs;

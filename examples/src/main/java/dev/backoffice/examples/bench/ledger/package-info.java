@@ -1,0 +1,4 @@
+/**
+ * Ledger benchmarks, in memory and on H2 and PostgreSQL.
+ */
+package dev.backoffice.examples.bench.ledger;

@@ -1,0 +1,4 @@
+/**
+ * Payroll benchmarks.
+ */
+package dev.backoffice.examples.bench.payroll;

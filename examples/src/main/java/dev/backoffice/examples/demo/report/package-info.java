@@ -1,0 +1,4 @@
+/**
+ * The demo's HTML report (charts and tables).
+ */
+package dev.backoffice.examples.demo.report;

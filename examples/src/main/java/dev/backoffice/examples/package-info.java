@@ -1,0 +1,4 @@
+/**
+ * Runnable tours of every module, as the READMEs show them.
+ */
+package dev.backoffice.examples;
