@@ -121,6 +121,11 @@ public final class JdbcOrderStore implements OrderStore {
                         t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
                         order.payLater(), order.createdBy(), order.createdAt(), order.updatedAt());
                 if (inserted == 0) {
+                    if (rerun && landedAs(c, stored)) {
+                        // the first attempt was still in flight when the rerun looked; the insert
+                        // waited for it, and it has landed now
+                        return stored;
+                    }
                     throw OrderErrorCode.ALREADY_EXISTS.conflict("order " + order.id() + " already exists in tenant " + tenant);
                 }
                 List<Object[]> lines = new ArrayList<>();
@@ -134,6 +139,17 @@ public final class JdbcOrderStore implements OrderStore {
                 appendChildren(c, order, new int[]{0, 0, 0, 0, 0});
                 return stored;
             }), () -> "order " + order.id() + ": read it with find(id)");
+        }
+
+        /**
+         * Whether the write that produces {@code expected} is stored, read in a statement of its
+         * own: under READ COMMITTED it sees a first attempt that committed while this transaction
+         * waited for it (a rerun's look-up before the write can miss an attempt still in flight on
+         * the server; the write then waits for it on the unique key or the row lock, and finds it).
+         */
+        private boolean landedAs(Connection c, Order expected) throws SQLException {
+            Optional<Order> landed = load(c, expected.id().value());
+            return landed.isPresent() && sameWrite(landed.get(), expected);
         }
 
         /**
@@ -179,6 +195,11 @@ public final class JdbcOrderStore implements OrderStore {
                                 + "WHERE tenant_id = ? AND id = ? AND version = ?",
                         order.version() + 1, order.status(), order.updatedAt(), t, id, order.version());
                 if (updated == 0) {
+                    if (rerun && landedAs(c, next)) {
+                        // the first attempt was still in flight when the rerun looked; the update
+                        // waited for its row lock, and it has landed now
+                        return next;
+                    }
                     boolean exists = Jdbc.queryOne(c, "SELECT 1 FROM orders WHERE tenant_id = ? AND id = ?",
                             rs -> true, t, id).isPresent();
                     if (!exists) {
