@@ -1,6 +1,7 @@
 package dev.backoffice.orders.jdbc;
 
 import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
@@ -73,15 +74,17 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
     /** One tenant's orders. */
     private final class Handle extends TenantScope implements TenantOrderStore {
         private final OrderRows rows;
+        private final OrderReads committed;
 
         Handle(TenantId tenant) {
             super(tenant);
             this.rows = OrderRows.create(jdbc, tenant);
+            this.committed = new Committed();
         }
 
         @Override
         public OrderReads read() {
-            return new Committed();
+            return committed;
         }
 
         @Override
@@ -304,7 +307,7 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
             return statement.run();
         } catch (SQLException e) {
             // the transaction's owner (Jdbc) decides on retries by the SQLSTATE it carries
-            throw new dev.backoffice.core.error.StorageException.Sql(e);
+            throw new StorageException.Sql(e);
         }
     }
 
