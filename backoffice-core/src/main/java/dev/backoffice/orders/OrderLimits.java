@@ -22,6 +22,8 @@ public final class OrderLimits {
     public static final int MAX_ACTOR_LENGTH = AuditEvent.MAX_ACTOR_LENGTH;
     /** Longest reason of a change or refund (characters). */
     public static final int MAX_REASON_LENGTH = AuditEvent.MAX_REASON_LENGTH;
+    /** Most orders on one page of a listing ({@link OrderReads#list}). */
+    public static final int MAX_PAGE_SIZE = 500;
 
     private OrderLimits() {
     }

@@ -2,16 +2,20 @@ package dev.backoffice.orders;
 
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
+import dev.backoffice.orders.internal.OrderService;
 
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Order processing: the application service that loads an order, checks the operation against
- * the aggregate's limits and the {@link OrderLifecycle} machine, appends the transition to the
+ * The front door of order processing: built once over an {@link OrderStore}, hands out one
+ * {@link TenantOrders} per tenant. Each operation loads an order, checks it against the
+ * aggregate's limits and the {@link OrderLifecycle} machine, appends the transition to the
  * history and saves with the version check, all in one step per call.
  *
  * <pre>{@code
- * Orders orders = Orders.builder().store(new InMemoryOrderStore()).clock(clock).build();
+ * Orders orders = Orders.builder().store(InMemoryOrderStore.create()).clock(clock).build();
  * TenantOrders shop = orders.forTenant(TenantId.of("acme"));
  * Order order = shop.create(NewOrder.of("customer-42", PLN, List.of(
  *         OrderLine.of("BOOK-1", 2, Money.parse("PLN 39.99"), "5"))), By.actor("user:ann"));
@@ -19,36 +23,44 @@ import java.time.Clock;
  * shop.pay(order.id(), order.total(), "psp-123", By.actor("psp"));
  * }</pre>
  *
- * <p>Thread-safe; create one per store and share it. Every operation is scoped by tenant
- * through {@link #forTenant(TenantId)}.
+ * <p>Thread-safe; create one per store and share it.
  */
 public final class Orders {
 
     private final OrderStore store;
     private final Clock clock;
     private final boolean allowZeroPriceLines;
+    private final ConcurrentMap<TenantId, TenantOrders> tenants = new ConcurrentHashMap<>();
 
     private Orders(Builder b) {
+        // every default is applied here, and only here
         this.store = Check.notNull(b.store, "store");
-        this.clock = Check.notNull(b.clock, "clock");
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.allowZeroPriceLines = b.allowZeroPriceLines;
     }
 
-    /** Starts configuring the service. */
+    /** A new builder. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Operations on the orders of {@code tenant}. */
+    /**
+     * The order operations of {@code tenant}: one handle per tenant, made on first use and
+     * shared (it is thread-safe and holds no per-call state).
+     *
+     * @throws dev.backoffice.core.error.InvalidRequestException if {@code tenant} is null
+     */
     public TenantOrders forTenant(TenantId tenant) {
         Check.notNull(tenant, "tenant");
-        return new TenantOrders(store.forTenant(tenant), clock, allowZeroPriceLines);
+        TenantOrders t = tenants.get(tenant);
+        return t != null ? t : tenants.computeIfAbsent(tenant,
+                id -> OrderService.create(store.forTenant(id), clock, allowZeroPriceLines));
     }
 
-    /** Configures {@link Orders}. */
+    /** Builder of {@link Orders}: every setter checks its argument at once. */
     public static final class Builder {
         private OrderStore store;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private boolean allowZeroPriceLines;
 
         private Builder() {
@@ -72,7 +84,11 @@ public final class Orders {
             return this;
         }
 
-        /** The service. */
+        /**
+         * The service.
+         *
+         * @throws dev.backoffice.core.error.InvalidRequestException if no store was given
+         */
         public Orders build() {
             return new Orders(this);
         }

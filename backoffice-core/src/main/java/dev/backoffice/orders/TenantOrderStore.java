@@ -1,59 +1,36 @@
 package dev.backoffice.orders;
 
-import dev.backoffice.core.error.ConflictException;
-import dev.backoffice.core.error.NotFoundException;
-import dev.backoffice.core.page.Page;
-import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.store.TenantStore;
 
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The orders of one tenant. Writes are atomic (the whole aggregate or nothing) and versioned:
- * {@link #update(Order)} succeeds only if nobody saved the order since it was read, so of two
- * concurrent transitions on one order exactly one wins and the other gets
- * {@code order.version_conflict} with nothing written.
+ * The orders of one tenant (from {@link OrderStore#forTenant}): {@link #read()} for committed
+ * orders, {@link #write(Function)} for a unit of inserts and updates that lands in one
+ * transaction, whole or not at all.
+ * <pre>{@code
+ * TenantOrderStore acme = store.forTenant(TenantId.of("acme"));
+ * Order stored = acme.read().get(id);
+ * Order saved = acme.write(tx -> tx.update(stored.withPayment(amount, "psp-1", at)));
+ * }</pre>
  *
- * <p>Orders are append-only below the root: lines never change after creation, and payments,
- * shipments, returns, refunds and history only grow. Stores rely on it.
+ * <p>Orders are versioned: {@link OrderTx#update(Order)} succeeds only if nobody saved the order
+ * since it was read, so of two concurrent transitions on one order exactly one wins and the other
+ * gets {@code order.version_conflict} with nothing of its unit written. Orders are append-only
+ * below the root: lines never change after creation, and payments, shipments, returns, refunds
+ * and history only grow. Stores rely on it.
+ *
+ * <h2>When a commit's outcome is unknown</h2>
+ * Every write of a unit carries its identity: an insert the order id, an update the order id and
+ * the version it makes. When the acknowledgement of a unit's commit is lost (the connection died
+ * while committing), the JDBC store does not run {@code work} again: it looks up whether the
+ * writes the unit made are stored as this very unit (same versions, statuses, children and last
+ * history entry) and then answers what {@code work} answered; if they are not stored, it writes
+ * those same writes again, each under its identity (an order that moved on meanwhile is then the
+ * usual {@code order.version_conflict} or {@code order.already_exists}). Only when the database
+ * stays unreachable does the question reach the caller, as {@code storage.outcome_unknown}
+ * naming the orders to read back. So a unit may even derive its update from what it read
+ * through the unit: a lost acknowledgement never applies it twice.
  */
-public interface TenantOrderStore {
-
-    /** The tenant this handle reads and writes. */
-    TenantId tenant();
-
-    /** The order, if it exists in this tenant. */
-    Optional<Order> find(OrderId id);
-
-    /**
-     * The order.
-     *
-     * @throws NotFoundException {@code order.not_found} if it does not exist in this tenant
-     */
-    default Order get(OrderId id) {
-        return find(id).orElseThrow(() -> OrderErrorCode.NOT_FOUND.notFound("order " + id + " not found in tenant " + tenant()));
-    }
-
-    /**
-     * Stores a new order (version 0) and returns it at version 1.
-     *
-     * @throws ConflictException {@code order.already_exists} if the id is taken in this tenant
-     */
-    Order insert(Order order);
-
-    /**
-     * Saves {@code order}, read at {@code order.version()}, and returns it at the next version.
-     *
-     * @throws ConflictException {@code order.version_conflict} if the stored version is no longer
-     *                           {@code order.version()}; nothing is written
-     * @throws NotFoundException {@code order.not_found} if the order does not exist in this tenant
-     */
-    Order update(Order order);
-
-    /**
-     * Orders of this tenant by id (oldest first for generated ids), {@code limit} per page.
-     *
-     * @param cursor where to continue (the {@link Page#nextCursor()} of the previous page), empty to start
-     * @param limit  1 to 500
-     */
-    Page<Order> list(Optional<String> cursor, int limit);
+public interface TenantOrderStore extends TenantStore<OrderReads, OrderTx> {
 }

@@ -19,7 +19,7 @@ class OrderJsonTest {
 
     @Test
     void an_order_with_every_part_round_trips() throws Exception {
-        TenantOrders shop = Orders.builder().store(new InMemoryOrderStore()).clock(OrderFixtures.clock()).build()
+        TenantOrders shop = Orders.builder().store(InMemoryOrderStore.create()).clock(OrderFixtures.clock()).build()
                 .forTenant(TenantId.of("acme"));
         OrderId id = shop.place(shop.create(twoLines(), CLERK).id(), CLERK).id();
         shop.pay(id, pln("231.58"), "psp-1", CLERK);

@@ -69,7 +69,7 @@ class OrderLifecycleProperties {
     @Property(tries = 500)
     void random_events_never_break_the_history_or_the_limits(@ForAll("operations") List<Op> ops, @ForAll boolean payLater) {
         AdjustableClock clock = OrderFixtures.clock();
-        TenantOrders shop = Orders.builder().store(new InMemoryOrderStore()).clock(clock).build().forTenant(TenantId.of("t"));
+        TenantOrders shop = Orders.builder().store(InMemoryOrderStore.create()).clock(clock).build().forTenant(TenantId.of("t"));
         NewOrder command = NewOrder.of("c", PLN, List.of(
                 OrderLine.of("BOOK", 2, Money.parse("PLN 39.99"), "5"),
                 OrderLine.of("LAMP", 1, Money.parse("PLN 120.00"), "23"),

@@ -6,7 +6,11 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.orders.jdbc.JdbcOrderStore;
+import dev.backoffice.orders.memory.InMemoryOrderStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,30 +38,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The behaviour every {@link OrderStore} must have, run against the in-memory store, H2 and
- * PostgreSQL. Includes the service operations on top of the store, because "nothing is
- * written on failure" and "one of two concurrent transitions wins" are claims about both.
+ * PostgreSQL (one subclass per {@link StoreKind}). Includes the service operations on top of the
+ * store, because "nothing is written on failure" and "one of two concurrent transitions wins" are
+ * claims about both.
  */
 public abstract class OrderStoreContract {
 
     protected static final TenantId ACME = TenantId.of("acme");
     protected static final TenantId GLOBEX = TenantId.of("globex");
 
+    private final StoreKind kind;
+    private TestDatabase db;
     protected OrderStore store;
     protected AdjustableClock clock;
     protected Orders orders;
     protected TenantOrders acme;
     protected TenantOrders globex;
 
-    /** A fresh, empty store. */
-    protected abstract OrderStore newStore();
-
-    /** Releases what {@link #newStore()} took. */
-    protected void closeStore() {
+    /** The contract on a fresh store of {@code kind} for each test. */
+    protected OrderStoreContract(StoreKind kind) {
+        this.kind = kind;
     }
 
     @BeforeEach
     void setUp() {
-        store = newStore();
+        if (kind.jdbc()) {
+            db = kind.openDatabase();
+            store = JdbcOrderStore.create(db.jdbc());
+        } else {
+            store = InMemoryOrderStore.create();
+        }
         clock = OrderFixtures.clock();
         orders = Orders.builder().store(store).clock(clock).build();
         acme = orders.forTenant(ACME);
@@ -66,7 +76,9 @@ public abstract class OrderStoreContract {
 
     @AfterEach
     void tearDown() {
-        closeStore();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private Order step(java.util.function.Supplier<Order> operation) {
@@ -127,9 +139,9 @@ public abstract class OrderStoreContract {
         Order fromStaleRead = v1.transitioned(OrderLifecycle.machine().fire(OrderStatus.DRAFT, OrderEvent.CANCEL, v1),
                 CLERK, clock.instant());
 
-        assertThatThrownBy(() -> raw.update(fromStaleRead)).isInstanceOfSatisfying(ConflictException.class,
+        assertThatThrownBy(() -> raw.write(tx -> tx.update(fromStaleRead))).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(e.code()).isEqualTo(OrderErrorCode.VERSION_CONFLICT.code()));
-        assertThat(raw.get(v1.id())).isEqualTo(v2);
+        assertThat(raw.read().get(v1.id())).isEqualTo(v2);
     }
 
     @Test
@@ -153,7 +165,7 @@ public abstract class OrderStoreContract {
         assertNotFound(() -> acme.get(unknown));
         assertNotFound(() -> acme.place(unknown, CLERK));
         assertNotFound(() -> acme.pay(unknown, pln("1.00"), "psp", CLERK));
-        assertNotFound(() -> raw.update(detached));
+        assertNotFound(() -> raw.write(tx -> tx.update(detached)));
     }
 
     @Test
@@ -176,8 +188,9 @@ public abstract class OrderStoreContract {
         assertThat(globex.list(Optional.empty(), 10).items()).isEmpty();
         Order forged = new Order(mine.id(), GLOBEX, mine.customerRef(), mine.currency(), mine.payLater(), OrderStatus.CANCELLED,
                 2, mine.lines(), List.of(), List.of(), List.of(), List.of(), List.of(), mine.createdBy(), mine.createdAt(), mine.updatedAt());
-        assertNotFound(() -> theirs.update(forged));
-        assertThatThrownBy(() -> theirs.update(acme.get(mine.id()))).isInstanceOf(InvalidRequestException.class);
+        assertNotFound(() -> theirs.write(tx -> tx.update(forged)));
+        Order mineNow = acme.get(mine.id());
+        assertThatThrownBy(() -> theirs.write(tx -> tx.update(mineNow))).isInstanceOf(InvalidRequestException.class);
         assertThat(acme.get(mine.id()).status()).isEqualTo(OrderStatus.PLACED);
     }
 
@@ -232,13 +245,13 @@ public abstract class OrderStoreContract {
                     By.actor("writer-" + i), clock.instant()));
         }
 
-        List<Object> results = runTogether(candidates.stream().<Callable<Object>>map(c -> () -> raw.update(c)).toList());
+        List<Object> results = runTogether(candidates.stream().<Callable<Object>>map(c -> () -> raw.write(tx -> tx.update(c))).toList());
 
         assertThat(results).filteredOn(r -> r instanceof Order).hasSize(1);
         assertThat(results).filteredOn(r -> r instanceof ConflictException c && c.code().equals(OrderErrorCode.VERSION_CONFLICT.code()))
                 .hasSize(writers - 1);
         Order winner = (Order) results.stream().filter(r -> r instanceof Order).findFirst().orElseThrow();
-        Order stored = raw.get(placed.id());
+        Order stored = raw.read().get(placed.id());
         assertThat(stored).isEqualTo(winner);
         assertThat(stored.version()).isEqualTo(placed.version() + 1);
         assertThat(stored.payments()).hasSize(1);
@@ -304,6 +317,144 @@ public abstract class OrderStoreContract {
         assertThat(results).containsOnlyNulls();
         assertThat(reads.get()).isPositive();
         assertThat(acme.get(id).payments()).hasSize(30);
+    }
+
+    // ---- the store shape: read view, write unit, tenant scope
+
+    private Order newDraft(TenantId tenant) {
+        return Order.draft(OrderId.newId(), tenant, twoLines(), false, CLERK, clock.instant());
+    }
+
+    private Order placedFrom(Order draft) {
+        return draft.transitioned(OrderLifecycle.machine().fire(draft.status(), OrderEvent.PLACE, draft), CLERK, clock.instant());
+    }
+
+    @Test
+    void every_handle_and_view_is_scoped_to_the_tenant_it_was_asked_for() {
+        TenantOrderStore theirs = store.forTenant(GLOBEX);
+
+        assertThat(theirs.tenant()).isEqualTo(GLOBEX);
+        assertThat(theirs.read().tenant()).isEqualTo(GLOBEX);
+        assertThat(theirs.write(OrderTx::tenant)).isEqualTo(GLOBEX);
+        assertThatThrownBy(() -> store.forTenant(null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("tenant");
+    }
+
+    @Test
+    void a_write_unit_lands_whole_or_not_at_all() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        Order first = newDraft(ACME);
+        Order second = newDraft(ACME);
+
+        assertThatThrownBy(() -> raw.write(tx -> {
+            tx.insert(first);
+            tx.insert(second);
+            throw new IllegalStateException("the work changed its mind");
+        })).hasMessage("the work changed its mind");
+        assertThat(raw.read().find(first.id())).isEmpty();
+        assertThat(raw.read().find(second.id())).isEmpty();
+
+        List<Order> both = raw.write(tx -> List.of(tx.insert(first), tx.insert(second)));
+        assertThat(both).extracting(Order::version).containsExactly(1L, 1L);
+        assertThat(raw.read().get(first.id())).isEqualTo(both.get(0));
+        assertThat(raw.read().get(second.id())).isEqualTo(both.get(1));
+    }
+
+    @Test
+    void a_refused_write_rolls_back_the_writes_before_it_in_its_unit() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        Order taken = raw.write(tx -> tx.insert(newDraft(ACME)));
+        Order fresh = newDraft(ACME);
+        Order duplicate = Order.draft(taken.id(), ACME, twoLines(), false, CLERK, clock.instant());
+
+        assertThatThrownBy(() -> raw.write(tx -> {
+            tx.insert(fresh);
+            return tx.insert(duplicate);
+        })).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.code()).isEqualTo(OrderErrorCode.ALREADY_EXISTS.code()));
+        assertThat(raw.read().find(fresh.id())).isEmpty();
+        assertThat(raw.read().get(taken.id())).isEqualTo(taken);
+    }
+
+    @Test
+    void a_write_unit_reads_its_own_writes() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        Order draft = newDraft(ACME);
+
+        Order placed = raw.write(tx -> {
+            Order created = tx.insert(draft);
+            assertThat(tx.get(draft.id())).isEqualTo(created);
+            assertThat(tx.list(Optional.empty(), 10).items()).containsExactly(created);
+            return tx.update(placedFrom(tx.get(draft.id())));
+        });
+
+        assertThat(placed.version()).isEqualTo(2);
+        assertThat(placed.status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(raw.read().get(draft.id())).isEqualTo(placed);
+    }
+
+    @Test
+    void a_write_inside_a_write_of_the_same_tenant_joins_it() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        Order outer = newDraft(ACME);
+        Order inner = newDraft(ACME);
+
+        assertThatThrownBy(() -> raw.write(tx -> {
+            tx.insert(outer);
+            store.forTenant(ACME).write(nested -> {
+                assertThat(nested.find(outer.id())).as("the joined unit sees the outer writes").isPresent();
+                return nested.insert(inner);
+            });
+            throw new IllegalStateException("abandon the outer unit");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(raw.read().find(outer.id())).isEmpty();
+        assertThat(raw.read().find(inner.id())).as("the nested write went with the outer unit").isEmpty();
+    }
+
+    @Test
+    void a_write_unit_is_valid_only_inside_its_work() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        Order draft = newDraft(ACME);
+        OrderTx leaked = raw.write(tx -> tx);
+
+        assertThatThrownBy(() -> leaked.insert(draft)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> leaked.find(draft.id())).isInstanceOf(IllegalStateException.class);
+        assertThat(raw.read().find(draft.id())).isEmpty();
+    }
+
+    @Test
+    void listing_through_a_write_unit_merges_its_writes_in_id_order() {
+        TenantOrderStore raw = store.forTenant(ACME);
+        List<OrderId> committed = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            committed.add(raw.write(tx -> tx.insert(newDraft(ACME))).id());
+        }
+        Order changed = placedFrom(raw.read().get(committed.get(1)));
+
+        List<Order> seen = raw.write(tx -> {
+            tx.insert(newDraft(ACME));
+            tx.update(changed);
+            List<Order> all = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<Order> page = tx.list(cursor, 2);
+                all.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            return all;
+        });
+
+        assertThat(seen).hasSize(5);
+        assertThat(seen).extracting(Order::id).isSorted().doesNotHaveDuplicates();
+        assertThat(seen).filteredOn(o -> o.id().equals(committed.get(1))).singleElement()
+                .satisfies(o -> assertThat(o.version()).isEqualTo(2));
+    }
+
+    @Test
+    void a_page_size_outside_the_limit_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> acme.list(Optional.empty(), 0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("limit");
+        assertThatThrownBy(() -> acme.list(Optional.empty(), OrderLimits.MAX_PAGE_SIZE + 1)).isInstanceOf(InvalidRequestException.class);
+        assertThat(acme.list(Optional.empty(), OrderLimits.MAX_PAGE_SIZE).items()).isEmpty();
     }
 
     private static List<Object> runTogether(List<Callable<Object>> tasks) throws Exception {

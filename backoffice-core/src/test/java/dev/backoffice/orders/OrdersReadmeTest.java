@@ -61,7 +61,7 @@ class OrdersReadmeTest {
     void orders_in_five_minutes() {
         CurrencyUnit pln = CurrencyUnit.of("PLN");
         Orders orders = Orders.builder()
-                .store(new InMemoryOrderStore())        // or JdbcOrderStore.create(Jdbc.of(dataSource))
+                .store(InMemoryOrderStore.create())     // or JdbcOrderStore.create(Jdbc.of(dataSource))
                 .clock(Clock.systemUTC())
                 .build();
         TenantOrders shop = orders.forTenant(TenantId.of("acme"));

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OrdersTest {
 
     final AdjustableClock clock = OrderFixtures.clock();
-    final TenantOrders shop = Orders.builder().store(new InMemoryOrderStore()).clock(clock).build()
+    final TenantOrders shop = Orders.builder().store(InMemoryOrderStore.create()).clock(clock).build()
             .forTenant(TenantId.of("acme"));
 
     OrderId placed() {
@@ -197,7 +197,7 @@ class OrdersTest {
                 assertThat(e.code()).isEqualTo(OrderErrorCode.ZERO_PRICE.code());
                 assertThat(e.violations().get(0).field()).isEqualTo("lines[0].unitPrice");
             });
-            TenantOrders lenient = Orders.builder().store(new InMemoryOrderStore()).clock(clock).allowZeroPriceLines(true)
+            TenantOrders lenient = Orders.builder().store(InMemoryOrderStore.create()).clock(clock).allowZeroPriceLines(true)
                     .build().forTenant(TenantId.of("acme"));
             assertThat(lenient.create(freebie, CLERK).total()).isEqualTo(pln("0.00"));
         }
@@ -266,6 +266,48 @@ class OrdersTest {
         void an_unknown_order_id_is_not_found() {
             assertCode(() -> shop.place(OrderId.newId(), CLERK), OrderErrorCode.NOT_FOUND.code());
             assertCode(() -> OrderId.parse("not-a-uuid"), InvalidRequestException.CODE);
+        }
+    }
+
+    @Nested
+    class FrontDoor {
+        @Test
+        void every_setter_refuses_a_null_at_once_naming_it() {
+            Orders.Builder builder = Orders.builder();
+            assertThatThrownBy(() -> builder.store(null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("store");
+            assertThatThrownBy(() -> builder.clock(null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("clock");
+        }
+
+        @Test
+        void building_without_a_store_is_refused_naming_it() {
+            assertThatThrownBy(() -> Orders.builder().clock(clock).build())
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("store");
+        }
+
+        @Test
+        void the_clock_defaults_to_the_system_clock() {
+            TenantOrders plain = Orders.builder().store(InMemoryOrderStore.create()).build().forTenant(TenantId.of("acme"));
+            java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Order order = plain.create(twoLines(), CLERK);
+            assertThat(order.createdAt()).isBetween(before, java.time.Instant.now());
+        }
+
+        @Test
+        void one_handle_per_tenant_is_made_and_kept() {
+            Orders orders = Orders.builder().store(InMemoryOrderStore.create()).clock(clock).build();
+            TenantOrders acme = orders.forTenant(TenantId.of("acme"));
+
+            assertThat(orders.forTenant(TenantId.of("acme"))).isSameAs(acme);
+            assertThat(orders.forTenant(TenantId.of("globex"))).isNotSameAs(acme);
+            assertThat(orders.forTenant(TenantId.of("globex")).tenant()).isEqualTo(TenantId.of("globex"));
+            assertThatThrownBy(() -> orders.forTenant(null)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("tenant");
+        }
+
+        @Test
+        void instants_are_taken_at_the_stores_precision_of_microseconds() {
+            clock.set(java.time.Instant.parse("2026-03-02T10:00:00.123456789Z"));
+            Order order = shop.create(twoLines(), CLERK);
+            assertThat(order.createdAt()).isEqualTo(java.time.Instant.parse("2026-03-02T10:00:00.123456Z"));
         }
     }
 }

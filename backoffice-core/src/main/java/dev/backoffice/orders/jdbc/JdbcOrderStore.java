@@ -1,72 +1,61 @@
 package dev.backoffice.orders.jdbc;
 
-import dev.backoffice.core.error.CoreErrorCode;
-import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.StorageException;
-import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
-import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.page.Page;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
-import dev.backoffice.orders.ItemQuantity;
-import dev.backoffice.orders.ItemReturn;
 import dev.backoffice.orders.Order;
 import dev.backoffice.orders.OrderErrorCode;
-import dev.backoffice.orders.OrderEvent;
-import dev.backoffice.orders.OrderHistoryEntry;
 import dev.backoffice.orders.OrderId;
-import dev.backoffice.orders.OrderLine;
-import dev.backoffice.orders.OrderStatus;
+import dev.backoffice.orders.OrderReads;
 import dev.backoffice.orders.OrderStore;
-import dev.backoffice.orders.Payment;
-import dev.backoffice.orders.Refund;
-import dev.backoffice.orders.Shipment;
+import dev.backoffice.orders.OrderTx;
 import dev.backoffice.orders.TenantOrderStore;
-import org.joda.money.CurrencyUnit;
+import dev.backoffice.orders.jdbc.internal.OrderRows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Orders in H2 or PostgreSQL, schema {@code db/orders/V1__orders.sql} (Flyway naming; the
  * store installs it if missing).
  *
  * <p>An order is one root row in {@code orders} plus its lines, payments, refunds, shipment and
- * return items and history rows, all written in one transaction. {@link TenantOrderStore#update}
- * is a compare-and-set on the root row:
+ * return items and history rows; a write unit writes all of its orders' rows in one transaction.
+ * {@link OrderTx#update} is a compare-and-set on the root row:
  * {@code UPDATE orders ... WHERE tenant_id = ? AND id = ? AND version = ?}. If it touches no row
- * the transaction is rolled back and the caller gets {@code order.version_conflict}; if it does,
- * the row stays locked until commit, so a concurrent writer of the same version waits and then
- * finds the version moved on. Children are append-only, so an update inserts only the rows
+ * the unit's transaction is rolled back and the caller gets {@code order.version_conflict}; if it
+ * does, the row stays locked until commit, so a concurrent writer of the same version waits and
+ * then finds the version moved on. Children are append-only, so an update inserts only the rows
  * after those already stored. Every key and every {@code WHERE} starts with {@code tenant_id}.
  *
- * <p>Called inside a transaction of the same {@link Jdbc}, the store joins it.
+ * <p>A unit whose commit acknowledgement is lost is settled by the identities of its writes, not
+ * by running its work again (see {@link TenantOrderStore}). Called inside a transaction of the
+ * same {@link Jdbc}, a unit joins it. Handles are small views, made per
+ * {@link #forTenant} call.
  */
-public final class JdbcOrderStore implements OrderStore {
+public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> implements OrderStore {
 
     /** Schema scripts, under {@code db/orders/}. */
     public static final List<String> SCHEMA = List.of("V1__orders.sql");
 
-    private static final int MAX_READ_ATTEMPTS = 20;
-    private static final String SHIPMENT = "S";
-    private static final String RETURN = "R";
-
     private final Jdbc jdbc;
 
     private JdbcOrderStore(Jdbc jdbc) {
+        super(Handles.PER_CALL);
         this.jdbc = Check.notNull(jdbc, "jdbc");
     }
 
@@ -78,290 +67,217 @@ public final class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public TenantOrderStore forTenant(TenantId tenant) {
-        return new Scoped(Check.notNull(tenant, "tenant"));
+    protected TenantOrderStore open(TenantId tenant) {
+        return new Handle(tenant);
     }
 
-    private final class Scoped implements TenantOrderStore {
-        private final TenantId tenant;
-        private final String t;
+    /** One tenant's orders. */
+    private final class Handle extends TenantScope implements TenantOrderStore {
+        private final OrderRows rows;
+        private final OrderReads committed;
 
-        Scoped(TenantId tenant) {
-            this.tenant = tenant;
-            this.t = tenant.value();
+        Handle(TenantId tenant) {
+            super(tenant);
+            this.rows = OrderRows.create(jdbc, tenant);
+            this.committed = new Committed();
         }
 
         @Override
-        public TenantId tenant() {
-            return tenant;
+        public OrderReads read() {
+            return committed;
         }
 
         @Override
-        public Optional<Order> find(OrderId id) {
-            Check.notNull(id, "id");
-            return jdbc.inReadTransaction(c -> load(c, id.value()));
+        public <T> T write(Function<? super OrderTx, ? extends T> work) {
+            Check.notNull(work, "work");
+            Unit<T> unit = new Unit<>(work);
+            return Reruns.afterUnknownOutcome(rerun -> rerun ? unit.settle() : jdbc.inTransaction(unit::run), unit::identity);
         }
 
-        @Override
-        public Order insert(Order order) {
-            checkOwned(order);
-            Check.that(order.version() == 0, "order.version", "must be 0 for a new order", order.version());
-            Order stored = order.withVersion(1);
-            // The order id is the identity: after a commit with an unknown outcome the rerun reads
-            // the order back and answers with it if it is this very insert (see sameWrite).
-            return Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction(c -> {
-                if (rerun) {
-                    Optional<Order> landed = load(c, order.id().value());
-                    if (landed.isPresent() && sameWrite(landed.get(), stored)) {
-                        return stored; // what the first attempt would have answered
+        /** Committed orders: each read in a read transaction of its own. */
+        private final class Committed implements OrderReads {
+            @Override
+            public TenantId tenant() {
+                return tenant;
+            }
+
+            @Override
+            public Optional<Order> find(OrderId id) {
+                Check.notNull(id, "id");
+                return jdbc.inReadTransaction(c -> rows.load(c, id));
+            }
+
+            @Override
+            public Page<Order> list(Optional<String> cursor, int limit) {
+                Optional<OrderId> after = OrderRows.pageStart(cursor, limit);
+                return jdbc.inReadTransaction(c -> rows.list(c, after, limit));
+            }
+
+            @Override
+            public String toString() {
+                return "OrderReads[" + tenant + "]";
+            }
+        }
+
+        /**
+         * One call of {@link #write}: runs the work, and keeps what its last attempt wrote and
+         * answered, so that an unknown commit outcome is settled by those writes.
+         */
+        private final class Unit<T> {
+            private final Function<? super OrderTx, ? extends T> work;
+            /** The writes of the last attempt, in order. */
+            private List<Write> writes = List.of();
+            /** What the last attempt's work answered. */
+            private T answer;
+
+            Unit(Function<? super OrderTx, ? extends T> work) {
+                this.work = work;
+            }
+
+            /** One attempt (Jdbc reruns it after a failure that proves nothing was committed). */
+            T run(Connection c) {
+                List<Write> made = new ArrayList<>();
+                writes = made;
+                Tx tx = new Tx(c, made);
+                try {
+                    answer = work.apply(tx);
+                    return answer;
+                } finally {
+                    tx.open = false;
+                }
+            }
+
+            /**
+             * After an unknown commit outcome: the answer of the attempt, if its writes are stored
+             * as that attempt made them; else those writes again, each under its identity, never
+             * the work (which would derive new writes from what the first attempt stored).
+             */
+            T settle() {
+                try {
+                    return jdbc.inTransaction(c -> {
+                        if (landed(c)) {
+                            return answer;
+                        }
+                        for (Write w : writes) {
+                            if (!(w.insert ? rows.insert(c, w.argument) : rows.update(c, w.argument))) {
+                                if (landed(c)) {
+                                    // the first attempt was still in flight when we looked; this write
+                                    // waited for it (unique key, row lock), and it has landed now
+                                    throw Landed.INSTANCE;
+                                }
+                                throw w.insert ? alreadyExists(w.argument) : versionConflictOrNotFound(c, w.argument);
+                            }
+                        }
+                        return answer;
+                    });
+                } catch (Landed e) {
+                    return answer; // rolled back: nothing of this rerun was written
+                }
+            }
+
+            /** Whether every order the attempt wrote is stored as its last write there left it. */
+            private boolean landed(Connection c) throws SQLException {
+                Map<OrderId, Order> last = new LinkedHashMap<>();
+                for (Write w : writes) {
+                    last.put(w.result.id(), w.result);
+                }
+                for (Order expected : last.values()) {
+                    if (!rows.landedAs(c, expected)) {
+                        return false;
                     }
                 }
-                int inserted = Jdbc.update(c, "INSERT INTO orders (tenant_id, id, version, status, customer_ref, currency, "
-                                + "pay_later, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        t, order.id().value(), 1L, order.status(), order.customerRef(), order.currency().getCode(),
-                        order.payLater(), order.createdBy(), order.createdAt(), order.updatedAt());
-                if (inserted == 0) {
-                    if (rerun && landedAs(c, stored)) {
-                        // the first attempt was still in flight when the rerun looked; the insert
-                        // waited for it, and it has landed now
-                        return stored;
-                    }
-                    throw OrderErrorCode.ALREADY_EXISTS.conflict("order " + order.id() + " already exists in tenant " + tenant);
+                return true;
+            }
+
+            /** What to read back when the outcome stays unknown, e.g. "order 0193...: read it with find(id)". */
+            String identity() {
+                if (writes.isEmpty()) {
+                    return "a write unit of tenant " + tenant + " that wrote nothing";
                 }
-                List<Object[]> lines = new ArrayList<>();
-                for (int i = 0; i < order.lines().size(); i++) {
-                    OrderLine l = order.lines().get(i);
-                    lines.add(new Object[]{t, order.id().value(), i + 1, l.sku(), l.quantity(),
-                            MoneyMath.toMinor(l.unitPrice()), l.taxRate()});
+                return writes.stream().map(w -> w.insert
+                                ? "order " + w.result.id() + ": read it with find(id)"
+                                : "version " + w.result.version() + " of order " + w.result.id() + ": read it with find(id)")
+                        .collect(Collectors.joining("; "));
+            }
+        }
+
+        /** The write unit of one attempt, on its transaction's connection. */
+        private final class Tx implements OrderTx {
+            private final Connection c;
+            private final List<Write> writes;
+            private boolean open = true;
+
+            Tx(Connection c, List<Write> writes) {
+                this.c = c;
+                this.writes = writes;
+            }
+
+            @Override
+            public TenantId tenant() {
+                return tenant;
+            }
+
+            @Override
+            public Optional<Order> find(OrderId id) {
+                requireOpen();
+                Check.notNull(id, "id");
+                return sql(() -> rows.load(c, id));
+            }
+
+            @Override
+            public Page<Order> list(Optional<String> cursor, int limit) {
+                requireOpen();
+                Optional<OrderId> after = OrderRows.pageStart(cursor, limit);
+                return sql(() -> rows.list(c, after, limit));
+            }
+
+            @Override
+            public Order insert(Order order) {
+                requireOpen();
+                checkOwned(order);
+                Check.that(order.version() == 0, "order.version", "must be 0 for a new order", order.version());
+                if (!sql(() -> rows.insert(c, order))) {
+                    throw alreadyExists(order);
                 }
-                Jdbc.batch(c, "INSERT INTO order_lines (tenant_id, order_id, line_no, sku, quantity, unit_price_minor, tax_rate) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", lines, 100);
-                appendChildren(c, order, new int[]{0, 0, 0, 0, 0});
+                Order stored = order.withVersion(1);
+                writes.add(new Write(true, order, stored));
                 return stored;
-            }), () -> "order " + order.id() + ": read it with find(id)");
-        }
-
-        /**
-         * Whether the write that produces {@code expected} is stored, read in a statement of its
-         * own: under READ COMMITTED it sees a first attempt that committed while this transaction
-         * waited for it (a rerun's look-up before the write can miss an attempt still in flight on
-         * the server; the write then waits for it on the unique key or the row lock, and finds it).
-         */
-        private boolean landedAs(Connection c, Order expected) throws SQLException {
-            Optional<Order> landed = load(c, expected.id().value());
-            return landed.isPresent() && sameWrite(landed.get(), expected);
-        }
-
-        /**
-         * Whether {@code landed}, read back after a commit with an unknown outcome, is the write
-         * that produced {@code expected}: the same version, status and children, and the same last
-         * history entry (its actor, event and instant, which another writer's change would not share).
-         */
-        private static boolean sameWrite(Order landed, Order expected) {
-            if (landed.version() != expected.version() || landed.status() != expected.status()
-                    || landed.history().size() != expected.history().size()
-                    || landed.payments().size() != expected.payments().size()
-                    || landed.refunds().size() != expected.refunds().size()
-                    || landed.shipments().size() != expected.shipments().size()
-                    || landed.returns().size() != expected.returns().size()) {
-                return false;
             }
-            if (expected.history().isEmpty()) {
-                return landed.createdAt().equals(expected.createdAt().truncatedTo(ChronoUnit.MICROS))
-                        || landed.createdAt().equals(expected.createdAt());
-            }
-            OrderHistoryEntry a = landed.history().get(landed.history().size() - 1);
-            OrderHistoryEntry b = expected.history().get(expected.history().size() - 1);
-            return a.seq() == b.seq() && a.actor().equals(b.actor()) && a.event() == b.event()
-                    && a.at().truncatedTo(ChronoUnit.MICROS).equals(b.at().truncatedTo(ChronoUnit.MICROS));
-        }
 
-        @Override
-        public Order update(Order order) {
-            checkOwned(order);
-            UUID id = order.id().value();
-            Order next = order.withVersion(order.version() + 1);
-            // (order id, next version) is the identity: the rerun after an unknown commit outcome
-            // answers with the stored order if it is this very update, else runs it again (and a
-            // version that moved on is then the usual conflict).
-            return Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction(c -> {
-                if (rerun) {
-                    Optional<Order> landed = load(c, id);
-                    if (landed.isPresent() && sameWrite(landed.get(), next)) {
-                        return next; // what the first attempt would have answered
-                    }
+            @Override
+            public Order update(Order order) {
+                requireOpen();
+                checkOwned(order);
+                if (!sql(() -> rows.update(c, order))) {
+                    throw sql(() -> versionConflictOrNotFound(c, order));
                 }
-                int updated = Jdbc.update(c, "UPDATE orders SET version = ?, status = ?, updated_at = ? "
-                                + "WHERE tenant_id = ? AND id = ? AND version = ?",
-                        order.version() + 1, order.status(), order.updatedAt(), t, id, order.version());
-                if (updated == 0) {
-                    if (rerun && landedAs(c, next)) {
-                        // the first attempt was still in flight when the rerun looked; the update
-                        // waited for its row lock, and it has landed now
-                        return next;
-                    }
-                    boolean exists = Jdbc.queryOne(c, "SELECT 1 FROM orders WHERE tenant_id = ? AND id = ?",
-                            rs -> true, t, id).isPresent();
-                    if (!exists) {
-                        throw OrderErrorCode.NOT_FOUND.notFound("order " + order.id() + " not found in tenant " + tenant);
-                    }
-                    throw OrderErrorCode.VERSION_CONFLICT.conflict("order " + order.id()
-                            + " was changed by someone else (read at version " + order.version() + "); re-read and retry");
-                }
-                int[] stored = Jdbc.queryOne(c, "SELECT "
-                                + "(SELECT COUNT(*) FROM order_payments WHERE tenant_id = ? AND order_id = ?), "
-                                + "(SELECT COUNT(*) FROM order_refunds WHERE tenant_id = ? AND order_id = ?), "
-                                + "(SELECT COALESCE(MAX(seq), 0) FROM order_movements WHERE tenant_id = ? AND order_id = ? AND kind = 'S'), "
-                                + "(SELECT COALESCE(MAX(seq), 0) FROM order_movements WHERE tenant_id = ? AND order_id = ? AND kind = 'R'), "
-                                + "(SELECT COUNT(*) FROM order_history WHERE tenant_id = ? AND order_id = ?)",
-                        rs -> new int[]{rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)},
-                        t, id, t, id, t, id, t, id, t, id).orElseThrow();
-                appendChildren(c, order, stored);
+                Order next = order.withVersion(order.version() + 1);
+                writes.add(new Write(false, order, next));
                 return next;
-            }), () -> "version " + next.version() + " of order " + order.id() + ": read it with find(id)");
-        }
+            }
 
-        /** Inserts the children after the {@code stored} counts (payments, refunds, shipments, returns, history). */
-        private void appendChildren(Connection c, Order order, int[] stored) throws SQLException {
-            UUID id = order.id().value();
-            requireAppendOnly(order.payments().size(), stored[0], "payments");
-            requireAppendOnly(order.refunds().size(), stored[1], "refunds");
-            requireAppendOnly(order.shipments().size(), stored[2], "shipments");
-            requireAppendOnly(order.returns().size(), stored[3], "returns");
-            requireAppendOnly(order.history().size(), stored[4], "history");
-            List<Object[]> rows = new ArrayList<>();
-            for (Payment p : order.payments().subList(stored[0], order.payments().size())) {
-                rows.add(new Object[]{t, id, p.seq(), MoneyMath.toMinor(p.amount()), p.reference(), p.at()});
-            }
-            batch(c, "INSERT INTO order_payments (tenant_id, order_id, seq, amount_minor, reference, paid_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
-            rows = new ArrayList<>();
-            for (Refund r : order.refunds().subList(stored[1], order.refunds().size())) {
-                rows.add(new Object[]{t, id, r.seq(), MoneyMath.toMinor(r.amount()), r.reason(), r.at()});
-            }
-            batch(c, "INSERT INTO order_refunds (tenant_id, order_id, seq, amount_minor, reason, refunded_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
-            rows = new ArrayList<>();
-            for (Shipment s : order.shipments().subList(stored[2], order.shipments().size())) {
-                movementRows(rows, id, SHIPMENT, s.seq(), s.items(), s.at());
-            }
-            for (ItemReturn r : order.returns().subList(stored[3], order.returns().size())) {
-                movementRows(rows, id, RETURN, r.seq(), r.items(), r.at());
-            }
-            batch(c, "INSERT INTO order_movements (tenant_id, order_id, kind, seq, item_no, sku, quantity, moved_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            rows = new ArrayList<>();
-            for (OrderHistoryEntry h : order.history().subList(stored[4], order.history().size())) {
-                rows.add(new Object[]{t, id, h.seq(), h.at(), h.actor(), h.event(), h.from(), h.to(), h.reason().orElse(null)});
-            }
-            batch(c, "INSERT INTO order_history (tenant_id, order_id, seq, happened_at, actor, event, from_status, to_status, reason) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        }
-
-        private void movementRows(List<Object[]> rows, UUID id, String kind, int seq, List<ItemQuantity> items, Instant at) {
-            for (int i = 0; i < items.size(); i++) {
-                rows.add(new Object[]{t, id, kind, seq, i + 1, items.get(i).sku(), items.get(i).quantity(), at});
-            }
-        }
-
-        private void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
-            if (!rows.isEmpty()) {
-                Jdbc.batch(c, sql, rows, 100);
-            }
-        }
-
-        private void requireAppendOnly(int now, int stored, String what) {
-            if (now < stored) {
-                throw InvalidRequestException.of("order." + what, "has fewer entries (" + now + ") than stored (" + stored
-                        + "); order children are append-only", now);
-            }
-        }
-
-        /**
-         * Reads the root, then the children, then the root's version again. Every change of
-         * children bumps the version in the same transaction, so an unchanged version proves the
-         * children belong to it (READ COMMITTED reads each statement at its own snapshot; a
-         * writer committing in between would otherwise hand us a torn aggregate).
-         */
-        private Optional<Order> load(Connection c, UUID id) throws SQLException {
-            if (jdbc.dialect() == Dialect.H2) {
-                // H2 was seen to make one table's rows of a commit visible before another's, so a
-                // reader could see a version's root and a newer writer's history. Taking the root
-                // row's lock waits for any writer of this order to finish its commit first.
-                Jdbc.queryOne(c, "SELECT version FROM orders WHERE tenant_id = ? AND id = ? FOR UPDATE", rs -> rs.getLong(1), t, id);
-            }
-            for (int attempt = 1; ; attempt++) {
-                Optional<Order> order = loadOnce(c, id);
-                if (order.isEmpty()) {
-                    return order;
-                }
-                Optional<Long> version = Jdbc.queryOne(c, "SELECT version FROM orders WHERE tenant_id = ? AND id = ?",
-                        rs -> rs.getLong(1), t, id);
-                if (version.isPresent() && version.get() == order.get().version()) {
-                    return order;
-                }
-                if (attempt == MAX_READ_ATTEMPTS) {
-                    throw CoreErrorCode.STORAGE_RETRIES_EXHAUSTED.storage(
-                            "order " + id + " kept changing while being read (" + attempt + " attempts)", null);
+            private void requireOpen() {
+                if (!open) {
+                    throw new IllegalStateException("an OrderTx is valid only inside the work it was given to");
                 }
             }
-        }
 
-        private Optional<Order> loadOnce(Connection c, UUID id) throws SQLException {
-            Optional<Root> root = Jdbc.queryOne(c, "SELECT version, status, customer_ref, currency, pay_later, created_by, created_at, updated_at "
-                    + "FROM orders WHERE tenant_id = ? AND id = ?", rs -> new Root(rs.getLong("version"),
-                    OrderStatus.valueOf(rs.getString("status")), rs.getString("customer_ref"),
-                    CurrencyUnit.of(rs.getString("currency").trim()), rs.getBoolean("pay_later"),
-                    rs.getString("created_by"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at")), t, id);
-            if (root.isEmpty()) {
-                return Optional.empty();
+            @Override
+            public String toString() {
+                return "OrderTx[" + tenant + "]";
             }
-            Root r = root.get();
-            CurrencyUnit cur = r.currency;
-            List<OrderLine> lines = Jdbc.query(c, "SELECT sku, quantity, unit_price_minor, tax_rate FROM order_lines "
-                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY line_no",
-                    rs -> new OrderLine(rs.getString("sku"), rs.getInt("quantity"),
-                            MoneyMath.ofMinor(cur, rs.getLong("unit_price_minor")), rs.getBigDecimal("tax_rate")), t, id);
-            List<Payment> payments = Jdbc.query(c, "SELECT seq, amount_minor, reference, paid_at FROM order_payments "
-                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
-                    rs -> new Payment(rs.getInt("seq"), MoneyMath.ofMinor(cur, rs.getLong("amount_minor")),
-                            rs.getString("reference"), Jdbc.instant(rs, "paid_at")), t, id);
-            List<Refund> refunds = Jdbc.query(c, "SELECT seq, amount_minor, reason, refunded_at FROM order_refunds "
-                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
-                    rs -> new Refund(rs.getInt("seq"), MoneyMath.ofMinor(cur, rs.getLong("amount_minor")),
-                            rs.getString("reason"), Jdbc.instant(rs, "refunded_at")), t, id);
-            List<Movement> movements = Jdbc.query(c, "SELECT kind, seq, sku, quantity, moved_at FROM order_movements "
-                            + "WHERE tenant_id = ? AND order_id = ? ORDER BY kind, seq, item_no",
-                    rs -> new Movement(rs.getString("kind"), rs.getInt("seq"), new ItemQuantity(rs.getString("sku"),
-                            rs.getInt("quantity")), Jdbc.instant(rs, "moved_at")), t, id);
-            List<OrderHistoryEntry> history = Jdbc.query(c, "SELECT seq, happened_at, actor, event, from_status, to_status, reason "
-                            + "FROM order_history WHERE tenant_id = ? AND order_id = ? ORDER BY seq",
-                    rs -> new OrderHistoryEntry(rs.getInt("seq"), Jdbc.instant(rs, "happened_at"), rs.getString("actor"),
-                            OrderEvent.valueOf(rs.getString("event")), OrderStatus.valueOf(rs.getString("from_status")),
-                            OrderStatus.valueOf(rs.getString("to_status")), Optional.ofNullable(rs.getString("reason"))), t, id);
-            List<Shipment> shipments = new ArrayList<>();
-            group(movements, SHIPMENT).forEach((seq, m) -> shipments.add(new Shipment(seq, items(m), m.get(0).at)));
-            List<ItemReturn> returns = new ArrayList<>();
-            group(movements, RETURN).forEach((seq, m) -> returns.add(new ItemReturn(seq, items(m), m.get(0).at)));
-            return Optional.of(new Order(OrderId.of(id), tenant, r.customerRef, cur, r.payLater, r.status, r.version,
-                    lines, payments, shipments, returns, refunds, history, r.createdBy, r.createdAt, r.updatedAt));
         }
 
-        @Override
-        public Page<Order> list(Optional<String> cursor, int limit) {
-            Check.notNull(cursor, "cursor");
-            Check.that(limit >= 1 && limit <= 500, "limit", "must be between 1 and 500", limit);
-            UUID after = cursor.map(OrderId::parse).map(OrderId::value).orElse(null);
-            return jdbc.inReadTransaction(c -> {
-                List<UUID> ids = after == null
-                        ? Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? ORDER BY id LIMIT ?",
-                        rs -> Jdbc.uuid(rs, "id"), t, limit + 1)
-                        : Jdbc.query(c, "SELECT id FROM orders WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
-                        rs -> Jdbc.uuid(rs, "id"), t, after, limit + 1);
-                List<Order> page = new ArrayList<>();
-                for (UUID id : ids.subList(0, Math.min(limit, ids.size()))) {
-                    load(c, id).ifPresent(page::add);
-                }
-                return ids.size() > limit ? Page.of(page, page.get(page.size() - 1).id().toString()) : Page.last(page);
-            });
+        private RuntimeException alreadyExists(Order order) {
+            return OrderErrorCode.ALREADY_EXISTS.conflict("order " + order.id() + " already exists in tenant " + tenant);
+        }
+
+        private RuntimeException versionConflictOrNotFound(Connection c, Order order) throws SQLException {
+            if (!rows.exists(c, order.id())) {
+                return OrderErrorCode.NOT_FOUND.notFound("order " + order.id() + " not found in tenant " + tenant);
+            }
+            return OrderErrorCode.VERSION_CONFLICT.conflict("order " + order.id()
+                    + " was changed by someone else (read at version " + order.version() + "); re-read and retry");
         }
 
         private void checkOwned(Order order) {
@@ -372,29 +288,35 @@ public final class JdbcOrderStore implements OrderStore {
         }
     }
 
-    private static Map<Integer, List<Movement>> group(List<Movement> movements, String kind) {
-        Map<Integer, List<Movement>> out = new LinkedHashMap<>();
-        for (Movement m : movements) {
-            if (m.kind.equals(kind)) {
-                out.computeIfAbsent(m.seq, k -> new ArrayList<>()).add(m);
-            }
+    /**
+     * One write of a unit, and its identity: an insert of {@code argument} (version 0) storing
+     * {@code result} at version 1, or an update of {@code argument} (read at its version) storing
+     * {@code result} at the next.
+     */
+    private record Write(boolean insert, Order argument, Order result) {
+    }
+
+    /** SQL run by the write unit's methods, whose signatures cannot throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T sql(Sql<T> statement) {
+        try {
+            return statement.run();
+        } catch (SQLException e) {
+            // the transaction's owner (Jdbc) decides on retries by the SQLSTATE it carries
+            throw new StorageException.Sql(e);
         }
-        return out;
     }
 
-    private static List<ItemQuantity> items(List<Movement> movements) {
-        List<ItemQuantity> out = new ArrayList<>(movements.size());
-        for (Movement m : movements) {
-            out.add(m.item);
+    /** A rerun found the first attempt landed after its own write waited for it; rolls the rerun back. */
+    private static final class Landed extends RuntimeException {
+        static final Landed INSTANCE = new Landed();
+
+        private Landed() {
+            super("the first attempt landed", null, false, false);
         }
-        return out;
     }
-
-    private record Root(long version, OrderStatus status, String customerRef, CurrencyUnit currency, boolean payLater,
-                        String createdBy, Instant createdAt, Instant updatedAt) {
-    }
-
-    private record Movement(String kind, int seq, ItemQuantity item, Instant at) {
-    }
-
 }

@@ -1,11 +1,9 @@
 package dev.backoffice.orders.jdbc;
 
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 class H2OrdersCommitOutcomeTest extends OrdersCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.h2();
+    H2OrdersCommitOutcomeTest() {
+        super(StoreKind.H2);
     }
 }

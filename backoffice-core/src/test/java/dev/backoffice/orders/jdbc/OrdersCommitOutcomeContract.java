@@ -3,13 +3,17 @@ package dev.backoffice.orders.jdbc;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.orders.Order;
+import dev.backoffice.orders.OrderEvent;
 import dev.backoffice.orders.OrderFixtures;
 import dev.backoffice.orders.OrderId;
+import dev.backoffice.orders.OrderLifecycle;
 import dev.backoffice.orders.Orders;
+import dev.backoffice.orders.TenantOrderStore;
 import dev.backoffice.orders.TenantOrders;
 import dev.backoffice.core.tenant.TenantId;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.backoffice.orders.OrderFixtures.CLERK;
@@ -28,26 +34,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a failure of an order write means (DESIGN.md section 11), with faults injected between
- * the JDBC order store and a real database, for creation (identity: the order id) and for a
- * transition (identity: the order id and its next version).
+ * the JDBC order store and a real database (one subclass per JDBC {@link StoreKind}), for
+ * creation (identity: the order id), for a transition (identity: the order id and its next
+ * version), and for write units that derive their writes from their own reads or write several
+ * orders (identity: the writes the unit made).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class OrdersCommitOutcomeContract {
 
+    private final StoreKind kind;
     private TestDatabase db;
     private FaultyDataSource faulty;
     private AdjustableClock clock;
+    private TenantOrderStore raw;
     private TenantOrders orders;
 
-    protected abstract TestDatabase openDatabase();
+    /** The contract on a database of {@code kind} (a JDBC kind). */
+    protected OrdersCommitOutcomeContract(StoreKind kind) {
+        this.kind = kind;
+    }
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
         clock = OrderFixtures.clock();
-        orders = Orders.builder().store(JdbcOrderStore.create(Jdbc.of(faulty))).clock(clock).build()
-                .forTenant(TenantId.of("t-" + UUID.randomUUID()));
+        JdbcOrderStore store = JdbcOrderStore.create(Jdbc.of(faulty));
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
+        raw = store.forTenant(tenant);
+        orders = Orders.builder().store(store).clock(clock).build().forTenant(tenant);
     }
 
     @AfterAll
@@ -119,5 +134,75 @@ abstract class OrdersCommitOutcomeContract {
             faulty.disarm();
         }
         assertThat(orders.find(id)).as("the first attempt landed; the caller was not told otherwise").isPresent();
+    }
+
+    /** Pays 10.00 in a unit that reads the order and derives the payment from what it read. */
+    private Order payInOneUnit(OrderId id) {
+        return raw.write(tx -> {
+            Order read = tx.get(id);
+            Instant at = clock.instant();
+            Order paid = read.withPayment(pln("10.00"), "psp", at);
+            return tx.update(paid.transitioned(OrderLifecycle.machine().fire(read.status(), OrderEvent.PAY, paid), CLERK, at));
+        });
+    }
+
+    private Order placed() {
+        return orders.place(create().id(), CLERK);
+    }
+
+    @Test
+    void aUnitThatDerivesItsUpdateFromItsOwnReadIsStoredOnceWhateverTheFault() {
+        // rerunning such a work after a lost acknowledgement would read the landed payment and pay
+        // again on top of it: the store settles the unit by the writes it made instead
+        Order probe1 = placed();
+        Order probe2 = placed();
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> payInOneUnit(probe1.id()), () -> payInOneUnit(probe2.id()));
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            Order o = placed();
+            clock.advance(Duration.ofSeconds(1));
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payInOneUnit(o.id()),
+                    told -> orders.get(o.id()).equals(told) ? 1 : 0,
+                    () -> {
+                        Order stored = orders.get(o.id());
+                        assertThat(stored.version()).as("one version per landed transition").isEqualTo(2 + stored.payments().size());
+                        return stored.payments().size();
+                    }, 1);
+        }
+    }
+
+    private Order draft() {
+        return Order.draft(OrderId.newId(), raw.tenant(), OrderFixtures.twoLines(), false, CLERK, clock.instant());
+    }
+
+    @Test
+    void aUnitOfTwoCreationsIsStoredWholeOrNotAtAllWhateverTheFault() {
+        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty,
+                () -> raw.write(tx -> List.of(tx.insert(draft()), tx.insert(draft()))),
+                () -> raw.write(tx -> List.of(tx.insert(draft()), tx.insert(draft()))));
+        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            clock.advance(Duration.ofSeconds(1));
+            Order first = draft();
+            Order second = draft();
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> raw.write(tx -> List.of(tx.insert(first), tx.insert(second))),
+                    told -> (int) told.stream().filter(o -> orders.find(o.id()).filter(o::equals).isPresent()).count(),
+                    () -> (orders.find(first.id()).isPresent() ? 1 : 0) + (orders.find(second.id()).isPresent() ? 1 : 0), 2);
+        }
+    }
+
+    @Test
+    void aUnitThatStaysUnknownNamesEveryOrderToLookUp() {
+        Order first = draft();
+        Order second = draft();
+        faulty.loseNextCommitAckThenStayUnreachable();
+        try {
+            assertThatThrownBy(() -> raw.write(tx -> List.of(tx.insert(first), tx.insert(second))))
+                    .isInstanceOf(OutcomeUnknownException.class)
+                    .hasMessageContaining(first.id().toString())
+                    .hasMessageContaining(second.id().toString());
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(orders.find(first.id())).as("the first attempt landed whole").isPresent();
+        assertThat(orders.find(second.id())).isPresent();
     }
 }

@@ -1,13 +1,11 @@
 package dev.backoffice.orders.jdbc;
 
 import dev.backoffice.core.testing.RequiresPostgres;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
 class PostgresOrdersCommitOutcomeTest extends OrdersCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.postgres();
+    PostgresOrdersCommitOutcomeTest() {
+        super(StoreKind.POSTGRES);
     }
 }

@@ -52,7 +52,7 @@ record DemoStores(String description, LedgerStore ledger, OrderStore orders, Pay
     }
 
     static DemoStores inMemory(Clock clock) {
-        return new DemoStores("in memory", InMemoryLedgerStore.create(), new InMemoryOrderStore(),
+        return new DemoStores("in memory", InMemoryLedgerStore.create(), InMemoryOrderStore.create(),
                 InMemoryPayrollStore.create(), InMemoryDocumentStore.create(), InMemoryBlobStore.create(),
                 InMemoryAuditStore.create(clock));
     }
