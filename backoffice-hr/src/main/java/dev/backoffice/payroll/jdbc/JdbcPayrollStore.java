@@ -125,146 +125,14 @@ public final class JdbcPayrollStore extends TenantScopedStore<TenantPayrollStore
             }
         }
 
-        /** Committed data: each call is one read transaction. */
-        private final class Reads implements PayrollReads {
+        /** The reads, each run by {@link #on}: in a read transaction of its own, or on a write's connection. */
+        private abstract class View implements PayrollReads {
 
-            private <T> T read(TransactionWork<T> work) {
-                return jdbc.inReadTransaction(work);
-            }
+            abstract <T> T on(Statement<T> statement);
 
             @Override
             public TenantId tenant() {
                 return tenant;
-            }
-
-            @Override
-            public Optional<Employee> employee(EmployeeId id) {
-                Check.notNull(id, "id");
-                return read(c -> sql.employee(c, t, id));
-            }
-
-            @Override
-            public List<Employee> employees() {
-                return read(c -> sql.employees(c, t));
-            }
-
-            @Override
-            public List<Contract> contracts(EmployeeId employee) {
-                Check.notNull(employee, "employee");
-                return read(c -> sql.contracts(c, t, employee));
-            }
-
-            @Override
-            public List<Contract> contractsOverlapping(LocalDate from, LocalDate to) {
-                return read(c -> sql.contractsOverlapping(c, t, from, to));
-            }
-
-            @Override
-            public Map<EmployeeId, Map<String, Long>> ytd(String jurisdiction, String taxYear) {
-                return read(c -> sql.ytd(c, t, jurisdiction, taxYear));
-            }
-
-            @Override
-            public Map<EmployeeId, Map<String, Long>> ytdDeltasFrom(String jurisdiction, String taxYear, YearMonth from) {
-                return read(c -> sql.ytdDeltasFrom(c, t, jurisdiction, taxYear, from));
-            }
-
-            @Override
-            public List<Payslip> approvedPayslips(String jurisdiction, YearMonth period) {
-                return read(c -> sql.approvedPayslips(c, t, jurisdiction, period));
-            }
-
-            @Override
-            public boolean regularRunApproved(String jurisdiction, YearMonth period) {
-                return read(c -> sql.regularRunApproved(c, t, jurisdiction, period));
-            }
-
-            @Override
-            public long version() {
-                return read(c -> sql.version(c, t));
-            }
-
-            @Override
-            public Optional<PayrollRun> run(PayrollRunId id) {
-                Check.notNull(id, "id");
-                return read(c -> sql.run(c, t, id));
-            }
-
-            @Override
-            public List<PayrollRun> runs(YearMonth period) {
-                return read(c -> sql.runs(c, t, period));
-            }
-
-            @Override
-            public Optional<Payslip> payslip(PayrollRunId run, EmployeeId employee) {
-                return read(c -> sql.payslip(c, t, run, employee));
-            }
-        }
-
-        /** One attempt of a write: every call runs on the attempt's connection. */
-        private final class Tx implements PayrollTx {
-            private final Connection c;
-            private final boolean rerun;
-            private final Identity identity;
-            private boolean closed;
-
-            Tx(Connection c, boolean rerun, Identity identity) {
-                this.c = c;
-                this.rerun = rerun;
-                this.identity = identity;
-            }
-
-            private <T> T on(Statement<T> statement) {
-                if (closed) {
-                    throw new IllegalStateException("this write has ended: use its unit only inside the work");
-                }
-                try {
-                    return statement.run(c);
-                } catch (SQLException e) {
-                    throw new StorageException.Sql(e); // Jdbc decides: retry, or give up with nothing written
-                }
-            }
-
-            @Override
-            public TenantId tenant() {
-                return tenant;
-            }
-
-            @Override
-            public void saveEmployee(Employee employee) {
-                saveEmployees(List.of(Check.notNull(employee, "employee")));
-            }
-
-            @Override
-            public void saveEmployees(List<Employee> employees) {
-                Check.notNull(employees, "employees");
-                employees.forEach(e -> Check.notNull(e, "employee"));
-                on(c -> {
-                    sql.saveEmployees(c, t, employees);
-                    return null;
-                });
-            }
-
-            @Override
-            public void saveContract(Contract contract) {
-                saveContracts(List.of(Check.notNull(contract, "contract")));
-            }
-
-            @Override
-            public void saveContracts(List<Contract> contracts) {
-                Check.notNull(contracts, "contracts");
-                contracts.forEach(x -> Check.notNull(x, "contract"));
-                on(c -> {
-                    sql.saveContracts(c, t, contracts);
-                    return null;
-                });
-            }
-
-            @Override
-            public boolean saveApprovedRun(PayrollRun run, long expectedVersion) {
-                Check.notNull(run, "run");
-                identity.run = run.id();
-                return on(c -> sql.saveApprovedRun(c, t, run, expectedVersion, rerun));
             }
 
             @Override
@@ -328,6 +196,77 @@ public final class JdbcPayrollStore extends TenantScopedStore<TenantPayrollStore
             @Override
             public Optional<Payslip> payslip(PayrollRunId run, EmployeeId employee) {
                 return on(c -> sql.payslip(c, t, run, employee));
+            }
+        }
+
+        /** Committed data: each call is one read transaction. */
+        private final class Reads extends View {
+            @Override
+            <T> T on(Statement<T> statement) {
+                return jdbc.inReadTransaction(statement::run);
+            }
+        }
+
+        /** One attempt of a write: every call runs on the attempt's connection. */
+        private final class Tx extends View implements PayrollTx {
+            private final Connection c;
+            private final boolean rerun;
+            private final Identity identity;
+            private boolean closed;
+
+            Tx(Connection c, boolean rerun, Identity identity) {
+                this.c = c;
+                this.rerun = rerun;
+                this.identity = identity;
+            }
+
+            @Override
+            <T> T on(Statement<T> statement) {
+                if (closed) {
+                    throw new IllegalStateException("this write has ended: use its unit only inside the work");
+                }
+                try {
+                    return statement.run(c);
+                } catch (SQLException e) {
+                    throw new StorageException.Sql(e); // Jdbc decides: retry, or give up with nothing written
+                }
+            }
+
+            @Override
+            public void saveEmployee(Employee employee) {
+                saveEmployees(List.of(Check.notNull(employee, "employee")));
+            }
+
+            @Override
+            public void saveEmployees(List<Employee> employees) {
+                Check.notNull(employees, "employees");
+                employees.forEach(e -> Check.notNull(e, "employee"));
+                on(c -> {
+                    sql.saveEmployees(c, t, employees);
+                    return null;
+                });
+            }
+
+            @Override
+            public void saveContract(Contract contract) {
+                saveContracts(List.of(Check.notNull(contract, "contract")));
+            }
+
+            @Override
+            public void saveContracts(List<Contract> contracts) {
+                Check.notNull(contracts, "contracts");
+                contracts.forEach(x -> Check.notNull(x, "contract"));
+                on(c -> {
+                    sql.saveContracts(c, t, contracts);
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean saveApprovedRun(PayrollRun run, long expectedVersion) {
+                Check.notNull(run, "run");
+                identity.run = run.id();
+                return on(c -> sql.saveApprovedRun(c, t, run, expectedVersion, rerun));
             }
         }
     }

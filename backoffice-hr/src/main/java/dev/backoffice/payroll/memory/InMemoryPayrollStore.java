@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Payroll data in memory: for tests, demos and the in-memory benchmark. Thread-safe: each
@@ -179,8 +180,11 @@ public final class InMemoryPayrollStore extends TenantScopedStore<TenantPayrollS
             return r.payslips().stream().filter(p -> p.employeeId().equals(employee)).findFirst();
         }
 
-        /** Committed data: each read takes the lock on its own. */
-        private final class Reads implements PayrollReads {
+        /** The reads, each run by {@link #locked}: under the lock (committed data) or inside the write. */
+        private abstract class View implements PayrollReads {
+
+            abstract <T> T locked(Supplier<T> read);
+
             @Override
             public TenantId tenant() {
                 return tenant;
@@ -188,91 +192,77 @@ public final class InMemoryPayrollStore extends TenantScopedStore<TenantPayrollS
 
             @Override
             public Optional<Employee> employee(EmployeeId id) {
-                synchronized (Tenant.this) {
-                    return Optional.ofNullable(employees.get(id));
-                }
+                return locked(() -> Optional.ofNullable(employees.get(id)));
             }
 
             @Override
             public List<Employee> employees() {
-                synchronized (Tenant.this) {
-                    return List.copyOf(employees.values());
-                }
+                return locked(() -> List.copyOf(employees.values()));
             }
 
             @Override
             public List<Contract> contracts(EmployeeId employee) {
-                synchronized (Tenant.this) {
-                    return contractsOf(employee);
-                }
+                return locked(() -> contractsOf(employee));
             }
 
             @Override
             public List<Contract> contractsOverlapping(LocalDate from, LocalDate to) {
-                synchronized (Tenant.this) {
-                    return overlapping(from, to);
-                }
+                return locked(() -> overlapping(from, to));
             }
 
             @Override
             public Map<EmployeeId, Map<String, Long>> ytd(String jurisdiction, String taxYear) {
-                synchronized (Tenant.this) {
-                    return ytdOf(jurisdiction, taxYear);
-                }
+                return locked(() -> ytdOf(jurisdiction, taxYear));
             }
 
             @Override
             public Map<EmployeeId, Map<String, Long>> ytdDeltasFrom(String jurisdiction, String taxYear, YearMonth from) {
-                synchronized (Tenant.this) {
-                    return deltasFrom(jurisdiction, taxYear, from);
-                }
+                return locked(() -> deltasFrom(jurisdiction, taxYear, from));
             }
 
             @Override
             public List<Payslip> approvedPayslips(String jurisdiction, YearMonth period) {
-                synchronized (Tenant.this) {
-                    return approved(jurisdiction, period);
-                }
+                return locked(() -> approved(jurisdiction, period));
             }
 
             @Override
             public boolean regularRunApproved(String jurisdiction, YearMonth period) {
-                synchronized (Tenant.this) {
-                    return regularApproved(jurisdiction, period);
-                }
+                return locked(() -> regularApproved(jurisdiction, period));
             }
 
             @Override
             public long version() {
-                synchronized (Tenant.this) {
-                    return version;
-                }
+                return locked(() -> version);
             }
 
             @Override
             public Optional<PayrollRun> run(PayrollRunId id) {
-                synchronized (Tenant.this) {
-                    return Optional.ofNullable(runs.get(id));
-                }
+                return locked(() -> Optional.ofNullable(runs.get(id)));
             }
 
             @Override
             public List<PayrollRun> runs(YearMonth period) {
-                synchronized (Tenant.this) {
-                    return runsOf(period);
-                }
+                return locked(() -> runsOf(period));
             }
 
             @Override
             public Optional<Payslip> payslip(PayrollRunId run, EmployeeId employee) {
+                return locked(() -> payslipOf(run, employee));
+            }
+        }
+
+        /** Committed data: each read takes the lock on its own. */
+        private final class Reads extends View {
+            @Override
+            <T> T locked(Supplier<T> read) {
                 synchronized (Tenant.this) {
-                    return payslipOf(run, employee);
+                    return read.get();
                 }
             }
         }
 
         /** A write in progress: the lock is held; each change pushes its inverse on the undo log. */
-        private final class Tx implements PayrollTx {
+        private final class Tx extends View implements PayrollTx {
             private final Deque<Runnable> undo = new ArrayDeque<>();
             private boolean closed;
 
@@ -289,8 +279,9 @@ public final class InMemoryPayrollStore extends TenantScopedStore<TenantPayrollS
             }
 
             @Override
-            public TenantId tenant() {
-                return tenant;
+            <T> T locked(Supplier<T> read) {
+                checkOpen(); // the write holds the lock
+                return read.get();
             }
 
             @Override
@@ -376,78 +367,6 @@ public final class InMemoryPayrollStore extends TenantScopedStore<TenantPayrollS
                 version = before + 1;
                 undo.push(() -> version = before);
                 return true;
-            }
-
-            @Override
-            public Optional<Employee> employee(EmployeeId id) {
-                checkOpen();
-                return Optional.ofNullable(employees.get(id));
-            }
-
-            @Override
-            public List<Employee> employees() {
-                checkOpen();
-                return List.copyOf(employees.values());
-            }
-
-            @Override
-            public List<Contract> contracts(EmployeeId employee) {
-                checkOpen();
-                return contractsOf(employee);
-            }
-
-            @Override
-            public List<Contract> contractsOverlapping(LocalDate from, LocalDate to) {
-                checkOpen();
-                return overlapping(from, to);
-            }
-
-            @Override
-            public Map<EmployeeId, Map<String, Long>> ytd(String jurisdiction, String taxYear) {
-                checkOpen();
-                return ytdOf(jurisdiction, taxYear);
-            }
-
-            @Override
-            public Map<EmployeeId, Map<String, Long>> ytdDeltasFrom(String jurisdiction, String taxYear, YearMonth from) {
-                checkOpen();
-                return deltasFrom(jurisdiction, taxYear, from);
-            }
-
-            @Override
-            public List<Payslip> approvedPayslips(String jurisdiction, YearMonth period) {
-                checkOpen();
-                return approved(jurisdiction, period);
-            }
-
-            @Override
-            public boolean regularRunApproved(String jurisdiction, YearMonth period) {
-                checkOpen();
-                return regularApproved(jurisdiction, period);
-            }
-
-            @Override
-            public long version() {
-                checkOpen();
-                return version;
-            }
-
-            @Override
-            public Optional<PayrollRun> run(PayrollRunId id) {
-                checkOpen();
-                return Optional.ofNullable(runs.get(id));
-            }
-
-            @Override
-            public List<PayrollRun> runs(YearMonth period) {
-                checkOpen();
-                return runsOf(period);
-            }
-
-            @Override
-            public Optional<Payslip> payslip(PayrollRunId run, EmployeeId employee) {
-                checkOpen();
-                return payslipOf(run, employee);
             }
         }
     }
