@@ -4,7 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 
 /**
  * Payroll's explicit limits on text, checked once at the API door (the value records and
- * {@link PayrollEngine}'s methods), so every store accepts and refuses the same input.
+ * {@link TenantPayroll}'s methods), so every store accepts and refuses the same input.
  */
 public final class PayrollLimits {
 

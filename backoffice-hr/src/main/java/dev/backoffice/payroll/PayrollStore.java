@@ -1,13 +1,14 @@
 package dev.backoffice.payroll;
 
-import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.store.MultiTenantStore;
 
 /**
- * Where employees, contracts, approved runs, payslips and year-to-date accumulators live.
- * Implementations: {@link dev.backoffice.payroll.memory.InMemoryPayrollStore} and
+ * Where employees, contracts, approved runs, payslips and year-to-date accumulators live: the
+ * store SPI (persistence, atomicity and locking; the rules are the engine's). Its only door is
+ * {@link #forTenant(dev.backoffice.core.tenant.TenantId)}, which gives the tenant's
+ * {@link TenantPayrollStore}. Implementations:
+ * {@link dev.backoffice.payroll.memory.InMemoryPayrollStore} and
  * {@link dev.backoffice.payroll.jdbc.JdbcPayrollStore}; both pass one contract test suite.
  */
-public interface PayrollStore {
-    /** The data of one tenant: every read and write through it is scoped to that tenant. */
-    TenantPayrollStore forTenant(TenantId tenant);
+public interface PayrollStore extends MultiTenantStore<TenantPayrollStore> {
 }

@@ -74,9 +74,9 @@ class EmployerSettingsTest {
         PayrollEngine engine = PayrollEngine.builder().store(h.store).audit(h.audit).clock(h.clock)
                 .employerSettings(t -> t.equals(h.tenant) ? ACME : null).build();
         h.hire(PolishTaxProfile.standard(), LocalDate.of(1985, 5, 5), LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        Payslip p = engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips().get(0);
+        Payslip p = engine.forTenant(h.tenant).preview(RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips().get(0);
         assertThat(p.amount(PolishLineCodes.ACCIDENT_EMPLOYER)).isEqualTo(m(p, "65.10"));
-        assertThat(engine.preview(TenantId.of("other"), RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
+        assertThat(engine.forTenant(TenantId.of("other")).preview(RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
     }
 
     @Test

@@ -19,7 +19,7 @@ class JurisdictionCodeTest {
     @Test
     void uk_is_accepted_as_an_alias_of_gb() {
         h.hire(UkTaxProfile.of("1257L", "A"), LocalDate.of(1990, 1, 1), LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        PayrollRun run = h.engine.approve(h.tenant, RunRequest.regular("UK", YearMonth.of(2025, 4)), "hr");
+        PayrollRun run = h.payroll.approve(RunRequest.regular("UK", YearMonth.of(2025, 4)), "hr");
         assertThat(run.jurisdiction()).isEqualTo("GB");
         assertThat(run.payslips()).singleElement().satisfies(p -> assertThat(p.jurisdiction()).isEqualTo("GB"));
     }
@@ -33,15 +33,15 @@ class JurisdictionCodeTest {
     @Test
     void the_alias_names_the_same_payroll_so_a_second_run_of_the_period_is_refused() {
         h.hire(UkTaxProfile.of("1257L", "A"), LocalDate.of(1990, 1, 1), LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        h.engine.approve(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr");
-        assertThatThrownBy(() -> h.engine.approve(h.tenant, RunRequest.regular("UK", YearMonth.of(2025, 4)), "hr"))
+        h.payroll.approve(RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr");
+        assertThatThrownBy(() -> h.payroll.approve(RunRequest.regular("UK", YearMonth.of(2025, 4)), "hr"))
                 .isInstanceOf(RuleViolationException.class).extracting(x -> ((BackofficeException) x).code())
                 .isEqualTo(PayrollErrorCode.PERIOD_ALREADY_APPROVED.code());
     }
 
     @Test
     void an_unknown_code_is_refused_naming_the_codes_and_aliases_that_exist() {
-        assertThatThrownBy(() -> h.engine.preview(h.tenant, RunRequest.regular("DE", YearMonth.of(2025, 4))))
+        assertThatThrownBy(() -> h.payroll.preview(RunRequest.regular("DE", YearMonth.of(2025, 4))))
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(x -> assertThat(((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.UNKNOWN_JURISDICTION.code()))
                 .hasMessageContaining("[GB, PL]").hasMessageContaining("UK=GB");

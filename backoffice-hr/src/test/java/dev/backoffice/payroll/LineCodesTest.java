@@ -52,7 +52,7 @@ class LineCodesTest {
         Employee c = h.hire(PolishTaxProfile.standard(), LocalDate.of(1980, 5, 5),
                 ContractTerms.hourly(LocalDate.of(2024, 1, 1), Money.parse("PLN 40.00")));
         for (int month = 1; month <= 12; month++) {
-            PayrollRun run = h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, month)).withInputs(
+            PayrollRun run = h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, month)).withInputs(
                     PeriodInput.builder(a.id()).overtime("4", "1.5").bonus(Bonus.of("b", Money.parse("PLN 100.00"))).sickDays(3).build(),
                     PeriodInput.builder(b.id()).unpaidLeaveDays("1").build(),
                     PeriodInput.builder(c.id()).hours(new BigDecimal("160")).build()), "hr");
@@ -67,7 +67,7 @@ class LineCodesTest {
         Employee b = h.hire(UkTaxProfile.of("1257L", "A"), LocalDate.of(1990, 5, 5),
                 ContractTerms.hourly(LocalDate.of(2024, 1, 1), Money.parse("GBP 20.00")));
         for (int month = 4; month <= 6; month++) {
-            PayrollRun run = h.engine.approve(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, month)).withInputs(
+            PayrollRun run = h.payroll.approve(RunRequest.regular("GB", YearMonth.of(2025, month)).withInputs(
                     PeriodInput.builder(a.id()).overtime("4", "1.5").bonus(Bonus.of("b", Money.parse("GBP 100.00"))).sickDays(5)
                             .unpaidLeaveDays("1").build(),
                     PeriodInput.builder(b.id()).hours("150").build()), "hr");

@@ -27,7 +27,7 @@ class PayrollEngineTest {
     }
 
     private void nothingWritten() {
-        assertThat(h.store.forTenant(h.tenant).version()).isZero();
+        assertThat(h.store.forTenant(h.tenant).read().version()).isZero();
         assertThat(h.audit.forTenant(h.tenant).size()).isZero();
     }
 
@@ -36,8 +36,8 @@ class PayrollEngineTest {
         h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2024, 1, 1), "PLN 7000.00");
         h.hire(PolishTaxProfile.standard().withPpk(), born, LocalDate.of(2024, 1, 1), "PLN 9000.00");
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5));
-        PayrollRun a = h.engine.preview(h.tenant, r);
-        PayrollRun b = h.engine.preview(h.tenant, r);
+        PayrollRun a = h.payroll.preview(r);
+        PayrollRun b = h.payroll.preview(r);
         assertThat(a.payslips()).isEqualTo(b.payslips());
         assertThat(a.journal()).isEqualTo(b.journal());
         assertThat(a.status()).isEqualTo(RunStatus.PREVIEW);
@@ -48,8 +48,8 @@ class PayrollEngineTest {
     void approved_run_equals_its_preview() {
         h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2024, 1, 1), "PLN 7000.00");
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5));
-        PayrollRun preview = h.engine.preview(h.tenant, r);
-        PayrollRun approved = h.engine.approve(h.tenant, r, "boss");
+        PayrollRun preview = h.payroll.preview(r);
+        PayrollRun approved = h.payroll.approve(r, "boss");
         assertThat(approved.payslips()).isEqualTo(preview.payslips());
         assertThat(approved.approvedBy()).isEqualTo("boss");
     }
@@ -57,7 +57,7 @@ class PayrollEngineTest {
     @Test
     void journal_balances_and_posts_by_role() {
         h.hire(PolishTaxProfile.standard().withPpk(), born, LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        PayrollRun run = h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 4)), "boss");
+        PayrollRun run = h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, 4)), "boss");
         PayrollJournal j = run.journal();
         assertThat(j.balanced()).isTrue();
         assertThat(j.lines()).extracting(JournalLine::role).contains(JournalRole.GROSS_SALARY_EXPENSE, JournalRole.EMPLOYER_CONTRIBUTION_EXPENSE,
@@ -75,7 +75,7 @@ class PayrollEngineTest {
     @Test
     void every_line_names_its_rule_and_parameter() {
         h.hire(UkTaxProfile.of("1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_2), born, LocalDate.of(2024, 1, 1), "GBP 3500.00");
-        Payslip p = h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))).payslips().get(0);
+        Payslip p = h.payroll.preview(RunRequest.regular("GB", YearMonth.of(2025, 4))).payslips().get(0);
         assertThat(p.lines()).allSatisfy(l -> {
             assertThat(l.rule()).isNotBlank();
             assertThat(l.parameter()).isNotBlank();
@@ -123,35 +123,35 @@ class PayrollEngineTest {
     void unknown_ni_category_and_uncollected_loan_plan_are_refused() {
         h.hire(UkTaxProfile.of("1257L", "Q"), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
         failsWith(InvalidRequestException.class, PayrollErrorCode.UNKNOWN_NI_CATEGORY.code(),
-                () -> h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))));
+                () -> h.payroll.preview(RunRequest.regular("GB", YearMonth.of(2025, 4))));
         PayrollHarness other = new PayrollHarness();
         other.hire(UkTaxProfile.of("1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_5), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
         failsWith(InvalidRequestException.class, PayrollErrorCode.UNSUPPORTED_STUDENT_LOAN.code(),
-                () -> other.engine.preview(other.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))));
+                () -> other.payroll.preview(RunRequest.regular("GB", YearMonth.of(2025, 4))));
     }
 
     @Test
     void a_period_outside_every_supported_tax_year_is_refused() {
         h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2020, 1, 1), "PLN 7000.00");
         failsWith(RuleViolationException.class, PayrollErrorCode.UNSUPPORTED_TAX_YEAR.code(),
-                () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2024, 12)), "boss"));
+                () -> h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2024, 12)), "boss"));
         failsWith(RuleViolationException.class, PayrollErrorCode.UNSUPPORTED_TAX_YEAR.code(),
-                () -> h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2026, 4))));
+                () -> h.payroll.preview(RunRequest.regular("GB", YearMonth.of(2026, 4))));
         nothingWritten();
     }
 
     @Test
     void unknown_jurisdiction_is_refused() {
         failsWith(InvalidRequestException.class, PayrollErrorCode.UNKNOWN_JURISDICTION.code(),
-                () -> h.engine.preview(h.tenant, RunRequest.regular("DE", YearMonth.of(2025, 4))));
+                () -> h.payroll.preview(RunRequest.regular("DE", YearMonth.of(2025, 4))));
     }
 
     @Test
     void input_for_an_unknown_employee_or_one_without_contract_is_refused() {
-        failsWith(NotFoundException.class, PayrollErrorCode.EMPLOYEE_NOT_FOUND.code(), () -> h.engine.preview(h.tenant,
+        failsWith(NotFoundException.class, PayrollErrorCode.EMPLOYEE_NOT_FOUND.code(), () -> h.payroll.preview(
                 RunRequest.regular("PL", YearMonth.of(2025, 4)).withInputs(PeriodInput.none(EmployeeId.newId()))));
         Employee later = h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2025, 9, 1), "PLN 7000.00");
-        failsWith(InvalidRequestException.class, PayrollErrorCode.NO_CONTRACT.code(), () -> h.engine.preview(h.tenant,
+        failsWith(InvalidRequestException.class, PayrollErrorCode.NO_CONTRACT.code(), () -> h.payroll.preview(
                 RunRequest.regular("PL", YearMonth.of(2025, 4)).withInputs(PeriodInput.none(later.id()))));
     }
 
@@ -167,17 +167,17 @@ class PayrollEngineTest {
     @Test
     void leaver_is_paid_to_the_last_day_and_not_after() {
         Employee e = h.hire(PolishTaxProfile.standard(), born, LocalDate.of(2024, 1, 1), "PLN 6000.00");
-        var s = h.store.forTenant(h.tenant);
+        var s = h.payroll;
         s.saveContract(s.contracts(e.id()).get(0).endingOn(LocalDate.of(2025, 3, 14)));
         Payslip march = h.approve("PL", YearMonth.of(2025, 3));
         // March 2025: 168 h; 1-14 March: 10 weekdays = 80 h → 6000 × 80 / 168 = 2 857,142 → 2 857,14
         assertThat(march.gross()).isEqualTo(Money.parse("PLN 2857.14"));
-        assertThat(h.engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
+        assertThat(h.payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
     }
 
     @Test
     void profile_of_another_jurisdiction_is_not_paid_by_this_one() {
         h.hire(UkTaxProfile.of("1257L", "A"), born, LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        assertThat(h.engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
+        assertThat(h.payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 4))).payslips()).isEmpty();
     }
 }

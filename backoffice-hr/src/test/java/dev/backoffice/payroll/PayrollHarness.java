@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One tenant, an in-memory store and an engine on a fixed clock: the fixture of the golden tests,
+ * One tenant, an in-memory store and an engine on a fixed clock (and the tenant's payroll,
+ * {@link #payroll}): the fixture of the golden tests,
  * shipped in the {@code backoffice-hr} test-jar so that anyone can check the payroll against
  * their own figures (see the module README, "Check it against your own figures").
  *
@@ -31,6 +32,8 @@ public final class PayrollHarness {
     public final InMemoryAuditStore audit;
     public final AdjustableClock clock;
     public final PayrollEngine engine;
+    /** The tenant's payroll: {@code engine.forTenant(tenant)}. */
+    public final TenantPayroll payroll;
 
     /** A harness whose employer has no settings (statutory defaults). */
     public PayrollHarness() {
@@ -42,6 +45,7 @@ public final class PayrollHarness {
         clock = AdjustableClock.startingAt(Instant.parse("2025-01-31T12:00:00Z"));
         audit = InMemoryAuditStore.create(clock);
         engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).employerSettings(tenant, settings).build();
+        payroll = engine.forTenant(tenant);
     }
 
     /** Hires someone on open-ended monthly terms. */
@@ -51,14 +55,14 @@ public final class PayrollHarness {
 
     public Employee hire(TaxProfile profile, LocalDate birthDate, ContractTerms terms) {
         Employee e = Employee.of("Test", "Employee", birthDate, profile);
-        store.forTenant(tenant).saveEmployee(e);
-        store.forTenant(tenant).saveContract(Contract.of(e.id(), terms));
+        payroll.saveEmployee(e);
+        payroll.saveContract(Contract.of(e.id(), terms));
         return e;
     }
 
     /** Approves a regular run of {@code period} and returns its only payslip. */
     public Payslip approve(String jurisdiction, YearMonth period, PeriodInput... inputs) {
-        PayrollRun run = engine.approve(tenant, RunRequest.regular(jurisdiction, period).withInputs(inputs), "golden@test");
+        PayrollRun run = payroll.approve(RunRequest.regular(jurisdiction, period).withInputs(inputs), "golden@test");
         return run.payslips().get(0);
     }
 

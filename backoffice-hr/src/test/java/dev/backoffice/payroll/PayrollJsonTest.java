@@ -36,7 +36,7 @@ class PayrollJsonTest {
     @Test
     void runs_payslips_and_journals_round_trip() throws Exception {
         h.hire(PolishTaxProfile.standard().withPpk(), LocalDate.of(1980, 1, 1), LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        PayrollRun run = h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 4)), "boss");
+        PayrollRun run = h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, 4)), "boss");
         roundTrips(run, PayrollRun.class);
         roundTrips(run.payslips().get(0), Payslip.class);
         roundTrips(run.journal(), PayrollJournal.class);
@@ -47,7 +47,7 @@ class PayrollJsonTest {
     @Test
     void text_and_html_show_every_line_and_the_employer_cost() {
         h.hire(UkTaxProfile.of("S1257L", "A"), LocalDate.of(1980, 1, 1), LocalDate.of(2024, 1, 1), "GBP 3000.00");
-        Payslip p = h.engine.preview(h.tenant, RunRequest.regular("GB", YearMonth.of(2025, 4))).payslips().get(0);
+        Payslip p = h.payroll.preview(RunRequest.regular("GB", YearMonth.of(2025, 4))).payslips().get(0);
         String text = PayslipRenderer.text(p);
         String html = PayslipRenderer.html(p);
         for (PayslipLine l : p.lines()) {

@@ -29,7 +29,7 @@ class RunInputValidationTest {
     }
 
     private void nothingWritten() {
-        assertThat(h.store.forTenant(h.tenant).version()).isZero();
+        assertThat(h.store.forTenant(h.tenant).read().version()).isZero();
         assertThat(h.audit.forTenant(h.tenant).size()).isZero();
     }
 
@@ -39,7 +39,7 @@ class RunInputValidationTest {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5)).withInputs(PeriodInput.builder(anna.id())
                 .bonus(Bonus.of("ok", Money.parse("PLN 100.00"))).bonus(Bonus.of("wrong", Money.parse("GBP 5.00"))).build());
-        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.approve(h.tenant, r, "hr"));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.payroll.approve(r, "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[1].amount");
         assertThat(e.violations().get(0).message()).contains("PLN");
         assertThat(e.violations().get(0).rejectedValue()).isEqualTo("GBP 5.00");
@@ -49,14 +49,14 @@ class RunInputValidationTest {
     @Test
     void a_gbp_contract_salary_in_a_polish_run_is_refused_naming_the_contract() {
         Employee anna = Employee.of("Anna", "Nowak", BORN, PolishTaxProfile.standard());
-        h.store.forTenant(h.tenant).saveEmployee(anna);
+        h.payroll.saveEmployee(anna);
         Contract c = Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("GBP 3000.00")));
-        h.store.forTenant(h.tenant).saveContract(c);
-        long version = h.store.forTenant(h.tenant).version();
+        h.payroll.saveContract(c);
+        long version = h.store.forTenant(h.tenant).read().version();
         InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(),
-                () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
+                () -> h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("contracts[" + c.id() + "].terms[0].rate");
-        assertThat(h.store.forTenant(h.tenant).version()).isEqualTo(version);
+        assertThat(h.store.forTenant(h.tenant).read().version()).isEqualTo(version);
         assertThat(h.audit.forTenant(h.tenant).size()).isZero();
     }
 
@@ -65,7 +65,7 @@ class RunInputValidationTest {
         Employee john = h.hire(UkTaxProfile.of("1257L", "A"), BORN, LocalDate.of(2024, 1, 1), "GBP 3000.00");
         RunRequest r = RunRequest.regular("GB", YearMonth.of(2025, 4))
                 .withInputs(PeriodInput.builder(john.id()).bonus(Bonus.of("x", Money.parse("PLN 500.00"))).build());
-        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.preview(h.tenant, r));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.payroll.preview(r));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[0].amount");
     }
 
@@ -76,7 +76,7 @@ class RunInputValidationTest {
         RunRequest r = RunRequest.regular("PL", YearMonth.of(2025, 5)).withInputs(
                 PeriodInput.builder(anna.id()).bonus(Bonus.of("a", Money.parse("EUR 1.00"))).build(),
                 PeriodInput.builder(ewa.id()).bonus(Bonus.of("b", Money.parse("USD 2.00"))).build());
-        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.engine.preview(h.tenant, r));
+        InvalidRequestException e = invalid(PayrollErrorCode.CURRENCY_MISMATCH.code(), () -> h.payroll.preview(r));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("inputs[0].bonuses[0].amount", "inputs[1].bonuses[0].amount");
     }
 
@@ -114,7 +114,7 @@ class RunInputValidationTest {
     void a_birth_date_after_the_pay_date_is_refused_naming_the_employee() {
         Employee baby = h.hire(PolishTaxProfile.standard(), LocalDate.of(2030, 1, 1), LocalDate.of(2024, 1, 1), "PLN 7000.00");
         InvalidRequestException e = invalid(PayrollErrorCode.BIRTH_DATE_IN_FUTURE.code(),
-                () -> h.engine.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
+                () -> h.payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"));
         assertThat(e.violations()).extracting(Violation::field).containsExactly("employees[" + baby.id() + "].birthDate");
         nothingWritten();
     }

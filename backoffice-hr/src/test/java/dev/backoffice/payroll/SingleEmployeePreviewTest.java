@@ -34,10 +34,10 @@ class SingleEmployeePreviewTest {
         Employee anna = h.hire(PolishTaxProfile.standard().withPpk(), BORN, LocalDate.of(2024, 1, 1), "PLN 9000.00");
         RunRequest may = RunRequest.regular("PL", YearMonth.of(2025, 5))
                 .withInputs(PeriodInput.builder(anna.id()).bonus(Bonus.of("b", Money.parse("PLN 1000.00"))).build());
-        Payslip one = h.engine.preview(h.tenant, may, anna.id());
-        Payslip inRun = h.engine.preview(h.tenant, may).payslips().stream().filter(p -> p.employeeId().equals(anna.id())).findFirst().orElseThrow();
+        Payslip one = h.payroll.preview(may, anna.id());
+        Payslip inRun = h.payroll.preview(may).payslips().stream().filter(p -> p.employeeId().equals(anna.id())).findFirst().orElseThrow();
         sameMoney(one, inRun);
-        assertThat(h.store.forTenant(h.tenant).version()).isZero();
+        assertThat(h.store.forTenant(h.tenant).read().version()).isZero();
         assertThat(h.audit.forTenant(h.tenant).size()).isZero();
     }
 
@@ -45,20 +45,20 @@ class SingleEmployeePreviewTest {
     void preview_of_one_employee_uses_their_stored_year_to_date() {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 25000.00");
         h.approveMonths("PL", YearMonth.of(2025, 1), 5, mo -> new PeriodInput[0]);
-        Payslip june = h.engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 6)), anna.id());
+        Payslip june = h.payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 6)), anna.id());
         assertThat(june.amount(PolishLineCodes.PIT)).isEqualTo(m(june, "3846.00")); // PolishGoldenTest: June crosses 32%
     }
 
     @Test
     void preview_of_an_unknown_employee_is_not_found() {
-        assertThatThrownBy(() -> h.engine.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), EmployeeId.newId()))
+        assertThatThrownBy(() -> h.payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 5)), EmployeeId.newId()))
                 .isInstanceOf(NotFoundException.class).extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.EMPLOYEE_NOT_FOUND.code());
     }
 
     @Test
     void what_if_needs_no_store_audit_store_or_clock_and_matches_the_run() {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        Contract contract = h.store.forTenant(h.tenant).contracts(anna.id()).get(0);
+        Contract contract = h.payroll.contracts(anna.id()).get(0);
         Payslip approved = h.approve("PL", YearMonth.of(2025, 1));
         PayrollEngine calculator = PayrollEngine.builder().build();
         Payslip what = calculator.whatIf(WhatIf.of("PL", YearMonth.of(2025, 1), anna, contract));
@@ -68,7 +68,7 @@ class SingleEmployeePreviewTest {
     @Test
     void what_if_continues_from_a_given_year_to_date() {
         Employee anna = h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 25000.00");
-        Contract contract = h.store.forTenant(h.tenant).contracts(anna.id()).get(0);
+        Contract contract = h.payroll.contracts(anna.id()).get(0);
         java.util.List<Payslip> y = h.approveMonths("PL", YearMonth.of(2025, 1), 6, mo -> new PeriodInput[0]);
         Payslip june = PayrollEngine.builder().build()
                 .whatIf(WhatIf.of("PL", YearMonth.of(2025, 6), anna, contract).withYtdBefore(y.get(4).ytd()));
@@ -97,18 +97,24 @@ class SingleEmployeePreviewTest {
     @Test
     void an_engine_without_a_store_refuses_tenant_runs_with_a_typed_error() {
         PayrollEngine calculator = PayrollEngine.builder().build();
-        assertThatThrownBy(() -> calculator.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5))))
+        assertThatThrownBy(() -> calculator.forTenant(h.tenant).preview(RunRequest.regular("PL", YearMonth.of(2025, 5))))
                 .isInstanceOf(RuleViolationException.class).extracting(x -> ((BackofficeException) x).code())
                 .isEqualTo(PayrollErrorCode.ENGINE_NOT_CONFIGURED.code());
     }
 
+    /*
+     * Issue #15 (one builder rule for every front door, the ledger's): an engine built without an
+     * audit store audits approvals to an in-memory log, as the ledger does. Before, it refused to
+     * approve with payroll.engine_not_configured; that assertion was replaced by this one.
+     */
     @Test
-    void an_engine_without_an_audit_store_previews_but_refuses_to_approve() {
+    void an_engine_without_an_audit_store_previews_and_audits_approvals_in_memory() {
         h.hire(PolishTaxProfile.standard(), BORN, LocalDate.of(2024, 1, 1), "PLN 7000.00");
-        PayrollEngine noAudit = PayrollEngine.builder().store(h.store).build();
-        assertThat(noAudit.preview(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5))).payslips()).hasSize(1);
-        assertThatThrownBy(() -> noAudit.approve(h.tenant, RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr"))
-                .extracting(x -> ((BackofficeException) x).code()).isEqualTo(PayrollErrorCode.ENGINE_NOT_CONFIGURED.code());
-        assertThat(h.store.forTenant(h.tenant).version()).isZero();
+        TenantPayroll noAudit = PayrollEngine.builder().store(h.store).build().forTenant(h.tenant);
+        assertThat(noAudit.preview(RunRequest.regular("PL", YearMonth.of(2025, 5))).payslips()).hasSize(1);
+        PayrollRun approved = noAudit.approve(RunRequest.regular("PL", YearMonth.of(2025, 5)), "hr");
+        assertThat(h.store.forTenant(h.tenant).read().version()).isEqualTo(1);
+        assertThat(noAudit.run(approved.id())).contains(approved);
+        assertThat(h.audit.forTenant(h.tenant).size()).as("not the harness's log: the engine's own in-memory one").isZero();
     }
 }

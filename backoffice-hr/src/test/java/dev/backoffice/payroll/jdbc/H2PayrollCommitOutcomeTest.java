@@ -1,11 +1,9 @@
 package dev.backoffice.payroll.jdbc;
 
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 class H2PayrollCommitOutcomeTest extends PayrollCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.h2();
+    H2PayrollCommitOutcomeTest() {
+        super(StoreKind.H2);
     }
 }

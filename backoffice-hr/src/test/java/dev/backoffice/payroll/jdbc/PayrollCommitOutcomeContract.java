@@ -6,6 +6,7 @@ import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.payroll.Contract;
@@ -14,7 +15,8 @@ import dev.backoffice.payroll.Employee;
 import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.RunRequest;
-import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.PayrollReads;
+import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.PolishTaxProfile;
 import org.joda.money.Money;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PayrollCommitOutcomeContract {
 
+    private final StoreKind kind;
     private TestDatabase db;
     private FaultyDataSource faulty;
     private AuditStore audit;
@@ -45,11 +48,18 @@ abstract class PayrollCommitOutcomeContract {
     private JdbcPayrollStore store;
     private static final YearMonth JANUARY = YearMonth.of(2025, 1);
 
-    protected abstract TestDatabase openDatabase();
+    /**
+     * The contract on one kind of JDBC store.
+     *
+     * @param kind the database under test
+     */
+    PayrollCommitOutcomeContract(StoreKind kind) {
+        this.kind = kind;
+    }
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
         Jdbc jdbc = Jdbc.of(faulty);
         AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-02-01T09:00:00Z"));
@@ -61,10 +71,10 @@ abstract class PayrollCommitOutcomeContract {
     /** A fresh tenant with one employee, ready for its January payroll. */
     private TenantId company() {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
-        TenantPayrollStore data = store.forTenant(tenant);
+        TenantPayroll payroll = engine.forTenant(tenant);
         Employee e = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard());
-        data.saveEmployee(e);
-        data.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 10000.00"))));
+        payroll.saveEmployee(e);
+        payroll.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 10000.00"))));
         return tenant;
     }
 
@@ -76,7 +86,7 @@ abstract class PayrollCommitOutcomeContract {
     }
 
     private PayrollRun approveJanuary(TenantId tenant) {
-        return engine.approve(tenant, RunRequest.regular("PL", JANUARY), "anna@hr");
+        return engine.forTenant(tenant).approve(RunRequest.regular("PL", JANUARY), "anna@hr");
     }
 
     @Test
@@ -86,7 +96,7 @@ abstract class PayrollCommitOutcomeContract {
         CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> approveJanuary(probe1), () -> approveJanuary(probe2));
         for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
             TenantId tenant = company();
-            TenantPayrollStore data = store.forTenant(tenant);
+            PayrollReads data = store.forTenant(tenant).read();
             CommitOutcomes.toldMatchesStored(faulty, fault, () -> approveJanuary(tenant),
                     told -> data.run(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> {

@@ -1,13 +1,11 @@
 package dev.backoffice.payroll.jdbc;
 
 import dev.backoffice.core.testing.RequiresPostgres;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
 class PostgresPayrollCommitOutcomeTest extends PayrollCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.postgres();
+    PostgresPayrollCommitOutcomeTest() {
+        super(StoreKind.POSTGRES);
     }
 }

@@ -291,7 +291,7 @@ class PolishGoldenTest {
     @Test
     void contract_change_inside_the_month_is_prorated_by_hours() {
         Employee e = h.hire(PolishTaxProfile.standard(), BORN_1985, ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 6000.00")));
-        var store = h.store.forTenant(h.tenant);
+        var store = h.payroll;
         var contract = store.contracts(e.id()).get(0);
         store.saveContract(contract.withChange(ContractTerms.monthly(LocalDate.of(2025, 5, 19), Money.parse("PLN 7200.00"))));
         Payslip p = h.approve("PL", YearMonth.of(2025, 5));
@@ -313,7 +313,7 @@ class PolishGoldenTest {
     @Test
     void sick_pay_is_80_percent_and_free_of_social_contributions() {
         h.hire(PolishTaxProfile.standard(), BORN_1985, LocalDate.of(2020, 1, 1), "PLN 8000.00");
-        Payslip p = h.approve("PL", YearMonth.of(2026, 2), PeriodInput.builder(h.store.forTenant(h.tenant).employees().get(0).id()).sickDays(5).build());
+        Payslip p = h.approve("PL", YearMonth.of(2026, 2), PeriodInput.builder(h.payroll.employees().get(0).id()).sickDays(5).build());
         assertThat(p.amount("pl.sick_deduction")).isEqualTo(m(p, "-1333.33"));
         assertThat(p.amount("pl.sick_pay")).isEqualTo(m(p, "920.45"));
         assertThat(p.amount("pl.social_base")).isEqualTo(m(p, "6666.67"));

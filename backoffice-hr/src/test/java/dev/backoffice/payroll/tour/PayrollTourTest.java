@@ -21,7 +21,7 @@ import dev.backoffice.payroll.PayslipLine;
 import dev.backoffice.payroll.PayslipRenderer;
 import dev.backoffice.payroll.PeriodInput;
 import dev.backoffice.payroll.RunRequest;
-import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.WhatIf;
 import dev.backoffice.payroll.pl.PolishLineCodes;
 import dev.backoffice.payroll.memory.InMemoryPayrollStore;
@@ -46,22 +46,22 @@ class PayrollTourTest {
         TenantId acme = TenantId.of("acme");
         EmployerSettings acmeSettings = EmployerSettings.none() // the employer's own rates, with effective dates
                 .with(EmployerSetting.polishAccidentRate(LocalDate.of(2025, 1, 1), "0.93", "ZUS notice for 2024/25"));
-        PayrollEngine payroll = PayrollEngine.builder().store(store).audit(audit).clock(clock)
+        PayrollEngine engine = PayrollEngine.builder().store(store).audit(audit).clock(clock)
                 .employerSettings(acme, acmeSettings).build();
-        TenantPayrollStore data = store.forTenant(acme);
+        TenantPayroll payroll = engine.forTenant(acme); // employees, contracts and runs of one tenant
 
         // 1. An employee and a contract (terms can change over time: contract.withChange(...)).
         Employee anna = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard().withPpk());
-        data.saveEmployee(anna);
+        payroll.saveEmployee(anna);
         Contract annasContract = Contract.of(anna.id(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), Money.parse("PLN 10000.00")));
-        data.saveContract(annasContract);
+        payroll.saveContract(annasContract);
 
         // 2. Preview a month with its inputs (the whole tenant, or one employee), then approve it (stored, immutable, audited).
         RunRequest january = RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(
                 PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2000.00"))).build());
-        PayrollRun preview = payroll.preview(acme, january);
-        Payslip annaOnly = payroll.preview(acme, january, anna.id());
-        PayrollRun approved = payroll.approve(acme, january, "hr@acme");
+        PayrollRun preview = payroll.preview(january);
+        Payslip annaOnly = payroll.preview(january, anna.id());
+        PayrollRun approved = payroll.approve(january, "hr@acme");
 
         // 3. Every number explains itself: pipeline component, rule, parameter (with its file or setting).
         Payslip slip = approved.payslips().get(0);
@@ -77,7 +77,7 @@ class PayrollTourTest {
         // 5. A mistake in January? Approved runs never change: a correction run pays the difference.
         RunRequest fix = RunRequest.correction("PL", YearMonth.of(2025, 1), LocalDate.of(2025, 2, 10))
                 .withInputs(PeriodInput.builder(anna.id()).overtime("8", "1.5").bonus(Bonus.of("Q4 bonus", Money.parse("PLN 2500.00"))).build());
-        Payslip difference = payroll.approve(acme, fix, "hr@acme").payslips().get(0);
+        Payslip difference = payroll.approve(fix, "hr@acme").payslips().get(0);
 
         // 6. What if Anna got a raise in March? No store, audit store or clock needed.
         Payslip march = PayrollEngine.builder().build().whatIf(WhatIf.of("PL", YearMonth.of(2025, 3), anna,
@@ -86,9 +86,9 @@ class PayrollTourTest {
         // 7. The UK plugs in the same way ("GB", or its alias "UK").
         Employee john = Employee.of("John", "Smith", LocalDate.of(1992, 7, 7),
                 UkTaxProfile.of("S1257L", "A").withStudentLoans(StudentLoanPlan.PLAN_4));
-        data.saveEmployee(john);
-        data.saveContract(Contract.of(john.id(), ContractTerms.monthly(LocalDate.of(2025, 4, 1), Money.parse("GBP 3500.00"))));
-        PayrollRun april = payroll.approve(acme, RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr@acme");
+        payroll.saveEmployee(john);
+        payroll.saveContract(Contract.of(john.id(), ContractTerms.monthly(LocalDate.of(2025, 4, 1), Money.parse("GBP 3500.00"))));
+        PayrollRun april = payroll.approve(RunRequest.regular("GB", YearMonth.of(2025, 4)), "hr@acme");
         // --- tour end ---
 
         assertThat(preview.payslips()).hasSize(1);

@@ -156,7 +156,7 @@ class UkGoldenTest {
     void month_1_basis_after_cumulative_months() {
         Employee e = h.hire(UkTaxProfile.of("1257L", "A"), BORN, LocalDate.of(2024, 1, 1), "GBP 3000.00");
         h.approveMonths("GB", YearMonth.of(2025, 4), 5, m -> new PeriodInput[0]);
-        h.store.forTenant(h.tenant).saveEmployee(e.withProfile(UkTaxProfile.of("1257L M1", "A")));
+        h.payroll.saveEmployee(e.withProfile(UkTaxProfile.of("1257L M1", "A")));
         Payslip sept = h.approve("GB", YearMonth.of(2025, 9));
         assertThat(sept.amount("uk.paye")).isEqualTo(m(sept, "390.20"));
     }

@@ -21,6 +21,7 @@ import dev.backoffice.orders.OrderStatus;
 import dev.backoffice.orders.Orders;
 import dev.backoffice.orders.TenantOrders;
 import dev.backoffice.payroll.PayrollEngine;
+import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.Payslip;
 import org.joda.money.CurrencyUnit;
@@ -147,8 +148,9 @@ public final class Demo {
                 rerun ? "already processed" : "processed", statuses);
 
         at(entity.payDate());
-        Map<String, Employee> staff = PayrollStep.hire(stores.payroll().forTenant(tenant), entity, currency);
-        PayrollRun run = PayrollStep.run(payroll, stores.payroll(), entity, scenario.month(), currency, actor);
+        TenantPayroll tenantPayroll = payroll.forTenant(tenant);
+        Map<String, Employee> staff = PayrollStep.hire(tenantPayroll, entity, currency);
+        PayrollRun run = PayrollStep.run(tenantPayroll, entity, scenario.month(), currency, actor);
         if (!rerun) {
             books.post(PayrollPostings.entry(run.journal(), accounts));
         }

@@ -1,7 +1,6 @@
 package dev.backoffice.examples.demo;
 
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.payroll.Contract;
 import dev.backoffice.payroll.ContractId;
@@ -13,15 +12,13 @@ import dev.backoffice.payroll.StudentLoanPlan;
 import dev.backoffice.payroll.TaxProfile;
 import dev.backoffice.payroll.UkTaxProfile;
 import dev.backoffice.payroll.Bonus;
-import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.PayrollRunId;
-import dev.backoffice.payroll.PayrollStore;
 import dev.backoffice.payroll.PeriodInput;
 import dev.backoffice.payroll.RunKind;
 import dev.backoffice.payroll.RunRequest;
 import dev.backoffice.payroll.RunStatus;
-import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.TenantPayroll;
 import org.joda.money.CurrencyUnit;
 
 import java.math.RoundingMode;
@@ -48,13 +45,13 @@ final class PayrollStep {
     }
 
     /** The employees by scenario reference, saved to the store if missing. */
-    static Map<String, Employee> hire(TenantPayrollStore store, Scenario.Entity entity, CurrencyUnit currency) {
+    static Map<String, Employee> hire(TenantPayroll payroll, Scenario.Entity entity, CurrencyUnit currency) {
         Map<String, Employee> byRef = new LinkedHashMap<>();
         List<Employee> newEmployees = new ArrayList<>();
         List<Contract> newContracts = new ArrayList<>();
         for (Scenario.EmployeeSpec spec : entity.employees()) {
             EmployeeId id = employeeId(entity.tenant(), spec.ref());
-            Employee employee = store.employee(id).orElse(null);
+            Employee employee = payroll.employee(id).orElse(null);
             if (employee == null) {
                 employee = new Employee(id, spec.givenName(), spec.familyName(), spec.birthDate(), profile(entity.country(), spec));
                 newEmployees.add(employee);
@@ -66,19 +63,17 @@ final class PayrollStep {
             byRef.put(spec.ref(), employee);
         }
         if (!newEmployees.isEmpty()) {
-            store.saveEmployees(newEmployees);
-            store.saveContracts(newContracts);
+            payroll.saveEmployees(newEmployees);
+            payroll.saveContracts(newContracts);
         }
         return byRef;
     }
 
     /** The approved regular run of {@code month}: found if an earlier run approved it, else computed and approved now. */
-    static PayrollRun run(PayrollEngine engine, PayrollStore payrollStore, Scenario.Entity entity, YearMonth month,
+    static PayrollRun run(TenantPayroll payroll, Scenario.Entity entity, YearMonth month,
                           CurrencyUnit currency, String actor) {
-        TenantId tenant = TenantId.of(entity.tenant());
         PayrollRunId runId = PayrollRunId.of(uuid("payroll-run:" + entity.tenant() + ":" + month + ":regular"));
-        TenantPayrollStore store = payrollStore.forTenant(tenant);
-        var existing = store.run(runId);
+        var existing = payroll.run(runId);
         if (existing.isPresent() && existing.get().status() == RunStatus.APPROVED) {
             return existing.get();
         }
@@ -91,7 +86,7 @@ final class PayrollStep {
             }
         }
         RunRequest request = new RunRequest(runId, entity.country(), month, entity.payDate(), RunKind.REGULAR, inputs);
-        return engine.approve(tenant, request, actor);
+        return payroll.approve(request, actor);
     }
 
     private static TaxProfile profile(String country, Scenario.EmployeeSpec spec) {

@@ -22,7 +22,7 @@ import dev.backoffice.payroll.Payslip;
 import dev.backoffice.payroll.PayslipRenderer;
 import dev.backoffice.payroll.PolishTaxProfile;
 import dev.backoffice.payroll.RunRequest;
-import dev.backoffice.payroll.TenantPayrollStore;
+import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.memory.InMemoryPayrollStore;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,12 +76,12 @@ class PersonalDataLoggingTest {
 
         // Payroll: one employee, approved run for March.
         InMemoryPayrollStore payrollStore = InMemoryPayrollStore.create();
-        TenantPayrollStore staff = payrollStore.forTenant(TENANT);
+        TenantPayroll staff = PayrollEngine.builder().store(payrollStore).audit(InMemoryAuditStore.create(clock)).clock(clock).build()
+                .forTenant(TENANT);
         Employee employee = Employee.of(GIVEN_NAME, FAMILY_NAME, LocalDate.of(1990, 1, 1), PolishTaxProfile.standard());
         staff.saveEmployees(List.of(employee));
         staff.saveContracts(List.of(Contract.of(employee.id(), ContractTerms.monthly(LocalDate.of(2025, 1, 1), SALARY))));
-        PayrollEngine engine = PayrollEngine.builder().store(payrollStore).audit(InMemoryAuditStore.create(clock)).clock(clock).build();
-        PayrollRun run = engine.approve(TENANT, RunRequest.regular("PL", YearMonth.of(2026, 3)), "payroll-clerk");
+        PayrollRun run = staff.approve(RunRequest.regular("PL", YearMonth.of(2026, 3)), "payroll-clerk");
         Payslip payslip = run.payslips().get(0);
 
         // Archive: the payslip, titled with the employee's name, tax id in its metadata.

@@ -16,6 +16,7 @@ import dev.backoffice.payroll.Bonus;
 import dev.backoffice.payroll.PayrollEngine;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.PayrollStore;
+import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.PeriodInput;
 import dev.backoffice.payroll.RunRequest;
 import dev.backoffice.payroll.jdbc.JdbcPayrollStore;
@@ -76,7 +77,7 @@ public final class PayrollBenchmark {
     }
 
     /** Hires n employees: salaries 4 666-30 000 zł, 20% PPK, 10% under 26, 5% commuting, 10% hourly. */
-    private static void populate(PayrollStore store, TenantId tenant, int n) {
+    private static void populate(TenantPayroll payroll, int n) {
         Random r = new Random(42);
         List<Employee> employees = new ArrayList<>(n);
         List<Contract> contracts = new ArrayList<>(n);
@@ -96,15 +97,14 @@ public final class PayrollBenchmark {
                     : ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.ofMinor(PLN, 466_600 + r.nextInt(2_533_400)));
             contracts.add(Contract.of(e.id(), terms));
         }
-        var data = store.forTenant(tenant);
-        data.saveEmployees(employees);
-        data.saveContracts(contracts);
+        payroll.saveEmployees(employees);
+        payroll.saveContracts(contracts);
     }
 
     private static List<PeriodInput> inputs(PayrollStore store, TenantId tenant, int seed) {
         Random r = new Random(seed);
         List<PeriodInput> inputs = new ArrayList<>();
-        for (Employee e : store.forTenant(tenant).employees()) {
+        for (Employee e : store.forTenant(tenant).read().employees()) {
             int roll = r.nextInt(20);
             if (roll == 0) {
                 inputs.add(PeriodInput.builder(e.id()).bonus(Bonus.of("Quarterly bonus", Money.ofMinor(PLN, 100_000 + r.nextInt(500_000)))).build());
@@ -116,7 +116,7 @@ public final class PayrollBenchmark {
         }
         // Hourly workers report hours.
         List<PeriodInput> out = new ArrayList<>(inputs);
-        var data = store.forTenant(tenant);
+        var data = store.forTenant(tenant).read();
         java.util.Set<dev.backoffice.payroll.EmployeeId> done = new java.util.HashSet<>();
         inputs.forEach(i -> done.add(i.employeeId()));
         for (Contract c : data.contractsOverlapping(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))) {
@@ -131,17 +131,18 @@ public final class PayrollBenchmark {
         TenantId tenant = TenantId.of("bench");
         InMemoryPayrollStore store = InMemoryPayrollStore.create();
         AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-01-31T12:00:00Z"));
-        PayrollEngine engine = PayrollEngine.builder().store(store).audit(InMemoryAuditStore.create(clock)).clock(clock).build();
-        populate(store, tenant, n);
+        TenantPayroll payroll = PayrollEngine.builder().store(store).audit(InMemoryAuditStore.create(clock)).clock(clock).build()
+                .forTenant(tenant);
+        populate(payroll, n);
         List<PeriodInput> in = inputs(store, tenant, 1);
         // Warm-up: previews of January.
         for (int i = 0; i < 4; i++) {
-            engine.preview(tenant, RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(in));
+            payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(in));
         }
         double[] preview = new double[5];
         for (int i = 0; i < preview.length; i++) {
             long t0 = System.nanoTime();
-            PayrollRun run = engine.preview(tenant, RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(in));
+            PayrollRun run = payroll.preview(RunRequest.regular("PL", YearMonth.of(2025, 1)).withInputs(in));
             preview[i] = (System.nanoTime() - t0) / 1e6;
             check(run, n);
         }
@@ -149,7 +150,7 @@ public final class PayrollBenchmark {
         for (int m = 1; m <= approve.length; m++) {
             List<PeriodInput> monthInputs = inputs(store, tenant, m);
             long t0 = System.nanoTime();
-            PayrollRun run = engine.approve(tenant, RunRequest.regular("PL", YearMonth.of(2025, m)).withInputs(monthInputs), "bench");
+            PayrollRun run = payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, m)).withInputs(monthInputs), "bench");
             approve[m - 1] = (System.nanoTime() - t0) / 1e6;
             check(run, n);
         }
@@ -174,16 +175,16 @@ public final class PayrollBenchmark {
             PayrollStore store = JdbcPayrollStore.create(jdbc);
             AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-01-31T12:00:00Z"));
             AuditStore audit = JdbcAuditStore.create(jdbc, clock);
-            PayrollEngine engine = PayrollEngine.builder().store(store).audit(audit).clock(clock).build();
             TenantId tenant = TenantId.of("bench");
+            TenantPayroll payroll = PayrollEngine.builder().store(store).audit(audit).clock(clock).build().forTenant(tenant);
             long s0 = System.nanoTime();
-            populate(store, tenant, n);
+            populate(payroll, n);
             double setup = (System.nanoTime() - s0) / 1e6;
             double[] approve = new double[3];
             for (int m = 1; m <= approve.length; m++) {
                 List<PeriodInput> monthInputs = inputs(store, tenant, m);
                 long t0 = System.nanoTime();
-                PayrollRun run = engine.approve(tenant, RunRequest.regular("PL", YearMonth.of(2025, m)).withInputs(monthInputs), "bench");
+                PayrollRun run = payroll.approve(RunRequest.regular("PL", YearMonth.of(2025, m)).withInputs(monthInputs), "bench");
                 approve[m - 1] = (System.nanoTime() - t0) / 1e6;
                 check(run, n);
             }

@@ -1,6 +1,14 @@
-package dev.backoffice.payroll;
+package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.money.MoneyMath;
+import dev.backoffice.payroll.Employee;
+import dev.backoffice.payroll.JournalRole;
+import dev.backoffice.payroll.LineEffect;
+import dev.backoffice.payroll.PayrollComponent;
+import dev.backoffice.payroll.PayrollRunId;
+import dev.backoffice.payroll.Payslip;
+import dev.backoffice.payroll.PayslipLine;
+import dev.backoffice.payroll.RunKind;
 import dev.backoffice.payroll.jurisdiction.Jurisdiction;
 import org.joda.money.Money;
 
