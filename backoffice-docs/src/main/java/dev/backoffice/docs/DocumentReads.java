@@ -1,6 +1,6 @@
 package dev.backoffice.docs;
 
-import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.store.TenantReads;
 import dev.backoffice.docs.retention.RetentionPolicy;
 
 import java.time.LocalDate;
@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reads a {@link TenantDocumentStore} offers, outside and inside a write transaction.
+ * The reads a {@link TenantDocumentStore} offers: committed data through
+ * {@link TenantDocumentStore#read()}, and its own writes inside a {@link DocumentTx}.
  * Everything is scoped to {@link #tenant()}.
  */
-public interface DocumentReads {
-
-    /** The tenant. */
-    TenantId tenant();
+public interface DocumentReads extends TenantReads {
 
     /** The document, if it exists in this tenant. */
     Optional<Document> find(DocumentId id);

@@ -1,11 +1,12 @@
 package dev.backoffice.docs;
 
-import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.store.MultiTenantStore;
 
 /**
  * Where documents, policies, holds and business events are kept: in memory
  * ({@code dev.backoffice.docs.memory}) or in a database ({@code dev.backoffice.docs.jdbc}).
- * Every access goes through a handle scoped to one tenant.
+ * Its only door is {@link #forTenant(dev.backoffice.core.tenant.TenantId)}: every access goes
+ * through a handle scoped to one tenant.
  *
  * <p>This is a service-provider interface: a store provides persistence, atomicity and
  * locking, never business rules. Applications use {@link Archive}, which enforces retention
@@ -13,12 +14,5 @@ import dev.backoffice.core.tenant.TenantId;
  * blob files) bypasses those rules the way any storage-level access does; there is no such
  * path in the {@link Archive} API, for any actor.
  */
-public interface DocumentStore {
-    /** The data of {@code tenant}. */
-    TenantDocumentStore forTenant(TenantId tenant);
-
-    /** Sugar for {@link #forTenant(TenantId)}. */
-    default TenantDocumentStore tenant(String tenant) {
-        return forTenant(TenantId.of(tenant));
-    }
+public interface DocumentStore extends MultiTenantStore<TenantDocumentStore> {
 }

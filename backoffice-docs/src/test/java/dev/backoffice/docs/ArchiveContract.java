@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.audit.AuditRecord;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
@@ -11,10 +12,14 @@ import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.blob.BlobStatus;
 import dev.backoffice.docs.blob.BlobStore;
 import dev.backoffice.docs.blob.InMemoryBlobStore;
+import dev.backoffice.docs.jdbc.JdbcDocumentStore;
+import dev.backoffice.docs.memory.InMemoryDocumentStore;
 import dev.backoffice.docs.retention.RetentionBasis;
 import dev.backoffice.docs.retention.RetentionMode;
 import dev.backoffice.docs.retention.RetentionPolicy;
@@ -48,12 +53,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The behaviour every {@link DocumentStore} must have, through the {@link Archive} on top of
- * it: run against the in-memory store, H2 and PostgreSQL.
+ * it: run against the in-memory store, H2 and PostgreSQL, one one-line subclass per
+ * {@link StoreKind}. The JDBC kinds use a {@code JdbcAuditStore} over the same database, so each
+ * certificate commits with its disposal.
  */
 public abstract class ArchiveContract {
 
     protected static final TenantId ACME = TenantId.of("acme");
     protected static final TenantId GLOBEX = TenantId.of("globex");
+
+    private final StoreKind kind;
+    private TestDatabase db;
 
     protected AdjustableClock clock;
     protected DocumentStore store;
@@ -63,27 +73,28 @@ public abstract class ArchiveContract {
     protected TenantArchive acme;
     protected TenantArchive globex;
 
-    /** A fresh, empty store. */
-    protected abstract DocumentStore newStore();
-
-    /** The audit store to use with it (JDBC stores pass one over the same data source). */
-    protected AuditStore newAuditStore(AdjustableClock clock) {
-        return InMemoryAuditStore.create(clock);
+    /** The contract on a store of {@code kind}. */
+    protected ArchiveContract(StoreKind kind) {
+        this.kind = kind;
     }
 
+    /** The blob store (subclasses may use another). */
     protected BlobStore newBlobStore() {
         return InMemoryBlobStore.create();
-    }
-
-    protected void closeStore() {
     }
 
     @BeforeEach
     void setUp() {
         clock = DocsFixtures.clock();
-        store = newStore();
+        if (kind.jdbc()) {
+            db = kind.openDatabase();
+            store = JdbcDocumentStore.create(db.jdbc());
+            audit = JdbcAuditStore.create(db.jdbc(), clock);
+        } else {
+            store = InMemoryDocumentStore.create();
+            audit = InMemoryAuditStore.create(clock);
+        }
         blobs = newBlobStore();
-        audit = newAuditStore(clock);
         archive = builder().build();
         acme = archive.forTenant(ACME);
         globex = archive.forTenant(GLOBEX);
@@ -102,7 +113,9 @@ public abstract class ArchiveContract {
 
     @AfterEach
     void tearDown() {
-        closeStore();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private Document ingest(TenantArchive a, DocumentClass c, String title, String content, OwnerRef... owners) {

@@ -1,12 +1,13 @@
 package dev.backoffice.docs.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
@@ -15,6 +16,7 @@ import dev.backoffice.docs.Document;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.DocumentId;
 import dev.backoffice.docs.DocumentQuery;
+import dev.backoffice.docs.DocumentReads;
 import dev.backoffice.docs.DocumentStore;
 import dev.backoffice.docs.DocumentTx;
 import dev.backoffice.docs.DocumentVersion;
@@ -45,13 +47,14 @@ import java.util.function.Function;
  * Documents in a database (H2 or PostgreSQL), schema {@code db/docs/V1__docs.sql} and
  * {@code V2__docs_retention_extension.sql} (a person's extension, stored apart from the policy's date).
  *
- * <p>{@link TenantDocumentStore#write} is one {@link Jdbc} transaction; a {@code JdbcAuditStore}
+ * <p>Handles are made per call ({@code forTenant} is cheap and keeps nothing).
+ * {@link TenantDocumentStore#write} is one {@link Jdbc} transaction (joining one in progress); a {@code JdbcAuditStore}
  * over the same data source joins it, so each disposal and its certificate commit together.
  * The tenant lock is a {@code SELECT ... FOR UPDATE} of the tenant's row in {@code docs_tenant};
  * lifecycle changes are compare-and-set updates on (lifecycle, trigger_date, retain_until,
  * version_count, extended_until). The due listing reads the index {@code (tenant_id, lifecycle, retain_until, id)}.
  */
-public final class JdbcDocumentStore implements DocumentStore {
+public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentStore> implements DocumentStore {
 
     /** Schema scripts, under {@code db/docs/}. */
     public static final List<String> SCHEMA = List.of("V1__docs.sql", "V2__docs_retention_extension.sql");
@@ -73,6 +76,7 @@ public final class JdbcDocumentStore implements DocumentStore {
     }
 
     private JdbcDocumentStore(Jdbc jdbc) {
+        super(Handles.PER_CALL); // a handle is a view: nothing per tenant is kept
         this.jdbc = jdbc;
     }
 
@@ -89,29 +93,27 @@ public final class JdbcDocumentStore implements DocumentStore {
     }
 
     @Override
-    public TenantDocumentStore forTenant(TenantId tenant) {
-        return new Tenant(Check.notNull(tenant, "tenant"));
+    protected TenantDocumentStore open(TenantId tenant) {
+        return new Tenant(tenant);
     }
 
-    private final class Tenant implements TenantDocumentStore, DocumentTx {
-        private final TenantId tenant;
-        private final String t;
+    /** One tenant's handle: reads of committed data, and writes in one {@link Jdbc} transaction. */
+    private final class Tenant extends TenantScope implements TenantDocumentStore {
 
         Tenant(TenantId tenant) {
-            this.tenant = tenant;
-            this.t = tenant.value();
+            super(tenant);
         }
 
         @Override
-        public TenantId tenant() {
-            return tenant;
+        public DocumentReads read() {
+            return new Reads(tenant);
         }
 
         @Override
-        public <T> T write(Function<DocumentTx, T> work) {
+        public <T> T write(Function<? super DocumentTx, ? extends T> work) {
             Check.notNull(work, "work");
             try {
-                return jdbc.inTransaction(c -> work.apply(this));
+                return jdbc.inTransaction(c -> work.apply(new Tx(tenant)));
             } catch (OutcomeUnknownException e) {
                 // Never rerun blindly: an archive write (a disposal, a hold, its audit record) has no
                 // identity this store could look up. Say what to read, and that an ingest is safe to repeat.
@@ -120,12 +122,21 @@ public final class JdbcDocumentStore implements DocumentStore {
                         + "and content is safe (it returns the stored document)", e);
             }
         }
+    }
 
-        private <T> T run(SqlWork<T> work) {
-            return jdbc.inTransaction(work::run);
+    /**
+     * The reads of one tenant. Each runs in its own {@link Jdbc} transaction, or joins the one
+     * in progress (so reads through a {@link Tx} see its writes).
+     */
+    private class Reads extends TenantScope implements DocumentReads {
+
+        Reads(TenantId tenant) {
+            super(tenant);
         }
 
-        // ---- reads ----
+        <T> T run(SqlWork<T> work) {
+            return jdbc.inTransaction(work::run);
+        }
 
         @Override
         public Optional<Document> find(DocumentId id) {
@@ -275,7 +286,57 @@ public final class JdbcDocumentStore implements DocumentStore {
                     rs -> ContentHash.of(rs.getString(1)), t, limit));
         }
 
-        // ---- writes ----
+        // ---- loading whole documents ----
+
+        private List<Document> load(Connection c, String sql, List<Object> params) throws SQLException {
+            Map<UUID, Row> rows = new LinkedHashMap<>();
+            for (Row r : Jdbc.query(c, sql, Row::of, params.toArray())) {
+                rows.put(r.id, r);
+            }
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            String in = " IN (" + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")";
+            List<Object> p = new ArrayList<>();
+            p.add(t);
+            p.addAll(rows.keySet());
+            Map<UUID, List<DocumentVersion>> versions = new HashMap<>();
+            Jdbc.query(c, "SELECT document_id, number, content_hash, size_bytes, media_type, file_name, added_at, added_by "
+                    + "FROM docs_version WHERE tenant_id = ? AND document_id" + in + " ORDER BY document_id, number", rs -> {
+                        versions.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new ArrayList<>()).add(new DocumentVersion(
+                                rs.getInt("number"), ContentHash.of(rs.getString("content_hash")), rs.getLong("size_bytes"),
+                                rs.getString("media_type"), Optional.ofNullable(rs.getString("file_name")),
+                                Jdbc.instant(rs, "added_at"), rs.getString("added_by")));
+                        return null;
+                    }, p.toArray());
+            Map<UUID, List<OwnerRef>> owners = new HashMap<>();
+            Jdbc.query(c, "SELECT document_id, owner_type, owner_id FROM docs_owner WHERE tenant_id = ? AND document_id" + in, rs -> {
+                owners.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new ArrayList<>())
+                        .add(OwnerRef.of(rs.getString("owner_type"), rs.getString("owner_id")));
+                return null;
+            }, p.toArray());
+            Map<UUID, TreeMap<String, String>> meta = new HashMap<>();
+            Jdbc.query(c, "SELECT document_id, meta_key, meta_value FROM docs_metadata WHERE tenant_id = ? AND document_id" + in, rs -> {
+                meta.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new TreeMap<>()).put(rs.getString("meta_key"), rs.getString("meta_value"));
+                return null;
+            }, p.toArray());
+            List<Document> out = new ArrayList<>(rows.size());
+            for (Row r : rows.values()) {
+                out.add(new Document(new DocumentId(r.id), DocumentClass.of(r.docClass), r.title, r.mediaType,
+                        owners.getOrDefault(r.id, List.of()), meta.getOrDefault(r.id, new TreeMap<>()), r.createdAt,
+                        versions.getOrDefault(r.id, List.of()), Lifecycle.valueOf(r.lifecycle), Optional.ofNullable(r.triggerDate),
+                        Optional.ofNullable(r.retainUntil), Optional.ofNullable(r.disposedAt), Optional.ofNullable(r.extendedUntil)));
+            }
+            return out;
+        }
+    }
+
+    /** The write unit: the reads, and writes that join the transaction {@link Tenant#write} runs. */
+    private final class Tx extends Reads implements DocumentTx {
+
+        Tx(TenantId tenant) {
+            super(tenant);
+        }
 
         @Override
         public void lockTenant() {
@@ -447,50 +508,6 @@ public final class JdbcDocumentStore implements DocumentStore {
         @Override
         public void removePurge(ContentHash hash) {
             run(c -> Jdbc.update(c, "DELETE FROM docs_purge WHERE tenant_id = ? AND content_hash = ?", t, hash.hex()));
-        }
-
-        // ---- loading whole documents ----
-
-        private List<Document> load(Connection c, String sql, List<Object> params) throws SQLException {
-            Map<UUID, Row> rows = new LinkedHashMap<>();
-            for (Row r : Jdbc.query(c, sql, Row::of, params.toArray())) {
-                rows.put(r.id, r);
-            }
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            String in = " IN (" + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")";
-            List<Object> p = new ArrayList<>();
-            p.add(t);
-            p.addAll(rows.keySet());
-            Map<UUID, List<DocumentVersion>> versions = new HashMap<>();
-            Jdbc.query(c, "SELECT document_id, number, content_hash, size_bytes, media_type, file_name, added_at, added_by "
-                    + "FROM docs_version WHERE tenant_id = ? AND document_id" + in + " ORDER BY document_id, number", rs -> {
-                        versions.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new ArrayList<>()).add(new DocumentVersion(
-                                rs.getInt("number"), ContentHash.of(rs.getString("content_hash")), rs.getLong("size_bytes"),
-                                rs.getString("media_type"), Optional.ofNullable(rs.getString("file_name")),
-                                Jdbc.instant(rs, "added_at"), rs.getString("added_by")));
-                        return null;
-                    }, p.toArray());
-            Map<UUID, List<OwnerRef>> owners = new HashMap<>();
-            Jdbc.query(c, "SELECT document_id, owner_type, owner_id FROM docs_owner WHERE tenant_id = ? AND document_id" + in, rs -> {
-                owners.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new ArrayList<>())
-                        .add(OwnerRef.of(rs.getString("owner_type"), rs.getString("owner_id")));
-                return null;
-            }, p.toArray());
-            Map<UUID, TreeMap<String, String>> meta = new HashMap<>();
-            Jdbc.query(c, "SELECT document_id, meta_key, meta_value FROM docs_metadata WHERE tenant_id = ? AND document_id" + in, rs -> {
-                meta.computeIfAbsent(Jdbc.uuid(rs, "document_id"), k -> new TreeMap<>()).put(rs.getString("meta_key"), rs.getString("meta_value"));
-                return null;
-            }, p.toArray());
-            List<Document> out = new ArrayList<>(rows.size());
-            for (Row r : rows.values()) {
-                out.add(new Document(new DocumentId(r.id), DocumentClass.of(r.docClass), r.title, r.mediaType,
-                        owners.getOrDefault(r.id, List.of()), meta.getOrDefault(r.id, new TreeMap<>()), r.createdAt,
-                        versions.getOrDefault(r.id, List.of()), Lifecycle.valueOf(r.lifecycle), Optional.ofNullable(r.triggerDate),
-                        Optional.ofNullable(r.retainUntil), Optional.ofNullable(r.disposedAt), Optional.ofNullable(r.extendedUntil)));
-            }
-            return out;
         }
     }
 

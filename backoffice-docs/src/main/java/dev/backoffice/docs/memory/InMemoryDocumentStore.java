@@ -1,6 +1,7 @@
 package dev.backoffice.docs.memory;
 
-import dev.backoffice.core.error.ConflictException;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.docs.ContentHash;
@@ -9,6 +10,7 @@ import dev.backoffice.docs.Document;
 import dev.backoffice.docs.DocumentClass;
 import dev.backoffice.docs.DocumentId;
 import dev.backoffice.docs.DocumentQuery;
+import dev.backoffice.docs.DocumentReads;
 import dev.backoffice.docs.DocumentStore;
 import dev.backoffice.docs.DocumentTx;
 import dev.backoffice.docs.DocumentVersion;
@@ -35,24 +37,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
  * Documents in memory, for tests, demos and the in-memory benchmark. Thread-safe: one lock per
- * tenant. A write that throws is undone (every mutation keeps its inverse until commit).
+ * tenant. A write that throws is undone (every mutation keeps its inverse until commit). A
+ * write called inside another write of the same tenant joins it.
  *
  * <p>Indexes: documents by id (search order), a sorted set of (retainUntil, id) of ACTIVE
  * documents (the due listing is a range of it), owners to documents, and a reference count of
  * live content hashes.
  */
-public final class InMemoryDocumentStore implements DocumentStore {
-
-    private final ConcurrentMap<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
+public final class InMemoryDocumentStore extends TenantScopedStore<TenantDocumentStore> implements DocumentStore {
 
     private InMemoryDocumentStore() {
+        super(Handles.KEPT); // a tenant's handle holds its data
     }
 
     /** An empty store. */
@@ -61,9 +61,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     }
 
     @Override
-    public TenantDocumentStore forTenant(TenantId tenant) {
-        Check.notNull(tenant, "tenant");
-        return tenants.computeIfAbsent(tenant, Tenant::new);
+    protected TenantDocumentStore open(TenantId tenant) {
+        return new Tenant(tenant);
     }
 
     private record DueKey(LocalDate retainUntil, DocumentId id) implements Comparable<DueKey> {
@@ -77,8 +76,8 @@ public final class InMemoryDocumentStore implements DocumentStore {
     private record EventKey(OwnerRef owner, String event) {
     }
 
-    private static final class Tenant implements TenantDocumentStore, DocumentTx {
-        private final TenantId tenant;
+    /** One tenant's data, its lock, and its read view and write unit. */
+    private static final class Tenant extends TenantScope implements TenantDocumentStore {
         private final ReentrantLock lock = new ReentrantLock();
         private final TreeMap<DocumentId, Document> docs = new TreeMap<>();
         private final TreeSet<DueKey> due = new TreeSet<>();
@@ -88,29 +87,33 @@ public final class InMemoryDocumentStore implements DocumentStore {
         private final LinkedHashMap<HoldId, LegalHold> holds = new LinkedHashMap<>();
         private final Map<EventKey, LocalDate> events = new HashMap<>();
         private final LinkedHashSet<ContentHash> purges = new LinkedHashSet<>();
+        private final Reads reads;
+        private final Tx tx;
         /** Inverses of the current transaction's mutations; null outside a write. */
         private Deque<Runnable> undo;
 
         Tenant(TenantId tenant) {
-            this.tenant = tenant;
+            super(tenant);
+            this.reads = new Reads();
+            this.tx = new Tx();
         }
 
         @Override
-        public TenantId tenant() {
-            return tenant;
+        public DocumentReads read() {
+            return reads;
         }
 
         @Override
-        public <T> T write(Function<DocumentTx, T> work) {
+        public <T> T write(Function<? super DocumentTx, ? extends T> work) {
             Check.notNull(work, "work");
             lock.lock();
             try {
                 if (undo != null) {
-                    return work.apply(this); // nested: join
+                    return work.apply(tx); // nested: join
                 }
                 undo = new ArrayDeque<>();
                 try {
-                    T result = work.apply(this);
+                    T result = work.apply(tx);
                     undo = null;
                     return result;
                 } catch (RuntimeException | Error e) {
@@ -132,187 +135,13 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
         }
 
-        private <T> T read(java.util.function.Supplier<T> s) {
+        private <T> T locked(java.util.function.Supplier<T> s) {
             lock.lock();
             try {
                 return s.get();
             } finally {
                 lock.unlock();
             }
-        }
-
-        // ---- reads ----
-
-        @Override
-        public Optional<Document> find(DocumentId id) {
-            return read(() -> Optional.ofNullable(docs.get(id)));
-        }
-
-        @Override
-        public Optional<RetentionPolicy> policy(DocumentClass c) {
-            return read(() -> Optional.ofNullable(policies.get(c)));
-        }
-
-        @Override
-        public List<RetentionPolicy> policies() {
-            return read(() -> List.copyOf(policies.values()));
-        }
-
-        @Override
-        public List<LegalHold> holds() {
-            return read(() -> List.copyOf(holds.values()));
-        }
-
-        @Override
-        public Optional<LegalHold> hold(HoldId id) {
-            return read(() -> Optional.ofNullable(holds.get(id)));
-        }
-
-        @Override
-        public Optional<LocalDate> event(OwnerRef owner, String event) {
-            return read(() -> Optional.ofNullable(events.get(new EventKey(owner, event))));
-        }
-
-        @Override
-        public List<Document> search(DocumentQuery q, Optional<DocumentId> after, int limit) {
-            Check.positive(limit, "limit");
-            return read(() -> {
-                List<Document> out = new ArrayList<>();
-                if (q.owner().isPresent()) {
-                    TreeSet<DocumentId> ids = new TreeSet<>(byOwner.getOrDefault(q.owner().get(), Set.of()));
-                    NavigableSet<DocumentId> tail = after.isPresent() ? ids.tailSet(after.get(), false) : ids;
-                    for (DocumentId id : tail) {
-                        Document d = docs.get(id);
-                        if (q.matches(d)) {
-                            out.add(d);
-                            if (out.size() == limit) {
-                                break;
-                            }
-                        }
-                    }
-                    return out;
-                }
-                Map<DocumentId, Document> tail = after.isPresent() ? docs.tailMap(after.get(), false) : docs;
-                for (Document d : tail.values()) {
-                    if (q.matches(d)) {
-                        out.add(d);
-                        if (out.size() == limit) {
-                            break;
-                        }
-                    }
-                }
-                return out;
-            });
-        }
-
-        @Override
-        public List<Document> due(LocalDate asOf, Optional<DueCursor> after, int limit) {
-            Check.notNull(asOf, "asOf");
-            Check.positive(limit, "limit");
-            return read(() -> {
-                NavigableSet<DueKey> range = after.isPresent()
-                        ? due.tailSet(new DueKey(after.get().retainUntil(), after.get().id()), false)
-                        : due;
-                List<Document> out = new ArrayList<>();
-                for (DueKey k : range) {
-                    if (!k.retainUntil.isBefore(asOf) || out.size() == limit) {
-                        break;
-                    }
-                    out.add(docs.get(k.id));
-                }
-                return out;
-            });
-        }
-
-        @Override
-        public List<Document> inState(Lifecycle lifecycle, Optional<DocumentId> after, int limit) {
-            Check.positive(limit, "limit");
-            return read(() -> {
-                List<Document> out = new ArrayList<>();
-                Map<DocumentId, Document> tail = after.isPresent() ? docs.tailMap(after.get(), false) : docs;
-                for (Document d : tail.values()) {
-                    if (d.lifecycle() == lifecycle) {
-                        out.add(d);
-                        if (out.size() == limit) {
-                            break;
-                        }
-                    }
-                }
-                return out;
-            });
-        }
-
-        @Override
-        public boolean contentInUse(ContentHash hash) {
-            return read(() -> liveRefs.getOrDefault(hash, 0) > 0);
-        }
-
-        @Override
-        public List<ContentHash> pendingPurges(int limit) {
-            return read(() -> purges.stream().limit(limit).toList());
-        }
-
-        // ---- writes (always under the lock, inside write()) ----
-
-        private void requireTx() {
-            if (undo == null || !lock.isHeldByCurrentThread()) {
-                throw new IllegalStateException("store mutations must run inside write()");
-            }
-        }
-
-        @Override
-        public void lockTenant() {
-            requireTx(); // the whole tenant is locked by write() already
-        }
-
-        @Override
-        public Optional<RetentionPolicy> lockPolicy(DocumentClass c) {
-            requireTx();
-            return Optional.ofNullable(policies.get(c));
-        }
-
-        @Override
-        public void putPolicy(RetentionPolicy p) {
-            requireTx();
-            RetentionPolicy old = policies.put(p.documentClass(), p);
-            onUndo(() -> {
-                if (old == null) {
-                    policies.remove(p.documentClass());
-                } else {
-                    policies.put(p.documentClass(), old);
-                }
-            });
-        }
-
-        @Override
-        public void insert(Document d) {
-            requireTx();
-            if (docs.containsKey(d.id())) {
-                throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + d.id() + " already exists in tenant " + tenant);
-            }
-            index(d);
-            onUndo(() -> unindex(d));
-        }
-
-        @Override
-        public boolean replace(Document expected, Document updated) {
-            requireTx();
-            Check.that(expected.id().equals(updated.id()), "updated", "must have the same id", updated.id());
-            Document stored = docs.get(expected.id());
-            if (stored == null || stored.lifecycle() != expected.lifecycle()
-                    || !stored.retainUntil().equals(expected.retainUntil())
-                    || !stored.triggerDate().equals(expected.triggerDate())
-                    || !stored.extendedUntil().equals(expected.extendedUntil())
-                    || stored.versions().size() != expected.versions().size()) {
-                return false;
-            }
-            unindex(stored);
-            index(updated);
-            onUndo(() -> {
-                unindex(updated);
-                index(stored);
-            });
-            return true;
         }
 
         private void index(Document d) {
@@ -349,46 +178,229 @@ public final class InMemoryDocumentStore implements DocumentStore {
             }
         }
 
-        @Override
-        public void putHold(LegalHold h) {
-            requireTx();
-            LegalHold old = holds.put(h.id(), h);
-            onUndo(() -> {
-                if (old == null) {
-                    holds.remove(h.id());
-                } else {
-                    holds.put(h.id(), old);
-                }
-            });
-        }
+        /** The reads, each under the tenant's lock. */
+        private class Reads extends TenantScope implements DocumentReads {
 
-        @Override
-        public void putEvent(OwnerRef owner, String event, LocalDate date) {
-            requireTx();
-            EventKey k = new EventKey(owner, event);
-            LocalDate old = events.put(k, Objects.requireNonNull(date));
-            onUndo(() -> {
-                if (old == null) {
-                    events.remove(k);
-                } else {
-                    events.put(k, old);
-                }
-            });
-        }
-
-        @Override
-        public void addPurge(ContentHash hash) {
-            requireTx();
-            if (purges.add(hash)) {
-                onUndo(() -> purges.remove(hash));
+            Reads() {
+                super(Tenant.this.tenant);
             }
+
+            @Override
+            public Optional<Document> find(DocumentId id) {
+                return locked(() -> Optional.ofNullable(docs.get(id)));
+            }
+
+            @Override
+            public Optional<RetentionPolicy> policy(DocumentClass c) {
+                return locked(() -> Optional.ofNullable(policies.get(c)));
+            }
+
+            @Override
+            public List<RetentionPolicy> policies() {
+                return locked(() -> List.copyOf(policies.values()));
+            }
+
+            @Override
+            public List<LegalHold> holds() {
+                return locked(() -> List.copyOf(holds.values()));
+            }
+
+            @Override
+            public Optional<LegalHold> hold(HoldId id) {
+                return locked(() -> Optional.ofNullable(holds.get(id)));
+            }
+
+            @Override
+            public Optional<LocalDate> event(OwnerRef owner, String event) {
+                return locked(() -> Optional.ofNullable(events.get(new EventKey(owner, event))));
+            }
+
+            @Override
+            public List<Document> search(DocumentQuery q, Optional<DocumentId> after, int limit) {
+                Check.positive(limit, "limit");
+                return locked(() -> {
+                    List<Document> out = new ArrayList<>();
+                    if (q.owner().isPresent()) {
+                        TreeSet<DocumentId> ids = new TreeSet<>(byOwner.getOrDefault(q.owner().get(), Set.of()));
+                        NavigableSet<DocumentId> tail = after.isPresent() ? ids.tailSet(after.get(), false) : ids;
+                        for (DocumentId id : tail) {
+                            Document d = docs.get(id);
+                            if (q.matches(d)) {
+                                out.add(d);
+                                if (out.size() == limit) {
+                                    break;
+                                }
+                            }
+                        }
+                        return out;
+                    }
+                    Map<DocumentId, Document> tail = after.isPresent() ? docs.tailMap(after.get(), false) : docs;
+                    for (Document d : tail.values()) {
+                        if (q.matches(d)) {
+                            out.add(d);
+                            if (out.size() == limit) {
+                                break;
+                            }
+                        }
+                    }
+                    return out;
+                });
+            }
+
+            @Override
+            public List<Document> due(LocalDate asOf, Optional<DueCursor> after, int limit) {
+                Check.notNull(asOf, "asOf");
+                Check.positive(limit, "limit");
+                return locked(() -> {
+                    NavigableSet<DueKey> range = after.isPresent()
+                            ? due.tailSet(new DueKey(after.get().retainUntil(), after.get().id()), false)
+                            : due;
+                    List<Document> out = new ArrayList<>();
+                    for (DueKey k : range) {
+                        if (!k.retainUntil.isBefore(asOf) || out.size() == limit) {
+                            break;
+                        }
+                        out.add(docs.get(k.id));
+                    }
+                    return out;
+                });
+            }
+
+            @Override
+            public List<Document> inState(Lifecycle lifecycle, Optional<DocumentId> after, int limit) {
+                Check.positive(limit, "limit");
+                return locked(() -> {
+                    List<Document> out = new ArrayList<>();
+                    Map<DocumentId, Document> tail = after.isPresent() ? docs.tailMap(after.get(), false) : docs;
+                    for (Document d : tail.values()) {
+                        if (d.lifecycle() == lifecycle) {
+                            out.add(d);
+                            if (out.size() == limit) {
+                                break;
+                            }
+                        }
+                    }
+                    return out;
+                });
+            }
+
+            @Override
+            public boolean contentInUse(ContentHash hash) {
+                return locked(() -> liveRefs.getOrDefault(hash, 0) > 0);
+            }
+
+            @Override
+            public List<ContentHash> pendingPurges(int limit) {
+                return locked(() -> purges.stream().limit(limit).toList());
+            }
+
         }
 
-        @Override
-        public void removePurge(ContentHash hash) {
-            requireTx();
-            if (purges.remove(hash)) {
-                onUndo(() -> purges.add(hash));
+        /** The write unit: the reads, and mutations that run only inside {@link Tenant#write}. */
+        private final class Tx extends Reads implements DocumentTx {
+
+            private void requireTx() {
+                if (undo == null || !lock.isHeldByCurrentThread()) {
+                    throw new IllegalStateException("store mutations must run inside write()");
+                }
+            }
+
+            @Override
+            public void lockTenant() {
+                requireTx(); // the whole tenant is locked by write() already
+            }
+
+            @Override
+            public Optional<RetentionPolicy> lockPolicy(DocumentClass c) {
+                requireTx();
+                return Optional.ofNullable(policies.get(c));
+            }
+
+            @Override
+            public void putPolicy(RetentionPolicy p) {
+                requireTx();
+                RetentionPolicy old = policies.put(p.documentClass(), p);
+                onUndo(() -> {
+                    if (old == null) {
+                        policies.remove(p.documentClass());
+                    } else {
+                        policies.put(p.documentClass(), old);
+                    }
+                });
+            }
+
+            @Override
+            public void insert(Document d) {
+                requireTx();
+                if (docs.containsKey(d.id())) {
+                    throw DocsErrorCode.ALREADY_EXISTS.conflict("document " + d.id() + " already exists in tenant " + tenant);
+                }
+                index(d);
+                onUndo(() -> unindex(d));
+            }
+
+            @Override
+            public boolean replace(Document expected, Document updated) {
+                requireTx();
+                Check.that(expected.id().equals(updated.id()), "updated", "must have the same id", updated.id());
+                Document stored = docs.get(expected.id());
+                if (stored == null || stored.lifecycle() != expected.lifecycle()
+                        || !stored.retainUntil().equals(expected.retainUntil())
+                        || !stored.triggerDate().equals(expected.triggerDate())
+                        || !stored.extendedUntil().equals(expected.extendedUntil())
+                        || stored.versions().size() != expected.versions().size()) {
+                    return false;
+                }
+                unindex(stored);
+                index(updated);
+                onUndo(() -> {
+                    unindex(updated);
+                    index(stored);
+                });
+                return true;
+            }
+
+            @Override
+            public void putHold(LegalHold h) {
+                requireTx();
+                LegalHold old = holds.put(h.id(), h);
+                onUndo(() -> {
+                    if (old == null) {
+                        holds.remove(h.id());
+                    } else {
+                        holds.put(h.id(), old);
+                    }
+                });
+            }
+
+            @Override
+            public void putEvent(OwnerRef owner, String event, LocalDate date) {
+                requireTx();
+                EventKey k = new EventKey(owner, event);
+                LocalDate old = events.put(k, Objects.requireNonNull(date));
+                onUndo(() -> {
+                    if (old == null) {
+                        events.remove(k);
+                    } else {
+                        events.put(k, old);
+                    }
+                });
+            }
+
+            @Override
+            public void addPurge(ContentHash hash) {
+                requireTx();
+                if (purges.add(hash)) {
+                    onUndo(() -> purges.remove(hash));
+                }
+            }
+
+            @Override
+            public void removePurge(ContentHash hash) {
+                requireTx();
+                if (purges.remove(hash)) {
+                    onUndo(() -> purges.add(hash));
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.Archive;
@@ -40,17 +41,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ArchiveCommitOutcomeContract {
 
+    private final StoreKind kind;
     private TestDatabase db;
     private FaultyDataSource faulty;
     private AuditStore audit;
     private Archive archive;
     private int serial;
 
-    protected abstract TestDatabase openDatabase();
+    /** The contract on a JDBC store of {@code kind}. */
+    protected ArchiveCommitOutcomeContract(StoreKind kind) {
+        this.kind = kind;
+    }
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
         Jdbc jdbc = Jdbc.of(faulty);
         AdjustableClock clock = DocsFixtures.clock();

@@ -1,11 +1,9 @@
 package dev.backoffice.docs.jdbc;
 
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 class H2ArchiveCommitOutcomeTest extends ArchiveCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.h2();
+    H2ArchiveCommitOutcomeTest() {
+        super(StoreKind.H2);
     }
 }

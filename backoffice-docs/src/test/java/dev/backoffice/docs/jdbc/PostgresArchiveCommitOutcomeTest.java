@@ -1,13 +1,11 @@
 package dev.backoffice.docs.jdbc;
 
 import dev.backoffice.core.testing.RequiresPostgres;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
 class PostgresArchiveCommitOutcomeTest extends ArchiveCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.postgres();
+    PostgresArchiveCommitOutcomeTest() {
+        super(StoreKind.POSTGRES);
     }
 }

@@ -62,7 +62,7 @@ class PostgresDueIndexTest {
             String text = String.join("\n", plan);
             System.out.println("[docs] EXPLAIN of the due listing on PostgreSQL:\n" + text);
             assertThat(text).contains("docs_document_due").doesNotContain("Seq Scan on docs_document");
-            assertThat(t.due(LocalDate.of(2026, 1, 1), Optional.empty(), 1000)).hasSize(200);
+            assertThat(t.read().due(LocalDate.of(2026, 1, 1), Optional.empty(), 1000)).hasSize(200);
         }
     }
 }

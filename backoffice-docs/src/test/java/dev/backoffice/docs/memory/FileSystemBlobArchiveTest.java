@@ -1,9 +1,9 @@
 package dev.backoffice.docs.memory;
 
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.docs.ArchiveContract;
 import dev.backoffice.docs.ContentHash;
-import dev.backoffice.docs.DocumentStore;
 import dev.backoffice.docs.blob.BlobStore;
 import dev.backoffice.docs.blob.FileSystemBlobStore;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +19,8 @@ class FileSystemBlobArchiveTest extends ArchiveContract {
     @TempDir
     Path dir;
 
-    @Override
-    protected DocumentStore newStore() {
-        return InMemoryDocumentStore.create();
+    FileSystemBlobArchiveTest() {
+        super(StoreKind.MEMORY);
     }
 
     @Override

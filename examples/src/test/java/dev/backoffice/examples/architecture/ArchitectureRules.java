@@ -8,7 +8,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.backoffice.docs.Document;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -87,4 +89,17 @@ final class ArchitectureRules {
                     }
                 }
             });
+
+    /** The class of the archive whose {@code remove} is the one removal path (see its Javadoc). */
+    static final String REMOVAL_GUARD = "dev.backoffice.docs.internal.RemovalGuard$Session";
+
+    /**
+     * Only the archive's removal guard turns a document into its disposed tombstone: the
+     * property "nothing under a legal hold or inside its retention is removed" rests on one
+     * check, which every removal path (disposition, review approval, delete, deleteEarly,
+     * erasure) goes through (issue #15 item 5).
+     */
+    static final ArchRule ONLY_THE_REMOVAL_GUARD_DISPOSES = noClasses()
+            .that().doNotHaveFullyQualifiedName(REMOVAL_GUARD)
+            .should().callMethod(Document.class, "disposed", Instant.class);
 }

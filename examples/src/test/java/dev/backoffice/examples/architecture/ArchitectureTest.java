@@ -3,6 +3,7 @@ package dev.backoffice.examples.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.backoffice.docs.internal.archfixture.DisposesOutsideTheGuard;
 import dev.backoffice.docs.internal.archfixture.PublicConstructor;
 import dev.backoffice.examples.architecture.fixture.ReachesIntoLedgerInternal;
 import dev.backoffice.ledger.archfixture.LedgerReachesIntoPayroll;
@@ -68,6 +69,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheArchivesRemovalGuardDisposesOfADocument() {
+        ArchitectureRules.ONLY_THE_REMOVAL_GUARD_DISPOSES.check(production);
+        // and the guard is the one that does: the rule cannot pass because nobody disposes
+        assertThat(production.get(ArchitectureRules.REMOVAL_GUARD).getMethodCallsFromSelf())
+                .anyMatch(call -> call.getTarget().getOwner().isEquivalentTo(dev.backoffice.docs.Document.class)
+                        && call.getName().equals("disposed"));
+    }
+
+    @Test
     void everyPackageIsUnderARegisteredRoot() {
         ArchitectureRules.EVERY_ROOT_PACKAGE_IS_REGISTERED.check(production);
     }
@@ -107,6 +117,11 @@ class ArchitectureTest {
     @Test
     void aPublicConstructorOnAnInternalClassFails() {
         failsOn(ArchitectureRules.NO_PUBLIC_CONSTRUCTORS_ON_INTERNAL_CLASSES, PublicConstructor.class);
+    }
+
+    @Test
+    void disposingOfADocumentOutsideTheRemovalGuardFails() {
+        failsOn(ArchitectureRules.ONLY_THE_REMOVAL_GUARD_DISPOSES, DisposesOutsideTheGuard.class);
     }
 
     // ------------------------------------------------------------------ package-info
