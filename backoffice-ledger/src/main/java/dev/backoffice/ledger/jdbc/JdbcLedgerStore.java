@@ -127,8 +127,8 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     }
 
     /**
-     * A view of {@code tenant}: two references, made per call and never kept, so a process that
-     * serves millions of tenants holds nothing per tenant but its committer lane.
+     * A view of {@code tenant}, made per call and never kept: the store holds no handle per
+     * tenant (what it keeps per tenant is its committer lane and its account cache).
      */
     @Override
     protected TenantLedgerStore open(TenantId tenant) {
