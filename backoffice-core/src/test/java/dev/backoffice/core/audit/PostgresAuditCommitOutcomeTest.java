@@ -4,4 +4,8 @@ import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
-class PostgresAuditCommitOutcomeTest extends JdbcAuditCommitOutcomeContract { PostgresAuditCommitOutcomeTest() { super(StoreKind.POSTGRES); } }
+class PostgresAuditCommitOutcomeTest extends JdbcAuditCommitOutcomeContract {
+    PostgresAuditCommitOutcomeTest() {
+        super(StoreKind.POSTGRES);
+    }
+}

@@ -4,4 +4,8 @@ import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
-class PostgresAuditStoreTest extends JdbcAuditStoreContract { PostgresAuditStoreTest() { super(StoreKind.POSTGRES); } }
+class PostgresAuditStoreTest extends JdbcAuditStoreContract {
+    PostgresAuditStoreTest() {
+        super(StoreKind.POSTGRES);
+    }
+}

@@ -3,4 +3,8 @@ package dev.backoffice.ledger.jdbc;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.ledger.LedgerStoreProperties;
 
-class H2LedgerStoreProperties extends LedgerStoreProperties { H2LedgerStoreProperties() { super(StoreKind.H2); } }
+class H2LedgerStoreProperties extends LedgerStoreProperties {
+    H2LedgerStoreProperties() {
+        super(StoreKind.H2);
+    }
+}

@@ -5,4 +5,8 @@ import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.ledger.LedgerStoreProperties;
 
 @RequiresPostgres
-class PostgresLedgerStoreProperties extends LedgerStoreProperties { PostgresLedgerStoreProperties() { super(StoreKind.POSTGRES); } }
+class PostgresLedgerStoreProperties extends LedgerStoreProperties {
+    PostgresLedgerStoreProperties() {
+        super(StoreKind.POSTGRES);
+    }
+}

@@ -5,4 +5,8 @@ import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.ledger.LedgerStoreContract;
 
 @RequiresPostgres
-class PostgresLedgerStoreTest extends LedgerStoreContract { PostgresLedgerStoreTest() { super(StoreKind.POSTGRES); } }
+class PostgresLedgerStoreTest extends LedgerStoreContract {
+    PostgresLedgerStoreTest() {
+        super(StoreKind.POSTGRES);
+    }
+}
