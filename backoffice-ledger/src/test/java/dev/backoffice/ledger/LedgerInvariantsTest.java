@@ -126,19 +126,19 @@ class LedgerInvariantsTest {
         TenantId tenant = TenantId.of("inv-" + name.replace(' ', '-') + "-" + System.nanoTime());
         Account cash = account("1000", CurrencyUnit.EUR);
         Account bank = account("1010", CurrencyUnit.EUR);
-        store.inTransaction(tenant, tx -> {
+        store.forTenant(tenant).write(tx -> {
             tx.insertAccount(cash);
             tx.insertAccount(bank);
             return null;
         });
         JournalEntry[] written = new JournalEntry[1];
-        assertThatThrownBy(() -> store.inTransaction(tenant, tx -> {
+        assertThatThrownBy(() -> store.forTenant(tenant).write(tx -> {
             tx.lockAccounts(List.of(cash.id(), bank.id()));
             written[0] = entry(tx.nextSequence(), debit(cash, "10.00"), credit(bank, "9.00"));
             tx.write(List.of(written[0]), List.of(), Map.of());
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("invariant broken");
-        assertThat(store.reader(tenant).entry(written[0].id())).isEmpty();
+        assertThat(store.forTenant(tenant).read().entry(written[0].id())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,18 +147,18 @@ class LedgerInvariantsTest {
         TenantId tenant = TenantId.of("inv-lock-" + name.replace(' ', '-') + "-" + System.nanoTime());
         Account cash = account("1000", CurrencyUnit.EUR);
         Account bank = account("1010", CurrencyUnit.EUR);
-        store.inTransaction(tenant, tx -> {
+        store.forTenant(tenant).write(tx -> {
             tx.insertAccount(cash);
             tx.insertAccount(bank);
             return null;
         });
         AccountCounters bogus = new AccountCounters(1000, 0, 0, 0);
-        assertThatThrownBy(() -> store.inTransaction(tenant, tx -> {
+        assertThatThrownBy(() -> store.forTenant(tenant).write(tx -> {
             tx.lockAccounts(List.of(cash.id()));
             tx.write(List.of(), List.of(), Map.of(cash.id(), AccountCounters.ZERO, bank.id(), bogus));
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining(bank.id().toString());
-        assertThat(store.reader(tenant).state(bank.id()).orElseThrow().counters()).isEqualTo(AccountCounters.ZERO);
+        assertThat(store.forTenant(tenant).read().state(bank.id()).orElseThrow().counters()).isEqualTo(AccountCounters.ZERO);
     }
 
     @Test

@@ -3,18 +3,26 @@ package dev.backoffice.ledger;
 import dev.backoffice.core.audit.AuditRecord;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.ConflictException;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.NotFoundException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import org.assertj.core.api.ThrowableAssert;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,9 +53,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The behaviour every {@link LedgerStore} must show, run through the public {@link TenantLedger}
- * API. Subclasses provide the store; every test uses a fresh tenant, so a store (and its database)
- * may be shared between tests.
+ * API. One subclass per {@link StoreKind}; the store (and its database) is made once per class
+ * and shared by its tests, each of which uses a fresh tenant. The JDBC stores run with group
+ * commit on and audit into the same database.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LedgerStoreContract {
 
     protected static final CurrencyUnit EUR = CurrencyUnit.EUR;
@@ -56,12 +66,37 @@ public abstract class LedgerStoreContract {
     protected static final LocalDate D2 = LocalDate.of(2026, 3, 2);
     protected static final LocalDate D3 = LocalDate.of(2026, 3, 3);
 
-    /** The store under test (may be shared: tests use fresh tenants). */
-    protected abstract LedgerStore newStore();
+    private final StoreKind kind;
+    private TestDatabase db;
+    private LedgerStore shared;
 
-    /** Where period changes are audited; override to use a JDBC audit store. */
-    protected AuditStore newAuditStore(Clock clock) {
-        return InMemoryAuditStore.create(clock);
+    protected LedgerStoreContract(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    @BeforeAll
+    void openStore() {
+        if (kind.jdbc()) {
+            db = kind.openDatabase();
+            shared = JdbcLedgerStore.create(db.dataSource());
+        } else {
+            shared = InMemoryLedgerStore.create();
+        }
+    }
+
+    @AfterAll
+    void closeStore() {
+        if (shared instanceof JdbcLedgerStore jdbc) {
+            jdbc.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /** Where period changes are audited: with a JDBC store, the same database. */
+    private AuditStore newAuditStore(Clock clock) {
+        return shared instanceof JdbcLedgerStore jdbc ? JdbcAuditStore.create(jdbc.jdbc(), clock) : InMemoryAuditStore.create(clock);
     }
 
     protected AdjustableClock clock;
@@ -75,7 +110,7 @@ public abstract class LedgerStoreContract {
         clock = AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z"));
         audit = newAuditStore(clock);
         tenant = TenantId.of("t-" + UUID.randomUUID());
-        store = newStore();
+        store = shared;
         ledger = Ledger.builder().store(store).clock(clock).audit(audit).build().forTenant(tenant);
         ledger.openAll(List.of(
                 OpenAccount.of("1000", "Cash", ASSET, EUR),

@@ -2,8 +2,12 @@ package dev.backoffice.ledger;
 
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.ledger.internal.LedgerEngine;
+import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +41,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account is overdrawn, pending included; the trial balance balances and the balance sheet
  * satisfies assets = liabilities + equity + (income - expense); statements walked page by page
  * end at the as-of balance.
+ *
+ * <p>One subclass per {@link StoreKind}. Each kind's store is made on first use and shared by
+ * every try of every property (each try uses a fresh tenant); a JDBC store and its database are
+ * closed when the JVM exits.
  */
 public abstract class LedgerStoreProperties {
 
-    /** The store under test; may be shared (each try uses a fresh tenant). */
-    protected abstract LedgerStore store();
+    private static final Map<StoreKind, LedgerStore> STORES = new ConcurrentHashMap<>();
+
+    private final StoreKind kind;
+
+    protected LedgerStoreProperties(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    /** The store under test, shared by every try. */
+    private LedgerStore store() {
+        return STORES.computeIfAbsent(kind, LedgerStoreProperties::open);
+    }
+
+    private static LedgerStore open(StoreKind kind) {
+        if (!kind.jdbc()) {
+            return InMemoryLedgerStore.create();
+        }
+        TestDatabase db = kind.openDatabase();
+        JdbcLedgerStore store = JdbcLedgerStore.create(db.dataSource());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            store.close();
+            db.close();
+        }));
+        return store;
+    }
 
     private static final CurrencyUnit EUR = CurrencyUnit.EUR;
     private static final CurrencyUnit USD = CurrencyUnit.USD;

@@ -1,5 +1,6 @@
 package dev.backoffice.core.audit;
 
+import dev.backoffice.core.store.TenantReads;
 import dev.backoffice.core.tenant.TenantId;
 
 import java.util.List;
@@ -11,9 +12,10 @@ import java.util.List;
  * approvals, document disposals, retention overrides. Appends are serialized per tenant, so the
  * chain never forks even with many writers in many processes.
  */
-public interface AuditLog {
+public interface AuditLog extends TenantReads {
 
     /** The tenant this log belongs to. */
+    @Override
     TenantId tenant();
 
     /**

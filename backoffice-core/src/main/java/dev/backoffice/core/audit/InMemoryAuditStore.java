@@ -1,21 +1,24 @@
 package dev.backoffice.core.audit;
 
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-/** Audit logs in memory: for tests and the in-memory demo. Thread-safe. */
-public final class InMemoryAuditStore implements AuditStore {
+/**
+ * Audit logs in memory: for tests and the in-memory demo. Each tenant's log is made on first use
+ * and kept for the life of the store. Thread-safe.
+ */
+public final class InMemoryAuditStore extends TenantScopedStore<AuditLog> implements AuditStore {
 
     private final Clock clock;
-    private final ConcurrentMap<TenantId, Log> logs = new ConcurrentHashMap<>();
 
     private InMemoryAuditStore(Clock clock) {
+        super(Handles.KEPT);
         this.clock = Check.notNull(clock, "clock");
     }
 
@@ -24,10 +27,10 @@ public final class InMemoryAuditStore implements AuditStore {
         return new InMemoryAuditStore(clock);
     }
 
+    /** A new, empty log of {@code tenant}. */
     @Override
-    public AuditLog forTenant(TenantId tenant) {
-        Check.notNull(tenant, "tenant");
-        return logs.computeIfAbsent(tenant, t -> new Log(t, clock));
+    protected AuditLog open(TenantId tenant) {
+        return new Log(tenant, clock);
     }
 
     /**
@@ -35,25 +38,19 @@ public final class InMemoryAuditStore implements AuditStore {
      * detected.
      */
     void tamper(TenantId tenant, long sequence, AuditRecord replacement) {
-        Log log = logs.get(tenant);
+        Log log = (Log) forTenant(tenant);
         synchronized (log) {
             log.records.set((int) sequence - 1, replacement);
         }
     }
 
-    private static final class Log implements AuditLog {
-        private final TenantId tenant;
+    private static final class Log extends TenantScope implements AuditLog {
         private final Clock clock;
         private final List<AuditRecord> records = new ArrayList<>();
 
         Log(TenantId tenant, Clock clock) {
-            this.tenant = tenant;
+            super(tenant);
             this.clock = clock;
-        }
-
-        @Override
-        public TenantId tenant() {
-            return tenant;
         }
 
         @Override

@@ -6,6 +6,8 @@ import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
@@ -21,9 +23,10 @@ import java.util.TreeMap;
  * <p>Appends lock the tenant's row in {@code audit_head} ({@code SELECT ... FOR UPDATE}), so
  * concurrent appenders, in one JVM or many, queue up and the chain never forks; the primary
  * key {@code (tenant_id, seq)} is a second guard. Called inside a transaction of the same
- * {@link Jdbc}, an append joins it.
+ * {@link Jdbc}, an append joins it. A tenant's log is a view made per {@link #forTenant} call,
+ * holding nothing but the tenant.
  */
-public final class JdbcAuditStore implements AuditStore {
+public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements AuditStore {
 
     /** Schema scripts of the audit log, under {@code db/core/}. */
     public static final List<String> SCHEMA = List.of("V1__audit.sql");
@@ -36,6 +39,7 @@ public final class JdbcAuditStore implements AuditStore {
     private final Clock clock;
 
     private JdbcAuditStore(Jdbc jdbc, Clock clock) {
+        super(Handles.PER_CALL);
         this.jdbc = Check.notNull(jdbc, "jdbc");
         this.clock = Check.notNull(clock, "clock");
     }
@@ -47,21 +51,16 @@ public final class JdbcAuditStore implements AuditStore {
         return store;
     }
 
+    /** A view of {@code tenant}'s log. */
     @Override
-    public AuditLog forTenant(TenantId tenant) {
-        return new Log(Check.notNull(tenant, "tenant"));
+    protected AuditLog open(TenantId tenant) {
+        return new Log(tenant);
     }
 
-    private final class Log implements AuditLog {
-        private final TenantId tenant;
+    private final class Log extends TenantScope implements AuditLog {
 
         Log(TenantId tenant) {
-            this.tenant = tenant;
-        }
-
-        @Override
-        public TenantId tenant() {
-            return tenant;
+            super(tenant);
         }
 
         @Override
@@ -82,11 +81,11 @@ public final class JdbcAuditStore implements AuditStore {
             return jdbc.inTransaction(c -> {
                 // Make sure the head row exists, then lock it: the queue every appender waits in.
                 Jdbc.update(c, "INSERT INTO audit_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
-                        tenant.value(), AuditChain.GENESIS);
+                        t, AuditChain.GENESIS);
                 long lastSeq;
                 String lastHash;
                 try (var ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE tenant_id = ? FOR UPDATE")) {
-                    ps.setString(1, tenant.value());
+                    ps.setString(1, t);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         lastSeq = rs.getLong(1);
@@ -98,10 +97,10 @@ public final class JdbcAuditStore implements AuditStore {
                 AuditRecord record = AuditChain.next(tenant, previous, clock.instant(), event);
                 Jdbc.update(c, "INSERT INTO audit_log (tenant_id, seq, recorded_at, actor, action, subject, details, previous_hash, hash) "
                                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        tenant.value(), record.sequence(), record.recordedAt(), event.actor(), event.action(), event.subject(),
+                        t, record.sequence(), record.recordedAt(), event.actor(), event.action(), event.subject(),
                         details, record.previousHash(), record.hash());
                 Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?",
-                        record.sequence(), record.hash(), tenant.value());
+                        record.sequence(), record.hash(), t);
                 return record;
             });
         }
@@ -113,13 +112,13 @@ public final class JdbcAuditStore implements AuditStore {
             return jdbc.inReadTransaction(c -> Jdbc.query(c,
                     "SELECT seq, recorded_at, actor, action, subject, details, previous_hash, hash FROM audit_log "
                             + "WHERE tenant_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
-                    this::map, tenant.value(), fromSequence, limit));
+                    this::map, t, fromSequence, limit));
         }
 
         @Override
         public long size() {
             return jdbc.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?",
-                    rs -> rs.getLong(1), tenant.value()).orElse(0L));
+                    rs -> rs.getLong(1), t).orElse(0L));
         }
 
         /**
@@ -137,7 +136,7 @@ public final class JdbcAuditStore implements AuditStore {
                 long headSequence = 0;
                 String headHash = AuditChain.GENESIS;
                 try (var ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE tenant_id = ?")) {
-                    ps.setString(1, tenant.value());
+                    ps.setString(1, t);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
                             headSequence = rs.getLong(1);
@@ -152,7 +151,7 @@ public final class JdbcAuditStore implements AuditStore {
                     int rows = 0;
                     try (var ps = c.prepareStatement("SELECT seq, recorded_at, actor, action, subject, details, previous_hash, hash "
                             + "FROM audit_log WHERE tenant_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?")) {
-                        Jdbc.bind(ps, tenant.value(), from, Math.max(headSequence, from), VERIFY_PAGE);
+                        Jdbc.bind(ps, t, from, Math.max(headSequence, from), VERIFY_PAGE);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next() && reading) {
                                 rows++;

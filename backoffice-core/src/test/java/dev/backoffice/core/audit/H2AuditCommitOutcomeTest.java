@@ -1,11 +1,9 @@
 package dev.backoffice.core.audit;
 
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 class H2AuditCommitOutcomeTest extends JdbcAuditCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.h2();
+    H2AuditCommitOutcomeTest() {
+        super(StoreKind.H2);
     }
 }

@@ -5,6 +5,7 @@ import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -23,22 +24,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * What a failure of an audit append means (DESIGN.md section 11). An audit event has no
  * identity to look up, so an append whose commit outcome is unknown is reported, never rerun:
  * the chain is never forked or doubled, and the caller is never told "not appended" for a record
- * that is there.
+ * that is there. One subclass per JDBC {@link StoreKind}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JdbcAuditCommitOutcomeContract {
 
+    private final StoreKind kind;
     private TestDatabase db;
     private FaultyDataSource faulty;
     private JdbcAuditStore store;
     private AuditLog log;
     private int serial;
 
-    protected abstract TestDatabase openDatabase();
+    protected JdbcAuditCommitOutcomeContract(StoreKind kind) {
+        if (!kind.jdbc()) {
+            throw new IllegalArgumentException(kind + " is not a JDBC store");
+        }
+        this.kind = kind;
+    }
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
         store = JdbcAuditStore.create(Jdbc.of(faulty), AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z")));
     }

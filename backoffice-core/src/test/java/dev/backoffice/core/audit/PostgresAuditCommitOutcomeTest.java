@@ -1,13 +1,11 @@
 package dev.backoffice.core.audit;
 
 import dev.backoffice.core.testing.RequiresPostgres;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
 @RequiresPostgres
 class PostgresAuditCommitOutcomeTest extends JdbcAuditCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.postgres();
+    PostgresAuditCommitOutcomeTest() {
+        super(StoreKind.POSTGRES);
     }
 }

@@ -25,13 +25,16 @@ import dev.backoffice.ledger.IncomeStatement;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.LedgerLimits;
+import dev.backoffice.ledger.LedgerReads;
 import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerTx;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.OpenAccount;
 import dev.backoffice.ledger.PeriodStatus;
 import dev.backoffice.ledger.Statement;
 import dev.backoffice.ledger.StatementLine;
 import dev.backoffice.ledger.TenantLedger;
+import dev.backoffice.ledger.TenantLedgerStore;
 import dev.backoffice.ledger.TrialBalance;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
@@ -60,11 +63,12 @@ public final class LedgerService implements TenantLedger {
 
     private static final Instant EARLIEST_INSTANT = LedgerLimits.MIN_DATE.atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    private final LedgerStore store;
+    /** The tenant's store handle, taken once: a write is then one call, with nothing to look up. */
+    private final TenantLedgerStore store;
     private final TenantId tenant;
     private final Clock clock;
     private final AuditStore audit;
-    private final LedgerStore.Reader reader;
+    private final LedgerReads reader;
     private final CursorSigner cursors;
 
 
@@ -74,12 +78,12 @@ public final class LedgerService implements TenantLedger {
     }
 
     LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
-        this.store = store;
+        this.store = store.forTenant(tenant);
         this.tenant = tenant;
         this.clock = clock;
         this.audit = audit;
         this.cursors = cursors;
-        this.reader = store.reader(tenant);
+        this.reader = this.store.read();
     }
 
     /** A date argument: not null and within {@link LedgerLimits}' range. */
@@ -115,7 +119,7 @@ public final class LedgerService implements TenantLedger {
         for (int i = 0; i < commands.size(); i++) {
             ids.add(Check.notNull(commands.get(i), "commands[" + i + "]").id().orElseGet(AccountId::newId));
         }
-        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Map<String, Account> opened = new HashMap<>();
             List<Account> result = new ArrayList<>(commands.size());
             for (int i = 0; i < commands.size(); i++) {
@@ -159,7 +163,7 @@ public final class LedgerService implements TenantLedger {
     public Account close(AccountRef ref) {
         Check.notNull(ref, "account");
         // closing is idempotent by nature, so a rerun after an unknown outcome is safe
-        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
             AccountState locked = tx.lockAccounts(List.of(a.id())).get(a.id());
             if (locked.account().closed()) {
@@ -182,7 +186,7 @@ public final class LedgerService implements TenantLedger {
         return reader.accounts();
     }
 
-    private static Optional<Account> find(LedgerStore.Reader r, AccountRef ref) {
+    private static Optional<Account> find(LedgerReads r, AccountRef ref) {
         return ref.id().isPresent() ? r.account(ref.id().get()) : r.accountByCode(ref.code().get());
     }
 
@@ -190,7 +194,7 @@ public final class LedgerService implements TenantLedger {
         return LedgerErrorCode.ACCOUNT_NOT_FOUND.exception("account", "no such account", ref);
     }
 
-    private static AccountId resolve(LedgerStore.Reader r, AccountRef ref) {
+    private static AccountId resolve(LedgerReads r, AccountRef ref) {
         if (ref.id().isPresent()) {
             AccountId id = ref.id().get();
             return r.account(id).isPresent() ? id : null;
@@ -205,7 +209,7 @@ public final class LedgerService implements TenantLedger {
         Check.notNull(request, "request");
         Instant now = now();
         EntryId id = request.id().orElseGet(EntryId::newId); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Object prepared = prepare(tx, request, 0, now, null, id, rerun);
             if (prepared instanceof JournalEntry) {
                 return (JournalEntry) prepared; // a retry of a stored entry
@@ -251,7 +255,7 @@ public final class LedgerService implements TenantLedger {
             ids.add(r.id().orElseGet(EntryId::newId));
         }
         try {
-            return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+            return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
                 int n = requests.size();
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
@@ -316,7 +320,7 @@ public final class LedgerService implements TenantLedger {
                 + ": a batch is replayed whole (every entry stored with the same content) or is new", value);
     }
 
-    private static void draftOne(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
+    private static void draftOne(LedgerTx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
                                  JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched,
                                  EntryId id, boolean rerun) {
         Object prepared = prepare(tx, r, i, now, seenKeys, id, rerun);
@@ -341,7 +345,7 @@ public final class LedgerService implements TenantLedger {
      *              the unique index on entry ids has the last word), so the common path costs no
      *              look-up
      */
-    private static Object prepare(LedgerStore.Tx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
+    private static Object prepare(LedgerTx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
                                   EntryId id, boolean rerun) {
         Optional<JournalEntry> existing = Optional.empty();
         if (r.id().isPresent() || rerun) {
@@ -422,7 +426,7 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         LocalDate today = today();
         EntryId id = callerId.orElseGet(EntryId::newId);
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("pendingId", "no such entry", pendingId));
             // a caller's id may name another entry: looked up before locking, with the hold (one query in a group)
@@ -444,7 +448,7 @@ public final class LedgerService implements TenantLedger {
                 : kind != EntryKind.POST_PENDING || stored.lines().equals(pending.lines());
     }
 
-    private JournalEntry resolveLocked(LedgerStore.Tx tx, JournalEntry pending, EntryKind kind, Optional<Money> amount,
+    private JournalEntry resolveLocked(LedgerTx tx, JournalEntry pending, EntryKind kind, Optional<Money> amount,
                                        Instant now, LocalDate today, EntryId id, Optional<JournalEntry> byId) {
         PeriodStatus period = tx.lockPeriodStatus(false);
         Set<AccountId> ids = new LinkedHashSet<>();
@@ -496,7 +500,7 @@ public final class LedgerService implements TenantLedger {
             int before = voids.size();
             for (JournalEntry pending : due) {
                 EntryId voidId = EntryId.newId(); // the identity, before the first attempt
-                JournalEntry v = Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+                JournalEntry v = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
                     Optional<JournalEntry> resolved = tx.resolutionOf(pending.id());
                     if (resolved.isPresent()) {
                         // ours (stored by an attempt whose outcome was unknown), or resolved meanwhile
@@ -530,7 +534,7 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         LocalDate today = today();
         EntryId reversalId = EntryId.newId(); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             JournalEntry original = tx.entry(entryId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("entryId", "no such entry", entryId));
             PeriodStatus period = tx.lockPeriodStatus(false);
@@ -596,7 +600,7 @@ public final class LedgerService implements TenantLedger {
         Check.that(pageSize > 0 && pageSize <= 1000, "pageSize", "must be 1..1000", pageSize);
         Account a = account(ref);
         String scope = StatementCursor.scope(a.id(), from, to);
-        LedgerStore.MovementPosition after = null;
+        LedgerReads.MovementPosition after = null;
         long running;
         if (cursor.isPresent()) {
             StatementCursor c = StatementCursor.decode(cursors, tenant, scope, cursor.get());
@@ -626,7 +630,7 @@ public final class LedgerService implements TenantLedger {
         Optional<String> next = Optional.empty();
         if (more) {
             Movement last = rows.get(pageSize - 1);
-            next = Optional.of(new StatementCursor(new LedgerStore.MovementPosition(last.effectiveDate(), last.sequence(),
+            next = Optional.of(new StatementCursor(new LedgerReads.MovementPosition(last.effectiveDate(), last.sequence(),
                     last.index()), running).encode(cursors, tenant, scope));
         }
         return new Statement(a, from, to, Money.ofMinor(a.currency(), opening), lines, next);
@@ -705,7 +709,7 @@ public final class LedgerService implements TenantLedger {
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         // idempotent by nature (closing what is closed changes and audits nothing): a rerun after
         // an unknown outcome finds the landed close and writes no second audit record
-        return Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (current.isClosed(through)) {
                 return current;
@@ -724,7 +728,7 @@ public final class LedgerService implements TenantLedger {
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         PeriodStatus reopened = new PeriodStatus(Optional.of(from.minusDays(1)));
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (rerun && current.equals(reopened)) {
                 return current; // the attempt whose outcome was unknown landed
@@ -759,7 +763,7 @@ public final class LedgerService implements TenantLedger {
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();
         EntryId closingId = EntryId.newId(); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.inTransaction(tenant, tx -> {
+        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (rerun && current.closedThrough().equals(Optional.of(yearEnd))) {
                 return tx.entry(closingId); // the attempt whose outcome was unknown landed

@@ -5,7 +5,7 @@ import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.ledger.AccountId;
-import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerReads;
 
 import java.time.LocalDate;
 
@@ -19,7 +19,7 @@ import java.time.LocalDate;
  * {@code page.invalid_cursor}. (Re-deriving the balance from the stored position instead would
  * cost a sum over the movements of the page's first day on every page.)
  */
-record StatementCursor(LedgerStore.MovementPosition position, long runningBalance) {
+record StatementCursor(LedgerReads.MovementPosition position, long runningBalance) {
 
     static String scope(AccountId account, LocalDate from, LocalDate to) {
         return "ledger.statement|" + account.value() + "|" + from + "|" + to;
@@ -42,7 +42,7 @@ record StatementCursor(LedgerStore.MovementPosition position, long runningBalanc
             if (p.length != 4) {
                 throw new IllegalArgumentException(raw);
             }
-            return new StatementCursor(new LedgerStore.MovementPosition(LocalDate.parse(p[0]), Long.parseLong(p[1]),
+            return new StatementCursor(new LedgerReads.MovementPosition(LocalDate.parse(p[0]), Long.parseLong(p[1]),
                     Integer.parseInt(p[2])), Long.parseLong(p[3]));
         } catch (RuntimeException e) { // signed by this key but not a statement position: another listing's cursor
             throw CoreErrorCode.PAGE_INVALID_CURSOR.invalid("cursor", "is not a statement cursor", cursor);

@@ -3,9 +3,14 @@ package dev.backoffice.ledger.jdbc;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
+import dev.backoffice.ledger.LedgerReads;
 import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerTx;
+import dev.backoffice.ledger.TenantLedgerStore;
 import dev.backoffice.ledger.jdbc.internal.AccountCache;
 import dev.backoffice.ledger.jdbc.internal.GroupCommitRunner;
 import dev.backoffice.ledger.jdbc.internal.GroupCommitter;
@@ -68,7 +73,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe. {@link #close()} stops the committer threads (queued work finishes first).
  */
-public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
+public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> implements LedgerStore, AutoCloseable {
 
     /** The schema scripts under {@code db/ledger/}, in order. */
     public static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__ledger_current_day.sql");
@@ -83,6 +88,7 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
     }
 
     private JdbcLedgerStore(Builder b) {
+        super(Handles.PER_CALL);
         this.jdbc = b.jdbc;
         if (b.installSchema) {
             SchemaInstaller.install(jdbc, "ledger", SCRIPTS);
@@ -120,25 +126,46 @@ public final class JdbcLedgerStore implements LedgerStore, AutoCloseable {
         return jdbc;
     }
 
+    /**
+     * A view of {@code tenant}, made per call and never kept: the store holds no handle per
+     * tenant (what it keeps per tenant is its committer lane and its account cache).
+     */
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> T inTransaction(TenantId tenant, Function<Tx, T> work) {
-        Check.notNull(tenant, "tenant");
-        Check.notNull(work, "work");
-        if (committer == null || jdbc.inTransaction()) {
-            return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
-        }
-        GroupRequest request = GroupRequest.create(work);
-        int slot = lanes == 1 ? 0 : (int) (Thread.currentThread().getId() % lanes);
-        if (!committer.offer(new Lane(tenant, slot), request)) {
-            return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
-        }
-        return (T) request.await();
+    protected TenantLedgerStore open(TenantId tenant) {
+        return new Handle(tenant);
     }
 
-    @Override
-    public Reader reader(TenantId tenant) {
-        return JdbcReader.create(jdbc, Check.notNull(tenant, "tenant"));
+    /** One tenant's reads and units of work on this store. */
+    private final class Handle extends TenantScope implements TenantLedgerStore {
+
+        Handle(TenantId tenant) {
+            super(tenant);
+        }
+
+        @Override
+        public LedgerReads read() {
+            return JdbcReader.create(jdbc, tenant);
+        }
+
+        /**
+         * Queues {@code work} on the tenant's lane for the next group and waits for its own
+         * outcome; runs it alone when group commit is off, when the calling thread is inside a
+         * transaction of this store's {@link Jdbc} (it joins that one), or when the lane is full.
+         */
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T write(Function<? super LedgerTx, ? extends T> work) {
+            Check.notNull(work, "work");
+            if (committer == null || jdbc.inTransaction()) {
+                return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
+            }
+            GroupRequest request = GroupRequest.create(work);
+            int slot = lanes == 1 ? 0 : (int) (Thread.currentThread().getId() % lanes);
+            if (!committer.offer(new Lane(tenant, slot), request)) {
+                return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
+            }
+            return (T) request.await();
+        }
     }
 
     /** Stops the committer threads after the queued work is done. */

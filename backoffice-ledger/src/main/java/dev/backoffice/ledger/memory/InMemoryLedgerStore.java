@@ -1,5 +1,7 @@
 package dev.backoffice.ledger.memory;
 
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.ledger.internal.Invariants;
@@ -11,9 +13,12 @@ import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryKind;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
+import dev.backoffice.ledger.LedgerReads;
 import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerTx;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
+import dev.backoffice.ledger.TenantLedgerStore;
 import dev.backoffice.ledger.internal.LedgerEngine;
 import dev.backoffice.ledger.internal.SmallMap;
 import org.joda.money.CurrencyUnit;
@@ -30,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 
@@ -38,21 +42,21 @@ import java.util.function.Function;
  * A {@link LedgerStore} in memory: for tests, demos and single-process apps that keep the
  * journal elsewhere. Thread-safe.
  *
- * <p>One read-write lock per tenant: a unit of work holds the write lock (so units of one
- * tenant run one at a time and never deadlock), buffers its writes and applies them only when
- * the work returns, so a failing unit leaves no trace. The current state of one account
- * ({@link Reader#state}) is read without locking from an immutable snapshot; other reads take
+ * <p>Each tenant's handle ({@link #forTenant}) holds that tenant's data and is kept for the
+ * life of the store. One read-write lock per tenant: a unit of work holds the write lock (so
+ * units of one tenant run one at a time and never deadlock), buffers its writes and applies them
+ * only when the work returns, so a failing unit leaves no trace. The current state of one account
+ * ({@link LedgerReads#state}) is read without locking from an immutable snapshot; other reads take
  * the read lock.
  *
  * <p>Entries are kept in columns of primitives ({@link Journal}) and each account's movements in
  * one packed array ({@link AccountMovements}), not as objects: a long-lived in-memory journal
  * of millions of entries then costs the garbage collector almost nothing.
  */
-public final class InMemoryLedgerStore implements LedgerStore {
-
-    private final ConcurrentMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
+public final class InMemoryLedgerStore extends TenantScopedStore<TenantLedgerStore> implements LedgerStore {
 
     private InMemoryLedgerStore() {
+        super(Handles.KEPT);
     }
 
     /** An empty store. */
@@ -60,30 +64,10 @@ public final class InMemoryLedgerStore implements LedgerStore {
         return new InMemoryLedgerStore();
     }
 
-    private TenantData data(TenantId tenant) {
-        Check.notNull(tenant, "tenant");
-        TenantData d = tenants.get(tenant);
-        return d != null ? d : tenants.computeIfAbsent(tenant, TenantData::new);
-    }
-
+    /** A tenant's data, made on the tenant's first use and kept. */
     @Override
-    public <T> T inTransaction(TenantId tenant, Function<Tx, T> work) {
-        Check.notNull(work, "work");
-        TenantData d = data(tenant);
-        d.lock.writeLock().lock();
-        try {
-            MemoryTx tx = new MemoryTx(d);
-            T result = work.apply(tx);
-            tx.commit();
-            return result;
-        } finally {
-            d.lock.writeLock().unlock();
-        }
-    }
-
-    @Override
-    public Reader reader(TenantId tenant) {
-        return new MemoryReader(data(tenant));
+    protected TenantLedgerStore open(TenantId tenant) {
+        return new TenantData(tenant);
     }
 
     /** One account: its dense index, its current state (an immutable snapshot) and its movements. */
@@ -110,8 +94,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
     private static final Comparator<Movement> BY_POSITION = Comparator.comparing(Movement::effectiveDate)
             .thenComparingLong(Movement::sequence).thenComparingInt(Movement::index);
 
-    private static final class TenantData implements Journal.Accounts {
-        final TenantId tenant;
+    /** One tenant's handle and data. */
+    private static final class TenantData extends TenantScope implements TenantLedgerStore, Journal.Accounts {
         final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
         final ConcurrentHashMap<AccountId, Slot> accounts = new ConcurrentHashMap<>();
         final ConcurrentHashMap<String, AccountId> byCode = new ConcurrentHashMap<>();
@@ -125,9 +109,30 @@ public final class InMemoryLedgerStore implements LedgerStore {
         long sequence;
         /** Journal positions below this have their movements filed under their accounts. */
         int indexed;
+        /** The read view: it holds nothing but this tenant's data, so one serves every caller. */
+        private final MemoryReader reader = new MemoryReader(this);
 
         TenantData(TenantId tenant) {
-            this.tenant = tenant;
+            super(tenant);
+        }
+
+        @Override
+        public LedgerReads read() {
+            return reader;
+        }
+
+        @Override
+        public <T> T write(Function<? super LedgerTx, ? extends T> work) {
+            Check.notNull(work, "work");
+            lock.writeLock().lock();
+            try {
+                MemoryTx tx = new MemoryTx(this);
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
 
         Slot addAccount(Account a) {
@@ -192,7 +197,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
         }
     }
 
-    private static class MemoryReader implements Reader {
+    private static class MemoryReader implements LedgerReads {
         final TenantData d;
 
         MemoryReader(TenantData d) {
@@ -225,7 +230,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
 
         @Override
         public TenantId tenant() {
-            return d.tenant;
+            return d.tenant();
         }
 
         @Override
@@ -406,7 +411,7 @@ public final class InMemoryLedgerStore implements LedgerStore {
     }
 
     /** A unit of work: reads see committed data plus this unit's new accounts; writes apply at commit. */
-    private static final class MemoryTx extends MemoryReader implements Tx, Journal.Accounts {
+    private static final class MemoryTx extends MemoryReader implements LedgerTx, Journal.Accounts {
         /** Slots this unit of work looked up, by key identity: one entry's ids are looked up many times. */
         private final AccountId[] seenIds = new AccountId[4];
         private final Slot[] seenSlots = new Slot[4];

@@ -1,17 +1,9 @@
 package dev.backoffice.ledger.jdbc;
 
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
-/** What a failure of a ledger write means, on H2, group commit true. */
 class H2LedgerGroupCommitOutcomeTest extends LedgerCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.h2();
-    }
-
-    @Override
-    protected boolean groupCommit() {
-        return true;
+    H2LedgerGroupCommitOutcomeTest() {
+        super(StoreKind.H2, Commit.GROUP);
     }
 }

@@ -7,6 +7,7 @@ import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.ledger.Account;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * turn failing (by a lost connection, or by a plain database error). For every write path and
  * every fault, what the caller was told matches what is stored: told done, the result is stored
  * exactly once; told not done, nothing is stored; nothing is ever doubled or lost.
- * Subclasses choose the database and whether group commit is on.
+ * One subclass per JDBC {@link StoreKind} and {@link Commit} path.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LedgerCommitOutcomeContract {
@@ -54,6 +55,16 @@ abstract class LedgerCommitOutcomeContract {
     private static final CurrencyUnit EUR = CurrencyUnit.EUR;
     private static final LocalDate D1 = LocalDate.of(2026, 3, 1);
 
+    /** The store's write path under test. */
+    protected enum Commit {
+        /** Group commit on (the default): units of work are coalesced by the committer. */
+        GROUP,
+        /** Group commit off: each unit of work is its own transaction. */
+        DIRECT
+    }
+
+    private final StoreKind kind;
+    private final Commit commit;
     private TestDatabase db;
     private FaultyDataSource faulty;
     private JdbcLedgerStore store;
@@ -63,15 +74,19 @@ abstract class LedgerCommitOutcomeContract {
     private AdjustableClock clock;
     private int serial;
 
-    protected abstract TestDatabase openDatabase();
-
-    protected abstract boolean groupCommit();
+    protected LedgerCommitOutcomeContract(StoreKind kind, Commit commit) {
+        if (!kind.jdbc()) {
+            throw new IllegalArgumentException(kind + " is not a JDBC store");
+        }
+        this.kind = kind;
+        this.commit = commit;
+    }
 
     @BeforeAll
     void open() {
-        db = openDatabase();
+        db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
-        store = JdbcLedgerStore.builder(faulty).groupCommit(groupCommit()).build();
+        store = JdbcLedgerStore.builder(faulty).groupCommit(commit == Commit.GROUP).build();
         audit = JdbcAuditStore.create(store.jdbc(), AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z")));
     }
 

@@ -1,19 +1,11 @@
 package dev.backoffice.ledger.jdbc;
 
 import dev.backoffice.core.testing.RequiresPostgres;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.testing.TestDatabases;
+import dev.backoffice.core.testing.StoreKind;
 
-/** What a failure of a ledger write means, on Postgres, group commit true. */
 @RequiresPostgres
 class PostgresLedgerGroupCommitOutcomeTest extends LedgerCommitOutcomeContract {
-    @Override
-    protected TestDatabase openDatabase() {
-        return TestDatabases.postgres();
-    }
-
-    @Override
-    protected boolean groupCommit() {
-        return true;
+    PostgresLedgerGroupCommitOutcomeTest() {
+        super(StoreKind.POSTGRES, Commit.GROUP);
     }
 }

@@ -9,7 +9,7 @@ import dev.backoffice.ledger.AccountId;
 import dev.backoffice.ledger.AccountState;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
-import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerTx;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
 
@@ -28,7 +28,7 @@ import java.util.Map;
  * already has a transaction open, and as the fallback when a group fails for a non-retryable
  * reason.
  */
-public final class DirectTx extends SqlReader implements LedgerStore.Tx {
+public final class DirectTx extends SqlReader implements LedgerTx {
 
     private final Connection c;
     private final Dialect dialect;
@@ -61,14 +61,14 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
         if (dialect != Dialect.POSTGRESQL && !periodLocked) {
             lockPeriodStatus(false);
         }
-        Map<AccountId, AccountState> locked = read(conn -> LedgerSql.lockAccounts(conn, dialect, tenant, ids, currentDays));
+        Map<AccountId, AccountState> locked = read(conn -> LedgerSql.lockAccounts(conn, dialect, t, ids, currentDays));
         lockedOrCreated.addAll(locked.keySet());
         return locked;
     }
 
     @Override
     public PeriodStatus lockPeriodStatus(boolean exclusive) {
-        PeriodStatus status = read(conn -> LedgerSql.lockPeriod(conn, dialect, tenant, exclusive));
+        PeriodStatus status = read(conn -> LedgerSql.lockPeriod(conn, dialect, t, exclusive));
         periodLocked = true;
         return status;
     }
@@ -81,12 +81,12 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     @Override
     public void insertAccount(Account account) {
         read(conn -> {
-            if (LedgerSql.accountByCode(conn, tenant, account.code()).isPresent()
-                    || LedgerSql.account(conn, tenant, account.id()).isPresent()) {
+            if (LedgerSql.accountByCode(conn, t, account.code()).isPresent()
+                    || LedgerSql.account(conn, t, account.id()).isPresent()) {
                 throw LedgerErrorCode.ACCOUNT_EXISTS.exception("code", "an account with this code or id exists", account.code());
             }
             try {
-                LedgerSql.insertAccounts(conn, tenant, List.of(account));
+                LedgerSql.insertAccounts(conn, t, List.of(account));
                 currentDays.remember(account.id(), CurrentDays.Day.NONE); // a new row has no day yet
                 lockedOrCreated.add(account.id());
             } catch (SQLException e) {
@@ -102,7 +102,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     @Override
     public void updateAccount(Account account) {
         read(conn -> {
-            LedgerSql.updateClosed(conn, tenant, List.of(account));
+            LedgerSql.updateClosed(conn, t, List.of(account));
             return null;
         });
     }
@@ -112,7 +112,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
         Invariants.entriesBalance(entries);
         Invariants.accountsLocked(counters.keySet(), lockedOrCreated);
         read(conn -> {
-            LedgerSql.write(conn, dialect, tenant, entries, movements, counters, currentDays);
+            LedgerSql.write(conn, dialect, t, entries, movements, counters, currentDays);
             return null;
         });
     }
@@ -120,7 +120,7 @@ public final class DirectTx extends SqlReader implements LedgerStore.Tx {
     @Override
     public void setPeriodStatus(PeriodStatus status) {
         read(conn -> {
-            LedgerSql.setPeriod(conn, dialect, tenant, status);
+            LedgerSql.setPeriod(conn, dialect, t, status);
             return null;
         });
     }

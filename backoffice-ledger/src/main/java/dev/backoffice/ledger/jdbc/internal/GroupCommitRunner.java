@@ -5,12 +5,14 @@ import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.ledger.LedgerTx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Runs one group for {@link GroupCommitter}: the whole group in one {@link Jdbc} transaction
@@ -127,7 +129,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
      * rerunning it after a unique-key race.
      */
     public static <T> T runAlone(Jdbc jdbc, SequenceBlocks sequences, TenantId tenant,
-                                 java.util.function.Function<dev.backoffice.ledger.LedgerStore.Tx, T> work) {
+                                 Function<? super LedgerTx, ? extends T> work) {
         boolean joined = jdbc.inTransaction();
         for (int attempt = 1; ; attempt++) {
             try {

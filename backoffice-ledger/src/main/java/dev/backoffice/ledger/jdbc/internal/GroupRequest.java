@@ -1,6 +1,6 @@
 package dev.backoffice.ledger.jdbc.internal;
 
-import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerTx;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -8,18 +8,18 @@ import java.util.function.Function;
 /** One caller's unit of work waiting in a group, with its own outcome. */
 public final class GroupRequest {
 
-    final Function<LedgerStore.Tx, ?> work;
+    final Function<? super LedgerTx, ?> work;
     private final CountDownLatch done = new CountDownLatch(1);
     private Object value;
     private Throwable error;
 
 
     /** A new instance (internal classes have no public constructor). */
-    public static GroupRequest create(Function<LedgerStore.Tx, ?> work) {
+    public static GroupRequest create(Function<? super LedgerTx, ?> work) {
         return new GroupRequest(work);
     }
 
-    GroupRequest(Function<LedgerStore.Tx, ?> work) {
+    GroupRequest(Function<? super LedgerTx, ?> work) {
         this.work = work;
     }
 

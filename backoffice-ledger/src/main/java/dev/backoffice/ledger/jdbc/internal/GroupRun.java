@@ -12,7 +12,8 @@ import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
-import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerReads;
+import dev.backoffice.ledger.LedgerTx;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
 import org.joda.money.CurrencyUnit;
@@ -451,7 +452,7 @@ final class GroupRun {
      * a group (such work runs alone, in its own transaction), and the period was locked once for
      * the whole group.
      */
-    private abstract class GroupTx implements LedgerStore.Tx {
+    private abstract class GroupTx implements LedgerTx {
 
         @Override
         public void setPeriodStatus(PeriodStatus status) {
@@ -480,7 +481,7 @@ final class GroupRun {
 
         @Override
         public List<Movement> postedMovements(AccountId account, LocalDate from, LocalDate to,
-                                              LedgerStore.MovementPosition after, int limit) {
+                                              LedgerReads.MovementPosition after, int limit) {
             throw Alone.INSTANCE;
         }
 

@@ -16,7 +16,7 @@ import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryKind;
 import dev.backoffice.ledger.EntryLine;
 import dev.backoffice.ledger.JournalEntry;
-import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.LedgerReads;
 import dev.backoffice.ledger.Movement;
 import dev.backoffice.ledger.PeriodStatus;
 import dev.backoffice.ledger.Side;
@@ -495,7 +495,7 @@ public final class LedgerSql {
     }
 
     static List<Movement> postedMovements(Connection c, String tenant, AccountId account, LocalDate from, LocalDate to,
-                                          LedgerStore.MovementPosition after, int limit) throws SQLException {
+                                          LedgerReads.MovementPosition after, int limit) throws SQLException {
         String base = "SELECT account_id, effective_date, sequence, idx, entry_id, kind, side, pending, amount FROM ledger_movement "
                 + "WHERE tenant_id = ? AND account_id = ? AND effective_date >= ? AND effective_date <= ? AND pending = FALSE ";
         if (after == null) {

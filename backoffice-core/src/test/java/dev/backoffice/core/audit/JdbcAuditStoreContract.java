@@ -2,52 +2,31 @@ package dev.backoffice.core.audit;
 
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.jdbc.Jdbc;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.tenant.TenantId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.backoffice.core.testing.StoreKind;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbcAuditLogContract extends AuditLogContract {
+/**
+ * What an audit store on a database promises beyond {@link AuditStoreContract}: an append joins
+ * the caller's transaction, and records deleted or garbled behind the store's back are named by
+ * {@code verify()}. One subclass per JDBC {@link StoreKind}.
+ */
+abstract class JdbcAuditStoreContract extends AuditStoreContract {
 
-    private TestDatabase db;
-    private JdbcAuditStore store;
-
-    protected abstract TestDatabase openDatabase();
-
-    @BeforeAll
-    void open() {
-        db = openDatabase();
-        store = JdbcAuditStore.create(db.jdbc(), clock);
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
+    protected JdbcAuditStoreContract(StoreKind kind) {
+        super(kind);
+        if (!kind.jdbc()) {
+            throw new IllegalArgumentException(kind + " is not a JDBC store");
         }
-    }
-
-    @Override
-    protected AuditStore store() {
-        return store;
-    }
-
-    @Override
-    protected void tamperWithActor(TenantId tenant, long sequence, String newActor) {
-        db.jdbc().inTransactionRun(c -> Jdbc.update(c, "UPDATE audit_log SET actor = ? WHERE tenant_id = ? AND seq = ?",
-                newActor, tenant.value(), sequence));
     }
 
     @Test
     void anAppendInsideABusinessTransactionRollsBackWithIt() {
         TenantId tenant = freshTenant();
-        AuditLog log = store.forTenant(tenant);
+        AuditLog log = store().forTenant(tenant);
         assertThatThrownBy(() -> db.jdbc().inTransactionRun(c -> {
             log.append(AuditEvent.of("alice", "payroll.run_approved", "run/1"));
             throw new RuleViolationException("payroll.rule", "the business write failed");
@@ -59,7 +38,7 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
     @Test
     void aDeletedRecordIsReportedAsMissing() {
         TenantId tenant = freshTenant();
-        AuditLog log = store.forTenant(tenant);
+        AuditLog log = store().forTenant(tenant);
         for (int i = 0; i < 4; i++) {
             log.append(AuditEvent.of("svc", "docs.disposed", "doc/" + i));
         }
@@ -70,7 +49,7 @@ abstract class JdbcAuditLogContract extends AuditLogContract {
     }
 
     private AuditLog logOf(TenantId tenant, int records) {
-        AuditLog log = store.forTenant(tenant);
+        AuditLog log = store().forTenant(tenant);
         for (int i = 0; i < records; i++) {
             log.append(AuditEvent.of("svc", "docs.disposed", "doc/" + i));
         }

@@ -1,8 +1,14 @@
 package dev.backoffice.core.audit;
 
+import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +23,55 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every audit store promises. */
-abstract class AuditLogContract {
+/**
+ * What every audit store promises. One subclass per {@link StoreKind}; the store (and its
+ * database) is made once per class and shared by its tests, which each use a fresh tenant.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuditStoreContract {
 
     protected final AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-01-31T12:00:00.123456789Z"));
+    protected final StoreKind kind;
+    /** The database of a JDBC kind (null for the in-memory store). */
+    protected TestDatabase db;
+    private AuditStore store;
 
-    protected abstract AuditStore store();
+    protected AuditStoreContract(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    @BeforeAll
+    void openStore() {
+        if (kind.jdbc()) {
+            db = kind.openDatabase();
+            store = JdbcAuditStore.create(db.jdbc(), clock);
+        } else {
+            store = InMemoryAuditStore.create(clock);
+        }
+    }
+
+    @AfterAll
+    void closeStore() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    protected AuditStore store() {
+        return store;
+    }
 
     /** Alters a stored record behind the store's back, as an attacker with database access would. */
-    protected abstract void tamperWithActor(TenantId tenant, long sequence, String newActor);
+    protected void tamperWithActor(TenantId tenant, long sequence, String newActor) {
+        if (store instanceof InMemoryAuditStore memory) {
+            AuditRecord r = memory.forTenant(tenant).read(sequence, 1).get(0);
+            AuditEvent altered = new AuditEvent(newActor, r.event().action(), r.event().subject(), r.event().details());
+            memory.tamper(tenant, sequence, new AuditRecord(tenant, sequence, r.recordedAt(), altered, r.previousHash(), r.hash()));
+        } else {
+            db.jdbc().inTransactionRun(c -> Jdbc.update(c, "UPDATE audit_log SET actor = ? WHERE tenant_id = ? AND seq = ?",
+                    newActor, tenant.value(), sequence));
+        }
+    }
 
     protected TenantId freshTenant() {
         return TenantId.of("t-" + UUID.randomUUID());
