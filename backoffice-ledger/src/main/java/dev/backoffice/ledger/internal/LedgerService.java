@@ -70,20 +70,33 @@ public final class LedgerService implements TenantLedger {
     private final AuditStore audit;
     private final LedgerReads reader;
     private final CursorSigner cursors;
+    /** Where reports read: the replica when it holds this process's writes, else {@link #reader}. */
+    private final ReportSource reports;
 
 
     /** A new instance (internal classes have no public constructor). */
     public static LedgerService create(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
-        return new LedgerService(store, tenant, clock, audit, cursors);
+        return new LedgerService(store, null, tenant, clock, audit, cursors);
     }
 
-    LedgerService(LedgerStore store, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
+    /**
+     * A new instance whose reports (trial balance, balance sheet, income statement, statements,
+     * balances as of a date, the journal feed) read {@code replica} when it holds every entry this
+     * instance wrote, and {@code store} otherwise; null {@code replica}: everything reads {@code store}.
+     */
+    public static LedgerService create(LedgerStore store, LedgerStore replica, TenantId tenant, Clock clock, AuditStore audit,
+                                       CursorSigner cursors) {
+        return new LedgerService(store, replica, tenant, clock, audit, cursors);
+    }
+
+    LedgerService(LedgerStore store, LedgerStore replica, TenantId tenant, Clock clock, AuditStore audit, CursorSigner cursors) {
         this.store = store.forTenant(tenant);
         this.tenant = tenant;
         this.clock = clock;
         this.audit = audit;
         this.cursors = cursors;
         this.reader = this.store.read();
+        this.reports = new ReportSource(reader, replica == null ? null : replica.forTenant(tenant).read());
     }
 
     /** A date argument: not null and within {@link LedgerLimits}' range. */
@@ -209,7 +222,9 @@ public final class LedgerService implements TenantLedger {
         Check.notNull(request, "request");
         Instant now = now();
         EntryId id = request.id().orElseGet(EntryId::newId); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        ReportSource.Write w = reports.begin();
+        JournalEntry posted = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            w.attempt();
             Object prepared = prepare(tx, request, 0, now, null, id, rerun);
             if (prepared instanceof JournalEntry) {
                 return (JournalEntry) prepared; // a retry of a stored entry
@@ -227,9 +242,12 @@ public final class LedgerService implements TenantLedger {
             }
             PeriodStatus period = tx.lockPeriodStatus(false);
             LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), tx.lockAccounts(touched), period);
+            w.wrote();
             tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
             return draft.entry();
         }), () -> whereToLook(List.of(id))));
+        w.acknowledged(posted);
+        return posted;
     }
 
     /** How a caller finds out whether entries whose outcome is unknown were stored. */
@@ -254,8 +272,10 @@ public final class LedgerService implements TenantLedger {
         for (EntryRequest r : requests) {
             ids.add(r.id().orElseGet(EntryId::newId));
         }
+        ReportSource.Write w = reports.begin();
         try {
-            return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            List<JournalEntry> posted = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+                w.attempt();
                 int n = requests.size();
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
@@ -293,9 +313,12 @@ public final class LedgerService implements TenantLedger {
                         movements.addAll(d.movements());
                     }
                 }
+                w.wrote();
                 tx.write(entries, movements, applied.counters());
                 return List.of(results);
             }), () -> whereToLook(ids));
+            w.acknowledged(posted.get(posted.size() - 1));
+            return posted;
         } catch (Rejection r) {
             throw new BatchRejectedException(r.index(), r.toException());
         }
@@ -426,13 +449,17 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         LocalDate today = today();
         EntryId id = callerId.orElseGet(EntryId::newId);
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        ReportSource.Write w = reports.begin();
+        JournalEntry resolution = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            w.attempt();
             JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("pendingId", "no such entry", pendingId));
             // a caller's id may name another entry: looked up before locking, with the hold (one query in a group)
             Optional<JournalEntry> byId = callerId.isPresent() ? tx.entry(id) : Optional.empty();
-            return resolveLocked(tx, pending, kind, amount, now, today, id, byId);
+            return resolveLocked(tx, pending, kind, amount, now, today, id, byId, w);
         }), () -> whereToLook(List.of(id))));
+        w.acknowledged(resolution);
+        return resolution;
     }
 
     /**
@@ -449,7 +476,8 @@ public final class LedgerService implements TenantLedger {
     }
 
     private JournalEntry resolveLocked(LedgerTx tx, JournalEntry pending, EntryKind kind, Optional<Money> amount,
-                                       Instant now, LocalDate today, EntryId id, Optional<JournalEntry> byId) {
+                                       Instant now, LocalDate today, EntryId id, Optional<JournalEntry> byId,
+                                       ReportSource.Write w) {
         PeriodStatus period = tx.lockPeriodStatus(false);
         Set<AccountId> ids = new LinkedHashSet<>();
         pending.lines().forEach(l -> ids.add(l.account()));
@@ -473,6 +501,7 @@ public final class LedgerService implements TenantLedger {
                 ? LedgerEngine.planPost(pending, resolution, amount, id, seq, now, date)
                 : LedgerEngine.planVoid(pending, resolution, kind, id, seq, now, date);
         LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), locked, period);
+        w.wrote();
         tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
         return draft.entry();
     }
@@ -500,7 +529,9 @@ public final class LedgerService implements TenantLedger {
             int before = voids.size();
             for (JournalEntry pending : due) {
                 EntryId voidId = EntryId.newId(); // the identity, before the first attempt
+                ReportSource.Write w = reports.begin();
                 JournalEntry v = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+                    w.attempt();
                     Optional<JournalEntry> resolved = tx.resolutionOf(pending.id());
                     if (resolved.isPresent()) {
                         // ours (stored by an attempt whose outcome was unknown), or resolved meanwhile
@@ -508,7 +539,7 @@ public final class LedgerService implements TenantLedger {
                     }
                     try {
                         return resolveLocked(tx, pending, EntryKind.EXPIRE_PENDING, Optional.empty(),
-                                asOf.truncatedTo(ChronoUnit.MICROS), day, voidId, Optional.empty());
+                                asOf.truncatedTo(ChronoUnit.MICROS), day, voidId, Optional.empty(), w);
                     } catch (Rejection r) {
                         if (r.code() == LedgerErrorCode.PENDING_ALREADY_POSTED || r.code() == LedgerErrorCode.PENDING_ALREADY_VOIDED
                                 || r.code() == LedgerErrorCode.PENDING_EXPIRED) {
@@ -517,6 +548,7 @@ public final class LedgerService implements TenantLedger {
                         throw r.toException();
                     }
                 }), () -> whereToLook(List.of(voidId)) + " (the expiry of hold " + pending.id() + ")");
+                w.acknowledged(v);
                 if (v != null) {
                     voids.add(v);
                 }
@@ -534,7 +566,9 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         LocalDate today = today();
         EntryId reversalId = EntryId.newId(); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        ReportSource.Write w = reports.begin();
+        JournalEntry reversed = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            w.attempt();
             JournalEntry original = tx.entry(entryId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("entryId", "no such entry", entryId));
             PeriodStatus period = tx.lockPeriodStatus(false);
@@ -548,9 +582,12 @@ public final class LedgerService implements TenantLedger {
             LedgerEngine.Draft draft = LedgerEngine.planReversal(original, reversal, reason, reversalId,
                     tx.nextSequence(), now, today);
             LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft), locked, period);
+            w.wrote();
             tx.write(List.of(draft.entry()), draft.movements(), applied.counters());
             return draft.entry();
         }), () -> whereToLook(List.of(reversalId)) + " (the reversal of " + entryId + ")"));
+        w.acknowledged(reversed);
+        return reversed;
     }
 
     @Override
@@ -562,7 +599,7 @@ public final class LedgerService implements TenantLedger {
     @Override
     public List<JournalEntry> journal(long afterSequence, int limit) {
         Check.positive(limit, "limit");
-        return reader.journal(afterSequence, Math.min(limit, 10_000));
+        return reports.report(r -> r.journal(afterSequence, Math.min(limit, 10_000)));
     }
 
     private static <T> T single(java.util.function.Supplier<T> work) {
@@ -588,7 +625,7 @@ public final class LedgerService implements TenantLedger {
     public Balance balance(AccountRef ref, LocalDate asOf) {
         date(asOf, "asOf");
         Account a = account(ref);
-        return Balance.of(a, reader.countersAsOf(a.id(), asOf));
+        return Balance.of(a, reports.report(r -> r.countersAsOf(a.id(), asOf)));
     }
 
     @Override
@@ -598,7 +635,11 @@ public final class LedgerService implements TenantLedger {
         Check.notNull(cursor, "cursor");
         Check.that(!to.isBefore(from), "to", "must not be before from", to);
         Check.that(pageSize > 0 && pageSize <= 1000, "pageSize", "must be 1..1000", pageSize);
-        Account a = account(ref);
+        Account a = account(ref); // on the primary, like every account look-up: it may be new
+        return reports.report(r -> statement(r, a, from, to, cursor, pageSize));
+    }
+
+    private Statement statement(LedgerReads reader, Account a, LocalDate from, LocalDate to, Optional<String> cursor, int pageSize) {
         String scope = StatementCursor.scope(a.id(), from, to);
         LedgerReads.MovementPosition after = null;
         long running;
@@ -639,6 +680,10 @@ public final class LedgerService implements TenantLedger {
     @Override
     public TrialBalance trialBalance(LocalDate asOf) {
         date(asOf, "asOf");
+        return reports.report(r -> trialBalance(r, asOf));
+    }
+
+    private static TrialBalance trialBalance(LedgerReads reader, LocalDate asOf) {
         Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
         List<TrialBalance.Row> rows = new ArrayList<>();
         for (Account a : reader.accounts()) {
@@ -659,6 +704,10 @@ public final class LedgerService implements TenantLedger {
     public BalanceSheet balanceSheet(LocalDate asOf, CurrencyUnit currency) {
         date(asOf, "asOf");
         Check.notNull(currency, "currency");
+        return reports.report(r -> balanceSheet(r, asOf, currency));
+    }
+
+    private static BalanceSheet balanceSheet(LedgerReads reader, LocalDate asOf, CurrencyUnit currency) {
         List<Account> chart = reader.accounts();
         Map<AccountId, AccountCounters> counters = reader.countersAsOf(asOf, true);
         ReportBuilder rb = new ReportBuilder(chart, counters, currency);
@@ -679,6 +728,10 @@ public final class LedgerService implements TenantLedger {
         date(to, "to");
         Check.notNull(currency, "currency");
         Check.that(!to.isBefore(from), "to", "must not be before from", to);
+        return reports.report(r -> incomeStatement(r, from, to, currency));
+    }
+
+    private static IncomeStatement incomeStatement(LedgerReads reader, LocalDate from, LocalDate to, CurrencyUnit currency) {
         List<Account> chart = reader.accounts();
         Map<AccountId, AccountCounters> end = reader.countersAsOf(to, false);
         Map<AccountId, AccountCounters> start = reader.countersAsOf(from.minusDays(1), false);
@@ -763,7 +816,9 @@ public final class LedgerService implements TenantLedger {
         Check.notEmpty(retainedEarnings, "retainedEarnings");
         Instant now = now();
         EntryId closingId = EntryId.newId(); // the identity, before the first attempt
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        ReportSource.Write w = reports.begin();
+        Optional<JournalEntry> closing = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            w.attempt();
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (rerun && current.closedThrough().equals(Optional.of(yearEnd))) {
                 return tx.entry(closingId); // the attempt whose outcome was unknown landed
@@ -788,6 +843,7 @@ public final class LedgerService implements TenantLedger {
                 Set<AccountId> ids = new LinkedHashSet<>();
                 draft.get().entry().lines().forEach(l -> ids.add(l.account()));
                 LedgerEngine.Applied applied = LedgerEngine.apply(List.of(draft.get()), tx.lockAccounts(ids), current);
+                w.wrote();
                 tx.write(List.of(draft.get().entry()), draft.get().movements(), applied.counters());
             }
             PeriodStatus next = new PeriodStatus(Optional.of(yearEnd));
@@ -797,5 +853,7 @@ public final class LedgerService implements TenantLedger {
             audit.forTenant(tenant).append(AuditEvent.of(actor, "ledger.year_closed", "ledger/period", d));
             return draft.map(LedgerEngine.Draft::entry);
         }), () -> "the year-end close through " + yearEnd + " (closing entry " + closingId + "): read periodStatus() and entry(id)"));
+        w.acknowledged(closing.orElse(null));
+        return closing;
     }
 }

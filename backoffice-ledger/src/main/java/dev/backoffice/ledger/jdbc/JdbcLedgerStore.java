@@ -1,5 +1,7 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.error.CoreErrorCode;
+import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
@@ -21,6 +23,7 @@ import dev.backoffice.ledger.jdbc.internal.StatsKeeper;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -71,6 +74,14 @@ import java.util.function.Function;
  * <p>Work already inside a {@link Jdbc} transaction of the calling thread (the caller's own
  * transaction on the same data source) joins it instead of being grouped.
  *
+ * <h2>A read-only store over a replica</h2>
+ * {@link Builder#readOnly(boolean) readOnly(true)} makes a store for
+ * {@code Ledger.builder().reportsFrom(...)} over a hot standby (a PostgreSQL server in recovery,
+ * which refuses every write, DDL included): it verifies that the schema is there instead of
+ * installing it, starts no committer thread, and refuses every unit of work with an
+ * {@link IllegalStateException}, so a misconfigured ledger fails at once instead of retrying
+ * writes against a server that cannot take them.
+ *
  * <p>Thread-safe. {@link #close()} stops the committer threads (queued work finishes first).
  */
 public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> implements LedgerStore, AutoCloseable {
@@ -82,6 +93,7 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     private final SequenceBlocks sequences = SequenceBlocks.create();
     private final GroupCommitter<Lane, GroupRequest> committer;
     private final int lanes;
+    private final boolean readOnly;
 
     /** A tenant's lane: one group runs at a time on each. */
     private record Lane(TenantId tenant, int slot) {
@@ -90,15 +102,38 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     private JdbcLedgerStore(Builder b) {
         super(Handles.PER_CALL);
         this.jdbc = b.jdbc;
-        if (b.installSchema) {
+        this.readOnly = b.readOnly;
+        if (readOnly) {
+            verifySchema(jdbc);
+        } else if (b.installSchema) {
             SchemaInstaller.install(jdbc, "ledger", SCRIPTS);
         }
         this.lanes = b.lanesPerTenant;
         GroupCommitRunner runner = GroupCommitRunner.create(jdbc, sequences, AccountCache.create(), StatsKeeper.create(jdbc));
-        this.committer = b.groupCommit
+        this.committer = b.groupCommit && !readOnly
                 ? GroupCommitter.create((lane, group) -> runner.accept(lane.tenant(), group),
                 Math.max(b.committerThreads, b.lanesPerTenant), b.maxGroupSize, b.queueCapacity, "ledger-committer")
                 : null;
+    }
+
+    /**
+     * Checks, with one read, that every ledger table and the latest column are there: what a
+     * read-only store does instead of installing the schema (a hot standby refuses DDL, and the
+     * installer would retry it as a read-only-server error until it gave up).
+     */
+    private static void verifySchema(Jdbc jdbc) {
+        try {
+            jdbc.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT 1 FROM ledger_account a, ledger_entry e, ledger_entry_link l, "
+                    + "ledger_hold h, ledger_movement m, ledger_account_day d, ledger_period p "
+                    + "WHERE 1 = 0 AND a.day_date IS NULL", rs -> true));
+        } catch (StorageException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+                throw CoreErrorCode.STORAGE_SCHEMA_MISSING.storage("the ledger schema (db/ledger/" + SCRIPTS.get(SCRIPTS.size() - 1)
+                        + ") is not on the read-only database: install it on the primary (" + sql.getMessage() + ")", e);
+            }
+            throw e;
+        }
     }
 
     /** A store over {@code dataSource} with the defaults (schema installed, group commit on). */
@@ -156,6 +191,9 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
         @SuppressWarnings("unchecked")
         public <T> T write(Function<? super LedgerTx, ? extends T> work) {
             Check.notNull(work, "work");
+            if (readOnly) {
+                throw new IllegalStateException("this ledger store is read-only (a replica): write through the primary's store");
+            }
             if (committer == null || jdbc.inTransaction()) {
                 return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
             }
@@ -185,6 +223,7 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
         private int maxGroupSize = 512;
         private int queueCapacity = 16_384;
         private int lanesPerTenant = 1;
+        private boolean readOnly;
 
         private Builder(Jdbc jdbc) {
             this.jdbc = jdbc;
@@ -196,6 +235,18 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
          */
         public Builder installSchema(boolean install) {
             this.installSchema = install;
+            return this;
+        }
+
+        /**
+         * Whether the store only reads (default false): true for a replica given to
+         * {@code Ledger.builder().reportsFrom(...)}, say a PostgreSQL hot standby. A read-only
+         * store verifies the schema instead of installing it ({@code storage.schema_missing}
+         * when a table is missing; {@link #installSchema} is then ignored), runs no committer
+         * thread and refuses every unit of work with an {@link IllegalStateException}.
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
             return this;
         }
 
