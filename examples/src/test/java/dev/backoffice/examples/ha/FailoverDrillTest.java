@@ -2,6 +2,10 @@ package dev.backoffice.examples.ha;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.backoffice.core.audit.AuditEvent;
+import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.audit.AuditRecord;
+import dev.backoffice.core.audit.AuditVerification;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Jdbc;
@@ -57,7 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The failover drill (#19): callers post ledger entries, run orders through create, place and
- * pay, and ingest documents against a Patroni cluster while its primary is killed again and again; afterwards every call's answer is checked against what the
+ * pay, ingest documents and append audit records against a Patroni cluster while its primary is
+ * killed again and again; afterwards every call's answer is checked against what the
  * surviving primary holds. Runs when {@code BACKOFFICE_TEST_HA_URL} points at a cluster started
  * by {@code .ci/ha/cluster start} ({@code .ci/run} does that); skipped otherwise.
  *
@@ -85,6 +90,7 @@ class FailoverDrillTest {
     private static final int CALLERS = Integer.getInteger("ha.callers", 32);
     private static final int ORDER_CALLERS = Integer.getInteger("ha.orderCallers", 8);
     private static final int DOCUMENT_CALLERS = Integer.getInteger("ha.documentCallers", 8);
+    private static final int AUDIT_CALLERS = Integer.getInteger("ha.auditCallers", 4);
     private static final DocumentClass MEMO = DocumentClass.of("memo");
     private static final OrderStatus[] ORDER_STEPS = {OrderStatus.DRAFT, OrderStatus.PLACED, OrderStatus.PAID};
     private static final int KILL_PRIMARY_ROUNDS = Integer.getInteger("ha.killPrimaryRounds", 2);
@@ -107,6 +113,10 @@ class FailoverDrillTest {
     record OrderTrace(OrderId id, List<String> answers) {
     }
 
+    /** An audit append and its answer. */
+    record Append(String subject, String answer) {
+    }
+
     /** A document ingest and its answer. */
     record Ingest(DocumentId id, String title, String answer) {
     }
@@ -114,6 +124,7 @@ class FailoverDrillTest {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<OrderTrace> orders = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Ingest> ingests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Append> appends = new ConcurrentLinkedQueue<>();
     /** Every order answer that was not ok, with its cause chain, to explain a failed check. */
     private final Map<OrderId, BackofficeException> orderErrors = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -132,8 +143,10 @@ class FailoverDrillTest {
             Jdbc jdbc = Jdbc.of(pool);
             TenantOrders shop = Orders.builder().store(JdbcOrderStore.create(jdbc)).clock(Clock.systemUTC()).build()
                     .forTenant(TENANT);
+            JdbcAuditStore audit = JdbcAuditStore.create(jdbc, Clock.systemUTC());
+            AuditLog auditLog = audit.forTenant(TENANT);
             TenantArchive archive = Archive.builder().store(JdbcDocumentStore.create(jdbc))
-                    .blobs(FileSystemBlobStore.create(blobs)).audit(JdbcAuditStore.create(jdbc, Clock.systemUTC()))
+                    .blobs(FileSystemBlobStore.create(blobs)).audit(audit)
                     .clock(Clock.systemUTC()).zone(java.time.ZoneOffset.UTC).build().forTenant(TENANT);
             archive.setPolicy(RetentionPolicy.builder(MEMO).years(1).governance().source("failover drill").build(), "admin");
 
@@ -148,6 +161,10 @@ class FailoverDrillTest {
             for (int i = 0; i < DOCUMENT_CALLERS; i++) {
                 int caller = i;
                 threads.add(start("documents-" + i, () -> documentLoop(archive, caller)));
+            }
+            for (int i = 0; i < AUDIT_CALLERS; i++) {
+                int caller = i;
+                threads.add(start("audit-" + i, () -> auditLoop(auditLog, caller)));
             }
             List<Round> rounds = new ArrayList<>();
             Thread.sleep(WINDOW_MS);
@@ -167,6 +184,7 @@ class FailoverDrillTest {
             checkAgainstTheSurvivingPrimary(books);
             checkOrders(shop);
             checkDocuments(archive);
+            checkAuditChain(auditLog);
             assertThat(rounds.stream().filter(Round::leaderChanged).count())
                     .as("failovers (the leader changed)").isGreaterThanOrEqualTo(KILL_NODE_ROUNDS);
         }
@@ -179,7 +197,7 @@ class FailoverDrillTest {
         config.setPassword(System.getenv().getOrDefault("BACKOFFICE_TEST_HA_PASSWORD", "backoffice"));
         // The settings the README recommends for failover: a borrow waits out an election rather
         // than failing at once, and a connection is checked before it is handed out.
-        config.setMaximumPoolSize(CALLERS + ORDER_CALLERS + DOCUMENT_CALLERS + 8);
+        config.setMaximumPoolSize(CALLERS + ORDER_CALLERS + DOCUMENT_CALLERS + AUDIT_CALLERS + 8);
         config.setConnectionTimeout(30_000);
         config.setValidationTimeout(2_000);
         config.setKeepaliveTime(30_000);
@@ -386,6 +404,56 @@ class FailoverDrillTest {
         }
     }
 
+    private void auditLoop(AuditLog log, int caller) {
+        for (int n = 0; running.get(); n++) {
+            String subject = "a" + caller + "-" + n;
+            try {
+                log.append(AuditEvent.of("drill", "drill.append", subject));
+                appends.add(new Append(subject, "ok"));
+            } catch (BackofficeException e) {
+                appends.add(new Append(subject, answer(e)));
+            }
+        }
+    }
+
+    /**
+     * The tenant's audit chain verifies on the surviving primary, and holds every acknowledged
+     * append exactly once, none told failed, and at most one of each left unknown (an append has
+     * no identity to look up, so the log reports an unknown outcome rather than appending again).
+     */
+    private void checkAuditChain(AuditLog log) {
+        AuditVerification verification = log.verify();
+        assertThat(verification.intact()).as("audit chain after the failovers: %s", verification).isTrue();
+        Map<String, Integer> stored = new HashMap<>();
+        long from = 1;
+        while (true) {
+            List<AuditRecord> page = log.read(from, 1_000);
+            for (AuditRecord r : page) {
+                if (r.event().action().equals("drill.append")) {
+                    stored.merge(r.event().subject(), 1, Integer::sum);
+                }
+            }
+            if (page.size() < 1_000) {
+                break;
+            }
+            from = page.get(page.size() - 1).sequence() + 1;
+        }
+        long unknown = 0;
+        for (Append a : appends) {
+            int found = stored.getOrDefault(a.subject(), 0);
+            switch (a.answer()) {
+                case "ok" -> assertThat(found).as("acknowledged audit append %s", a.subject()).isEqualTo(1);
+                case "unknown" -> {
+                    unknown++;
+                    assertThat(found).as("audit append %s left unknown", a.subject()).isLessThanOrEqualTo(1);
+                }
+                default -> assertThat(found).as("%s was told %s, so nothing may be stored", a.subject(), a.answer()).isZero();
+            }
+        }
+        System.out.printf("[ha-drill] audit chain of %,d records verifies; %d appends, every acknowledged one there once, "
+                + "none told failed stored (%d answers left unknown)%n", verification.recordsChecked(), appends.size(), unknown);
+    }
+
     /**
      * Each order is where its answers put it: at the state of its last ok step, or, when the next
      * step's answer was outcome unknown, at that state or the next; never further, never twice.
@@ -453,8 +521,9 @@ class FailoverDrillTest {
         }
         long asked = calls.stream().filter(c -> c.outcome().startsWith("asked-again")).count();
         sb.append(String.format("%nCallers: %d posting ledger entries (half with idempotency keys), %d running orders "
-                        + "(create, place, pay), %d ingesting documents; ledger answers a keyed caller asked again after: %d%n",
-                CALLERS, ORDER_CALLERS, DOCUMENT_CALLERS, asked));
+                        + "(create, place, pay), %d ingesting documents, %d appending audit records; ledger answers a keyed "
+                        + "caller asked again after: %d%n",
+                CALLERS, ORDER_CALLERS, DOCUMENT_CALLERS, AUDIT_CALLERS, asked));
         return sb.toString();
     }
 
