@@ -4,6 +4,8 @@ import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.RetryHostTransactionException;
 import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.metrics.Meters;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.validation.Check;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,25 +84,27 @@ public final class Jdbc {
     /** Null when there are no host transactions: the fast path costs one null check. */
     private final HostTransactions host;
     private final boolean installSchema;
+    private final MetricsRecorder metrics;
     private volatile Dialect dialect;
 
     private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation, HostTransactions host,
-                 boolean installSchema) {
+                 boolean installSchema, MetricsRecorder metrics) {
         this.dataSource = Check.notNull(dataSource, "dataSource");
         this.retryPolicy = Check.notNull(retryPolicy, "retryPolicy");
         this.isolation = isolation;
         this.host = host;
         this.installSchema = installSchema;
+        this.metrics = metrics;
     }
 
     /** A helper with the default retry policy and READ COMMITTED isolation. */
     public static Jdbc of(DataSource dataSource) {
-        return new Jdbc(dataSource, RetryPolicy.DEFAULT, Connection.TRANSACTION_READ_COMMITTED, null, true);
+        return new Jdbc(dataSource, RetryPolicy.DEFAULT, Connection.TRANSACTION_READ_COMMITTED, null, true, MetricsRecorder.NONE);
     }
 
     /** The same data source with another retry policy. */
     public Jdbc withRetryPolicy(RetryPolicy policy) {
-        return new Jdbc(dataSource, policy, isolation, host, installSchema);
+        return new Jdbc(dataSource, policy, isolation, host, installSchema, metrics);
     }
 
     /**
@@ -112,7 +116,7 @@ public final class Jdbc {
                         || isolationLevel == Connection.TRANSACTION_REPEATABLE_READ
                         || isolationLevel == Connection.TRANSACTION_SERIALIZABLE,
                 "isolationLevel", "must be READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE", isolationLevel);
-        return new Jdbc(dataSource, retryPolicy, isolationLevel, host, installSchema);
+        return new Jdbc(dataSource, retryPolicy, isolationLevel, host, installSchema, metrics);
     }
 
     /**
@@ -128,7 +132,7 @@ public final class Jdbc {
     public Jdbc withHostTransactions(HostTransactions hostTransactions) {
         Check.notNull(hostTransactions, "hostTransactions");
         return new Jdbc(dataSource, retryPolicy, isolation, hostTransactions == HostTransactions.NONE ? null : hostTransactions,
-                installSchema);
+                installSchema, metrics);
     }
 
     /**
@@ -140,7 +144,25 @@ public final class Jdbc {
      * @return a helper over the same data source with that setting
      */
     public Jdbc withSchemaInstall(boolean install) {
-        return new Jdbc(dataSource, retryPolicy, isolation, host, install);
+        return new Jdbc(dataSource, retryPolicy, isolation, host, install, metrics);
+    }
+
+    /**
+     * The same data source, reporting to {@code recorder}: commit latency, retries, host
+     * transactions and typed errors of every transaction of this helper, and (through
+     * {@link #metrics()}) what the stores built over it record, such as the JDBC ledger's group
+     * commits. See {@link dev.backoffice.core.metrics.Meters} for the names.
+     *
+     * @param recorder where the numbers go ({@link MetricsRecorder#NONE}, the default, drops them)
+     * @return a helper over the same data source with that recorder
+     */
+    public Jdbc withMetrics(MetricsRecorder recorder) {
+        return new Jdbc(dataSource, retryPolicy, isolation, host, installSchema, Check.notNull(recorder, "recorder"));
+    }
+
+    /** Where this helper and the stores over it report their numbers ({@link MetricsRecorder#NONE} unless set). */
+    public MetricsRecorder metrics() {
+        return metrics;
     }
 
     /** Whether stores built over this helper install their schema scripts (see {@link #withSchemaInstall}). */
@@ -252,16 +274,27 @@ public final class Jdbc {
                 throw new StorageException.Sql(e);
             }
         }
-        if (host != null) {
-            Connection hosts = hostConnection();
-            if (hosts != null) {
-                return inHostTransaction(hosts, work, open, readOnly);
+        try {
+            if (host != null) {
+                Connection hosts = hostConnection();
+                if (hosts != null) {
+                    metrics.count(Meters.JDBC_HOST_TRANSACTIONS, 1);
+                    return inHostTransaction(hosts, work, open, readOnly);
+                }
             }
+            return outermost(work, open, isolationInline, readOnly);
+        } catch (BackofficeException e) {
+            metrics.error(e); // the outermost transaction only: a nested one's error is counted once, here
+            throw e;
         }
+    }
+
+    private <T> T outermost(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
+                            boolean readOnly) {
         Dialect d = dialect();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
+                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL, readOnly);
             } catch (CommitFailed e) {
                 SQLException cause = e.sql;
                 if (!readOnly && !d.isDefiniteRollback(cause)) {
@@ -300,6 +333,7 @@ public final class Jdbc {
     }
 
     private void backOff(SQLException cause, int attempt) {
+        metrics.count(Meters.JDBC_RETRIES, 1, "sqlstate", String.valueOf(cause.getSQLState()));
         log.debug("retrying transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
         LockSupport.parkNanos(retryPolicy.backoffNanos(attempt));
     }
@@ -328,7 +362,8 @@ public final class Jdbc {
         void execute(Connection connection) throws SQLException;
     }
 
-    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline) {
+    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
+                          boolean readOnly) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -343,7 +378,9 @@ public final class Jdbc {
             open.put(dataSource, c);
             T result = work.execute(c);
             try {
+                long start = System.nanoTime();
                 c.commit();
+                metrics.time(Meters.JDBC_COMMIT, System.nanoTime() - start, "kind", readOnly ? "read" : "write");
             } catch (SQLException e) {
                 rollbackQuietly(c, e); // harmless if the commit landed; frees the server if it did not
                 throw new CommitFailed(e);

@@ -3,6 +3,8 @@ package dev.backoffice.examples.springboot;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
+import dev.backoffice.core.metrics.micrometer.MicrometerMetrics;
 import dev.backoffice.docs.Archive;
 import dev.backoffice.docs.blob.InMemoryBlobStore;
 import dev.backoffice.docs.jdbc.JdbcDocumentStore;
@@ -10,6 +12,7 @@ import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
 import dev.backoffice.orders.Orders;
 import dev.backoffice.orders.jdbc.JdbcOrderStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -58,11 +61,15 @@ public class BackofficeConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The helper every store writes through: inside a Spring transaction it uses Spring's connection. */
+    /**
+     * The helper every store writes through: inside a Spring transaction it uses Spring's
+     * connection; its numbers go to Boot's {@link MeterRegistry} (see {@code /actuator/metrics}).
+     */
     @Bean
-    Jdbc backofficeJdbc(DataSource dataSource) {
+    Jdbc backofficeJdbc(DataSource dataSource, MeterRegistry meterRegistry) {
         return Jdbc.of(dataSource)
                 .withHostTransactions(new SpringHostTransactions())
+                .withMetrics(MicrometerMetrics.create(meterRegistry))
                 .withSchemaInstall(false); // Flyway owns the schema
     }
 
@@ -99,6 +106,7 @@ public class BackofficeConfiguration {
                 .audit(audit)
                 .clock(clock)
                 .zone(ZoneId.of("Europe/Warsaw"))
+                .observer(certificate -> jdbc.metrics().count(Meters.DOCS_DISPOSED, 1)) // disposition progress
                 .build();
     }
 }

@@ -78,6 +78,19 @@ abstract class SampleAppContract {
         }
     }
 
+    Answer get(String path) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer purchase(String customer, boolean fail) {
         return post("/purchases", Map.of("customer", customer, "sku", "BOOK", "quantity", 2, "unitPrice", "39.99",
                 "failAfterSdkCalls", fail));
@@ -119,6 +132,21 @@ abstract class SampleAppContract {
         assertThat(rows()).as("the application's row and every SDK row are gone with the rollback").isEqualTo(before);
         assertThat(sql.sql("SELECT COUNT(*) FROM orders WHERE customer_ref = 'customer-rollback'").query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void theSdksNumbersAreOnTheActuatorsMetricsEndpoint() {
+        purchase("customer-metrics", false);
+
+        Answer posted = get("/actuator/metrics/backoffice.ledger.entries.posted");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
+        Answer inHost = get("/actuator/metrics/backoffice.jdbc.host.transactions");
+        assertThat(inHost.status()).isEqualTo(200);
+        assertThat(inHost.body().get("measurements").get(0).get("value").asDouble())
+                .as("order, ledger, archive and audit calls ran in the application's transaction").isGreaterThanOrEqualTo(4);
+        Answer names = get("/actuator/metrics");
+        assertThat(names.body().get("names").toString()).contains("backoffice.jdbc.commit");
     }
 
     /** What the loser of two concurrent payments of one order is told, on this database. */
