@@ -279,7 +279,7 @@ public final class Jdbc {
                 Connection hosts = hostConnection();
                 if (hosts != null) {
                     metrics.count(Meters.JDBC_HOST_TRANSACTIONS, 1);
-                    return inHostTransaction(hosts, work, open, readOnly);
+                    return runInHostTransaction(hosts, work, open, readOnly);
                 }
             }
             return outermost(work, open, isolationInline, readOnly);
@@ -468,8 +468,8 @@ public final class Jdbc {
      * transaction, no close, no retry (see {@link HostTransactions}). A write runs under a
      * savepoint, so that its failure takes back what it wrote and nothing of the host's.
      */
-    private <T> T inHostTransaction(Connection c, TransactionWork<T> work, Map<DataSource, Connection> open,
-                                    boolean readOnly) {
+    private <T> T runInHostTransaction(Connection c, TransactionWork<T> work, Map<DataSource, Connection> open,
+                                       boolean readOnly) {
         try {
             Savepoint savepoint = null;
             try {

@@ -31,7 +31,9 @@ public final class Meters {
     /**
      * Counter: typed errors that ended an SDK transaction or a ledger unit of work (tags
      * {@code code}, the stable error code, and {@code type}: invalid, not_found, conflict, rule,
-     * storage).
+     * storage). Errors an API door raises before any transaction (a malformed request) are not
+     * among them; a storage failure the SDK resolved itself (a ledger group rerun after a
+     * unique-key race) is.
      */
     public static final String ERRORS = "backoffice.errors";
 

@@ -43,17 +43,21 @@ public class BackofficeConfiguration {
         return appFlyway -> {
             DataSource dataSource = appFlyway.getConfiguration().getDataSource();
             for (String module : SDK_SCHEMAS) {
-                Flyway.configure()
-                        .dataSource(dataSource)
-                        .locations("classpath:db/" + module)
-                        .table("backoffice_flyway_" + module)
-                        .baselineOnMigrate(true) // the schema is not empty after the first module:
-                        .baselineVersion("0")    // baseline below V1, so that V1 still runs
-                        .load()
-                        .migrate();
+                flyway(dataSource, module).migrate();
             }
             appFlyway.migrate();
         };
+    }
+
+    /** Flyway for one SDK module's scripts, with its own history table. */
+    static Flyway flyway(DataSource dataSource, String module) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/" + module)
+                .table("backoffice_flyway_" + module)
+                .baselineOnMigrate(true) // the schema is not empty after the first module:
+                .baselineVersion("0")    // baseline below V1, so that V1 still runs
+                .load();
     }
 
     @Bean

@@ -149,6 +149,20 @@ abstract class SampleAppContract {
         assertThat(names.body().get("names").toString()).contains("backoffice.jdbc.commit");
     }
 
+    @Test
+    void theHealthEndpointChecksEverySchemaVersionAndTheAuditChainHead() {
+        purchase("customer-health", false); // appends to the audit log
+
+        Answer health = get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode sdk = health.body().get("components").get("backoffice");
+        assertThat(sdk.get("status").asText()).isEqualTo("UP");
+        assertThat(sdk.get("details").get("schema.ledger").asText()).isEqualTo("2");
+        assertThat(sdk.get("details").get("schema.docs").asText()).isEqualTo("2");
+        assertThat(sdk.get("details").get("audit.head").asText()).startsWith("intact at ");
+    }
+
     /** What the loser of two concurrent payments of one order is told, on this database. */
     abstract List<String> concurrentLoserCodes();
 
