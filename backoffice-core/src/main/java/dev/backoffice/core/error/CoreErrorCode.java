@@ -8,7 +8,8 @@ package dev.backoffice.core.error;
  * <p>The most used of these are also compile-time constants on the exception that carries them,
  * for {@code switch} labels and Javadoc: {@link InvalidRequestException#CODE},
  * {@link StorageException#FAILURE}, {@link StorageException#RETRIES_EXHAUSTED},
- * {@link StorageException#SCHEMA_MISSING} and {@link OutcomeUnknownException#CODE}; a test holds
+ * {@link StorageException#SCHEMA_MISSING}, {@link OutcomeUnknownException#CODE} and
+ * {@link RetryHostTransactionException#CODE}; a test holds
  * them equal to these.
  */
 public enum CoreErrorCode implements ErrorCode {
@@ -25,6 +26,12 @@ public enum CoreErrorCode implements ErrorCode {
      * (carried by {@link OutcomeUnknownException}, which says what to look up).
      */
     STORAGE_OUTCOME_UNKNOWN("storage.outcome_unknown", Kind.STORAGE),
+    /**
+     * A serialization failure, deadlock or lost connection inside the host application's
+     * transaction, where the SDK does not retry: roll back the host transaction and run it again
+     * (carried by {@link RetryHostTransactionException}). Nothing of the SDK call is stored.
+     */
+    STORAGE_RETRY_HOST_TRANSACTION("storage.retry_host_transaction", Kind.STORAGE),
     /** A page cursor was not issued by this listing, was tampered with or is malformed. */
     PAGE_INVALID_CURSOR("page.invalid_cursor", Kind.INVALID),
     /** An amount does not fit in 64-bit minor units. */

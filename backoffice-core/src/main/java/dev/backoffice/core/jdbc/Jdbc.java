@@ -2,7 +2,10 @@ package dev.backoffice.core.jdbc;
 
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.OutcomeUnknownException;
+import dev.backoffice.core.error.RetryHostTransactionException;
 import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.metrics.Meters;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.validation.Check;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -54,6 +58,12 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@link SQLException}s leave as {@link StorageException} (code {@code storage.failure} or
  *       {@code storage.retries_exhausted}: nothing was written); {@link BackofficeException}s
  *       thrown by the work (a business rule) pass through unchanged after the rollback.</li>
+ *   <li>Inside the host application's transaction ({@link #withHostTransactions}: Spring's
+ *       {@code @Transactional}, jOOQ, JPA), the work runs on the host's connection under a
+ *       savepoint and is never committed, rolled back (beyond its savepoint), closed or retried
+ *       here: the host's commit or rollback decides. A serialization failure or deadlock there
+ *       leaves as {@link RetryHostTransactionException} ({@code storage.retry_host_transaction}).
+ *       The rules are in {@link HostTransactions}.</li>
  * </ul>
  *
  * <p>Thread-safe. Create one per {@code DataSource} and share it.
@@ -71,22 +81,30 @@ public final class Jdbc {
     private final DataSource dataSource;
     private final RetryPolicy retryPolicy;
     private final int isolation;
+    /** Null when there are no host transactions: the fast path costs one null check. */
+    private final HostTransactions host;
+    private final boolean installSchema;
+    private final MetricsRecorder metrics;
     private volatile Dialect dialect;
 
-    private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation) {
+    private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation, HostTransactions host,
+                 boolean installSchema, MetricsRecorder metrics) {
         this.dataSource = Check.notNull(dataSource, "dataSource");
         this.retryPolicy = Check.notNull(retryPolicy, "retryPolicy");
         this.isolation = isolation;
+        this.host = host;
+        this.installSchema = installSchema;
+        this.metrics = metrics;
     }
 
     /** A helper with the default retry policy and READ COMMITTED isolation. */
     public static Jdbc of(DataSource dataSource) {
-        return new Jdbc(dataSource, RetryPolicy.DEFAULT, Connection.TRANSACTION_READ_COMMITTED);
+        return new Jdbc(dataSource, RetryPolicy.DEFAULT, Connection.TRANSACTION_READ_COMMITTED, null, true, MetricsRecorder.NONE);
     }
 
     /** The same data source with another retry policy. */
     public Jdbc withRetryPolicy(RetryPolicy policy) {
-        return new Jdbc(dataSource, policy, isolation);
+        return new Jdbc(dataSource, policy, isolation, host, installSchema, metrics);
     }
 
     /**
@@ -98,7 +116,63 @@ public final class Jdbc {
                         || isolationLevel == Connection.TRANSACTION_REPEATABLE_READ
                         || isolationLevel == Connection.TRANSACTION_SERIALIZABLE,
                 "isolationLevel", "must be READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE", isolationLevel);
-        return new Jdbc(dataSource, retryPolicy, isolationLevel);
+        return new Jdbc(dataSource, retryPolicy, isolationLevel, host, installSchema, metrics);
+    }
+
+    /**
+     * The same data source, joining the host application's transactions: whenever
+     * {@code hostTransactions} has a transaction active on the calling thread, every transaction
+     * of this helper (hence of every store built over it) runs on the host's connection and
+     * never commits, rolls back, closes or retries it. The rules are in {@link HostTransactions}.
+     * Without an active host transaction nothing changes.
+     *
+     * @param hostTransactions how the host hands out its current transaction's connection
+     * @return a helper over the same data source, retry policy and isolation
+     */
+    public Jdbc withHostTransactions(HostTransactions hostTransactions) {
+        Check.notNull(hostTransactions, "hostTransactions");
+        return new Jdbc(dataSource, retryPolicy, isolation, hostTransactions == HostTransactions.NONE ? null : hostTransactions,
+                installSchema, metrics);
+    }
+
+    /**
+     * The same data source, with the schema installed by the stores ({@code true}, the default)
+     * or by the application ({@code false}: Flyway or Liquibase runs the scripts under
+     * {@code db/<module>/}, and {@link SchemaInstaller#install} does nothing for this helper).
+     *
+     * @param install whether stores built over the helper install their schema scripts
+     * @return a helper over the same data source with that setting
+     */
+    public Jdbc withSchemaInstall(boolean install) {
+        return new Jdbc(dataSource, retryPolicy, isolation, host, install, metrics);
+    }
+
+    /**
+     * The same data source, reporting to {@code recorder}: commit latency, retries, host
+     * transactions and typed errors of every transaction of this helper, and (through
+     * {@link #metrics()}) what the stores built over it record, such as the JDBC ledger's group
+     * commits. See {@link dev.backoffice.core.metrics.Meters} for the names.
+     *
+     * @param recorder where the numbers go ({@link MetricsRecorder#NONE}, the default, drops them)
+     * @return a helper over the same data source with that recorder
+     */
+    public Jdbc withMetrics(MetricsRecorder recorder) {
+        return new Jdbc(dataSource, retryPolicy, isolation, host, installSchema, Check.notNull(recorder, "recorder"));
+    }
+
+    /** Where this helper and the stores over it report their numbers ({@link MetricsRecorder#NONE} unless set). */
+    public MetricsRecorder metrics() {
+        return metrics;
+    }
+
+    /** Whether stores built over this helper install their schema scripts (see {@link #withSchemaInstall}). */
+    public boolean installsSchema() {
+        return installSchema;
+    }
+
+    /** How this helper finds the host's transactions ({@link HostTransactions#NONE} unless set). */
+    public HostTransactions hostTransactions() {
+        return host == null ? HostTransactions.NONE : host;
     }
 
     public DataSource dataSource() {
@@ -123,9 +197,27 @@ public final class Jdbc {
         return d;
     }
 
-    /** Whether the current thread is inside a transaction of this helper. */
+    /**
+     * Whether the current thread is inside a transaction of this helper (or of another helper
+     * over the same data source), or inside an active host transaction (see
+     * {@link #withHostTransactions}): work started now joins that transaction instead of
+     * committing on its own.
+     */
     public boolean inTransaction() {
-        return OPEN.get().containsKey(dataSource);
+        return OPEN.get().containsKey(dataSource) || inHostTransaction();
+    }
+
+    /** Whether a host transaction (see {@link #withHostTransactions}) is active on the current thread. */
+    public boolean inHostTransaction() {
+        if (host == null) {
+            return false;
+        }
+        Connection c = hostConnection();
+        if (c == null) {
+            return false;
+        }
+        releaseHostConnection(c);
+        return true;
     }
 
     /**
@@ -182,10 +274,27 @@ public final class Jdbc {
                 throw new StorageException.Sql(e);
             }
         }
+        try {
+            if (host != null) {
+                Connection hosts = hostConnection();
+                if (hosts != null) {
+                    metrics.count(Meters.JDBC_HOST_TRANSACTIONS, 1);
+                    return runInHostTransaction(hosts, work, open, readOnly);
+                }
+            }
+            return outermost(work, open, isolationInline, readOnly);
+        } catch (BackofficeException e) {
+            metrics.error(e); // the outermost transaction only: a nested one's error is counted once, here
+            throw e;
+        }
+    }
+
+    private <T> T outermost(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
+                            boolean readOnly) {
         Dialect d = dialect();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL);
+                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL, readOnly);
             } catch (CommitFailed e) {
                 SQLException cause = e.sql;
                 if (!readOnly && !d.isDefiniteRollback(cause)) {
@@ -224,6 +333,7 @@ public final class Jdbc {
     }
 
     private void backOff(SQLException cause, int attempt) {
+        metrics.count(Meters.JDBC_RETRIES, 1, "sqlstate", String.valueOf(cause.getSQLState()));
         log.debug("retrying transaction after SQLSTATE {} (attempt {})", cause.getSQLState(), attempt);
         LockSupport.parkNanos(retryPolicy.backoffNanos(attempt));
     }
@@ -252,7 +362,8 @@ public final class Jdbc {
         void execute(Connection connection) throws SQLException;
     }
 
-    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline) {
+    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
+                          boolean readOnly) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -267,7 +378,9 @@ public final class Jdbc {
             open.put(dataSource, c);
             T result = work.execute(c);
             try {
+                long start = System.nanoTime();
                 c.commit();
+                metrics.time(Meters.JDBC_COMMIT, System.nanoTime() - start, "kind", readOnly ? "read" : "write");
             } catch (SQLException e) {
                 rollbackQuietly(c, e); // harmless if the commit landed; frees the server if it did not
                 throw new CommitFailed(e);
@@ -323,6 +436,105 @@ public final class Jdbc {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    // ---- the host's transaction ---------------------------------------------------------------
+
+    /** The host's current connection, or null. */
+    private Connection hostConnection() {
+        Optional<Connection> c;
+        try {
+            c = host.currentConnection(dataSource);
+        } catch (SQLException e) {
+            throw new StorageException("the host application could not hand out its transaction's connection: "
+                    + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+        if (c == null || c.isEmpty()) {
+            return null;
+        }
+        return c.get();
+    }
+
+    private void releaseHostConnection(Connection c) {
+        try {
+            host.release(dataSource, c);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("the host application failed to take its connection back", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the host's connection: no commit, no rollback of the host's
+     * transaction, no close, no retry (see {@link HostTransactions}). A write runs under a
+     * savepoint, so that its failure takes back what it wrote and nothing of the host's.
+     */
+    private <T> T runInHostTransaction(Connection c, TransactionWork<T> work, Map<DataSource, Connection> open,
+                                       boolean readOnly) {
+        try {
+            Savepoint savepoint = null;
+            try {
+                if (c.getAutoCommit()) {
+                    throw new IllegalStateException("the host's connection is in auto-commit mode, not in a transaction: "
+                            + "HostTransactions.currentConnection must return a connection only while a transaction is active");
+                }
+                if (dialect == null) {
+                    dialect = Dialect.of(c); // not on a second connection: the host may hold the pool's last one
+                }
+                if (!readOnly) {
+                    savepoint = c.setSavepoint();
+                }
+            } catch (SQLException e) {
+                throw hostFailure(e);
+            }
+            open.put(dataSource, c);
+            try {
+                T result = work.execute(c);
+                if (savepoint != null) {
+                    try {
+                        c.releaseSavepoint(savepoint);
+                    } catch (SQLException e) {
+                        throw hostFailure(e);
+                    }
+                }
+                return result;
+            } catch (SQLException e) {
+                rollbackTo(c, savepoint, e);
+                throw hostFailure(e);
+            } catch (StorageException.Sql e) {
+                rollbackTo(c, savepoint, e);
+                throw hostFailure(e.sqlCause());
+            } catch (RuntimeException | Error e) {
+                rollbackTo(c, savepoint, e);
+                throw e;
+            } finally {
+                open.remove(dataSource);
+            }
+        } finally {
+            releaseHostConnection(c);
+        }
+    }
+
+    private static void rollbackTo(Connection c, Savepoint savepoint, Throwable cause) {
+        if (savepoint == null) {
+            return;
+        }
+        try {
+            c.rollback(savepoint);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** A database failure inside the host's transaction: never retried here (the host owns it). */
+    private StorageException hostFailure(SQLException e) {
+        Dialect d = dialect;
+        if (d != null && (d.isRetryable(e) || d.isConnectionLoss(e) || d.isReadOnlyServer(e))) {
+            return new RetryHostTransactionException("a retryable database failure inside the host application's "
+                    + "transaction (SQLSTATE " + e.getSQLState() + ": " + e.getMessage()
+                    + "); roll the host transaction back and run it again", e);
+        }
+        return new StorageException("database error inside the host application's transaction: " + e.getMessage()
+                + " (SQLSTATE " + e.getSQLState() + "); what this call wrote was rolled back to its savepoint", e);
     }
 
     // ---- small statement helpers, for use inside a transaction -------------------------------

@@ -38,7 +38,9 @@ public final class SchemaInstaller {
     }
 
     /**
-     * Applies the scripts of {@code module} that the database does not have yet.
+     * Applies the scripts of {@code module} that the database does not have yet; does nothing
+     * when the application installs the schema itself ({@code jdbc.withSchemaInstall(false)}:
+     * Flyway or Liquibase runs the same scripts).
      *
      * @param scripts file names under {@code db/<module>/}, e.g. {@code List.of("V1__ledger.sql")}
      */
@@ -46,6 +48,9 @@ public final class SchemaInstaller {
         Check.notNull(jdbc, "jdbc");
         Check.notBlank(module, "module");
         Check.notNull(scripts, "scripts");
+        if (!jdbc.installsSchema()) {
+            return; // the application's migrations own the schema
+        }
         synchronized (JVM_LOCK) {
             jdbc.inTransactionRun(c -> {
                 try (Statement st = c.createStatement()) {

@@ -129,6 +129,14 @@ abstract class JdbcContract {
     }
 
     @Test
+    void aHelperWhoseSchemaTheApplicationInstallsLeavesTheScriptsAlone() {
+        Jdbc byFlyway = jdbc.withSchemaInstall(false);
+        assertThat(byFlyway.installsSchema()).isFalse();
+        assertThat(jdbc.installsSchema()).isTrue();
+        SchemaInstaller.install(byFlyway, "nope", List.of("V1__nothing.sql")); // not even read
+    }
+
+    @Test
     void aMissingSchemaScriptIsReportedByName() {
         assertThatThrownBy(() -> SchemaInstaller.install(jdbc, "nope", List.of("V1__nothing.sql")))
                 .isInstanceOf(StorageException.class).hasMessageContaining("db/nope/V1__nothing.sql");

@@ -134,5 +134,7 @@ class ErrorCodesTest {
         assertThat(StorageException.RETRIES_EXHAUSTED).isEqualTo(CoreErrorCode.STORAGE_RETRIES_EXHAUSTED.code());
         assertThat(StorageException.SCHEMA_MISSING).isEqualTo(CoreErrorCode.STORAGE_SCHEMA_MISSING.code());
         assertThat(OutcomeUnknownException.CODE).isEqualTo(CoreErrorCode.STORAGE_OUTCOME_UNKNOWN.code());
+        assertThat(dev.backoffice.core.error.RetryHostTransactionException.CODE)
+                .isEqualTo(CoreErrorCode.STORAGE_RETRY_HOST_TRANSACTION.code());
     }
 }

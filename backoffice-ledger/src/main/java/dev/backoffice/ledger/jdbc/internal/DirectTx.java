@@ -39,6 +39,8 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     /** The accounts this transaction locked or created: the only ones whose counters it may write. */
     private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
+    private int entriesWritten;
+
     DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
         this.c = c;
@@ -115,6 +117,12 @@ public final class DirectTx extends SqlReader implements LedgerTx {
             LedgerSql.write(conn, dialect, t, entries, movements, counters, currentDays);
             return null;
         });
+        entriesWritten += entries.size();
+    }
+
+    /** Entries this unit of work wrote (for the metrics, once its transaction is over). */
+    int entriesWritten() {
+        return entriesWritten;
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.backoffice.ledger.jdbc.internal;
 
+import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.logging.LogContext;
+import dev.backoffice.core.metrics.Meters;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.ledger.LedgerTx;
+import dev.backoffice.ledger.internal.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +84,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                     g.execute();
                     return g;
                 });
+                recordGroup(run, requests.size(), System.nanoTime() - start); // before its callers are released
                 alone = run.complete();
                 stats.wrote(run.rowsWritten());
                 if (log.isDebugEnabled()) {
@@ -117,10 +122,33 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                 continue;
             }
             try {
-                r.succeed(runAlone(jdbc, sequences, tenant, r.work));
+                r.succeed(runAlone(jdbc, sequences, tenant, r.work)); // counts its own numbers
             } catch (RuntimeException | Error e) {
                 r.fail(e);
             }
+        }
+    }
+
+    /**
+     * The group's numbers: its size, its time, its entries and the typed errors of the units it
+     * answered itself (units run alone are counted by {@link Jdbc} or {@link #runAlone}).
+     */
+    private void recordGroup(GroupRun run, int size, long nanos) {
+        MetricsRecorder metrics = jdbc.metrics();
+        metrics.sample(Meters.LEDGER_GROUP_SIZE, size);
+        metrics.time(Meters.LEDGER_GROUP_COMMIT, nanos);
+        metrics.count(Meters.LEDGER_ENTRIES_POSTED, run.entriesWritten());
+        for (Throwable failure : run.answeredFailures()) {
+            recordError(metrics, failure);
+        }
+    }
+
+    /** A typed error (or an engine's rule rejection, typed once it leaves the store) for the metrics. */
+    private static void recordError(MetricsRecorder metrics, Throwable failure) {
+        if (failure instanceof BackofficeException e) {
+            metrics.error(e);
+        } else if (failure instanceof Rejection r) {
+            metrics.error(r.toException());
         }
     }
 
@@ -133,12 +161,21 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
         boolean joined = jdbc.inTransaction();
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbc.inTransaction(c -> {
+                DirectTx[] tx = new DirectTx[1];
+                T result = jdbc.inTransaction(c -> {
                     if (!joined) {
                         LedgerSql.keyLookupPlans(c, jdbc.dialect());
                     }
-                    return work.apply(new DirectTx(c, jdbc.dialect(), tenant, sequences));
+                    tx[0] = new DirectTx(c, jdbc.dialect(), tenant, sequences);
+                    return work.apply(tx[0]);
                 });
+                if (tx[0].entriesWritten() > 0) {
+                    jdbc.metrics().count(Meters.LEDGER_ENTRIES_POSTED, tx[0].entriesWritten());
+                }
+                return result;
+            } catch (Rejection r) {
+                recordError(jdbc.metrics(), r); // a typed error is counted by Jdbc; a rejection becomes one later
+                throw r;
             } catch (StorageException e) {
                 if (!isUniqueViolation(e) || attempt >= UNIQUE_RACE_ATTEMPTS || jdbc.inTransaction()) {
                     throw e;

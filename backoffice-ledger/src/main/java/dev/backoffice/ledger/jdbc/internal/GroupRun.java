@@ -436,6 +436,25 @@ final class GroupRun {
         return slots.length;
     }
 
+    /**
+     * The failures this group answers itself ({@link #complete} hands them to their callers; units
+     * run alone are not among them), for the metrics: read before {@code complete} releases the callers.
+     */
+    List<Throwable> answeredFailures() {
+        List<Throwable> out = new ArrayList<>();
+        for (Slot s : slots) {
+            if (!s.solo && !s.ok && !s.keyGuessed && s.error != null) {
+                out.add(s.error);
+            }
+        }
+        return out;
+    }
+
+    /** Entries this group wrote, for the metrics. */
+    int entriesWritten() {
+        return entries.size();
+    }
+
     /** Rows this group wrote (accounts and entries), for the statistics keeper. */
     long rowsWritten() {
         return newAccounts.size() + entries.size() + movements.size();
