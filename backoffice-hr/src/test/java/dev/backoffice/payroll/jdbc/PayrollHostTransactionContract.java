@@ -12,6 +12,7 @@ import dev.backoffice.payroll.Contract;
 import dev.backoffice.payroll.ContractTerms;
 import dev.backoffice.payroll.Employee;
 import dev.backoffice.payroll.PayrollEngine;
+import dev.backoffice.payroll.PayrollReads;
 import dev.backoffice.payroll.PayrollRun;
 import dev.backoffice.payroll.PolishTaxProfile;
 import dev.backoffice.payroll.RunRequest;
@@ -79,8 +80,11 @@ abstract class PayrollHostTransactionContract {
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
         TenantPayrollStore data = store.forTenant(tenant);
         Employee e = Employee.of("Anna", "Nowak", LocalDate.of(1990, 4, 1), PolishTaxProfile.standard());
-        data.saveEmployee(e);
-        data.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 10000.00"))));
+        data.write(tx -> {
+            tx.saveEmployee(e);
+            tx.saveContract(Contract.of(e.id(), ContractTerms.monthly(LocalDate.of(2024, 1, 1), Money.parse("PLN 10000.00"))));
+            return null;
+        });
         return tenant;
     }
 
@@ -91,11 +95,11 @@ abstract class PayrollHostTransactionContract {
         PayrollRun run;
         try {
             tenant = hire();
-            run = engine.approve(tenant, RunRequest.regular("PL", JANUARY), "anna@hr");
+            run = engine.forTenant(tenant).approve(RunRequest.regular("PL", JANUARY), "anna@hr");
         } finally {
             host.commit();
         }
-        TenantPayrollStore data = store.forTenant(tenant);
+        PayrollReads data = store.forTenant(tenant).read();
         assertThat(data.run(run.id())).contains(run);
         assertThat(data.ytd("PL", "2025")).hasSize(1);
         assertThat(audit.forTenant(tenant).size()).isEqualTo(1);
@@ -108,11 +112,11 @@ abstract class PayrollHostTransactionContract {
         PayrollRun run;
         try {
             tenant = hire();
-            run = engine.approve(tenant, RunRequest.regular("PL", JANUARY), "anna@hr");
+            run = engine.forTenant(tenant).approve(RunRequest.regular("PL", JANUARY), "anna@hr");
         } finally {
             host.rollback();
         }
-        TenantPayrollStore data = store.forTenant(tenant);
+        PayrollReads data = store.forTenant(tenant).read();
         assertThat(data.run(run.id())).isEmpty();
         assertThat(data.runs(JANUARY)).isEmpty();
         assertThat(data.ytd("PL", "2025")).isEmpty();
