@@ -4,6 +4,13 @@ import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.error.InvalidRequestException;
+import dev.backoffice.core.page.Page;
+import dev.backoffice.ledger.JournalEntry;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import java.math.BigDecimal;
+import java.util.Optional;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
@@ -28,6 +35,17 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import static dev.backoffice.invoicing.InvoicingFixtures.ACCOUNTS;
+import static dev.backoffice.invoicing.InvoicingFixtures.ACME;
+import static dev.backoffice.invoicing.InvoicingFixtures.BRITCO;
+import static dev.backoffice.invoicing.InvoicingFixtures.EUR;
+import static dev.backoffice.invoicing.InvoicingFixtures.GBP;
+import static dev.backoffice.invoicing.InvoicingFixtures.GLOBEX;
+import static dev.backoffice.invoicing.InvoicingFixtures.INITECH;
+import static dev.backoffice.invoicing.InvoicingFixtures.JANE;
+import static dev.backoffice.invoicing.InvoicingFixtures.PLN;
+import static dev.backoffice.invoicing.InvoicingFixtures.eur;
+import static dev.backoffice.invoicing.InvoicingFixtures.gbp;
+import static dev.backoffice.invoicing.InvoicingFixtures.line;
 import static dev.backoffice.invoicing.InvoicingFixtures.pln;
 import static dev.backoffice.invoicing.InvoicingFixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,6 +233,209 @@ public abstract class InvoicingContract {
         assertThat(audit.gapFree()).isTrue();
         assertThat(audit.count()).isEqualTo(n);
         assertThat(ledger.balance("1100").posted()).isEqualTo(pln("12.30").multipliedBy(n));
+    }
+
+    // ================================================================== 2. the invoice
+
+    @Test
+    void an_issued_invoice_posts_receivable_debit_revenue_and_vat_credits_in_its_currency() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice invoice = invoicing.issue(NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX)
+                .line(line("Laptop", "2", pln("3000.00"), VatRate.PL_23))
+                .line(line("Book", "3", pln("40.00"), VatRate.PL_5))
+                .line(line("Training", "1", pln("500.00"), VatRate.PL_EXEMPT).discount(new BigDecimal("10")))
+                .saleDate(LocalDate.of(2026, 3, 12))
+                .paymentDays(30)
+                .build());
+        assertThat(invoice.net()).isEqualTo(pln("6570.00"));
+        assertThat(invoice.vat()).isEqualTo(pln("1386.00"));
+        assertThat(invoice.gross()).isEqualTo(pln("7956.00"));
+        assertThat(invoice.totals()).extracting(VatTotal::rate).containsExactly(VatRate.PL_23, VatRate.PL_5, VatRate.PL_EXEMPT);
+        assertThat(invoice.saleDate()).contains(LocalDate.of(2026, 3, 12));
+        assertThat(invoice.dueDate()).contains(MARCH_16.plusDays(30));
+        assertThat(invoice.open()).isEqualTo(invoice.gross());
+
+        JournalEntry entry = ledger.entry(invoice.ledgerEntry().orElseThrow());
+        assertThat(entry.effectiveDate()).isEqualTo(MARCH_16);
+        assertThat(ledger.balance("1100").posted()).isEqualTo(pln("7956.00"));
+        assertThat(ledger.balance("4100").posted()).isEqualTo(pln("6570.00"));
+        assertThat(ledger.balance("2200").posted()).isEqualTo(pln("1386.00"));
+    }
+
+    @Test
+    void a_euro_invoice_of_a_polish_seller_shows_its_vat_in_zloty_at_the_rate_of_the_business_day_before_the_tax_point() {
+        // sale on Monday 16 March: the last table before it is Friday 13 March (no tables at the weekend)
+        FxRates rates = FixedFxRates.builder()
+                .rate(EUR, PLN, LocalDate.of(2026, 3, 12), "4.2700", "050/A/NBP/2026")
+                .rate(EUR, PLN, LocalDate.of(2026, 3, 13), "4.2817", "051/A/NBP/2026")
+                .rate(EUR, PLN, LocalDate.of(2026, 3, 16), "4.3000", "052/A/NBP/2026")
+                .build();
+        TenantInvoicing withRates = invoicing(rates).forTenant(tenant);
+        withRates.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice invoice = withRates.issue(NewInvoice.builder("FV", EUR).seller(ACME).buyer(INITECH)
+                .line(line("Consulting", "8", eur("125.00"), VatRate.PL_23))
+                .saleDate(MARCH_16).build());
+        assertThat(invoice.fxRate().orElseThrow().table()).isEqualTo("051/A/NBP/2026");
+        assertThat(invoice.totals().get(0).vat()).isEqualTo(eur("230.00"));
+        assertThat(invoice.totals().get(0).vatLocal()).contains(pln("984.79"));
+        assertThat(invoice.totals().get(0).netLocal()).contains(pln("4281.70"));
+        assertThat(withRates.invoice(invoice.id())).isEqualTo(invoice);
+        assertThat(ledger.balance("1101").posted()).isEqualTo(eur("1230.00"));
+        assertThat(ledger.balance("2201").posted()).isEqualTo(eur("230.00"));
+        assertThat(ledger.balance("1100").posted()).isEqualTo(pln("0.00"));
+    }
+
+    @Test
+    void a_foreign_currency_invoice_without_a_rate_before_its_tax_point_is_refused_and_takes_no_number() {
+        FxRates rates = FixedFxRates.builder().rate(EUR, PLN, MARCH_16, "4.3000", "052/A/NBP/2026").build();
+        TenantInvoicing withRates = invoicing(rates).forTenant(tenant);
+        withRates.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        BackofficeException e = fails("invoicing.fx_rate_missing", () -> withRates.issue(NewInvoice.builder("FV", EUR)
+                .seller(ACME).buyer(INITECH).line(line("Consulting", "1", eur("100.00"), VatRate.PL_23)).saleDate(MARCH_16).build()));
+        assertThat(e.getMessage()).contains("saleDate");
+        assertNothingWritten("FV");
+    }
+
+    @Test
+    void a_uk_invoice_uses_uk_rates_and_may_go_to_a_consumer() {
+        invoicing.defineSeries(Series.of("UK", "UK-{yyyy}-{seq:4}", NumberReset.YEARLY), "owner");
+        Invoice invoice = invoicing.issue(NewInvoice.builder("UK", GBP).seller(BRITCO).buyer(JANE)
+                .line(line("Widget", "3", gbp("19.99"), VatRate.GB_20))
+                .line(line("Children's shoes", "1", gbp("25.00"), VatRate.GB_0))
+                .build());
+        assertThat(invoice.number()).contains("UK-2026-0001");
+        assertThat(invoice.customer()).isEqualTo("Jane Doe");
+        assertThat(invoice.vat()).isEqualTo(gbp("11.99")); // 59.97 x 20 % = 11.994
+        assertThat(invoice.fxRate()).isEmpty();
+        assertThat(ledger.balance("1102").posted()).isEqualTo(gbp("96.96"));
+    }
+
+    @Test
+    void issuing_the_same_invoice_again_returns_it_and_posts_once() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        NewInvoice command = sale("FV", "100.00").id(InvoiceId.newId()).build();
+        Invoice first = invoicing.issue(command);
+        assertThat(invoicing.issue(command)).isEqualTo(first);
+        assertThat(invoicing.issue(first.id())).isEqualTo(first);
+        assertThat(invoicing.draft(command)).isEqualTo(first);
+        assertThat(ledger.journal(0, 100)).hasSize(1);
+        assertThat(invoicing.gapAudit("FV", first.period().orElseThrow()).count()).isEqualTo(1);
+        fails("invoicing.invoice_exists", () -> invoicing.issue(sale("FV", "999.00").id(first.id()).build()));
+    }
+
+    @Test
+    void invoices_are_listed_in_pages_whose_cursors_work_for_their_tenant_only() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        for (int i = 0; i < 5; i++) {
+            invoicing.issue(sale("FV", "10.00").build());
+        }
+        Page<Invoice> first = invoicing.invoices(Optional.empty(), 2);
+        Page<Invoice> second = invoicing.invoices(first.nextCursor(), 2);
+        Page<Invoice> third = invoicing.invoices(second.nextCursor(), 2);
+        assertThat(first.items()).hasSize(2);
+        assertThat(third.items()).hasSize(1);
+        assertThat(third.hasNext()).isFalse();
+        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(p -> p.items().stream()).map(Invoice::number))
+                .doesNotHaveDuplicates().hasSize(5);
+        TenantInvoicing other = invoicings.forTenant(TenantId.of("other-" + UUID.randomUUID()));
+        fails("page.invalid_cursor", () -> other.invoices(first.nextCursor(), 2));
+    }
+
+    // ---- bad input: each a typed error naming the field, nothing written, no number consumed
+
+    @Test
+    void a_vat_rate_of_another_country_is_refused_naming_the_line() {
+        assertBadInput("invoicing.unknown_vat_rate", "lines[1].vatRate", () -> sale("FV", "10.00")
+                .line(line("Widget", "1", pln("5.00"), VatRate.GB_20)).build());
+    }
+
+    @Test
+    void a_price_in_another_currency_is_refused_naming_the_line() {
+        assertBadInput("invoicing.currency_mismatch", "lines[1].unitNetPrice", () -> sale("FV", "10.00")
+                .line(line("Widget", "1", eur("5.00"), VatRate.PL_23)).build());
+    }
+
+    @Test
+    void a_zero_or_too_precise_quantity_is_refused_naming_the_line() {
+        assertBadInput("invoicing.invalid_quantity", "lines[1].quantity", () -> sale("FV", "10.00")
+                .line(line("Widget", "0", pln("5.00"), VatRate.PL_23)).build());
+        assertBadInput("invoicing.invalid_quantity", "lines[0].quantity", () -> NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX)
+                .line(line("Widget", "1.0000001", pln("5.00"), VatRate.PL_23)).build());
+    }
+
+    @Test
+    void a_negative_price_or_a_discount_over_100_percent_is_refused_naming_the_line() {
+        assertBadInput("invoicing.invalid_price", "lines[1].unitNetPrice", () -> sale("FV", "10.00")
+                .line(line("Widget", "1", pln("-5.00"), VatRate.PL_23)).build());
+        assertBadInput("invoicing.invalid_discount", "lines[1].discountPercent", () -> sale("FV", "10.00")
+                .line(line("Widget", "1", pln("5.00"), VatRate.PL_23).discount(new BigDecimal("100.01"))).build());
+    }
+
+    @Test
+    void an_invoice_without_lines_is_refused() {
+        assertBadInput("invoicing.invalid_lines", "lines", () -> NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX).build());
+    }
+
+    @Test
+    void a_due_date_before_the_issue_date_is_refused() {
+        assertBadInput("invoicing.invalid_date", "dueDate", () -> sale("FV", "10.00").issueDate(MARCH_16)
+                .dueDate(MARCH_16.minusDays(1)).build());
+    }
+
+    @Test
+    void reverse_charge_to_a_buyer_without_a_tax_id_and_a_seller_without_one_are_refused() {
+        assertBadInput("invoicing.invalid_tax_id", "buyer.taxId", () -> NewInvoice.builder("FV", PLN).seller(ACME)
+                .buyer(Party.withoutTaxId("Jan Kowalski", "PL", "ul. Polna 3, Lodz"))
+                .line(line("Scrap metal", "1", pln("100.00"), VatRate.PL_REVERSE_CHARGE)).build());
+        assertBadInput("invoicing.invalid_tax_id", "seller.taxId", () -> NewInvoice.builder("FV", PLN)
+                .seller(Party.withoutTaxId("Acme", "PL", "Warszawa")).buyer(GLOBEX)
+                .line(line("Widget", "1", pln("100.00"), VatRate.PL_23)).build());
+    }
+
+    @Test
+    void an_invalid_tax_id_is_refused_naming_it() {
+        assertBadInput("invoicing.invalid_tax_id", "taxId", () -> sale("FV", "10.00")
+                .buyer(Party.of("Globex", "PL", "7680002467", "Krakow")).build());
+    }
+
+    @Test
+    void an_unknown_series_is_refused_and_nothing_is_written() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        BackofficeException e = fails("invoicing.series_not_found", () -> invoicing.issue(sale("XX", "10.00").build()));
+        assertThat(e.getMessage()).startsWith("series");
+        assertNothingWritten("FV");
+    }
+
+    @Test
+    void a_currency_with_no_accounts_is_refused_before_anything_is_written() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Party ukSeller = BRITCO;
+        Invoice draft = invoicing.draft(NewInvoice.builder("FV", CurrencyUnit.USD).seller(ukSeller).buyer(JANE)
+                .line(line("Widget", "1", Money.of(CurrencyUnit.USD, 10), VatRate.GB_20)).build());
+        BackofficeException e = fails("invoicing.account_not_mapped", () -> invoicing.issue(draft.id()));
+        assertThat(e.getMessage()).startsWith("currency");
+        assertThat(invoicing.invoice(draft.id()).status()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(ledger.journal(0, 10)).isEmpty();
+        assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
+    }
+
+    /**
+     * Defines series FV, then checks that making the command and issuing it fails with
+     * {@code code} naming {@code field}, and that nothing was written.
+     */
+    private void assertBadInput(String code, String field, java.util.function.Supplier<NewInvoice> command) {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        BackofficeException e = fails(code, () -> invoicing.issue(command.get()));
+        assertThat(e).isInstanceOf(InvalidRequestException.class);
+        assertThat(((InvalidRequestException) e).violations().get(0).field()).isEqualTo(field);
+        assertNothingWritten("FV");
+    }
+
+    /** No invoice, no journal entry, no number of {@code series} taken in 2026. */
+    protected void assertNothingWritten(String series) {
+        assertThat(invoicing.invoices(Optional.empty(), 10).items()).isEmpty();
+        assertThat(ledger.journal(0, 10)).isEmpty();
+        assertThat(invoicing.gapAudit(series, NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
     }
 
     /** An invoicing front door over this class's stores (with {@code rates}, if not null). */
