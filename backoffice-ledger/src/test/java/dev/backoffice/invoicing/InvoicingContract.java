@@ -10,6 +10,7 @@ import dev.backoffice.ledger.JournalEntry;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.testing.StoreKind;
@@ -436,6 +437,168 @@ public abstract class InvoicingContract {
         assertThat(invoicing.invoices(Optional.empty(), 10).items()).isEmpty();
         assertThat(ledger.journal(0, 10)).isEmpty();
         assertThat(invoicing.gapAudit(series, NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
+    }
+
+    // ================================================================== 4. lifecycle, payments, credit notes
+
+    private static final String GLOBEX_KEY = "PL7680002466";
+
+    private Invoice issued(String net) {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        return invoicing.issue(sale("FV", net).build());
+    }
+
+    @Test
+    void payments_move_an_invoice_through_partially_paid_to_paid_and_post_bank_against_receivable() {
+        Invoice invoice = issued("100.00"); // gross 123.00
+        assertThat(invoice.customer()).isEqualTo(GLOBEX_KEY);
+        Payment first = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("23.00"), MARCH_16, "transfer 1").allocate(invoice.id(), pln("23.00")));
+        assertThat(invoicing.invoice(invoice.id())).returns(InvoiceStatus.PARTIALLY_PAID, Invoice::status)
+                .returns(pln("100.00"), Invoice::open);
+        invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("100.00"), MARCH_16, "transfer 2").allocate(invoice.id(), pln("100.00")));
+        assertThat(invoicing.invoice(invoice.id())).returns(InvoiceStatus.PAID, Invoice::status).returns(pln("0.00"), Invoice::open);
+        assertThat(first.unallocated()).isEqualTo(pln("0.00"));
+        assertThat(ledger.balance("1010").posted()).isEqualTo(pln("123.00"));
+        assertThat(ledger.balance("1100").posted()).isEqualTo(pln("0.00"));
+        assertThat(ledger.balance("2400").posted()).isEqualTo(pln("0.00"));
+        fails("invoicing.illegal_transition", () -> invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("1.00"), MARCH_16, "late")
+                .allocate(invoice.id(), pln("1.00"))));
+    }
+
+    @Test
+    void one_payment_settles_several_invoices_and_an_overpayment_stays_as_customer_credit_to_allocate_later() {
+        Invoice a = issued("100.00"); // 123.00
+        Invoice b = invoicing.issue(sale("FV", "200.00").build()); // 246.00
+        Invoice c = invoicing.issue(sale("FV", "10.00").build()); // 12.30
+        Payment payment = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("400.00"), MARCH_16, "bulk")
+                .allocate(a.id(), pln("123.00")).allocate(b.id(), pln("246.00")));
+        assertThat(payment.unallocated()).isEqualTo(pln("31.00"));
+        assertThat(ledger.balance("2400").posted()).isEqualTo(pln("31.00"));
+        assertThat(invoicing.invoice(a.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoicing.invoice(b.id()).status()).isEqualTo(InvoiceStatus.PAID);
+
+        Payment after = invoicing.allocate(payment.id(), List.of(NewAllocation.of(c.id(), pln("12.30"))));
+        assertThat(after.unallocated()).isEqualTo(pln("18.70"));
+        assertThat(after.allocations()).hasSize(3);
+        assertThat(invoicing.payment(payment.id())).isEqualTo(after);
+        assertThat(invoicing.invoice(c.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(ledger.balance("2400").posted()).isEqualTo(pln("18.70"));
+        assertThat(ledger.balance("1100").posted()).isEqualTo(pln("0.00"));
+        assertThat(ledger.balance("1010").posted()).isEqualTo(pln("400.00"));
+    }
+
+    @Test
+    void recording_the_same_payment_again_returns_it_and_posts_once() {
+        Invoice invoice = issued("100.00");
+        NewPayment command = NewPayment.of(GLOBEX_KEY, pln("50.00"), MARCH_16, "transfer").withId(PaymentId.newId())
+                .allocate(invoice.id(), pln("50.00"));
+        Payment first = invoicing.recordPayment(command);
+        assertThat(invoicing.recordPayment(command)).isEqualTo(first);
+        assertThat(invoicing.invoice(invoice.id()).paid()).isEqualTo(pln("50.00"));
+        assertThat(ledger.journal(0, 100)).hasSize(2);
+        fails("invoicing.payment_exists", () -> invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("60.00"), MARCH_16, "transfer")
+                .withId(first.id())));
+    }
+
+    @Test
+    void an_allocation_beyond_what_is_open_is_refused_and_nothing_is_written() {
+        Invoice invoice = issued("100.00");
+        int entries = ledger.journal(0, 100).size();
+        BackofficeException e = fails("invoicing.allocation_exceeds_open", () -> invoicing.recordPayment(
+                NewPayment.of(GLOBEX_KEY, pln("200.00"), MARCH_16, "too much").allocate(invoice.id(), pln("123.01"))));
+        assertThat(e.getMessage()).startsWith("allocations[0].amount");
+        assertThat(invoicing.invoice(invoice.id())).returns(pln("0.00"), Invoice::paid).returns(InvoiceStatus.ISSUED, Invoice::status);
+        assertThat(ledger.journal(0, 100)).hasSize(entries);
+    }
+
+    @Test
+    void allocations_beyond_the_payment_or_in_another_currency_or_of_another_customer_are_refused() {
+        Invoice invoice = issued("100.00");
+        fails("invoicing.allocation_exceeds_payment", () -> NewPayment.of(GLOBEX_KEY, pln("10.00"), MARCH_16, "x")
+                .allocate(invoice.id(), pln("10.01")));
+        BackofficeException currency = fails("invoicing.currency_mismatch", () -> invoicing.recordPayment(
+                NewPayment.of(GLOBEX_KEY, eur("10.00"), MARCH_16, "x").allocate(invoice.id(), eur("10.00"))));
+        assertThat(((InvalidRequestException) currency).violations().get(0).field()).isEqualTo("allocations[0].amount");
+        fails("invoicing.customer_mismatch", () -> invoicing.recordPayment(
+                NewPayment.of("someone-else", pln("10.00"), MARCH_16, "x").allocate(invoice.id(), pln("10.00"))));
+        Payment credit = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("5.00"), MARCH_16, "credit"));
+        fails("invoicing.allocation_exceeds_payment", () -> invoicing.allocate(credit.id(), List.of(NewAllocation.of(invoice.id(), pln("5.01")))));
+        fails("invoicing.invoice_not_found", () -> invoicing.allocate(credit.id(), List.of(NewAllocation.of(InvoiceId.newId(), pln("1.00")))));
+        assertThat(invoicing.invoice(invoice.id()).paid()).isEqualTo(pln("0.00"));
+        assertThat(invoicing.payment(credit.id()).allocations()).isEmpty();
+        assertThat(ledger.balance("2400").posted()).isEqualTo(pln("5.00"));
+    }
+
+    @Test
+    void a_draft_cannot_be_paid() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice draft = invoicing.draft(sale("FV", "10.00").build());
+        fails("invoicing.illegal_transition", () -> invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("1.00"), MARCH_16, "x")
+                .allocate(draft.id(), pln("1.00"))));
+        assertThat(ledger.journal(0, 10)).isEmpty();
+    }
+
+    @Test
+    void the_overdue_sweep_marks_open_invoices_past_their_due_date_and_payment_in_full_still_settles_them() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice due = invoicing.issue(sale("FV", "100.00").paymentDays(7).build());      // due 23 March
+        Invoice later = invoicing.issue(sale("FV", "100.00").paymentDays(30).build());   // due 15 April
+        invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("20.00"), MARCH_16, "part").allocate(due.id(), pln("20.00")));
+        assertThat(invoicing.markOverdue(MARCH_16)).isEmpty();
+        fails("invoicing.invalid_date", () -> invoicing.markOverdue(LocalDate.of(2026, 3, 24)));
+
+        clock.advance(java.time.Duration.ofDays(8)); // 24 March
+        List<Invoice> marked = invoicing.markOverdue(LocalDate.of(2026, 3, 24));
+        assertThat(marked).extracting(Invoice::id).containsExactly(due.id());
+        assertThat(invoicing.invoice(due.id())).returns(InvoiceStatus.OVERDUE, Invoice::status).returns(pln("103.00"), Invoice::open);
+        assertThat(invoicing.invoice(due.id()).isOverdue(LocalDate.of(2026, 3, 24))).isTrue();
+        assertThat(invoicing.invoice(later.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(invoicing.markOverdue(LocalDate.of(2026, 3, 24))).isEmpty();
+
+        invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("3.00"), LocalDate.of(2026, 3, 24), "more").allocate(due.id(), pln("3.00")));
+        assertThat(invoicing.invoice(due.id()).status()).isEqualTo(InvoiceStatus.OVERDUE);
+        invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("100.00"), LocalDate.of(2026, 3, 24), "rest").allocate(due.id(), pln("100.00")));
+        assertThat(invoicing.invoice(due.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void a_credit_note_cancels_an_unpaid_invoice_with_its_own_number_and_the_reverse_entry() {
+        Invoice invoice = issued("100.00");
+        invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        CancelInvoice command = new CancelInvoice(Optional.of(InvoiceId.newId()), "KOR", "issued in error", "alice", Optional.empty());
+        Invoice creditNote = invoicing.cancel(invoice.id(), command);
+
+        assertThat(creditNote.kind()).isEqualTo(InvoiceKind.CREDIT_NOTE);
+        assertThat(creditNote.number()).contains("KOR/2026/1");
+        assertThat(creditNote.corrects()).contains(invoice.id());
+        assertThat(creditNote.linesBefore()).isEqualTo(invoice.lines());
+        assertThat(creditNote.lines()).allSatisfy(l -> assertThat(l.quantity()).isZero());
+        assertThat(creditNote.gross()).isEqualTo(pln("-123.00"));
+        assertThat(creditNote.vat()).isEqualTo(pln("-23.00"));
+        assertThat(invoicing.invoice(invoice.id())).returns(InvoiceStatus.CANCELLED, Invoice::status)
+                .returns(Optional.of(creditNote.id()), Invoice::cancelledBy).returns(pln("0.00"), Invoice::open);
+        assertThat(ledger.balance("1100").posted()).isEqualTo(pln("0.00"));
+        assertThat(ledger.balance("4100").posted()).isEqualTo(pln("0.00"));
+        assertThat(ledger.balance("2200").posted()).isEqualTo(pln("0.00"));
+        assertThat(audit.forTenant(tenant).read(1, 10)).extracting(r -> r.event().action()).contains("invoicing.invoice_cancelled");
+
+        assertThat(invoicing.cancel(invoice.id(), command)).isEqualTo(creditNote);
+        fails("invoicing.illegal_transition", () -> invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "again", "alice")));
+        fails("invoicing.not_payable", () -> invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("1.00"), MARCH_16, "x")
+                .allocate(creditNote.id(), pln("1.00"))));
+        assertThat(invoicing.gapAudit("KOR", creditNote.period().orElseThrow()).gapFree()).isTrue();
+    }
+
+    @Test
+    void an_invoice_with_a_payment_is_not_cancelled() {
+        Invoice invoice = issued("100.00");
+        invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("1.00"), MARCH_16, "x").allocate(invoice.id(), pln("1.00")));
+        fails("invoicing.illegal_transition", () -> invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "too late", "alice")));
+        clock.advance(java.time.Duration.ofDays(30));
+        assertThat(invoicing.markOverdue(LocalDate.of(2026, 4, 15))).hasSize(1);
+        fails("invoicing.guard_rejected", () -> invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "too late", "alice")));
+        assertThat(invoicing.gapAudit("KOR", NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
     }
 
     /** An invoicing front door over this class's stores (with {@code rates}, if not null). */
