@@ -1,0 +1,13 @@
+package dev.backoffice.invoicing;
+
+/** What happens to an invoice ({@link InvoiceLifecycle}). */
+public enum InvoiceEvent {
+    /** The draft gets its number and its ledger entry. */
+    ISSUE,
+    /** A payment is allocated to it. */
+    PAY,
+    /** Its due date passed unpaid (the overdue sweep). */
+    MARK_OVERDUE,
+    /** A credit note takes it back in full. */
+    CANCEL
+}

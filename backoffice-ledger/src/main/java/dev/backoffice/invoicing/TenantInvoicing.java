@@ -1,0 +1,117 @@
+package dev.backoffice.invoicing;
+
+import dev.backoffice.core.page.Page;
+import dev.backoffice.core.tenant.TenantId;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One tenant's sales ledger: the whole API. Obtain it from {@link Invoicing#forTenant}.
+ * Thread-safe.
+ *
+ * <h2>What a failure means</h2>
+ * Every write is atomic and ends in exactly one of three ways:
+ * <ul>
+ *   <li><b>done</b>: it returns its result, which is stored, with its journal entry;</li>
+ *   <li><b>not done</b>: it throws a {@link dev.backoffice.core.error.BackofficeException} whose
+ *       code is one of {@link InvoicingErrorCode} (or a ledger, request or storage code);
+ *       nothing of it is stored, no invoice number is consumed;</li>
+ *   <li><b>outcome unknown</b> ({@code storage.outcome_unknown}): rare, because every write is
+ *       given its identity (invoice, payment or credit-note id) before its first attempt, and a
+ *       lost commit acknowledgement is resolved by running the write again with it, which finds
+ *       what was stored. Repeating the request with the same id is always safe.</li>
+ * </ul>
+ * The invoice and its journal entry commit in one transaction when the invoice store and the
+ * ledger's store share a data source (or are both in memory).
+ */
+public interface TenantInvoicing {
+
+    /** The tenant. */
+    TenantId tenant();
+
+    // ---- series
+
+    /**
+     * Defines a numbering series (audited). Idempotent: defining the same series again returns
+     * it; another definition under a taken code is {@link InvoicingErrorCode#SERIES_EXISTS}.
+     */
+    Series defineSeries(Series series, String actor);
+
+    /** The series with {@code code}; {@link InvoicingErrorCode#SERIES_NOT_FOUND} if none. */
+    Series series(String code);
+
+    /** Every series, by code. */
+    List<Series> series();
+
+    /**
+     * The gap audit of {@code series} in {@code period}: first and last number, count, and every
+     * hole (there should be none).
+     */
+    GapAudit gapAudit(String series, NumberingPeriod period);
+
+    // ---- invoices
+
+    /**
+     * Stores a draft: no number, nothing in the ledger. Idempotent by id (the same content again
+     * returns the stored draft; other content under the id is {@link InvoicingErrorCode#INVOICE_EXISTS}).
+     */
+    Invoice draft(NewInvoice invoice);
+
+    /**
+     * Issues a draft: dates it, converts its VAT for a foreign currency, gives it the next number
+     * of its series and posts it to the ledger (receivable debit, revenue and VAT credits), all in
+     * one transaction. Issuing an issued invoice again returns it unchanged (a retry is safe).
+     */
+    Invoice issue(InvoiceId draft);
+
+    /** Drafts and issues in one transaction; idempotent by the invoice's id like {@link #draft}. */
+    Invoice issue(NewInvoice invoice);
+
+    /** The invoice or credit note with {@code id}; {@link InvoicingErrorCode#INVOICE_NOT_FOUND} if none. */
+    Invoice invoice(InvoiceId id);
+
+    /** The invoice or credit note numbered {@code number}. */
+    Optional<Invoice> invoiceByNumber(String number);
+
+    /**
+     * A page of invoices and credit notes, by id (creation order for generated ids). Pass the
+     * previous page's {@code nextCursor} to continue; cursors are signed and valid for this
+     * tenant only ({@code page.invalid_cursor} otherwise).
+     *
+     * @param pageSize 1..{@value InvoicingLimits#MAX_PAGE_SIZE}
+     */
+    Page<Invoice> invoices(Optional<String> cursor, int pageSize);
+
+    /**
+     * Marks every open invoice whose due date is before {@code asOf} overdue, up to
+     * {@value InvoicingLimits#MAX_SWEEP} per call (call again while it returns a full list).
+     */
+    List<Invoice> markOverdue(LocalDate asOf);
+
+    /**
+     * Cancels an open invoice on which nothing was paid with a credit note that takes every line
+     * back (its own number in {@code command.series()}, the reverse journal entry, audited), and
+     * returns the credit note. Idempotent by the credit note's id.
+     */
+    Invoice cancel(InvoiceId invoice, CancelInvoice command);
+
+    // ---- payments
+
+    /**
+     * Records a payment and its allocations in one transaction: the bank is debited, the
+     * receivable credited with what is allocated, customer credit with the rest. Idempotent by
+     * the payment's id.
+     */
+    Payment recordPayment(NewPayment payment);
+
+    /**
+     * Allocates more of a payment's unallocated amount (the customer's credit) to invoices:
+     * customer credit is debited, the receivable credited.
+     */
+    Payment allocate(PaymentId payment, List<NewAllocation> allocations);
+
+    /** The payment with {@code id}; {@link InvoicingErrorCode#PAYMENT_NOT_FOUND} if none. */
+    Payment payment(PaymentId id);
+}

@@ -1,0 +1,120 @@
+package dev.backoffice.invoicing.jdbc;
+
+import dev.backoffice.core.jdbc.EmbeddedDatabase;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.SchemaInstaller;
+import dev.backoffice.core.store.TenantScopedStore;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.invoicing.InvoiceStore;
+import dev.backoffice.invoicing.TenantInvoiceStore;
+import dev.backoffice.invoicing.jdbc.internal.JdbcTenantInvoices;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Invoices on JDBC: PostgreSQL in production, embedded H2 (PostgreSQL mode) by default. Schema:
+ * {@code db/invoicing/V1__invoicing.sql} (Flyway naming; installed by the store unless told
+ * otherwise).
+ * <pre>{@code
+ * JdbcInvoiceStore invoices = JdbcInvoiceStore.builder(dataSource).build();
+ * JdbcLedgerStore ledger = JdbcLedgerStore.create(dataSource);   // the same data source: one transaction
+ * }</pre>
+ *
+ * <h2>Gap-free numbering</h2>
+ * A series' counter is one row per numbering period. Issuing updates it (the row lock is held
+ * to the commit) and inserts the invoice in the same transaction, so the number and the invoice
+ * land together or not at all; concurrent issuers of one series, in any number of processes,
+ * queue on the row. A unique index on (tenant, series, period, sequence) and one on the number
+ * back this up.
+ *
+ * <h2>Locking order</h2>
+ * Payments, then invoices (in id order), then counters, then the ledger's rows (its period row,
+ * then its accounts in id order) when the ledger shares the transaction; every unit of work
+ * takes its locks in that order, so none deadlocks another. Deadlocks and serialization
+ * failures caused by anything else are retried by {@link Jdbc} (the whole unit reruns).
+ *
+ * <p>Handles are made per call ({@code PER_CALL}): a handle is a view, no per-tenant state is
+ * kept. Thread-safe.
+ */
+public final class JdbcInvoiceStore extends TenantScopedStore<TenantInvoiceStore> implements InvoiceStore {
+
+    /** The schema scripts under {@code db/invoicing/}, in order. */
+    public static final List<String> SCRIPTS = List.of("V1__invoicing.sql");
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    private JdbcInvoiceStore(Builder b) {
+        super(Handles.PER_CALL);
+        this.jdbc = b.jdbc;
+        this.clock = b.clock;
+        if (b.installSchema) {
+            SchemaInstaller.install(jdbc, "invoicing", SCRIPTS);
+        }
+    }
+
+    /** A store over {@code dataSource} with the defaults (schema installed). */
+    public static JdbcInvoiceStore create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    /** The embedded default: an H2 database in {@code file} (created with its schema if absent). */
+    public static JdbcInvoiceStore embedded(Path file) {
+        return builder(EmbeddedDatabase.file(file)).build();
+    }
+
+    /** A builder over {@code dataSource}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Jdbc.of(Check.notNull(dataSource, "dataSource")));
+    }
+
+    /** A builder over an existing helper (its retry policy and isolation are kept). */
+    public static Builder builder(Jdbc jdbc) {
+        return new Builder(Check.notNull(jdbc, "jdbc"));
+    }
+
+    /** The helper this store writes through. */
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    protected TenantInvoiceStore open(TenantId tenant) {
+        return JdbcTenantInvoices.create(jdbc, tenant, clock);
+    }
+
+    /** Builder of {@link JdbcInvoiceStore}. */
+    public static final class Builder {
+        private final Jdbc jdbc;
+        private boolean installSchema = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Jdbc jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /**
+         * Whether the store installs its schema scripts on build (default true; turn off when
+         * Flyway or Liquibase runs {@code db/invoicing/*.sql}).
+         */
+        public Builder installSchema(boolean install) {
+            this.installSchema = install;
+            return this;
+        }
+
+        /** The clock for the rows' creation instants of series (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Check.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The store. */
+        public JdbcInvoiceStore build() {
+            return new JdbcInvoiceStore(this);
+        }
+    }
+}

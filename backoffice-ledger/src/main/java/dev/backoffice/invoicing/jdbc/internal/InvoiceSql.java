@@ -1,0 +1,271 @@
+package dev.backoffice.invoicing.jdbc.internal;
+
+import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.money.MoneyMath;
+import dev.backoffice.invoicing.Allocation;
+import dev.backoffice.invoicing.GapAudit;
+import dev.backoffice.invoicing.Invoice;
+import dev.backoffice.invoicing.InvoiceId;
+import dev.backoffice.invoicing.InvoiceKind;
+import dev.backoffice.invoicing.InvoiceStatus;
+import dev.backoffice.invoicing.NumberReset;
+import dev.backoffice.invoicing.NumberingPeriod;
+import dev.backoffice.invoicing.Payment;
+import dev.backoffice.invoicing.PaymentId;
+import dev.backoffice.invoicing.Series;
+import dev.backoffice.ledger.EntryId;
+import org.joda.money.CurrencyUnit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The invoice store's SQL, one method per statement (or short fixed sequence), every one scoped
+ * by the tenant key {@code t}. Written once for H2 (PostgreSQL mode) and PostgreSQL; where they
+ * differ (a conflict target, {@code RETURNING}) the {@link Dialect} chooses.
+ */
+final class InvoiceSql {
+
+    private static final String INVOICE_COLUMNS = "id, version, kind, status, series, period, seq, number, customer, currency, "
+            + "issue_date, sale_date, due_date, gross_minor, paid_minor, corrects, cancelled_by, ledger_entry, created_at, document";
+    private static final String PAYMENT_COLUMNS = "p.id, p.version, p.payer, p.currency, p.amount_minor, p.received_on, p.reference, "
+            + "p.ledger_entry, p.created_at, a.seq AS a_seq, a.invoice_id, a.amount_minor AS a_amount, a.allocated_on, a.entry_id";
+
+    private InvoiceSql() {
+    }
+
+    // ---- series and counters
+
+    static Optional<Series> series(Connection c, String t, String code) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT code, pattern, reset FROM invoicing_series WHERE tenant_id = ? AND code = ?",
+                InvoiceSql::series, t, code);
+    }
+
+    static List<Series> allSeries(Connection c, String t) throws SQLException {
+        return Jdbc.query(c, "SELECT code, pattern, reset FROM invoicing_series WHERE tenant_id = ? ORDER BY code",
+                InvoiceSql::series, t);
+    }
+
+    private static Series series(ResultSet rs) throws SQLException {
+        return new Series(rs.getString("code"), rs.getString("pattern"), NumberReset.valueOf(rs.getString("reset")));
+    }
+
+    static boolean insertSeries(Connection c, String t, Series s, Instant at) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO invoicing_series (tenant_id, code, pattern, reset, created_at) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", t, s.code(), s.pattern(), s.reset(), at) == 1;
+    }
+
+    static long counter(Connection c, String t, String series, NumberingPeriod period) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT last_seq FROM invoicing_counter WHERE tenant_id = ? AND series = ? AND period = ?",
+                rs -> rs.getLong(1), t, series, period.key()).orElse(0L);
+    }
+
+    /**
+     * Moves the counter on by one and returns its new value; the UPDATE's row lock is held until
+     * the commit, so concurrent issuers of the series queue behind it. The counter row is made
+     * on first use (by whichever issuer gets there first; the others then update it).
+     */
+    static long nextSequence(Connection c, Dialect dialect, String t, String series, NumberingPeriod period) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (dialect == Dialect.POSTGRESQL) {
+                Optional<Long> next = Jdbc.queryOne(c, "UPDATE invoicing_counter SET last_seq = last_seq + 1 "
+                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", rs -> rs.getLong(1), t, series, period.key());
+                if (next.isPresent()) {
+                    return next.get();
+                }
+            } else if (Jdbc.update(c, "UPDATE invoicing_counter SET last_seq = last_seq + 1 WHERE tenant_id = ? AND series = ? AND period = ?",
+                    t, series, period.key()) == 1) {
+                return counter(c, t, series, period);
+            }
+            Jdbc.update(c, "INSERT INTO invoicing_counter (tenant_id, series, period, last_seq) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                    t, series, period.key());
+        }
+        throw new SQLException("the counter of series " + series + " period " + period + " could not be made");
+    }
+
+    static GapAudit gapAudit(Connection c, String t, String series, NumberingPeriod period) throws SQLException {
+        // one statement, so the counter and the numbers are read at one point in time
+        List<long[]> rows = Jdbc.query(c, "SELECT seq, 0 AS is_counter FROM invoicing_invoice WHERE tenant_id = ? AND series = ? AND period = ? "
+                        + "UNION ALL SELECT last_seq, 1 FROM invoicing_counter WHERE tenant_id = ? AND series = ? AND period = ?",
+                rs -> new long[] {rs.getLong(1), rs.getInt(2)}, t, series, period.key(), t, series, period.key());
+        long counter = 0;
+        List<Long> seqs = new ArrayList<>(rows.size());
+        for (long[] r : rows) {
+            if (r[1] == 1) {
+                counter = r[0];
+            } else {
+                seqs.add(r[0]);
+            }
+        }
+        return GapAudit.of(series, period, counter, seqs);
+    }
+
+    // ---- invoices
+
+    static Optional<Invoice> invoice(Connection c, String t, InvoiceId id, boolean lock) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? AND id = ?"
+                + (lock ? " FOR UPDATE" : ""), InvoiceSql::invoice, t, id.value());
+    }
+
+    static List<Invoice> lockInvoices(Connection c, String t, Collection<InvoiceId> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(ids.size() + 1);
+        params.add(t);
+        StringBuilder in = new StringBuilder();
+        for (InvoiceId id : new TreeSet<>(ids)) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(id.value());
+        }
+        return Jdbc.query(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? AND id IN (" + in
+                + ") ORDER BY id FOR UPDATE", InvoiceSql::invoice, params.toArray());
+    }
+
+    static Optional<Invoice> invoiceByNumber(Connection c, String t, String number) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? AND number = ?",
+                InvoiceSql::invoice, t, number);
+    }
+
+    static List<Invoice> invoicesAfter(Connection c, String t, Optional<InvoiceId> after, int limit) throws SQLException {
+        return after.isPresent()
+                ? Jdbc.query(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+                InvoiceSql::invoice, t, after.get().value(), limit)
+                : Jdbc.query(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? ORDER BY id LIMIT ?",
+                InvoiceSql::invoice, t, limit);
+    }
+
+    static List<Invoice> overdueUnmarked(Connection c, String t, LocalDate date, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT " + INVOICE_COLUMNS + " FROM invoicing_invoice WHERE tenant_id = ? AND status IN (?, ?) "
+                        + "AND due_date < ? AND kind = ? ORDER BY due_date, id LIMIT ?", InvoiceSql::invoice,
+                t, InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, date, InvoiceKind.INVOICE, limit);
+    }
+
+    static boolean insertInvoice(Connection c, Dialect dialect, String t, Invoice i) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO invoicing_invoice (tenant_id, " + INVOICE_COLUMNS + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                        + (dialect == Dialect.POSTGRESQL ? "(tenant_id, id) " : "") + "DO NOTHING",
+                t, i.id().value(), i.version(), i.kind(), i.status(), i.series(), i.period().map(NumberingPeriod::key).orElse(null),
+                i.sequence(), i.number().orElse(null), i.customer(), i.currency().getCode(), i.issueDate().orElse(null),
+                i.saleDate().orElse(null), i.dueDate().orElse(null), MoneyMath.toMinor(i.gross()), MoneyMath.toMinor(i.paid()),
+                i.corrects().map(InvoiceId::value).orElse(null), i.cancelledBy().map(InvoiceId::value).orElse(null),
+                i.ledgerEntry().map(EntryId::value).orElse(null), i.createdAt(), InvoiceDocument.json(i)) == 1;
+    }
+
+    static boolean updateInvoice(Connection c, String t, Invoice i) throws SQLException {
+        return Jdbc.update(c, "UPDATE invoicing_invoice SET version = ?, status = ?, period = ?, seq = ?, number = ?, issue_date = ?, "
+                        + "sale_date = ?, due_date = ?, gross_minor = ?, paid_minor = ?, cancelled_by = ?, ledger_entry = ?, document = ? "
+                        + "WHERE tenant_id = ? AND id = ? AND version = ?",
+                i.version(), i.status(), i.period().map(NumberingPeriod::key).orElse(null), i.sequence(), i.number().orElse(null),
+                i.issueDate().orElse(null), i.saleDate().orElse(null), i.dueDate().orElse(null), MoneyMath.toMinor(i.gross()),
+                MoneyMath.toMinor(i.paid()), i.cancelledBy().map(InvoiceId::value).orElse(null),
+                i.ledgerEntry().map(EntryId::value).orElse(null), InvoiceDocument.json(i), t, i.id().value(), i.version() - 1) == 1;
+    }
+
+    private static Invoice invoice(ResultSet rs) throws SQLException {
+        CurrencyUnit currency = CurrencyUnit.of(rs.getString("currency").strip());
+        InvoiceDocument d = InvoiceDocument.parse(rs.getString("document"));
+        String period = rs.getString("period");
+        return new Invoice(InvoiceId.of(Jdbc.uuid(rs, "id")), rs.getLong("version"), InvoiceKind.valueOf(rs.getString("kind")),
+                InvoiceStatus.valueOf(rs.getString("status")), rs.getString("series"), Optional.ofNullable(rs.getString("number")),
+                Optional.ofNullable(period).map(NumberingPeriod::parse), rs.getLong("seq"), rs.getString("customer"), d.seller(),
+                d.buyer(), currency, d.lines(currency), d.linesBefore(currency), d.totals(), d.net(), d.vat(),
+                MoneyMath.ofMinor(currency, rs.getLong("gross_minor")), d.fxRate(), Optional.ofNullable(Jdbc.date(rs, "issue_date")),
+                Optional.ofNullable(Jdbc.date(rs, "sale_date")), Optional.ofNullable(Jdbc.date(rs, "due_date")), d.paymentDays(),
+                MoneyMath.ofMinor(currency, rs.getLong("paid_minor")), optionalId(rs, "corrects"), optionalId(rs, "cancelled_by"),
+                d.reason(), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of), Jdbc.instant(rs, "created_at"));
+    }
+
+    private static Optional<InvoiceId> optionalId(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(Jdbc.uuid(rs, column)).map(InvoiceId::of);
+    }
+
+    // ---- payments
+
+    static Optional<Payment> payment(Connection c, String t, PaymentId id, boolean lock) throws SQLException {
+        if (lock) {
+            boolean exists = Jdbc.queryOne(c, "SELECT 1 FROM invoicing_payment WHERE tenant_id = ? AND id = ? FOR UPDATE",
+                    rs -> true, t, id.value()).isPresent();
+            if (!exists) {
+                return Optional.empty();
+            }
+        }
+        // one statement: the payment and its allocations at one point in time
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM invoicing_payment p "
+                + "LEFT JOIN invoicing_allocation a ON a.tenant_id = p.tenant_id AND a.payment_id = p.id "
+                + "WHERE p.tenant_id = ? AND p.id = ? ORDER BY a.seq")) {
+            Jdbc.bind(ps, t, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                Payment head = null;
+                List<Allocation> allocations = new ArrayList<>();
+                CurrencyUnit currency = null;
+                while (rs.next()) {
+                    if (head == null) {
+                        currency = CurrencyUnit.of(rs.getString("currency").strip());
+                        head = new Payment(PaymentId.of(Jdbc.uuid(rs, "id")), rs.getLong("version"), rs.getString("payer"),
+                                MoneyMath.ofMinor(currency, rs.getLong("amount_minor")), Jdbc.date(rs, "received_on"),
+                                rs.getString("reference"), List.of(), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of),
+                                Jdbc.instant(rs, "created_at"));
+                    }
+                    UUID invoice = Jdbc.uuid(rs, "invoice_id");
+                    if (invoice != null) {
+                        allocations.add(new Allocation(InvoiceId.of(invoice), MoneyMath.ofMinor(currency, rs.getLong("a_amount")),
+                                Jdbc.date(rs, "allocated_on"), EntryId.of(Jdbc.uuid(rs, "entry_id"))));
+                    }
+                }
+                if (head == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Payment(head.id(), head.version(), head.payer(), head.amount(), head.receivedOn(),
+                        head.reference(), allocations, head.ledgerEntry(), head.createdAt()));
+            }
+        }
+    }
+
+    static boolean insertPayment(Connection c, Dialect dialect, String t, Payment p) throws SQLException {
+        boolean inserted = Jdbc.update(c, "INSERT INTO invoicing_payment (tenant_id, id, version, payer, currency, amount_minor, "
+                        + "received_on, reference, ledger_entry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                        + (dialect == Dialect.POSTGRESQL ? "(tenant_id, id) " : "") + "DO NOTHING",
+                t, p.id().value(), p.version(), p.payer(), p.amount().getCurrencyUnit().getCode(), MoneyMath.toMinor(p.amount()),
+                p.receivedOn(), p.reference(), p.ledgerEntry().map(EntryId::value).orElse(null), p.createdAt()) == 1;
+        if (inserted) {
+            insertAllocations(c, t, p.id(), 0, p.allocations());
+        }
+        return inserted;
+    }
+
+    static boolean addAllocations(Connection c, String t, Payment p, List<Allocation> added) throws SQLException {
+        if (Jdbc.update(c, "UPDATE invoicing_payment SET version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+                p.version(), t, p.id().value(), p.version() - 1) != 1) {
+            return false;
+        }
+        insertAllocations(c, t, p.id(), p.allocations().size() - added.size(), added);
+        return true;
+    }
+
+    private static void insertAllocations(Connection c, String t, PaymentId payment, int firstSeq, List<Allocation> allocations)
+            throws SQLException {
+        if (allocations.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(allocations.size());
+        int seq = firstSeq;
+        for (Allocation a : allocations) {
+            rows.add(new Object[] {t, payment.value(), seq++, a.invoice().value(), MoneyMath.toMinor(a.amount()), a.date(),
+                    a.entry().value()});
+        }
+        Jdbc.batch(c, "INSERT INTO invoicing_allocation (tenant_id, payment_id, seq, invoice_id, amount_minor, allocated_on, entry_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows, 500);
+    }
+}
