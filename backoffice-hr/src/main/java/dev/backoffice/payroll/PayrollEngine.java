@@ -1,6 +1,7 @@
 package dev.backoffice.payroll;
 
 import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.tenant.TenantId;
@@ -48,6 +49,7 @@ public final class PayrollEngine {
     private final Jurisdictions jurisdictions;
     private final Function<TenantId, EmployerSettings> settings;
     private final RunComputer computer;
+    private final MetricsRecorder metrics;
     private final ConcurrentMap<TenantId, TenantPayroll> tenants = new ConcurrentHashMap<>();
 
     /** Every default is applied here, once: clock, audit store, the Polish and UK rules, no employer settings. */
@@ -70,6 +72,7 @@ public final class PayrollEngine {
             return found == null ? EmployerSettings.none() : found;
         };
         this.computer = RunComputer.create(jurisdictions, clock);
+        this.metrics = b.metrics == null ? MetricsRecorder.NONE : b.metrics;
     }
 
     /**
@@ -96,7 +99,7 @@ public final class PayrollEngine {
             throw PayrollErrorCode.ENGINE_NOT_CONFIGURED.rule("this engine has no store: build it with PayrollEngine.builder().store(...), or use whatIf(...) for a computation from values");
         }
         TenantPayroll t = tenants.get(tenant);
-        return t != null ? t : tenants.computeIfAbsent(tenant, id -> TenantPayrollService.create(store, id, audit, clock, computer, settings));
+        return t != null ? t : tenants.computeIfAbsent(tenant, id -> TenantPayrollService.create(store, id, audit, clock, computer, settings, metrics));
     }
 
     /**
@@ -111,6 +114,7 @@ public final class PayrollEngine {
         private final Map<String, Jurisdiction> jurisdictions = new LinkedHashMap<>();
         private final Map<TenantId, EmployerSettings> settingsByTenant = new HashMap<>();
         private Function<TenantId, EmployerSettings> settingsLookup;
+        private MetricsRecorder metrics;
 
         private Builder() {
         }
@@ -136,6 +140,19 @@ public final class PayrollEngine {
          */
         public Builder audit(AuditStore audit) {
             this.audit = Check.notNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Where run durations are recorded ({@code Meters.PAYROLL_RUN}, default: nowhere). Pass
+         * the recorder the JDBC stores use ({@code MicrometerMetrics.create(registry)}), so every
+         * SDK number lands in one registry.
+         *
+         * @param metrics the recorder
+         * @return this builder
+         */
+        public Builder metrics(MetricsRecorder metrics) {
+            this.metrics = Check.notNull(metrics, "metrics");
             return this;
         }
 

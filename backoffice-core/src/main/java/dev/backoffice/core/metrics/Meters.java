@@ -43,6 +43,12 @@ public final class Meters {
     /** Counter: documents disposed of by a disposition run (for a {@code DispositionObserver} to record). */
     public static final String DOCS_DISPOSED = "backoffice.docs.disposed";
 
+    /**
+     * Timer: a payroll run computed ({@code step=preview}) or computed and approved
+     * ({@code step=approve}), by {@code jurisdiction}; recorded when the call returns a run.
+     */
+    public static final String PAYROLL_RUN = "backoffice.payroll.run";
+
     private Meters() {
     }
 
@@ -58,6 +64,7 @@ public final class Meters {
             case ERRORS -> "Typed errors that ended an SDK transaction";
             case CONFLICTS -> "Conflicts (stale versions, idempotency mismatches)";
             case DOCS_DISPOSED -> "Documents disposed of";
+            case PAYROLL_RUN -> "Payroll run, computed (preview) or computed and approved";
             default -> "";
         };
     }

@@ -2,6 +2,8 @@ package dev.backoffice.payroll.internal;
 
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.logging.LogContext;
+import dev.backoffice.core.metrics.Meters;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.payroll.Contract;
@@ -37,10 +39,12 @@ public final class TenantPayrollService implements TenantPayroll {
     private final RunComputer computer;
     private final Approval approval;
     private final Function<TenantId, EmployerSettings> settings;
+    private final MetricsRecorder metrics;
 
     private TenantPayrollService(TenantId tenant, TenantPayrollStore store, AuditStore audit, Clock clock, RunComputer computer,
-                                 Function<TenantId, EmployerSettings> settings) {
+                                 Function<TenantId, EmployerSettings> settings, MetricsRecorder metrics) {
         this.tenant = tenant;
+        this.metrics = metrics;
         this.store = store;
         this.computer = computer;
         this.approval = new Approval(store, audit.forTenant(tenant), clock, computer);
@@ -56,11 +60,12 @@ public final class TenantPayrollService implements TenantPayroll {
      * @param clock    the clock of computation and approval instants
      * @param computer computes runs
      * @param settings the employer settings of a tenant (asked at every run; never null)
+     * @param metrics  where run durations are recorded
      * @return the front door
      */
     public static TenantPayroll create(PayrollStore store, TenantId tenant, AuditStore audit, Clock clock, RunComputer computer,
-                                       Function<TenantId, EmployerSettings> settings) {
-        return new TenantPayrollService(tenant, store.forTenant(tenant), audit, clock, computer, settings);
+                                       Function<TenantId, EmployerSettings> settings, MetricsRecorder metrics) {
+        return new TenantPayrollService(tenant, store.forTenant(tenant), audit, clock, computer, settings, metrics);
     }
 
     @Override
@@ -143,7 +148,10 @@ public final class TenantPayrollService implements TenantPayroll {
     public PayrollRun preview(RunRequest request) {
         Check.notNull(request, "request");
         try (LogContext ignored = context("payroll.preview")) {
-            return computer.compute(store.read(), settings.apply(tenant), request, null).run();
+            long start = System.nanoTime();
+            PayrollRun run = computer.compute(store.read(), settings.apply(tenant), request, null).run();
+            timed("preview", request, start);
+            return run;
         }
     }
 
@@ -168,8 +176,16 @@ public final class TenantPayrollService implements TenantPayroll {
         Check.notNull(request, "request");
         Check.text(actor, "actor", PayrollLimits.MAX_ACTOR_LENGTH);
         try (LogContext ignored = context("payroll.approve")) {
-            return approval.approve(request, actor, settings.apply(tenant));
+            long start = System.nanoTime();
+            PayrollRun run = approval.approve(request, actor, settings.apply(tenant));
+            timed("approve", request, start);
+            return run;
         }
+    }
+
+    /** Records a whole run's duration (a one-employee preview is not a run, so it is not timed). */
+    private void timed(String step, RunRequest request, long startNanos) {
+        metrics.time(Meters.PAYROLL_RUN, System.nanoTime() - startNanos, "step", step, "jurisdiction", request.jurisdiction());
     }
 
     @Override
