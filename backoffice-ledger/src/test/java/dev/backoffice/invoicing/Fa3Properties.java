@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -55,7 +56,7 @@ class Fa3Properties {
     }
 
     @Property(tries = 150)
-    void every_invoice_and_credit_note_written_is_valid_fa3(@ForAll @Size(min = 1, max = 12) List<@net.jqwik.api.From("lines") InvoiceLine> lines,
+    void every_invoice_and_credit_note_written_is_valid_fa3(@ForAll @Size(min = 1, max = 12) List<@From("lines") InvoiceLine> lines,
                                                             @ForAll boolean euro, @ForAll("buyers") Party buyer) {
         FxRates rates = FixedFxRates.builder().rate(EUR, PLN, LocalDate.of(2026, 3, 13), "4.2817", "051/A/NBP/2026").build();
         Ledger ledger = Ledger.builder().store(InMemoryLedgerStore.create()).clock(clock).build();

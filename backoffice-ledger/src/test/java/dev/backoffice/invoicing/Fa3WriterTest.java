@@ -8,6 +8,7 @@ import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.joda.money.BigMoney;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -66,7 +67,7 @@ class Fa3WriterTest {
         Invoice invoice = invoicing.issue(NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX)
                 .line(line("Laptop", "2", pln("3000.00"), VatRate.PL_23).discount(new BigDecimal("5")))
                 .line(line("Catering", "1", pln("200.00"), VatRate.PL_8))
-                .line(InvoiceLine.of("Fuel", new BigDecimal("41.237"), "l", org.joda.money.BigMoney.of(PLN, new BigDecimal("6.4590")), VatRate.PL_5))
+                .line(InvoiceLine.of("Fuel", new BigDecimal("41.237"), "l", BigMoney.of(PLN, new BigDecimal("6.4590")), VatRate.PL_5))
                 .line(line("Export goods", "1", pln("100.00"), VatRate.PL_0))
                 .line(line("Training", "1", pln("500.00"), VatRate.PL_EXEMPT))
                 .line(line("Service abroad", "1", pln("50.00"), VatRate.PL_NOT_SUBJECT))

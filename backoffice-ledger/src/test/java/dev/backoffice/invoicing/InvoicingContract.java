@@ -5,35 +5,47 @@ import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.error.InvalidRequestException;
-import dev.backoffice.core.page.Page;
-import dev.backoffice.ledger.JournalEntry;
-import org.joda.money.CurrencyUnit;
-import org.joda.money.Money;
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Optional;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.page.Page;
+import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
 import dev.backoffice.invoicing.memory.InMemoryInvoiceStore;
+import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
 import dev.backoffice.ledger.memory.InMemoryLedgerStore;
 import org.assertj.core.api.ThrowableAssert;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static dev.backoffice.invoicing.InvoicingFixtures.ACCOUNTS;
 import static dev.backoffice.invoicing.InvoicingFixtures.ACME;
@@ -150,7 +162,7 @@ public abstract class InvoicingContract {
         assertThat(invoicing.issue(sale("Y", "1.00", mar)).number()).contains("Y-2026-00001");
         assertThat(invoicing.issue(sale("Y", "1.00", apr)).number()).contains("Y-2026-00002");
         assertThat(invoicing.issue(sale("Y", "1.00", nextYear)).number()).contains("Y-2027-00001");
-        assertThat(invoicing.gapAudit("M", NumberingPeriod.month(java.time.YearMonth.of(2026, 3))))
+        assertThat(invoicing.gapAudit("M", NumberingPeriod.month(YearMonth.of(2026, 3))))
                 .returns(2L, GapAudit::count).returns(true, GapAudit::gapFree);
     }
 
@@ -171,14 +183,14 @@ public abstract class InvoicingContract {
             invoicing.issue(sale("FV", "10.00").build());
         }
         invoicing.draft(sale("FV", "10.00").build()); // a draft takes no number
-        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026)));
+        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(Year.of(2026)));
         assertThat(audit.first()).isEqualTo(1);
         assertThat(audit.last()).isEqualTo(5);
         assertThat(audit.count()).isEqualTo(5);
         assertThat(audit.counter()).isEqualTo(5);
         assertThat(audit.holes()).isEmpty();
         assertThat(audit.gapFree()).isTrue();
-        assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2025))))
+        assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(Year.of(2025))))
                 .returns(0L, GapAudit::count).returns(true, GapAudit::gapFree);
     }
 
@@ -196,7 +208,7 @@ public abstract class InvoicingContract {
         assertThat(invoicing.invoice(draft.id()).status()).isEqualTo(InvoiceStatus.DRAFT);
         assertThat(invoicing.invoice(draft.id()).number()).isEmpty();
         assertThat(ledger.journal(0, 1000)).hasSize(entries);
-        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026)));
+        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(Year.of(2026)));
         assertThat(audit.counter()).isEqualTo(1);
         assertThat(audit.gapFree()).isTrue();
         assertThat(invoicing.issue(sale("FV", "10.00").build()).number()).contains("FV/2026/2");
@@ -207,13 +219,13 @@ public abstract class InvoicingContract {
         invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         int threads = 12;
         int each = kind == StoreKind.MEMORY ? 50 : 25;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<java.util.List<String>>> futures = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<String>>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                java.util.List<String> numbers = new java.util.ArrayList<>();
+                List<String> numbers = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
                     numbers.add(invoicing.issue(sale("FV", "10.00").build()).number().orElseThrow());
                 }
@@ -221,16 +233,16 @@ public abstract class InvoicingContract {
             }));
         }
         start.countDown();
-        java.util.List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         for (var f : futures) {
-            all.addAll(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            all.addAll(f.get(120, TimeUnit.SECONDS));
         }
         pool.shutdown();
         int n = threads * each;
         assertThat(all).hasSize(n).doesNotHaveDuplicates();
         assertThat(all.stream().map(s -> Long.parseLong(s.substring("FV/2026/".length()))).sorted().toList())
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, n).boxed().toList());
-        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026)));
+                .isEqualTo(LongStream.rangeClosed(1, n).boxed().toList());
+        GapAudit audit = invoicing.gapAudit("FV", NumberingPeriod.year(Year.of(2026)));
         assertThat(audit.gapFree()).isTrue();
         assertThat(audit.count()).isEqualTo(n);
         assertThat(ledger.balance("1100").posted()).isEqualTo(pln("12.30").multipliedBy(n));
@@ -336,7 +348,7 @@ public abstract class InvoicingContract {
         assertThat(first.items()).hasSize(2);
         assertThat(third.items()).hasSize(1);
         assertThat(third.hasNext()).isFalse();
-        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(p -> p.items().stream()).map(Invoice::number))
+        assertThat(Stream.of(first, second, third).flatMap(p -> p.items().stream()).map(Invoice::number))
                 .doesNotHaveDuplicates().hasSize(5);
         TenantInvoicing other = invoicings.forTenant(TenantId.of("other-" + UUID.randomUUID()));
         fails("page.invalid_cursor", () -> other.invoices(first.nextCursor(), 2));
@@ -417,14 +429,14 @@ public abstract class InvoicingContract {
         assertThat(e.getMessage()).startsWith("currency");
         assertThat(invoicing.invoice(draft.id()).status()).isEqualTo(InvoiceStatus.DRAFT);
         assertThat(ledger.journal(0, 10)).isEmpty();
-        assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
+        assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(Year.of(2026))).counter()).isZero();
     }
 
     /**
      * Defines series FV, then checks that making the command and issuing it fails with
      * {@code code} naming {@code field}, and that nothing was written.
      */
-    private void assertBadInput(String code, String field, java.util.function.Supplier<NewInvoice> command) {
+    private void assertBadInput(String code, String field, Supplier<NewInvoice> command) {
         invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         BackofficeException e = fails(code, () -> invoicing.issue(command.get()));
         assertThat(e).isInstanceOf(InvalidRequestException.class);
@@ -436,7 +448,7 @@ public abstract class InvoicingContract {
     protected void assertNothingWritten(String series) {
         assertThat(invoicing.invoices(Optional.empty(), 10).items()).isEmpty();
         assertThat(ledger.journal(0, 10)).isEmpty();
-        assertThat(invoicing.gapAudit(series, NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
+        assertThat(invoicing.gapAudit(series, NumberingPeriod.year(Year.of(2026))).counter()).isZero();
     }
 
     // ================================================================== 4. lifecycle, payments, credit notes
@@ -547,7 +559,7 @@ public abstract class InvoicingContract {
         assertThat(invoicing.markOverdue(MARCH_16)).isEmpty();
         fails("invoicing.invalid_date", () -> invoicing.markOverdue(LocalDate.of(2026, 3, 24)));
 
-        clock.advance(java.time.Duration.ofDays(8)); // 24 March
+        clock.advance(Duration.ofDays(8)); // 24 March
         List<Invoice> marked = invoicing.markOverdue(LocalDate.of(2026, 3, 24));
         assertThat(marked).extracting(Invoice::id).containsExactly(due.id());
         assertThat(invoicing.invoice(due.id())).returns(InvoiceStatus.OVERDUE, Invoice::status).returns(pln("103.00"), Invoice::open);
@@ -595,10 +607,10 @@ public abstract class InvoicingContract {
         invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, pln("1.00"), MARCH_16, "x").allocate(invoice.id(), pln("1.00")));
         fails("invoicing.illegal_transition", () -> invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "too late", "alice")));
-        clock.advance(java.time.Duration.ofDays(30));
+        clock.advance(Duration.ofDays(30));
         assertThat(invoicing.markOverdue(LocalDate.of(2026, 4, 15))).hasSize(1);
         fails("invoicing.guard_rejected", () -> invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "too late", "alice")));
-        assertThat(invoicing.gapAudit("KOR", NumberingPeriod.year(java.time.Year.of(2026))).counter()).isZero();
+        assertThat(invoicing.gapAudit("KOR", NumberingPeriod.year(Year.of(2026))).counter()).isZero();
     }
 
     /** An invoicing front door over this class's stores (with {@code rates}, if not null). */

@@ -156,9 +156,9 @@ public abstract class InvoicingProperties {
                 w.clock.advance(Duration.ofDays(1 + arg % 10));
                 w.invoicing.markOverdue(w.today());
             }
-            default -> w.invoicing.recordPayment(NewPayment.of(payer, Money.ofMinor(PLN, 1 + arg % 5_000), w.today(), "many " + op)
-                    .allocate(w.invoice(arg), Money.ofMinor(PLN, 1 + arg % 3_000))
-                    .allocate(w.invoice(arg / 5 + 1), Money.ofMinor(PLN, 1 + arg % 2_000)));
+            default -> w.payments.add(w.invoicing.recordPayment(NewPayment.of(payer, Money.ofMinor(PLN, 1 + arg % 5_000), w.today(),
+                    "many " + op).allocate(w.invoice(arg), Money.ofMinor(PLN, 1 + arg % 3_000))
+                    .allocate(w.invoice(arg / 5 + 1), Money.ofMinor(PLN, 1 + arg % 2_000))).id());
         }
     }
 
