@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.store.TenantScope;
@@ -72,6 +73,7 @@ public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements
             } catch (OutcomeUnknownException e) {
                 // An audit event has no identity of its own to look up (two equal events are two
                 // records), so an unknown outcome is not resolved by a rerun: it is reported.
+                jdbc.metrics().count(Meters.OUTCOME_UNKNOWN, 1, "module", "audit");
                 throw new OutcomeUnknownException("an audit record (" + event.action() + " of " + event.subject() + " by "
                         + event.actor() + ") may or may not have been appended: read the last records of the log", e);
             }

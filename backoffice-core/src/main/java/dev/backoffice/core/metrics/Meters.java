@@ -49,6 +49,23 @@ public final class Meters {
      */
     public static final String PAYROLL_RUN = "backoffice.payroll.run";
 
+    /**
+     * Counter: calls whose commit acknowledgement was lost ({@code storage.outcome_unknown} from
+     * the first attempt) and that a rerun then settled by looking their identity up, so the caller
+     * got the one true answer (its result, or the business error the committed state gives), by
+     * {@code module} (ledger, orders, payroll, ...). Recorded by
+     * {@link dev.backoffice.core.jdbc.Reruns}; nothing is recorded for a call whose first attempt
+     * answered. Its rate shows how often failovers or broken connections cut a commit.
+     */
+    public static final String OUTCOME_RESOLVED = "backoffice.outcome.resolved";
+
+    /**
+     * Counter: calls answered {@code storage.outcome_unknown}, by {@code module}: the commit
+     * outcome was lost and no look-up could settle it (the reruns failed too, or the write has no
+     * identity to look up, like an audit append). The caller must look the work up itself.
+     */
+    public static final String OUTCOME_UNKNOWN = "backoffice.outcome.unknown";
+
     private Meters() {
     }
 
@@ -65,6 +82,8 @@ public final class Meters {
             case CONFLICTS -> "Conflicts (stale versions, idempotency mismatches)";
             case DOCS_DISPOSED -> "Documents disposed of";
             case PAYROLL_RUN -> "Payroll run, computed (preview) or computed and approved";
+            case OUTCOME_RESOLVED -> "Calls whose lost commit outcome a rerun settled by looking their identity up";
+            case OUTCOME_UNKNOWN -> "Calls answered storage.outcome_unknown";
             default -> "";
         };
     }

@@ -1,5 +1,6 @@
 package dev.backoffice.core.store;
 
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.tenant.TenantId;
 
 /**
@@ -17,4 +18,14 @@ public interface MultiTenantStore<S> {
      * @throws dev.backoffice.core.error.InvalidRequestException if {@code tenant} is null
      */
     S forTenant(TenantId tenant);
+
+    /**
+     * Where this store reports its numbers, so the domain service over it can count there too
+     * (calls whose lost commit outcome a rerun settled, see
+     * {@link dev.backoffice.core.metrics.Meters#OUTCOME_RESOLVED}). A JDBC store answers its
+     * {@code Jdbc}'s recorder; the default records nothing.
+     */
+    default MetricsRecorder metrics() {
+        return MetricsRecorder.NONE;
+    }
 }

@@ -3,6 +3,7 @@ package dev.backoffice.orders.jdbc;
 import dev.backoffice.core.error.InvalidRequestException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.page.Page;
@@ -53,10 +54,19 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
     public static final List<String> SCHEMA = List.of("V1__orders.sql");
 
     private final Jdbc jdbc;
+    /** Settles a lost commit outcome by the order's identity, counting through the helper's metrics. */
+    private final Reruns reruns;
 
     private JdbcOrderStore(Jdbc jdbc) {
         super(Handles.PER_CALL);
         this.jdbc = Check.notNull(jdbc, "jdbc");
+        this.reruns = Reruns.metered(jdbc.metrics(), "orders");
+    }
+
+    /** The recorder of this store's {@link Jdbc} ({@link Jdbc#withMetrics}). */
+    @Override
+    public MetricsRecorder metrics() {
+        return jdbc.metrics();
     }
 
     /** A store over {@code jdbc}; installs the schema if it is missing. */
@@ -91,7 +101,7 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
         public <T> T write(Function<? super OrderTx, ? extends T> work) {
             Check.notNull(work, "work");
             Unit<T> unit = new Unit<>(work);
-            return Reruns.afterUnknownOutcome(rerun -> rerun ? unit.settle() : jdbc.inTransaction(unit::run), unit::identity);
+            return reruns.run(rerun -> rerun ? unit.settle() : jdbc.inTransaction(unit::run), unit::identity);
         }
 
         /** Committed orders: each read in a read transaction of its own. */

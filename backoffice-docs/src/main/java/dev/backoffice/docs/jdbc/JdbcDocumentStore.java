@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.store.TenantScope;
@@ -117,6 +118,7 @@ public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentSto
             } catch (OutcomeUnknownException e) {
                 // Never rerun blindly: an archive write (a disposal, a hold, its audit record) has no
                 // identity this store could look up. Say what to read, and that an ingest is safe to repeat.
+                jdbc.metrics().count(Meters.OUTCOME_UNKNOWN, 1, "module", "docs");
                 throw new OutcomeUnknownException("an archive write of tenant " + tenant + " may or may not have landed: read "
                         + "the document (find(id)), the holds or the audit log; repeating an ingest with the same document id "
                         + "and content is safe (it returns the stored document)", e);

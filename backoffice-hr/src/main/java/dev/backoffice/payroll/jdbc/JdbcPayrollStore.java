@@ -2,6 +2,7 @@ package dev.backoffice.payroll.jdbc;
 
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.jdbc.TransactionWork;
@@ -50,9 +51,19 @@ public final class JdbcPayrollStore extends TenantScopedStore<TenantPayrollStore
     private final Jdbc jdbc;
     private final PayrollSql sql = PayrollSql.create();
 
+    /** Settles a lost commit outcome by the run's identity, counting through the helper's metrics. */
+    private final Reruns reruns;
+
     private JdbcPayrollStore(Jdbc jdbc) {
         super(Handles.PER_CALL);
         this.jdbc = jdbc;
+        this.reruns = Reruns.metered(jdbc.metrics(), "payroll");
+    }
+
+    /** The recorder of this store's {@link Jdbc} ({@link Jdbc#withMetrics}). */
+    @Override
+    public MetricsRecorder metrics() {
+        return jdbc.metrics();
     }
 
     /**
@@ -107,7 +118,7 @@ public final class JdbcPayrollStore extends TenantScopedStore<TenantPayrollStore
             Check.notNull(work, "work");
             Identity identity = new Identity();
             try {
-                return Reruns.afterUnknownOutcome(rerun -> jdbc.inTransaction((TransactionWork<T>) c -> {
+                return reruns.run(rerun -> jdbc.inTransaction((TransactionWork<T>) c -> {
                     Tx tx = new Tx(c, rerun, identity);
                     try {
                         return work.apply(tx);

@@ -72,6 +72,8 @@ public final class LedgerService implements TenantLedger {
     private final CursorSigner cursors;
     /** Where reports read: the replica when it holds this process's writes, else {@link #reader}. */
     private final ReportSource reports;
+    /** Settles a lost commit outcome by identity, counting through the store's metrics. */
+    private final Reruns reruns;
 
 
     /** A new instance (internal classes have no public constructor). */
@@ -97,6 +99,7 @@ public final class LedgerService implements TenantLedger {
         this.cursors = cursors;
         this.reader = this.store.read();
         this.reports = new ReportSource(reader, replica == null ? null : replica.forTenant(tenant).read());
+        this.reruns = Reruns.metered(store.metrics(), "ledger");
     }
 
     /** A date argument: not null and within {@link LedgerLimits}' range. */
@@ -132,7 +135,7 @@ public final class LedgerService implements TenantLedger {
         for (int i = 0; i < commands.size(); i++) {
             ids.add(Check.notNull(commands.get(i), "commands[" + i + "]").id().orElseGet(AccountId::newId));
         }
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Map<String, Account> opened = new HashMap<>();
             List<Account> result = new ArrayList<>(commands.size());
             for (int i = 0; i < commands.size(); i++) {
@@ -176,7 +179,7 @@ public final class LedgerService implements TenantLedger {
     public Account close(AccountRef ref) {
         Check.notNull(ref, "account");
         // closing is idempotent by nature, so a rerun after an unknown outcome is safe
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Account a = find(tx, ref).orElseThrow(() -> notFound(ref));
             AccountState locked = tx.lockAccounts(List.of(a.id())).get(a.id());
             if (locked.account().closed()) {
@@ -223,7 +226,7 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         EntryId id = request.id().orElseGet(EntryId::newId); // the identity, before the first attempt
         ReportSource.Write w = reports.begin();
-        JournalEntry posted = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        JournalEntry posted = single(() -> reruns.run(rerun -> store.write(tx -> {
             w.attempt();
             Object prepared = prepare(tx, request, 0, now, null, id, rerun);
             if (prepared instanceof JournalEntry) {
@@ -274,7 +277,7 @@ public final class LedgerService implements TenantLedger {
         }
         ReportSource.Write w = reports.begin();
         try {
-            List<JournalEntry> posted = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            List<JournalEntry> posted = reruns.run(rerun -> store.write(tx -> {
                 w.attempt();
                 int n = requests.size();
                 JournalEntry[] results = new JournalEntry[n];
@@ -450,7 +453,7 @@ public final class LedgerService implements TenantLedger {
         LocalDate today = today();
         EntryId id = callerId.orElseGet(EntryId::newId);
         ReportSource.Write w = reports.begin();
-        JournalEntry resolution = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        JournalEntry resolution = single(() -> reruns.run(rerun -> store.write(tx -> {
             w.attempt();
             JournalEntry pending = tx.entry(pendingId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("pendingId", "no such entry", pendingId));
@@ -530,7 +533,7 @@ public final class LedgerService implements TenantLedger {
             for (JournalEntry pending : due) {
                 EntryId voidId = EntryId.newId(); // the identity, before the first attempt
                 ReportSource.Write w = reports.begin();
-                JournalEntry v = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+                JournalEntry v = reruns.run(rerun -> store.write(tx -> {
                     w.attempt();
                     Optional<JournalEntry> resolved = tx.resolutionOf(pending.id());
                     if (resolved.isPresent()) {
@@ -567,7 +570,7 @@ public final class LedgerService implements TenantLedger {
         LocalDate today = today();
         EntryId reversalId = EntryId.newId(); // the identity, before the first attempt
         ReportSource.Write w = reports.begin();
-        JournalEntry reversed = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        JournalEntry reversed = single(() -> reruns.run(rerun -> store.write(tx -> {
             w.attempt();
             JournalEntry original = tx.entry(entryId).orElseThrow(() ->
                     LedgerErrorCode.ENTRY_NOT_FOUND.exception("entryId", "no such entry", entryId));
@@ -762,7 +765,7 @@ public final class LedgerService implements TenantLedger {
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         // idempotent by nature (closing what is closed changes and audits nothing): a rerun after
         // an unknown outcome finds the landed close and writes no second audit record
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (current.isClosed(through)) {
                 return current;
@@ -781,7 +784,7 @@ public final class LedgerService implements TenantLedger {
         Check.text(actor, "actor", LedgerLimits.MAX_ACTOR_LENGTH);
         Check.text(reason, "reason", LedgerLimits.MAX_REASON_LENGTH);
         PeriodStatus reopened = new PeriodStatus(Optional.of(from.minusDays(1)));
-        return single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return single(() -> reruns.run(rerun -> store.write(tx -> {
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (rerun && current.equals(reopened)) {
                 return current; // the attempt whose outcome was unknown landed
@@ -817,7 +820,7 @@ public final class LedgerService implements TenantLedger {
         Instant now = now();
         EntryId closingId = EntryId.newId(); // the identity, before the first attempt
         ReportSource.Write w = reports.begin();
-        Optional<JournalEntry> closing = single(() -> Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        Optional<JournalEntry> closing = single(() -> reruns.run(rerun -> store.write(tx -> {
             w.attempt();
             PeriodStatus current = tx.lockPeriodStatus(true);
             if (rerun && current.closedThrough().equals(Optional.of(yearEnd))) {

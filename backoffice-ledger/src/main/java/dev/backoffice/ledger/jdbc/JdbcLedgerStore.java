@@ -4,6 +4,7 @@ import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.jdbc.SchemaInstaller;
 import dev.backoffice.core.store.TenantScope;
 import dev.backoffice.core.store.TenantScopedStore;
@@ -159,6 +160,12 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     /** The helper this store writes through. */
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The recorder of this store's {@link Jdbc} ({@link Jdbc#withMetrics}): the ledger over it counts there too. */
+    @Override
+    public MetricsRecorder metrics() {
+        return jdbc.metrics();
     }
 
     /**

@@ -4,11 +4,13 @@ import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.FaultyDataSource;
 import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.EntryRequest;
+import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.OpenAccount;
 import dev.backoffice.ledger.TenantLedger;
@@ -61,6 +63,36 @@ class H2LedgerMetricsTest {
                 assertThat(metrics.get(Meters.LEDGER_GROUP_SIZE)).as("units in them").isEqualTo(3);
             } else {
                 assertThat(metrics.get(Meters.LEDGER_GROUP_COMMIT)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void postsWhoseCommitAcknowledgementWasLostAreCountedAsResolvedByLookup() {
+        RecordingMetrics metrics = new RecordingMetrics();
+        try (TestDatabase db = StoreKind.H2.openDatabase()) {
+            FaultyDataSource faulty = new FaultyDataSource(db.dataSource());
+            try (JdbcLedgerStore store = JdbcLedgerStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build()) {
+                assertThat(store.metrics()).isSameAs(metrics);
+                TenantLedger ledger = Ledger.builder().store(store).build().forTenant(TenantId.of("acme"));
+                ledger.openAll(List.of(OpenAccount.of("1000", "Cash", AccountType.ASSET, EUR),
+                        OpenAccount.of("4000", "Sales", AccountType.INCOME, EUR)));
+                metrics.clear();
+                ledger.post(EntryRequest.builder(D1, "answered").debit("1000", Money.of(EUR, 1)).credit("4000", Money.of(EUR, 1)).build());
+                assertThat(metrics.get(Meters.OUTCOME_RESOLVED)).as("a first attempt that answers").isZero();
+
+                faulty.loseNextCommitAck(); // landed, not told: the rerun finds it by its id
+                JournalEntry landed = ledger.post(EntryRequest.builder(D1, "landed").debit("1000", Money.of(EUR, 2))
+                        .credit("4000", Money.of(EUR, 2)).build());
+                faulty.dropConnectionAtNextCommit(); // not landed, not told: the rerun writes it, once
+                JournalEntry rewritten = ledger.post(EntryRequest.builder(D1, "rewritten").debit("1000", Money.of(EUR, 3))
+                        .credit("4000", Money.of(EUR, 3)).build());
+
+                assertThat(ledger.entry(landed.id()).description()).isEqualTo("landed");
+                assertThat(ledger.entry(rewritten.id()).description()).isEqualTo("rewritten");
+                assertThat(ledger.balance("1000").debitsPosted()).isEqualTo(Money.of(EUR, 6));
+                assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|ledger")).as(metrics.toString()).isEqualTo(2);
+                assertThat(metrics.get(Meters.OUTCOME_UNKNOWN)).isZero();
             }
         }
     }
