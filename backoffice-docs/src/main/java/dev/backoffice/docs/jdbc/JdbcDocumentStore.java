@@ -136,8 +136,13 @@ public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentSto
             super(tenant);
         }
 
+        /**
+         * A read: a lost commit acknowledgement of a read transaction is retried, never answered
+         * {@code storage.outcome_unknown} (a read has no outcome to be unknown; the failover drill
+         * saw an ingest answered so by its look-up of an existing document).
+         */
         <T> T run(SqlWork<T> work) {
-            return jdbc.inTransaction(work::run);
+            return jdbc.inReadTransaction(work::run);
         }
 
         @Override
@@ -338,6 +343,12 @@ public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentSto
 
         Tx(TenantId tenant) {
             super(tenant);
+        }
+
+        /** Reads and writes of the unit of work: always inside the transaction {@code write} opened. */
+        @Override
+        <T> T run(SqlWork<T> work) {
+            return jdbc.inTransaction(work::run);
         }
 
         @Override

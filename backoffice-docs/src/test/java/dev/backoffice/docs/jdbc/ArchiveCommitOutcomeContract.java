@@ -117,4 +117,16 @@ abstract class ArchiveCommitOutcomeContract {
                     () -> (int) a.holds().stream().filter(h -> h.name().equals(name)).count(), 1);
         }
     }
+
+    @Test
+    void aReadWhoseCommitIsCutIsAskedAgainNotAnsweredOutcomeUnknown() {
+        TenantArchive a = tenant();
+        Document d = ingest(a, DocumentId.newId());
+        int fired = faulty.faultsFired();
+        faulty.loseNextCommitAck();
+        assertThat(a.find(d.id())).contains(d);
+        faulty.dropConnectionAtNextCommit();
+        assertThat(a.find(d.id())).contains(d);
+        assertThat(faulty.faultsFired()).as("both faults met a read's commit").isEqualTo(fired + 2);
+    }
 }
