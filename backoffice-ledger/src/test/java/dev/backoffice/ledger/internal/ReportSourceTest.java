@@ -143,6 +143,35 @@ class ReportSourceTest {
         assertThat(servedBy()).isEqualTo("replica");
     }
 
+    // A failover or a pool behind a load balancer can move the replica connection to another
+    // standby, one further behind. The two tests below pin what the rule then does (#19).
+
+    @Test
+    void aStandbyBehindTheOneBeforeIsNotUsedUntilItHoldsTheLatestFreshWrite() {
+        onReplica.addAll(List.of(1L, 2L, 3L, 4L, 5L));
+        write(5, true);
+        assertThat(servedBy()).isEqualTo("replica");
+        onReplica.removeAll(List.of(4L, 5L)); // the connection now reaches a standby that has replayed up to 3
+        write(6, true); // vouches for 5 and everything acknowledged before it began
+        assertThat(servedBy()).isEqualTo("primary");
+        onReplica.add(6L); // commit order: a standby holding 6 holds 4 and 5 too
+        onReplica.addAll(List.of(4L, 5L));
+        assertThat(servedBy()).isEqualTo("replica");
+    }
+
+    @Test
+    void withNoWriteSinceAConfirmationAReportTrustsItEvenOnAnotherStandby() {
+        // The documented limit: what was confirmed is not looked up again, and the rule cannot see
+        // that the replica is now another server. With one standby (two nodes) the connection can
+        // only move to the promoted standby, which holds everything; with several standbys behind
+        // one URL, such a report may miss this process's writes by that standby's lag.
+        onReplica.addAll(List.of(1L, 2L, 3L, 4L, 5L));
+        write(5, true);
+        assertThat(servedBy()).isEqualTo("replica");
+        onReplica.removeAll(List.of(4L, 5L));
+        assertThat(servedBy()).isEqualTo("replica");
+    }
+
     @Test
     void aReplicaThatFailsNeverFailsAReport() {
         replicaDown = true;
