@@ -3,6 +3,8 @@ package dev.backoffice.orders.jdbc;
 import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.RecordingMetrics;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
@@ -48,6 +50,7 @@ abstract class OrdersCommitOutcomeContract {
     private AdjustableClock clock;
     private TenantOrderStore raw;
     private TenantOrders orders;
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     /** The contract on a database of {@code kind} (a JDBC kind). */
     protected OrdersCommitOutcomeContract(StoreKind kind) {
@@ -59,7 +62,8 @@ abstract class OrdersCommitOutcomeContract {
         db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
         clock = OrderFixtures.clock();
-        JdbcOrderStore store = JdbcOrderStore.create(Jdbc.of(faulty));
+        JdbcOrderStore store = JdbcOrderStore.create(Jdbc.of(faulty).withMetrics(metrics));
+        assertThat(store.metrics()).isSameAs(metrics);
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
         raw = store.forTenant(tenant);
         orders = Orders.builder().store(store).clock(clock).build().forTenant(tenant);
@@ -204,5 +208,18 @@ abstract class OrdersCommitOutcomeContract {
         }
         assertThat(orders.find(first.id())).as("the first attempt landed whole").isPresent();
         assertThat(orders.find(second.id())).isPresent();
+    }
+
+    @Test
+    void aCreationWhoseCommitAcknowledgementIsLostIsCountedAsResolvedByLookup() {
+        int before = faulty.commits();
+        create();
+        int commitsOfACreation = faulty.commits() - before; // its write commits last
+        metrics.clear();
+        faulty.loseCommitAck(commitsOfACreation);
+        Order told = create();
+        assertThat(orders.find(told.id())).contains(told);
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|orders")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN)).isZero();
     }
 }

@@ -6,6 +6,8 @@ import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.RecordingMetrics;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
@@ -46,6 +48,7 @@ abstract class PayrollCommitOutcomeContract {
     private AuditStore audit;
     private PayrollEngine engine;
     private JdbcPayrollStore store;
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private static final YearMonth JANUARY = YearMonth.of(2025, 1);
 
     /**
@@ -61,7 +64,7 @@ abstract class PayrollCommitOutcomeContract {
     void open() {
         db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
-        Jdbc jdbc = Jdbc.of(faulty);
+        Jdbc jdbc = Jdbc.of(faulty).withMetrics(metrics);
         AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-02-01T09:00:00Z"));
         store = JdbcPayrollStore.create(jdbc);
         audit = JdbcAuditStore.create(jdbc, clock);
@@ -109,5 +112,20 @@ abstract class PayrollCommitOutcomeContract {
                     }, 1);
             assertThat(audit.forTenant(tenant).verify().intact()).isTrue();
         }
+    }
+
+    @Test
+    void anApprovalWhoseCommitAcknowledgementIsLostIsCountedAsResolvedByLookup() {
+        TenantId probe = company();
+        int before = faulty.commits();
+        approveJanuary(probe);
+        int commitsOfAnApproval = faulty.commits() - before; // its write commits last
+        TenantId tenant = company();
+        metrics.clear();
+        faulty.loseCommitAck(commitsOfAnApproval);
+        PayrollRun told = approveJanuary(tenant);
+        assertThat(store.forTenant(tenant).read().runs(JANUARY)).extracting(PayrollRun::id).containsExactly(told.id());
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|payroll")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN)).isZero();
     }
 }
