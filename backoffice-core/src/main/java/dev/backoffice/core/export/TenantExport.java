@@ -212,6 +212,32 @@ public final class TenantExport {
     }
 
     /**
+     * After an import: takes values of the database sequence {@code sequence} until one exceeds
+     * the tenant's largest {@code table.column}, so numbers the target hands out later come
+     * after the imported ones (the ledger's entry numbers: {@code ledger_sequence_block} over
+     * {@code ledger_entry.sequence}; without this, the tenant's next posting on the target could
+     * be given a number it already has). Values are only taken, never set back, so other
+     * processes using the sequence meanwhile are safe; the gaps it leaves are allowed. One round
+     * trip per block of numbers passed over.
+     *
+     * @return the last value taken
+     */
+    public static long advanceSequence(Jdbc jdbc, TenantId tenant, String sequence, String table, String column) {
+        Check.notNull(jdbc, "jdbc");
+        Check.notNull(tenant, "tenant");
+        checkName(sequence);
+        checkName(table);
+        checkName(column);
+        long max = jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT COALESCE(MAX(" + column + "), 0) FROM " + table
+                + " WHERE tenant_id = ?", rs -> rs.getLong(1), tenant.value()).orElse(0L));
+        long value;
+        do {
+            value = jdbc.inTransaction(c -> Jdbc.queryOne(c, "SELECT nextval('" + sequence + "')", rs -> rs.getLong(1)).orElseThrow());
+        } while (value <= max);
+        return value;
+    }
+
+    /**
      * The rows of {@code table} in the verified export in {@code dir}, each as column name to
      * value text ({@code null} for SQL NULL), for an import into an in-memory store.
      */

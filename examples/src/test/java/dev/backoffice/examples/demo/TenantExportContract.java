@@ -18,9 +18,14 @@ import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.examples.demo.scenario.ScenarioLoader;
+import dev.backoffice.ledger.Account;
+import dev.backoffice.ledger.EntryRequest;
+import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.Ledger;
+import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.TrialBalance;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import org.joda.money.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +133,22 @@ abstract class TenantExportContract {
             targetLedgerStore.close();
         }
 
+        // the tenant goes on posting on its new home: entry numbers continue after the imported ones
+        TenantExport.advanceSequence(target.jdbc(), tenant, "ledger_sequence_block", "ledger_entry", "sequence");
+        try (JdbcLedgerStore onTarget = JdbcLedgerStore.builder(target.jdbc()).build()) {
+            TenantLedger books = Ledger.builder().store(onTarget).clock(clock).build().forTenant(tenant);
+            List<Account> accounts = books.accounts();
+            java.util.Set<dev.backoffice.ledger.AccountId> parents = new java.util.HashSet<>();
+            accounts.forEach(x -> x.parent().ifPresent(parents::add));
+            List<Account> leaves = accounts.stream().filter(x -> !x.closed() && x.flags().isEmpty() && !parents.contains(x.id())).toList();
+            Account a = leaves.get(0);
+            Account b = leaves.stream().filter(x -> x.currency().equals(a.currency()) && !x.id().equals(a.id())).findFirst().orElseThrow();
+            long maxBefore = maxSequence(target);
+            JournalEntry posted = books.post(EntryRequest.builder(monthEnd.plusDays(1), "after the move")
+                    .debit(a.id(), Money.of(a.currency(), 10)).credit(b.id(), Money.of(a.currency(), 10)).build());
+            assertThat(posted.sequence()).isGreaterThan(maxBefore);
+        }
+
         // the audit chain verifies on its new home, with the same head
         AuditLog moved = targetAudit.forTenant(tenant);
         AuditLog original = JdbcAuditStore.create(source.jdbc(), clock).forTenant(tenant);
@@ -177,6 +198,11 @@ abstract class TenantExportContract {
         }
         assertThat(memory.verify().intact()).isTrue();
         assertThat(memory.size()).isEqualTo(rows.size()).isPositive();
+    }
+
+    private long maxSequence(TestDatabase db) {
+        return db.jdbc().inTransaction(c -> Jdbc.queryOne(c, "SELECT MAX(sequence) FROM ledger_entry WHERE tenant_id = ?",
+                rs -> rs.getLong(1), tenant.value())).orElseThrow();
     }
 
     private static Map<String, String> sums(ExportManifest m) {
