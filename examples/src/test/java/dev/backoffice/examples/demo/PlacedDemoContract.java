@@ -290,6 +290,57 @@ abstract class PlacedDemoContract {
         }
     }
 
+    /**
+     * Each database's JDBC ledger store has its own group committer: postings of companies in
+     * both databases, from several threads at once, each land once, in their own database.
+     */
+    @Test
+    void concurrent_postings_of_companies_in_two_databases_each_commit_once_in_their_own() throws Exception {
+        CurrencyUnit pln = CurrencyUnit.of("PLN");
+        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
+        LedgerStore ledgerStore = route(LedgerStore.class, j -> JdbcLedgerStore.builder(j).build(), InMemoryLedgerStore::create);
+        Ledger ledger = Ledger.builder().store(ledgerStore).clock(clock).build();
+        List<TenantId> companies = invoicingTenants.values().stream().map(TenantId::of).toList();
+        for (TenantId t : companies) {
+            ledger.forTenant(t).openAll(ChartTemplates.smallBusiness(pln));
+        }
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                TenantId t = companies.get(thread % companies.size());
+                int n = thread;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        ledger.forTenant(t).post(dev.backoffice.ledger.EntryRequest.builder(java.time.LocalDate.of(2026, 3, 16), "sale " + n + "/" + i)
+                                .debit("1010", Money.parse("PLN 10.00")).credit("4100", Money.parse("PLN 10.00")).build());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (TenantId t : companies) {
+            assertThat(ledger.forTenant(t).trialBalance(java.time.LocalDate.of(2026, 3, 31)).rows())
+                    .filteredOn(r -> r.code().equals("1010")).singleElement()
+                    .satisfies(r -> assertThat(r.debit()).isEqualTo(Money.parse("PLN " + (2 * perThread * 10) + ".00")));
+        }
+        if (kind.jdbc()) {
+            int i = 0;
+            for (Map.Entry<String, String> e : invoicingTenants.entrySet()) {
+                TestDatabase db = databases.get(i++);
+                List<String> entries = db.jdbc().inTransaction(c -> Jdbc.query(c,
+                        "SELECT tenant_id FROM ledger_entry WHERE description LIKE 'sale %'", rs -> rs.getString(1)));
+                assertThat(entries).as("postings in %s", e.getKey()).hasSize(2 * perThread).containsOnly(e.getValue());
+            }
+        }
+    }
+
     /** For every table with a tenant column: the tenants that have rows in it (tables without rows left out). */
     private static Map<String, Set<String>> tenantsByTable(TestDatabase db) {
         Jdbc jdbc = db.jdbc();
