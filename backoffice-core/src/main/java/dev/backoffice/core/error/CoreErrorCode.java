@@ -32,6 +32,24 @@ public enum CoreErrorCode implements ErrorCode {
      * (carried by {@link RetryHostTransactionException}). Nothing of the SDK call is stored.
      */
     STORAGE_RETRY_HOST_TRANSACTION("storage.retry_host_transaction", Kind.STORAGE),
+    /**
+     * The tenant placement ({@code core.store.placement.TenantPlacement}) places no database for
+     * this tenant: nothing was read or written. The message names the tenant.
+     */
+    STORAGE_TENANT_NOT_PLACED("storage.tenant_not_placed", Kind.STORAGE),
+    /**
+     * The tenant placement names a database no store was given for (a deployment mistake):
+     * nothing was read or written. The message names the tenant and the placement.
+     */
+    STORAGE_PLACEMENT_UNKNOWN("storage.placement_unknown", Kind.STORAGE),
+    /**
+     * A tenant export ({@code core.export.TenantExport}) does not verify: a file's SHA-256 or row
+     * count differs from its manifest, a row is of another tenant, or the format version is
+     * unknown. The field names the file; nothing was imported.
+     */
+    STORAGE_EXPORT_INVALID("storage.export_invalid", Kind.INVALID),
+    /** The database an export is imported into already holds rows of that tenant: nothing was imported. */
+    STORAGE_IMPORT_TENANT_EXISTS("storage.import_tenant_exists", Kind.CONFLICT),
     /** A page cursor was not issued by this listing, was tampered with or is malformed. */
     PAGE_INVALID_CURSOR("page.invalid_cursor", Kind.INVALID),
     /** An amount does not fit in 64-bit minor units. */

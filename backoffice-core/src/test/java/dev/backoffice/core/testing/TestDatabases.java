@@ -20,6 +20,10 @@ import java.util.UUID;
  * {@code _PASSWORD}) is set; {@code .ci/run} starts a server and sets them. On a laptop without
  * them the tests are skipped with a visible message; under CI ({@code CI=true}) a missing
  * server is a failure, so CI can never pass by skipping them.
+ *
+ * <p>Every database handed out records the statements sent to it ({@link StatementCheck}): when
+ * it is closed, each statement the SDK sent is checked against {@link TenantStatements}, so every
+ * contract suite on H2 and PostgreSQL proves its module names one tenant by equality.
  */
 public final class TestDatabases {
 
@@ -45,7 +49,7 @@ public final class TestDatabases {
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");
         String url = "jdbc:h2:mem:" + name + EmbeddedDatabase.COMPATIBILITY + ";DB_CLOSE_DELAY=-1";
         HikariDataSource pool = pool(url, "sa", "", null);
-        return new Simple(pool, Dialect.H2, url, "sa", "", () -> {
+        return new Simple(StatementCheck.wrap(pool), Dialect.H2, url, "sa", "", () -> {
             try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             } catch (SQLException ignored) {
@@ -79,7 +83,7 @@ public final class TestDatabases {
         }
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
         HikariDataSource pool = pool(url, user, password, schema);
-        return new Simple(pool, Dialect.POSTGRESQL, url, user, password, () -> {
+        return new Simple(StatementCheck.wrap(pool), Dialect.POSTGRESQL, url, user, password, () -> {
             pool.close();
             try (HikariDataSource admin = pool(baseUrl, user, password, null);
                  Connection c = admin.getConnection(); Statement st = c.createStatement()) {
@@ -105,7 +109,11 @@ public final class TestDatabases {
                           Runnable onClose) implements TestDatabase {
         @Override
         public void close() {
-            onClose.run();
+            try {
+                StatementCheck.check(dataSource);
+            } finally {
+                onClose.run();
+            }
         }
     }
 }
