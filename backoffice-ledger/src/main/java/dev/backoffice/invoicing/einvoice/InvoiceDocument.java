@@ -176,13 +176,16 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
      * a line's discount as the percentage, at two decimals, nearest to the amount FA(3) carries
      * ({@code P_10}) that gives the same net ({@code P_11}); local VAT only for the taxed rates
      * ({@code P_14_xW}), no local net; a credit note without date of supply or due date (so its
-     * date of supply reads as its issue date) and a reason of at most 256 characters.
+     * date of supply reads as its issue date) and a reason of at most 256 characters; totals in the
+     * schema's order of rates (23, 8, 5, 0, zw, np, oo).
      */
     public InvoiceDocument fa3View() {
         boolean credit = kind == InvoiceKind.CREDIT_NOTE;
         List<VatTotal> t = new ArrayList<>(totals.size());
         Optional<Money> local = Optional.empty();
-        for (VatTotal v : totals) {
+        List<VatTotal> sorted = new ArrayList<>(totals);
+        sorted.sort(java.util.Comparator.comparingInt(v -> fa3Order(v.rate())));
+        for (VatTotal v : sorted) {
             Optional<Money> vl = v.rate().treatment() == VatRate.Treatment.TAXED ? v.vatLocal() : Optional.empty();
             if (vl.isPresent()) {
                 local = Optional.of(local.map(m -> MoneyMath.plus(m, vl.get())).orElse(vl.get()));
@@ -198,7 +201,7 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
     /**
      * What the Peppol UBL document of this invoice states (so what {@link UblReader} returns):
      * a credit note's {@link #creditedLines()} (no lines before), units as their UN/ECE
-     * Recommendation 20 codes, no per-rate local amounts (only the total, {@link #vatLocal()}), no
+     * Recommendation 20 codes, no discount written as {@code 0} (a zero discount is no allowance), no per-rate local amounts (only the total, {@link #vatLocal()}), no
      * exchange rate, no due date on a credit note, no reason on an invoice.
      *
      * @throws dev.backoffice.core.error.InvalidRequestException {@link EInvoiceErrorCode#NOT_WRITABLE}
@@ -213,13 +216,22 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
             String field = "lines[" + i + "].unit";
             String code = UnitCodes.of(l.unit()).orElseThrow(() -> notWritable(field,
                     "has no UN/ECE Recommendation 20 code the SDK knows (use a code such as C62, HUR, KGM)", l.unit()));
-            out.add(code.equals(l.unit()) ? l : new InvoiceLine(l.description(), l.quantity(), code, l.unitNetPrice(),
-                    l.discountPercent(), l.vatRate()));
+            BigDecimal discount = l.discountPercent().signum() == 0 ? BigDecimal.ZERO : l.discountPercent();
+            out.add(new InvoiceLine(l.description(), l.quantity(), code, l.unitNetPrice(), discount, l.vatRate()));
         }
         List<VatTotal> t = totals.stream()
                 .map(v -> new VatTotal(v.rate(), v.net(), v.vat(), v.gross(), Optional.empty(), Optional.empty())).toList();
         return new InvoiceDocument(kind, number, issueDate, saleDate, credit ? Optional.empty() : dueDate, currency, seller, buyer,
                 out, List.of(), t, net, vat, gross, vatLocal, Optional.empty(), corrects, credit ? reason : Optional.empty());
+    }
+
+    private static int fa3Order(VatRate rate) {
+        for (int i = 0; i < Fa3Reader.FIELDS.size(); i++) {
+            if (Fa3Reader.FIELDS.get(i).getKey() == rate) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static List<InvoiceLine> fa3Lines(List<InvoiceLine> in) {

@@ -40,6 +40,7 @@ final class EInvoiceFixtures {
     static TenantInvoicing invoicing(AdjustableClock clock) {
         FxRates rates = FixedFxRates.builder()
                 .rate(EUR, PLN, LocalDate.of(2026, 3, 13), "4.2817", "051/A/NBP/2026")
+                .rate(EUR, PLN, LocalDate.of(2026, 3, 11), "4.2700", "049/A/NBP/2026")
                 .rate(GBP, PLN, LocalDate.of(2026, 3, 13), "5.0123", "051/A/NBP/2026")
                 .build();
         Ledger ledger = Ledger.builder().store(InMemoryLedgerStore.create()).clock(clock).build();
