@@ -136,10 +136,10 @@ public final class XmlIn {
         return out;
     }
 
-    /** The text, trimmed; it must not be empty. */
+    /** The text exactly as written (names keep their spaces); it must not be blank. */
     public String text() {
-        String t = element.getTextContent().strip();
-        if (t.isEmpty()) {
+        String t = element.getTextContent();
+        if (t.isBlank()) {
             throw EInvoiceErrorCode.MISSING_ELEMENT.exception(path, "is empty", null);
         }
         return t;
@@ -187,7 +187,7 @@ public final class XmlIn {
 
     /** This element's text converted by {@code parse}; any exception becomes INVALID_VALUE naming the path. */
     public <T> T as(String what, Function<String, T> parse) {
-        String t = text();
+        String t = text().strip();
         try {
             return parse.apply(t);
         } catch (BackofficeException e) {
