@@ -86,6 +86,34 @@ class UblWriterTest {
     }
 
     @Test
+    void a_partial_credit_note_credits_the_line_before_and_charges_the_line_after_again() {
+        Invoice invoice = uk(NewInvoice.builder("FV", GBP)
+                .line(line("Consulting", "10", gbp("120.00"), VatRate.GB_20).discount(new BigDecimal("12.5")))
+                .line(line("Books", "4", gbp("12.99"), VatRate.GB_0))
+                .line(line("Course", "1", gbp("500.00"), VatRate.GB_EXEMPT)));
+        Invoice full = invoicing.cancel(invoice.id(), CancelInvoice.of("KOR", "Partly returned", "clerk"));
+        // What a partial correction looks like (today the SDK issues only full cancellations): 3 of the
+        // 10 hours taken back, the books unchanged, the course taken back in full.
+        java.util.List<InvoiceLine> after = java.util.List.of(invoice.lines().get(0).withQuantity(new BigDecimal("7")),
+                invoice.lines().get(1), invoice.lines().get(2).withQuantity(BigDecimal.ZERO));
+        java.util.List<dev.backoffice.invoicing.VatTotal> totals = dev.backoffice.invoicing.internal.VatMath.correction(
+                invoice.lines(), after, GBP);
+        org.joda.money.Money net = dev.backoffice.invoicing.internal.VatMath.sum(totals, GBP, dev.backoffice.invoicing.VatTotal::net);
+        org.joda.money.Money vat = dev.backoffice.invoicing.internal.VatMath.sum(totals, GBP, dev.backoffice.invoicing.VatTotal::vat);
+        Invoice partial = new Invoice(full.id(), full.version(), full.kind(), full.status(), full.series(), full.number(), full.period(),
+                full.sequence(), full.customer(), full.seller(), full.buyer(), GBP, after, invoice.lines(), totals, net, vat,
+                net.plus(vat), full.fxRate(), full.issueDate(), full.saleDate(), full.dueDate(), full.paymentDays(), full.paid(),
+                full.corrects(), full.cancelledBy(), full.reason(), full.ledgerEntry(), full.createdAt());
+        String xml = ubl.write(partial, invoice);
+        assertValid("UK partial credit note", xml);
+        InvoiceDocument read = UblReader.read(xml);
+        assertThat(read).isEqualTo(InvoiceDocument.of(partial, invoice).ublView());
+        assertThat(read.lines()).extracting(InvoiceLine::quantity).containsExactly(new BigDecimal("10"), new BigDecimal("-7"),
+                new BigDecimal("1"));
+        assertThat(read.gross()).isEqualTo(partial.gross());
+    }
+
+    @Test
     void a_uk_zero_rated_sale_to_an_eu_business_is_an_export() {
         Invoice invoice = invoicing.issue(NewInvoice.builder("FV", EUR).seller(BRITCO).buyer(INITECH)
                 .line(line("Machine", "1", eur("1000.00"), VatRate.GB_0)).build());
