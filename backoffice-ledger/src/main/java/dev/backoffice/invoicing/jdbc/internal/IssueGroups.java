@@ -1,6 +1,7 @@
 package dev.backoffice.invoicing.jdbc.internal;
 
 import dev.backoffice.core.error.OutcomeUnknownException;
+import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.logging.LogContext;
 import dev.backoffice.core.tenant.TenantId;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +60,15 @@ public final class IssueGroups implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IssueGroups.class);
     /** Group attempts after refused issues, before the rest runs alone. */
     static final int MAX_GROUP_ATTEMPTS = 4;
+
+    /**
+     * PostgreSQL: plan every statement of the group's transaction as the key lookup it is, as the
+     * ledger does for a transaction of its own ({@code SET LOCAL}: reset at commit). The ledger
+     * does not do it when it joins this transaction, and a fresh, fast-growing ledger's stale
+     * statistics otherwise make the planner scan the whole entry table for the batch's id look-up.
+     */
+    private static final String KEY_LOOKUP_PLANS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+            + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
 
     private final Jdbc jdbc;
     private final GroupCommitter<Lane, Member> committer;
@@ -182,6 +193,11 @@ public final class IssueGroups implements AutoCloseable {
     /** The group's transaction (may run again after a deadlock or serialization failure: it only computes from what it reads). */
     private Written write(Connection c, Lane lane, List<Member> members) throws SQLException {
         String t = lane.tenant().value();
+        if (jdbc.dialect() == Dialect.POSTGRESQL) {
+            try (Statement st = c.createStatement()) {
+                st.execute(KEY_LOOKUP_PLANS);
+            }
+        }
         Set<InvoiceId> taken = Set.of();
         List<InvoiceId> maybe = new ArrayList<>();
         for (Member m : members) {
