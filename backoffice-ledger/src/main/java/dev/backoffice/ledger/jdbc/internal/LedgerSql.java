@@ -499,7 +499,7 @@ public final class LedgerSql {
      */
     static List<JournalEntry> entriesById(Connection c, Dialect dialect, String tenant, Collection<EntryId> ids) throws SQLException {
         if (dialect != Dialect.POSTGRESQL) {
-            return entriesBy(c, dialect, tenant, "entry_id", ids, true);
+            return entriesBy(c, dialect, tenant, "entry_id", ids.stream().map(EntryId::value).toList(), true);
         }
         List<JournalEntry> out = new ArrayList<>();
         if (ids.isEmpty()) {
