@@ -4,6 +4,8 @@ import dev.backoffice.core.store.TenantReads;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,18 @@ public interface LedgerReads extends TenantReads {
 
     /** The entry with {@code id}. */
     Optional<JournalEntry> entry(EntryId id);
+
+    /**
+     * The entries among {@code ids} that are stored, by id: what {@link #entry} answers for each,
+     * in one query where the store can (a batch of entries with ids looks them up at once).
+     */
+    default Map<EntryId, JournalEntry> entries(Collection<EntryId> ids) {
+        Map<EntryId, JournalEntry> found = new HashMap<>();
+        for (EntryId id : ids) {
+            entry(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /** The entry stored with idempotency key {@code key}. */
     Optional<JournalEntry> entryByIdempotencyKey(String key);

@@ -32,6 +32,7 @@ import dev.backoffice.invoicing.NewPayment;
 import dev.backoffice.invoicing.NumberingPeriod;
 import dev.backoffice.invoicing.Payment;
 import dev.backoffice.invoicing.PaymentId;
+import dev.backoffice.invoicing.PreparedIssue;
 import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantInvoicing;
@@ -56,6 +57,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The per-tenant invoicing service behind {@link TenantInvoicing}: the rules, over a
@@ -82,6 +86,10 @@ public final class InvoicingService implements TenantInvoicing {
     private final Clock clock;
     private final AuditLog audit;
     private final CursorSigner cursors;
+    /** Series read so far: a series never changes once defined, so issuing reads it once. */
+    private final Map<String, Series> knownSeries = new ConcurrentHashMap<>();
+    /** The one poster of this service's issues (its identity lets a store group them). */
+    private final Consumer<List<EntryRequest>> postAll = this::postAllEntries;
 
     private InvoicingService(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
                              FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors) {
@@ -175,19 +183,53 @@ public final class InvoicingService implements TenantInvoicing {
         }), () -> whereToLook(id));
     }
 
+    /**
+     * Checks and computes everything before any transaction ({@link #plan}), so that bad input
+     * never reaches the store and never consumes a number, then lets the store issue it (the JDBC
+     * store groups concurrent issues of a series into one transaction). A rerun after an unknown
+     * outcome, and a caller's own id whose plan was refused (it may be a stored invoice, which is
+     * answered as a retry), take the one-by-one path, which looks the id up first.
+     */
     @Override
     public Invoice issue(NewInvoice command) {
         Check.notNull(command, "invoice");
         InvoiceId id = command.id().orElseGet(InvoiceId::newId);
         Instant now = now();
         LocalDate today = today();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        Function<InvoiceTx, Invoice> alone = tx -> {
             Invoice draft = storeDraft(tx, command, id, now);
             if (draft.status() != InvoiceStatus.DRAFT) {
                 return draft; // issued before: this is a retry
             }
             return issueLocked(tx, tx.lockInvoice(id).orElseThrow(), today);
-        }), () -> whereToLook(id));
+        };
+        return Reruns.afterUnknownOutcome(rerun -> {
+            if (rerun) {
+                return store.write(alone);
+            }
+            PreparedIssue plan;
+            try {
+                plan = plan(command, id, now, today, alone);
+            } catch (BackofficeException e) {
+                if (command.id().isEmpty()) {
+                    throw e;
+                }
+                return store.write(alone);
+            }
+            return store.issue(plan);
+        }, () -> whereToLook(id));
+    }
+
+    /** The issue of {@code command} as {@code id}, checked and computed but for its number. */
+    private PreparedIssue plan(NewInvoice command, InvoiceId id, Instant now, LocalDate today, Function<InvoiceTx, Invoice> alone) {
+        Series series = knownSeries.get(command.series());
+        if (series == null) {
+            series = store.read().series(command.series()).orElseThrow(() -> seriesNotFound("series", command.series()));
+            knownSeries.put(series.code(), series); // a series never changes once defined
+        }
+        Issuing issuing = issuing(newDraft(command, id, now), series, today);
+        return IssuePlan.create(id, series.code(), issuing.period(), command.id().isPresent(), seq -> numbered(issuing, seq),
+                this::entryOf, postAll, alone);
     }
 
     /** Stores the draft of {@code command} as {@code id}, or answers the invoice stored under that id. */
@@ -197,17 +239,22 @@ public final class InvoicingService implements TenantInvoicing {
             return sameDraft(stored.get(), command);
         }
         tx.series(command.series()).orElseThrow(() -> seriesNotFound("series", command.series()));
+        Invoice draft = newDraft(command, id, now);
+        if (!tx.insertInvoice(draft)) {
+            return sameDraft(tx.invoice(id).orElseThrow(), command); // a concurrent retry stored it first
+        }
+        return draft;
+    }
+
+    /** The draft of {@code command} as {@code id}, version 1. */
+    private static Invoice newDraft(NewInvoice command, InvoiceId id, Instant now) {
         List<VatTotal> totals = VatMath.totals(command.lines(), command.currency());
-        Invoice draft = Invariants.consistent(new Invoice(id, 1, InvoiceKind.INVOICE, InvoiceStatus.DRAFT, command.series(),
+        return Invariants.consistent(new Invoice(id, 1, InvoiceKind.INVOICE, InvoiceStatus.DRAFT, command.series(),
                 Optional.empty(), Optional.empty(), 0, command.customer(), command.seller(), command.buyer(), command.currency(),
                 command.lines(), List.of(), totals, VatMath.sum(totals, command.currency(), VatTotal::net),
                 VatMath.sum(totals, command.currency(), VatTotal::vat), VatMath.sum(totals, command.currency(), VatTotal::gross),
                 Optional.empty(), command.issueDate(), command.saleDate(), command.dueDate(), command.paymentDays(),
                 Money.zero(command.currency()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now));
-        if (!tx.insertInvoice(draft)) {
-            return sameDraft(tx.invoice(id).orElseThrow(), command); // a concurrent retry stored it first
-        }
-        return draft;
     }
 
     /** {@code stored} if it was made from {@code command} (a retry), else the id is taken. */
@@ -229,6 +276,20 @@ public final class InvoicingService implements TenantInvoicing {
     private Invoice issueLocked(InvoiceTx tx, Invoice draft, LocalDate today) {
         MACHINE.requireDeclared(draft.status(), InvoiceEvent.ISSUE);
         Series series = tx.series(draft.series()).orElseThrow(() -> seriesNotFound("series", draft.series()));
+        Issuing issuing = issuing(draft, series, today);
+        Invoice issued = numbered(issuing, tx.nextSequence(series.code(), issuing.period()));
+        tx.updateInvoice(issued);
+        entryOf(issued).ifPresent(entry -> post("issueDate", entry));
+        return issued;
+    }
+
+    /** A draft on its way to being issued: everything checked and computed but its number. */
+    private record Issuing(Invoice draft, Series series, LocalDate issueDate, LocalDate saleDate, LocalDate dueDate,
+                           Optional<FxRate> rate, List<VatTotal> totals, NumberingPeriod period) {
+    }
+
+    /** Checks and computes the issue of {@code draft} in {@code series}: dates, accounts, local VAT, period. */
+    private Issuing issuing(Invoice draft, Series series, LocalDate today) {
         LocalDate issueDate = draft.issueDate().orElse(today);
         LocalDate saleDate = draft.saleDate().orElse(issueDate);
         LocalDate dueDate = draft.dueDate().orElse(issueDate.plusDays(draft.paymentDays()));
@@ -239,26 +300,44 @@ public final class InvoicingService implements TenantInvoicing {
         requireAccounts(draft.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
         Optional<FxRate> rate = localRate(draft, saleDate);
         List<VatTotal> totals = rate.map(r -> VatMath.inLocal(draft.totals(), r)).orElse(draft.totals());
+        return new Issuing(draft, series, issueDate, saleDate, dueDate, rate, totals, series.period(issueDate));
+    }
 
-        NumberingPeriod period = series.period(issueDate);
-        long seq = tx.nextSequence(series.code(), period);
-        String number = series.format(issueDate, seq);
+    /** The issued invoice of {@code issuing} with sequence {@code seq}: numbered, {@code ISSUE} fired, checked. */
+    private Invoice numbered(Issuing issuing, long seq) {
+        Invoice draft = issuing.draft();
+        LocalDate issueDate = issuing.issueDate();
+        Optional<FxRate> rate = issuing.rate();
+        List<VatTotal> totals = issuing.totals();
+        NumberingPeriod period = issuing.period();
+        String number = issuing.series().format(issueDate, seq);
         Optional<EntryId> entry = postsSomething(draft.gross()) ? Optional.of(EntryId.of(draft.id().value())) : Optional.empty();
         Invoice issued = new Invoice(draft.id(), draft.version() + 1, draft.kind(), InvoiceStatus.ISSUED, draft.series(),
                 Optional.of(number), Optional.of(period), seq, draft.customer(), draft.seller(), draft.buyer(), draft.currency(),
                 draft.lines(), draft.linesBefore(), totals, draft.net(), draft.vat(), draft.gross(), rate, Optional.of(issueDate),
-                Optional.of(saleDate), Optional.of(dueDate), draft.paymentDays(), draft.paid(), draft.corrects(),
+                Optional.of(issuing.saleDate()), Optional.of(issuing.dueDate()), draft.paymentDays(), draft.paid(), draft.corrects(),
                 draft.cancelledBy(), draft.reason(), entry, draft.createdAt());
         MACHINE.fire(draft.status(), InvoiceEvent.ISSUE, issued);
-        tx.updateInvoice(Invariants.consistent(issued));
-        entry.ifPresent(id -> post("issueDate", EntryRequest.builder(issueDate, "Invoice " + number)
+        return Invariants.consistent(issued);
+    }
+
+    /** The journal entry of the issued invoice {@code issued}, if it posts one. */
+    private Optional<EntryRequest> entryOf(Invoice issued) {
+        String number = issued.number().orElseThrow();
+        return issued.ledgerEntry().map(id -> EntryRequest.builder(issued.issueDate().orElseThrow(), "Invoice " + number)
                 .id(id)
                 .debit(code(AccountRole.RECEIVABLE, issued.currency()), issued.gross())
                 .postings(credits(issued))
                 .metadata("invoiceId", issued.id().toString())
                 .metadata("number", number)
-                .build()));
-        return issued;
+                .build());
+    }
+
+    /** Posts the entries of a group of issues in one batch, in the store's transaction (see {@link PreparedIssue#postAll}). */
+    private void postAllEntries(List<EntryRequest> entries) {
+        if (!entries.isEmpty()) {
+            ledger.postAll(entries);
+        }
     }
 
     /** The revenue and VAT credits of an issued invoice (the parts that are not zero). */

@@ -228,7 +228,7 @@ public final class LedgerService implements TenantLedger {
         ReportSource.Write w = reports.begin();
         JournalEntry posted = single(() -> reruns.run(rerun -> store.write(tx -> {
             w.attempt();
-            Object prepared = prepare(tx, request, 0, now, null, id, rerun);
+            Object prepared = prepare(tx, request, 0, now, null, id, rerun, null);
             if (prepared instanceof JournalEntry) {
                 return (JournalEntry) prepared; // a retry of a stored entry
             }
@@ -280,6 +280,8 @@ public final class LedgerService implements TenantLedger {
             List<JournalEntry> posted = reruns.run(rerun -> store.write(tx -> {
                 w.attempt();
                 int n = requests.size();
+                // a batch looks up the ids it must check in one query instead of one per entry
+                Map<EntryId, JournalEntry> stored = n > 1 ? storedEntries(tx, requests, ids, rerun) : null;
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
                 Set<Object> seenKeys = n > 1 ? new HashSet<>() : null;
@@ -287,7 +289,7 @@ public final class LedgerService implements TenantLedger {
                 Rejection firstFailure = null;
                 for (int i = 0; i < n && firstFailure == null; i++) {
                     try {
-                        draftOne(tx, requests.get(i), i, now, seenKeys, results, drafts, touched, ids.get(i), rerun);
+                        draftOne(tx, requests.get(i), i, now, seenKeys, results, drafts, touched, ids.get(i), rerun, stored);
                     } catch (Rejection r) {
                         firstFailure = r; // entries before it may still fail earlier when applied
                     }
@@ -346,10 +348,22 @@ public final class LedgerService implements TenantLedger {
                 + ": a batch is replayed whole (every entry stored with the same content) or is new", value);
     }
 
+    /** The stored entries among the ids of {@code requests} that {@link #prepare} would look up one by one. */
+    private static Map<EntryId, JournalEntry> storedEntries(LedgerTx tx, List<EntryRequest> requests, List<EntryId> ids,
+                                                            boolean rerun) {
+        List<EntryId> lookUp = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).id().isPresent() || rerun) {
+                lookUp.add(ids.get(i));
+            }
+        }
+        return lookUp.isEmpty() ? Map.of() : tx.entries(lookUp);
+    }
+
     private static void draftOne(LedgerTx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
                                  JournalEntry[] results, List<LedgerEngine.Draft> drafts, Collection<AccountId> touched,
-                                 EntryId id, boolean rerun) {
-        Object prepared = prepare(tx, r, i, now, seenKeys, id, rerun);
+                                 EntryId id, boolean rerun, Map<EntryId, JournalEntry> stored) {
+        Object prepared = prepare(tx, r, i, now, seenKeys, id, rerun, stored);
         if (prepared instanceof JournalEntry) {
             results[i] = (JournalEntry) prepared;
             return;
@@ -370,12 +384,13 @@ public final class LedgerService implements TenantLedger {
      *              by us is looked up only then: on a first attempt nobody can have stored it (and
      *              the unique index on entry ids has the last word), so the common path costs no
      *              look-up
+     * @param stored what a batch looked up at once ({@link #storedEntries}), or null to look up here
      */
     private static Object prepare(LedgerTx tx, EntryRequest r, int i, Instant now, Set<Object> seenKeys,
-                                  EntryId id, boolean rerun) {
+                                  EntryId id, boolean rerun, Map<EntryId, JournalEntry> stored) {
         Optional<JournalEntry> existing = Optional.empty();
         if (r.id().isPresent() || rerun) {
-            existing = tx.entry(id);
+            existing = stored != null ? Optional.ofNullable(stored.get(id)) : tx.entry(id);
         }
         if (existing.isEmpty() && r.idempotencyKey().isPresent()) {
             existing = tx.entryByIdempotencyKey(r.idempotencyKey().get());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.examples.bench.docs.DocsBench;
+import dev.backoffice.examples.bench.invoicing.InvoicingBench;
 import dev.backoffice.examples.bench.ledger.LedgerJdbcBench;
 import dev.backoffice.examples.bench.payroll.PayrollBenchmark;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -30,7 +31,8 @@ import java.util.List;
  * Parts: {@code jmh} (kernel, state machines against Spring Statemachine, squirrel and COLA,
  * in-memory ledger), {@code ledger-jdbc} (the JDBC ledger against a textbook SQL ledger, on
  * PostgreSQL and H2), {@code payroll} (100,000 employees in memory and on PostgreSQL),
- * {@code docs} (ingest against raw write+hash, disposition of 1,000,000 documents). No part
+ * {@code docs} (ingest against raw write+hash, disposition of 1,000,000 documents), {@code invoicing}
+ * (64 callers issuing into one series with their journal entries, against a textbook issuer). No part
  * named: all of them. PostgreSQL comes from {@code BACKOFFICE_TEST_PG_URL}, {@code _USER} and
  * {@code _PASSWORD} (the parts that need it say so and skip it when unset).
  *
@@ -41,7 +43,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final Path RESULTS = Path.of("benchmarks", "results.json");
-    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs");
+    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "invoicing");
 
     private Benchmarks() {
     }
@@ -119,6 +121,11 @@ public final class Benchmarks {
             case "docs" -> {
                 DocsBench.main(quick ? new String[]{"--quick"} : new String[0]);
                 return json.readTree(Path.of("examples", "target", "docs-bench.json").toFile());
+            }
+            case "invoicing" -> {
+                Path out = Path.of("examples", "target", "invoicing-bench.json");
+                InvoicingBench.main(quick ? new String[]{"--out=" + out, "--seconds=2", "--warmup=1"} : new String[]{"--out=" + out});
+                return json.readTree(out.toFile());
             }
             default -> throw new IllegalArgumentException("unknown benchmark part " + part + "; known: " + PARTS);
         }

@@ -94,6 +94,36 @@ final class InvoiceSql {
         throw new SQLException("the counter of series " + series + " period " + period + " could not be made");
     }
 
+    /**
+     * Moves the counter on by {@code count} in one statement and returns its new value (the last
+     * of the {@code count} sequences handed out); the row lock is held until the commit, as in
+     * {@link #nextSequence}. The counter row is made on first use only if the series is stored
+     * (visible to this transaction), so a group of issues cannot number a series that is not
+     * there; empty then.
+     */
+    static Optional<Long> takeSequences(Connection c, Dialect dialect, String t, String series, NumberingPeriod period, int count)
+            throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (dialect == Dialect.POSTGRESQL) {
+                Optional<Long> last = Jdbc.queryOne(c, "UPDATE invoicing_counter SET last_seq = last_seq + ? "
+                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", rs -> rs.getLong(1),
+                        count, t, series, period.key());
+                if (last.isPresent()) {
+                    return last;
+                }
+            } else if (Jdbc.update(c, "UPDATE invoicing_counter SET last_seq = last_seq + ? WHERE tenant_id = ? AND series = ? AND period = ?",
+                    count, t, series, period.key()) == 1) {
+                return Optional.of(counter(c, t, series, period));
+            }
+            if (series(c, t, series).isEmpty()) {
+                return Optional.empty();
+            }
+            Jdbc.update(c, "INSERT INTO invoicing_counter (tenant_id, series, period, last_seq) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
+                    t, series, period.key());
+        }
+        throw new SQLException("the counter of series " + series + " period " + period + " could not be made");
+    }
+
     static GapAudit gapAudit(Connection c, String t, String series, NumberingPeriod period) throws SQLException {
         // one statement, so the counter and the numbers are read at one point in time
         List<long[]> rows = Jdbc.query(c, "SELECT seq, 0 AS is_counter FROM invoicing_invoice WHERE tenant_id = ? AND series = ? AND period = ? "
@@ -152,15 +182,46 @@ final class InvoiceSql {
                 t, InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, date, InvoiceKind.INVOICE, limit);
     }
 
+    private static final String INSERT_INVOICE = "INSERT INTO invoicing_invoice (tenant_id, " + INVOICE_COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     static boolean insertInvoice(Connection c, Dialect dialect, String t, Invoice i) throws SQLException {
-        return Jdbc.update(c, "INSERT INTO invoicing_invoice (tenant_id, " + INVOICE_COLUMNS + ") "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                        + (dialect == Dialect.POSTGRESQL ? "(tenant_id, id) " : "") + "DO NOTHING",
-                t, i.id().value(), i.version(), i.kind(), i.status(), i.series(), i.period().map(NumberingPeriod::key).orElse(null),
-                i.sequence(), i.number().orElse(null), i.customer(), i.currency().getCode(), i.issueDate().orElse(null),
-                i.saleDate().orElse(null), i.dueDate().orElse(null), MoneyMath.toMinor(i.gross()), MoneyMath.toMinor(i.paid()),
-                i.corrects().map(InvoiceId::value).orElse(null), i.cancelledBy().map(InvoiceId::value).orElse(null),
-                i.ledgerEntry().map(EntryId::value).orElse(null), i.createdAt(), InvoiceDocument.json(i)) == 1;
+        return Jdbc.update(c, INSERT_INVOICE + " ON CONFLICT " + (dialect == Dialect.POSTGRESQL ? "(tenant_id, id) " : "") + "DO NOTHING",
+                invoiceRow(t, i)) == 1;
+    }
+
+    /**
+     * Stores new invoices in one batch (a multi-row insert where the driver rewrites batches).
+     * No conflict clause: a taken id fails the whole statement, and the caller's transaction with it.
+     */
+    static void insertInvoices(Connection c, String t, List<Invoice> invoices) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(invoices.size());
+        for (Invoice i : invoices) {
+            rows.add(invoiceRow(t, i));
+        }
+        Jdbc.batch(c, INSERT_INVOICE, rows, 1000);
+    }
+
+    private static Object[] invoiceRow(String t, Invoice i) {
+        return new Object[] {t, i.id().value(), i.version(), i.kind(), i.status(), i.series(),
+                i.period().map(NumberingPeriod::key).orElse(null), i.sequence(), i.number().orElse(null), i.customer(),
+                i.currency().getCode(), i.issueDate().orElse(null), i.saleDate().orElse(null), i.dueDate().orElse(null),
+                MoneyMath.toMinor(i.gross()), MoneyMath.toMinor(i.paid()), i.corrects().map(InvoiceId::value).orElse(null),
+                i.cancelledBy().map(InvoiceId::value).orElse(null), i.ledgerEntry().map(EntryId::value).orElse(null),
+                i.createdAt(), InvoiceDocument.json(i)};
+    }
+
+    /** The ids among {@code ids} that are stored (any kind, any status). */
+    static List<InvoiceId> storedIds(Connection c, String t, Collection<InvoiceId> ids) throws SQLException {
+        List<Object> params = new ArrayList<>(ids.size() + 1);
+        params.add(t);
+        StringBuilder in = new StringBuilder();
+        for (InvoiceId id : ids) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(id.value());
+        }
+        return Jdbc.query(c, "SELECT id FROM invoicing_invoice WHERE tenant_id = ? AND id IN (" + in + ")",
+                rs -> InvoiceId.of(Jdbc.uuid(rs, "id")), params.toArray());
     }
 
     static boolean updateInvoice(Connection c, String t, Invoice i) throws SQLException {

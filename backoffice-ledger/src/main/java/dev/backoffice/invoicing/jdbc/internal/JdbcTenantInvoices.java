@@ -15,6 +15,7 @@ import dev.backoffice.invoicing.InvoiceTx;
 import dev.backoffice.invoicing.NumberingPeriod;
 import dev.backoffice.invoicing.Payment;
 import dev.backoffice.invoicing.PaymentId;
+import dev.backoffice.invoicing.PreparedIssue;
 import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 
@@ -38,16 +39,36 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final IssueGroups issues;
 
-    private JdbcTenantInvoices(Jdbc jdbc, TenantId tenant, Clock clock) {
+    private JdbcTenantInvoices(Jdbc jdbc, TenantId tenant, Clock clock, IssueGroups issues) {
         super(tenant);
         this.jdbc = jdbc;
         this.clock = clock;
+        this.issues = issues;
     }
 
-    /** The view of {@code tenant}'s invoices through {@code jdbc}. */
-    public static JdbcTenantInvoices create(Jdbc jdbc, TenantId tenant, Clock clock) {
-        return new JdbcTenantInvoices(Check.notNull(jdbc, "jdbc"), tenant, Check.notNull(clock, "clock"));
+    /**
+     * The view of {@code tenant}'s invoices through {@code jdbc}.
+     *
+     * @param issues the group commit of issues, or null to issue each in its own transaction
+     */
+    public static JdbcTenantInvoices create(Jdbc jdbc, TenantId tenant, Clock clock, IssueGroups issues) {
+        return new JdbcTenantInvoices(Check.notNull(jdbc, "jdbc"), tenant, Check.notNull(clock, "clock"), issues);
+    }
+
+    /**
+     * Issues in a group transaction with the series' other concurrent issues ({@link IssueGroups});
+     * alone when grouping is off or when the calling thread is inside a transaction of this data
+     * source or a host transaction (the issue then joins it, as every write does).
+     */
+    @Override
+    public Invoice issue(PreparedIssue issue) {
+        Check.notNull(issue, "issue");
+        if (issues == null || jdbc.inTransaction()) {
+            return write(issue::issueIn);
+        }
+        return issues.issue(tenant, issue, this);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.backoffice.ledger.Account;
 import dev.backoffice.ledger.AccountCounters;
 import dev.backoffice.ledger.AccountId;
 import dev.backoffice.ledger.AccountState;
+import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.JournalEntry;
 import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.LedgerTx;
@@ -16,8 +17,10 @@ import dev.backoffice.ledger.PeriodStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Map;
 
@@ -40,6 +43,14 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
     private int entriesWritten;
+    /**
+     * Accounts this transaction looked up, by code and by id: a batch of entries names the same
+     * few accounts again and again, and an account's definition changes only through
+     * {@link #insertAccount} and {@link #updateAccount} (which forget them). Balances are not
+     * part of it: they come from {@link #lockAccounts}.
+     */
+    private final Map<String, Optional<Account>> byCode = new HashMap<>();
+    private final Map<AccountId, Optional<Account>> byId = new HashMap<>();
 
     DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
         super(tenant);
@@ -51,6 +62,36 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     @Override
     <T> T read(SqlWork<T> work) {
         return onConnection(c, work);
+    }
+
+    @Override
+    public Optional<Account> accountByCode(String code) {
+        Optional<Account> a = byCode.get(code);
+        if (a == null) {
+            a = super.accountByCode(code);
+            byCode.put(code, a);
+        }
+        return a;
+    }
+
+    @Override
+    public Optional<Account> account(AccountId id) {
+        Optional<Account> a = byId.get(id);
+        if (a == null) {
+            a = super.account(id);
+            byId.put(id, a);
+        }
+        return a;
+    }
+
+    /** One query for the whole batch. */
+    @Override
+    public Map<EntryId, JournalEntry> entries(Collection<EntryId> ids) {
+        Map<EntryId, JournalEntry> found = new HashMap<>();
+        for (JournalEntry e : read(conn -> LedgerSql.entriesById(conn, dialect, t, ids))) {
+            found.put(e.id(), e);
+        }
+        return found;
     }
 
     /**
@@ -82,6 +123,8 @@ public final class DirectTx extends SqlReader implements LedgerTx {
 
     @Override
     public void insertAccount(Account account) {
+        byCode.clear();
+        byId.clear();
         read(conn -> {
             if (LedgerSql.accountByCode(conn, t, account.code()).isPresent()
                     || LedgerSql.account(conn, t, account.id()).isPresent()) {
@@ -103,6 +146,8 @@ public final class DirectTx extends SqlReader implements LedgerTx {
 
     @Override
     public void updateAccount(Account account) {
+        byCode.clear();
+        byId.clear();
         read(conn -> {
             LedgerSql.updateClosed(conn, t, List.of(account));
             return null;

@@ -490,6 +490,30 @@ public final class LedgerSql {
         return out;
     }
 
+    /**
+     * The entries with any of {@code ids}. On PostgreSQL a join of the ids with the entry table
+     * rather than {@code = ANY(?)}: with the stale statistics of a fresh, fast-growing ledger
+     * the planner costs {@code ANY} over the primary key as a scan of the tenant's whole key
+     * range with a filter (tens of milliseconds for a batch, measured), while the join is
+     * planned as one key lookup per id.
+     */
+    static List<JournalEntry> entriesById(Connection c, Dialect dialect, String tenant, Collection<EntryId> ids) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return entriesBy(c, dialect, tenant, "entry_id", ids.stream().map(EntryId::value).toList(), true);
+        }
+        List<JournalEntry> out = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + E_COLUMNS + " FROM unnest(?::uuid[]) AS u(u_key) "
+                + "JOIN ledger_entry e ON e.tenant_id = ? AND e.entry_id = u.u_key")) {
+            ps.setArray(1, PgBulk.array(c, "uuid", ids.stream().map(EntryId::value).toArray()));
+            ps.setString(2, tenant);
+            readAll(ps, LedgerSql::entry, out);
+        }
+        return out;
+    }
+
     private static String link(String column) {
         return column.equals("pending_id") ? "R" : "V";
     }
