@@ -114,4 +114,13 @@ public interface TenantInvoicing {
 
     /** The payment with {@code id}; {@link InvoicingErrorCode#PAYMENT_NOT_FOUND} if none. */
     Payment payment(PaymentId id);
+
+    // ---- purchase ledger, reports, corrections
+
+    /**
+     * The tenant's purchase ledger (accounts payable).
+     *
+     * @throws IllegalStateException if {@link Invoicing.Builder#payables} was not given a store
+     */
+    TenantPayables payables();
 }

@@ -35,6 +35,7 @@ import dev.backoffice.invoicing.PaymentId;
 import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantInvoicing;
+import dev.backoffice.invoicing.TenantPayables;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
@@ -82,6 +83,8 @@ public final class InvoicingService implements TenantInvoicing {
     private final Clock clock;
     private final AuditLog audit;
     private final CursorSigner cursors;
+    /** The purchase ledger, reports and corrections (issue #16 AP part); set once by {@code create}, before publication. */
+    private volatile Receivables receivables;
 
     private InvoicingService(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
                              FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors) {
@@ -107,6 +110,16 @@ public final class InvoicingService implements TenantInvoicing {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new InvoicingService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts, fxRates,
                 Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"));
+    }
+
+    /**
+     * The service of {@code tenant} with its purchase ledger {@code payables} (null: none).
+     */
+    public static InvoicingService create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
+                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, PayablesService payables) {
+        InvoicingService service = create(tenant, store, ledger, accounts, fxRates, clock, audit, cursors);
+        service.receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+        return service;
     }
 
     @Override
@@ -545,6 +558,20 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(id, "id");
         return store.read().payment(id).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                 "id: payment " + id + " not found in tenant " + tenant));
+    }
+
+    // ------------------------------------------------------------------ payables, reports, corrections (Receivables)
+
+    @Override
+    public TenantPayables payables() {
+        return receivables().payables();
+    }
+
+    private Receivables receivables() {
+        if (receivables == null) {
+            receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, null);
+        }
+        return receivables;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,0 +1,52 @@
+package dev.backoffice.invoicing.internal;
+
+import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.invoicing.AccountMapping;
+import dev.backoffice.invoicing.FxRates;
+import dev.backoffice.invoicing.TenantInvoiceStore;
+import dev.backoffice.invoicing.TenantPayables;
+import dev.backoffice.ledger.TenantLedger;
+
+import java.time.Clock;
+
+/**
+ * What {@link InvoicingService} delegates the purchase ledger, the reports (VAT register, aging,
+ * late-payment claims) and the corrections (partial credit notes, unallocation) to, so that
+ * the service's own issue and payment paths stay as they are. Immutable.
+ */
+final class Receivables {
+
+    private final TenantId tenant;
+    private final TenantInvoiceStore store;
+    private final TenantLedger ledger;
+    private final AccountMapping accounts;
+    private final FxRates fxRates;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final PayablesService payables;
+
+    private Receivables(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
+                        Clock clock, AuditLog audit, PayablesService payables) {
+        this.tenant = tenant;
+        this.store = store;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.fxRates = fxRates;
+        this.clock = clock;
+        this.audit = audit;
+        this.payables = payables;
+    }
+
+    static Receivables create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
+                              Clock clock, AuditLog audit, PayablesService payables) {
+        return new Receivables(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+    }
+
+    TenantPayables payables() {
+        if (payables == null) {
+            throw new IllegalStateException("no purchase ledger: give Invoicing.builder().payables(store) a PayableStore");
+        }
+        return payables;
+    }
+}
