@@ -123,4 +123,11 @@ public interface TenantInvoicing {
      * @throws IllegalStateException if {@link Invoicing.Builder#payables} was not given a store
      */
     TenantPayables payables();
+
+    /**
+     * The VAT register of {@code from..to} (both included): sales and purchases by rate, in the
+     * documents' currency and in zloty for a Polish company, reconciling to the ledger's VAT-due
+     * and input-VAT accounts ({@link VatRegister}). Without a purchase ledger, sales only.
+     */
+    VatRegister vatRegister(LocalDate from, LocalDate to);
 }

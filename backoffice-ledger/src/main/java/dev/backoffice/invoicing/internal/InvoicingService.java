@@ -36,6 +36,7 @@ import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantInvoicing;
 import dev.backoffice.invoicing.TenantPayables;
+import dev.backoffice.invoicing.VatRegister;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
@@ -565,6 +566,11 @@ public final class InvoicingService implements TenantInvoicing {
     @Override
     public TenantPayables payables() {
         return receivables().payables();
+    }
+
+    @Override
+    public VatRegister vatRegister(LocalDate from, LocalDate to) {
+        return receivables().vatRegister(from, to);
     }
 
     private Receivables receivables() {

@@ -18,6 +18,7 @@ import dev.backoffice.invoicing.InvoicingLimits;
 import dev.backoffice.invoicing.NewAllocation;
 import dev.backoffice.invoicing.NewPayment;
 import dev.backoffice.invoicing.NewPurchaseInvoice;
+import dev.backoffice.invoicing.PayableReads;
 import dev.backoffice.invoicing.PayableTx;
 import dev.backoffice.invoicing.Payment;
 import dev.backoffice.invoicing.PaymentId;
@@ -93,6 +94,11 @@ public final class PayablesService implements TenantPayables {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new PayablesService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts, fxRates,
                 Check.notNull(clock, "clock"), Check.notNull(audit, "audit"));
+    }
+
+    /** The committed reads of the purchase ledger (the VAT register reads them). */
+    PayableReads reads() {
+        return store.read();
     }
 
     // ------------------------------------------------------------------ invoices

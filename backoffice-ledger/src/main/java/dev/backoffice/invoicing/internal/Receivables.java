@@ -4,11 +4,15 @@ import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.invoicing.AccountMapping;
 import dev.backoffice.invoicing.FxRates;
+import dev.backoffice.invoicing.InvoicingErrorCode;
+import dev.backoffice.invoicing.InvoicingLimits;
+import dev.backoffice.invoicing.VatRegister;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantPayables;
 import dev.backoffice.ledger.TenantLedger;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * What {@link InvoicingService} delegates the purchase ledger, the reports (VAT register, aging,
@@ -41,6 +45,15 @@ final class Receivables {
     static Receivables create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
                               Clock clock, AuditLog audit, PayablesService payables) {
         return new Receivables(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+    }
+
+    VatRegister vatRegister(LocalDate from, LocalDate to) {
+        InvoicingLimits.checkDate(from, "from");
+        InvoicingLimits.checkDate(to, "to");
+        if (to.isBefore(from)) {
+            throw InvoicingErrorCode.INVALID_DATE.exception("to", "must not be before from " + from, to);
+        }
+        return VatRegisters.of(from, to, store.read(), payables == null ? null : payables.reads());
     }
 
     TenantPayables payables() {
