@@ -67,6 +67,29 @@ public interface InvoiceReads extends TenantReads {
     }
 
     /**
+     * Up to {@code limit} open invoices ({@link InvoiceStatus#isOpen()}, kind invoice) with ids
+     * after {@code after} (all if empty), by id (the aging report). The default scans
+     * {@link #invoicesAfter}; stores with an index on the status answer it directly.
+     */
+    default List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+        List<Invoice> out = new java.util.ArrayList<>();
+        Optional<InvoiceId> cursor = after;
+        while (out.size() < limit) {
+            List<Invoice> page = invoicesAfter(cursor, InvoicingLimits.MAX_PAGE_SIZE);
+            for (Invoice i : page) {
+                if (i.kind() == InvoiceKind.INVOICE && i.status().isOpen() && out.size() < limit) {
+                    out.add(i);
+                }
+            }
+            if (page.size() < InvoicingLimits.MAX_PAGE_SIZE) {
+                break;
+            }
+            cursor = Optional.of(page.get(page.size() - 1).id());
+        }
+        return out;
+    }
+
+    /**
      * The credit notes that correct {@code invoice}, by id. The default scans
      * {@link #invoicesAfter}; stores with an index on the corrected invoice answer it directly.
      */

@@ -130,4 +130,13 @@ public interface TenantInvoicing {
      * and input-VAT accounts ({@link VatRegister}). Without a purchase ledger, sales only.
      */
     VatRegister vatRegister(LocalDate from, LocalDate to);
+
+    /**
+     * The aging of every customer's open invoices as of {@code asOf}: current, 1-30, 31-60,
+     * 61-90 and over 90 days overdue ({@link AgingReport} says from which amounts).
+     */
+    AgingReport aging(LocalDate asOf);
+
+    /** The aging of one customer's open invoices as of {@code asOf} (no row if nothing is open). */
+    AgingReport aging(LocalDate asOf, String customer);
 }

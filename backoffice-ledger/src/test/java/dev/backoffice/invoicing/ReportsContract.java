@@ -76,4 +76,50 @@ public abstract class ReportsContract extends ApContractBase {
                 .isEqualTo(pln("230.00"));
         failsNaming("invoicing.invalid_date", "to", () -> books.vatRegister(MARCH_31, MARCH_1));
     }
+
+    // ================================================================== aging
+
+    private Invoice due(String net, LocalDate dueDate) {
+        return invoicing.issue(InvoicingFixtures.sale("FV", net).issueDate(MARCH_16).saleDate(MARCH_16).dueDate(dueDate).build());
+    }
+
+    @Test
+    void the_aging_report_buckets_each_customers_open_amounts_by_days_overdue() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        due("100.00", asOf);                      // due today: current, 123.00
+        due("200.00", asOf.plusDays(31));         // not yet due: current, 246.00
+        due("10.00", asOf.minusDays(1));          // 1 day: 12.30
+        due("20.00", asOf.minusDays(30));         // 30 days: 24.60
+        due("30.00", asOf.minusDays(31));         // 31 days: 36.90
+        due("40.00", asOf.minusDays(60));         // 60 days: 49.20
+        Invoice partly = due("50.00", asOf.minusDays(61)); // 61 days: 61.50, 11.50 paid -> 50.00
+        due("60.00", asOf.minusDays(90));         // 90 days: 73.80
+        due("70.00", asOf.minusDays(91));         // 91 days: 86.10
+        Invoice paid = due("80.00", asOf.minusDays(100));
+        invoicing.recordPayment(NewPayment.of(ApFixtures.GLOBEX_KEY, pln("11.50"), MARCH_16, "part").allocate(partly.id(), pln("11.50")));
+        invoicing.recordPayment(NewPayment.of(ApFixtures.GLOBEX_KEY, paid.gross(), MARCH_16, "all").allocate(paid.id(), paid.gross()));
+        Party kowalski = Party.withoutTaxId("Jan Kowalski", "PL", "ul. Polna 3, 90-001 Lodz");
+        invoicing.issue(NewInvoice.builder("FV", PLN).seller(ACME).buyer(kowalski).issueDate(MARCH_16).dueDate(asOf.minusDays(5))
+                .line(line("Chair", "1", pln("100.00"), VatRate.PL_23)).build());
+        invoicing.issue(NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX).issueDate(asOf.plusDays(1))
+                .line(line("Later", "1", pln("999.00"), VatRate.PL_23)).build()); // issued after asOf: not in it
+
+        AgingReport report = invoicing.aging(asOf);
+        assertThat(report.rows()).hasSize(2);
+        AgingReport.Row globex = report.rows().stream().filter(r -> r.customer().equals(ApFixtures.GLOBEX_KEY)).findFirst().orElseThrow();
+        assertThat(globex.current()).isEqualTo(pln("369.00"));
+        assertThat(globex.days1to30()).isEqualTo(pln("36.90"));
+        assertThat(globex.days31to60()).isEqualTo(pln("86.10"));
+        assertThat(globex.days61to90()).isEqualTo(pln("123.80"));
+        assertThat(globex.over90()).isEqualTo(pln("86.10"));
+        assertThat(globex.invoices()).isEqualTo(9);
+        assertThat(globex.total()).isEqualTo(pln("701.90"));
+        AgingReport.Row jan = invoicing.aging(asOf, "Jan Kowalski").rows().get(0);
+        assertThat(jan.days1to30()).isEqualTo(pln("123.00"));
+        assertThat(jan.overdue()).isEqualTo(pln("123.00"));
+        // the receivable's balance is the sum of every open amount
+        assertThat(ledger.balance("1100").posted()).isEqualTo(globex.total().plus(jan.total()).plus(pln("1228.77")));
+        assertThat(invoicing.aging(asOf, "nobody").rows()).isEmpty();
+    }
 }

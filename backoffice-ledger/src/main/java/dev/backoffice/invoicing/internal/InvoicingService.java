@@ -11,6 +11,7 @@ import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.AccountMapping;
 import dev.backoffice.invoicing.AccountRole;
+import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.Allocation;
 import dev.backoffice.invoicing.CancelInvoice;
 import dev.backoffice.invoicing.FxRate;
@@ -571,6 +572,17 @@ public final class InvoicingService implements TenantInvoicing {
     @Override
     public VatRegister vatRegister(LocalDate from, LocalDate to) {
         return receivables().vatRegister(from, to);
+    }
+
+    @Override
+    public AgingReport aging(LocalDate asOf) {
+        return receivables().aging(asOf, Optional.empty());
+    }
+
+    @Override
+    public AgingReport aging(LocalDate asOf, String customer) {
+        Check.text(customer, "customer", InvoicingLimits.MAX_CUSTOMER_LENGTH);
+        return receivables().aging(asOf, Optional.of(customer));
     }
 
     private Receivables receivables() {

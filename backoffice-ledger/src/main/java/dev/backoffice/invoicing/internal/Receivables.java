@@ -3,6 +3,7 @@ package dev.backoffice.invoicing.internal;
 import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.invoicing.AccountMapping;
+import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.FxRates;
 import dev.backoffice.invoicing.InvoicingErrorCode;
 import dev.backoffice.invoicing.InvoicingLimits;
@@ -13,6 +14,7 @@ import dev.backoffice.ledger.TenantLedger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * What {@link InvoicingService} delegates the purchase ledger, the reports (VAT register, aging,
@@ -54,6 +56,11 @@ final class Receivables {
             throw InvoicingErrorCode.INVALID_DATE.exception("to", "must not be before from " + from, to);
         }
         return VatRegisters.of(from, to, store.read(), payables == null ? null : payables.reads());
+    }
+
+    AgingReport aging(LocalDate asOf, Optional<String> customer) {
+        InvoicingLimits.checkDate(asOf, "asOf");
+        return Aging.of(asOf, customer, store.read());
     }
 
     TenantPayables payables() {

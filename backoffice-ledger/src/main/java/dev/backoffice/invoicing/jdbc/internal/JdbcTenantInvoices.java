@@ -126,6 +126,11 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
         public List<Invoice> creditNotesOf(InvoiceId invoice) {
             return reading(c -> InvoiceReportSql.creditNotesOf(c, t, invoice));
         }
+
+        @Override
+        public List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+            return reading(c -> InvoiceReportSql.openInvoices(c, t, after, limit));
+        }
     }
 
     /** A statement of a unit of work; a failure leaves as {@link StorageException.Sql} for {@link Jdbc} to judge. */
@@ -208,6 +213,11 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
         @Override
         public List<Invoice> creditNotesOf(InvoiceId invoice) {
             return sql(() -> InvoiceReportSql.creditNotesOf(c, t, invoice));
+        }
+
+        @Override
+        public List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+            return sql(() -> InvoiceReportSql.openInvoices(c, t, after, limit));
         }
 
         @Override
