@@ -139,4 +139,13 @@ public interface TenantInvoicing {
 
     /** The aging of one customer's open invoices as of {@code asOf} (no row if nothing is open). */
     AgingReport aging(LocalDate asOf, String customer);
+
+    /**
+     * What a reminder for {@code invoice} may claim as of {@code asOf}: statutory late-payment
+     * interest on what is open and the fixed compensation, by the law of the seller's country
+     * ({@link LatePaymentClaim} says which law and how). A Polish claim needs the EUR/PLN rate
+     * of the month before the due month from the {@link FxRates} given to {@link Invoicing}.
+     * A day without a reference rate in the table is {@link InvoicingErrorCode#INTEREST_RATE_MISSING}.
+     */
+    LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf);
 }

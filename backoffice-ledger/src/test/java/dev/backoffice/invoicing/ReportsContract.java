@@ -122,4 +122,90 @@ public abstract class ReportsContract extends ApContractBase {
         assertThat(ledger.balance("1100").posted()).isEqualTo(globex.total().plus(jan.total()).plus(pln("1228.77")));
         assertThat(invoicing.aging(asOf, "nobody").rows()).isEmpty();
     }
+
+    // ================================================================== late-payment claims
+
+    private static final FxRates NBP = FixedFxRates.builder()
+            .rate(EUR, PLN, LocalDate.of(2025, 11, 28), "4.2300", "230/A/NBP/2025")
+            .rate(EUR, PLN, LocalDate.of(2026, 2, 27), "4.2000", "040/A/NBP/2026")
+            .build();
+
+    private Invoice plSale(TenantInvoicing books, String net, LocalDate issued, LocalDate due) {
+        return books.issue(NewInvoice.builder("FV", PLN).seller(ACME).buyer(GLOBEX).issueDate(issued).saleDate(issued).dueDate(due)
+                .line(line("Goods", "1", pln(net), VatRate.PL_23)).build());
+    }
+
+    @Test
+    void a_polish_claim_charges_the_reference_rate_plus_ten_points_per_half_year_and_euro_40_70_100_in_zloty() {
+        TenantInvoicing books = invoicing(NBP).forTenant(tenant);
+        books.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice small = plSale(books, "1000.00", MARCH_16, LocalDate.of(2026, 3, 30)); // 1230.00
+        LatePaymentClaim claim = books.lateClaim(small.id(), LocalDate.of(2026, 6, 30));
+        assertThat(claim.jurisdiction()).isEqualTo("PL");
+        assertThat(claim.daysLate()).isEqualTo(92);
+        assertThat(claim.periods()).singleElement().satisfies(p -> {
+            assertThat(p.from()).isEqualTo(LocalDate.of(2026, 3, 31));
+            assertThat(p.ratePercent()).isEqualByComparingTo("14.00");
+        });
+        assertThat(claim.interest()).isEqualTo(pln("43.40")); // 1230.00 x 14 % x 92 / 365 = 43.4038
+        assertThat(claim.compensation()).isEqualTo(pln("168.00")); // EUR 40 x 4.2000 (27 Feb 2026, the month before March)
+        assertThat(claim.fxRate().orElseThrow().table()).isEqualTo("040/A/NBP/2026");
+        assertThat(claim.total()).isEqualTo(pln("211.40"));
+
+        // across 1 January: 16 days at 15.25 %, 15 days at 14 %
+        Invoice december = plSale(books, "1000.00", LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 15));
+        LatePaymentClaim across = books.lateClaim(december.id(), LocalDate.of(2026, 1, 15));
+        assertThat(across.periods()).extracting(LatePaymentClaim.Period::days).containsExactly(16L, 15L);
+        assertThat(across.periods().get(0).ratePercent()).isEqualByComparingTo("15.25");
+        assertThat(across.interest()).isEqualTo(pln("15.30")); // 8.2225 + 7.0767 = 15.2992
+        assertThat(across.compensation()).isEqualTo(pln("169.20")); // EUR 40 x 4.2300 (28 Nov 2025)
+
+        // the bands: exactly 5000 zl is EUR 40, above it EUR 70, 50 000 zl and more EUR 100
+        assertThat(books.lateClaim(plSale(books, "4065.04", MARCH_16, LocalDate.of(2026, 3, 30)).id(), LocalDate.of(2026, 4, 1))
+                .compensation()).isEqualTo(pln("168.00"));
+        assertThat(books.lateClaim(plSale(books, "4065.05", MARCH_16, LocalDate.of(2026, 3, 30)).id(), LocalDate.of(2026, 4, 1))
+                .compensation()).isEqualTo(pln("294.00"));
+        assertThat(books.lateClaim(plSale(books, "40650.41", MARCH_16, LocalDate.of(2026, 3, 30)).id(), LocalDate.of(2026, 4, 1))
+                .compensation()).isEqualTo(pln("420.00"));
+
+        // a part paid: interest on what is open
+        books.recordPayment(NewPayment.of(ApFixtures.GLOBEX_KEY, pln("230.00"), MARCH_16, "part").allocate(small.id(), pln("230.00")));
+        assertThat(books.lateClaim(small.id(), LocalDate.of(2026, 6, 30)).interest()).isEqualTo(pln("35.29")); // 1000 x 14 % x 92 / 365
+        // not late yet: nothing
+        LatePaymentClaim early = books.lateClaim(small.id(), LocalDate.of(2026, 3, 30));
+        assertThat(early.interest()).isEqualTo(pln("0.00"));
+        assertThat(early.compensation()).isEqualTo(pln("0.00"));
+        // beyond the table, or without the NBP rate: typed errors naming the field
+        failsNaming("invoicing.interest_rate_missing", "asOf", () -> books.lateClaim(small.id(), LocalDate.of(2026, 7, 5)));
+        failsNaming("invoicing.fx_rate_missing", "dueDate", () -> invoicing.lateClaim(small.id(), LocalDate.of(2026, 6, 30)));
+    }
+
+    @Test
+    void a_uk_claim_charges_eight_points_over_the_base_rate_fixed_when_interest_starts_and_a_fixed_sum() {
+        invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        Invoice sale = invoicing.issue(NewInvoice.builder("FV", InvoicingFixtures.GBP).seller(InvoicingFixtures.BRITCO).buyer(INITECH)
+                .issueDate(MARCH_16).saleDate(MARCH_16).dueDate(LocalDate.of(2026, 3, 30))
+                .line(line("Widgets", "1", InvoicingFixtures.gbp("1000.00"), VatRate.GB_20)).build());
+        LatePaymentClaim claim = invoicing.lateClaim(sale.id(), LocalDate.of(2026, 6, 30));
+        assertThat(claim.jurisdiction()).isEqualTo("GB");
+        assertThat(claim.periods()).singleElement().satisfies(p -> assertThat(p.ratePercent()).isEqualByComparingTo("11.75"));
+        assertThat(claim.interest()).isEqualTo(InvoicingFixtures.gbp("35.54")); // 1200 x 11.75 % x 92 / 365 = 35.5397
+        assertThat(claim.compensation()).isEqualTo(InvoicingFixtures.gbp("70.00")); // 1,000 or more, less than 10,000
+
+        // interest that starts in June 2025 keeps the rate of 31 December 2024 after 1 July
+        Invoice june = invoicing.issue(NewInvoice.builder("FV", InvoicingFixtures.GBP).seller(InvoicingFixtures.BRITCO).buyer(INITECH)
+                .issueDate(LocalDate.of(2025, 6, 1)).dueDate(LocalDate.of(2025, 6, 20))
+                .line(line("Widgets", "1", InvoicingFixtures.gbp("500.00"), VatRate.GB_20)).build());
+        LatePaymentClaim fixed = invoicing.lateClaim(june.id(), LocalDate.of(2025, 7, 20));
+        assertThat(fixed.periods()).singleElement().satisfies(p -> {
+            assertThat(p.days()).isEqualTo(30);
+            assertThat(p.ratePercent()).isEqualByComparingTo("12.75");
+        });
+        assertThat(fixed.interest()).isEqualTo(InvoicingFixtures.gbp("6.29")); // 600 x 12.75 % x 30 / 365 = 6.2877
+        assertThat(fixed.compensation()).isEqualTo(InvoicingFixtures.gbp("40.00"));
+        Invoice old = invoicing.issue(NewInvoice.builder("FV", InvoicingFixtures.GBP).seller(InvoicingFixtures.BRITCO).buyer(INITECH)
+                .issueDate(LocalDate.of(2023, 12, 1)).dueDate(LocalDate.of(2023, 12, 10))
+                .line(line("Widgets", "1", InvoicingFixtures.gbp("500.00"), VatRate.GB_20)).build());
+        failsNaming("invoicing.interest_rate_missing", "dueDate", () -> invoicing.lateClaim(old.id(), LocalDate.of(2024, 1, 10)));
+    }
 }

@@ -27,6 +27,7 @@ import dev.backoffice.invoicing.InvoiceStatus;
 import dev.backoffice.invoicing.InvoiceTx;
 import dev.backoffice.invoicing.InvoicingErrorCode;
 import dev.backoffice.invoicing.InvoicingLimits;
+import dev.backoffice.invoicing.LatePaymentClaim;
 import dev.backoffice.invoicing.NewAllocation;
 import dev.backoffice.invoicing.NewInvoice;
 import dev.backoffice.invoicing.NewPayment;
@@ -583,6 +584,11 @@ public final class InvoicingService implements TenantInvoicing {
     public AgingReport aging(LocalDate asOf, String customer) {
         Check.text(customer, "customer", InvoicingLimits.MAX_CUSTOMER_LENGTH);
         return receivables().aging(asOf, Optional.of(customer));
+    }
+
+    @Override
+    public LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf) {
+        return receivables().lateClaim(invoice, asOf);
     }
 
     private Receivables receivables() {

@@ -2,7 +2,11 @@ package dev.backoffice.invoicing.internal;
 
 import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.AccountMapping;
+import dev.backoffice.invoicing.Invoice;
+import dev.backoffice.invoicing.InvoiceId;
+import dev.backoffice.invoicing.LatePaymentClaim;
 import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.FxRates;
 import dev.backoffice.invoicing.InvoicingErrorCode;
@@ -61,6 +65,14 @@ final class Receivables {
     AgingReport aging(LocalDate asOf, Optional<String> customer) {
         InvoicingLimits.checkDate(asOf, "asOf");
         return Aging.of(asOf, customer, store.read());
+    }
+
+    LatePaymentClaim lateClaim(InvoiceId id, LocalDate asOf) {
+        Check.notNull(id, "invoice");
+        InvoicingLimits.checkDate(asOf, "asOf");
+        Invoice invoice = store.read().invoice(id).orElseThrow(() -> InvoicingErrorCode.INVOICE_NOT_FOUND.notFound(
+                "invoice: invoice " + id + " not found in tenant " + tenant));
+        return LateClaims.of(invoice, asOf, fxRates);
     }
 
     TenantPayables payables() {
