@@ -148,4 +148,22 @@ public interface TenantInvoicing {
      * A day without a reference rate in the table is {@link InvoicingErrorCode#INTEREST_RATE_MISSING}.
      */
     LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf);
+
+    /**
+     * Corrects an open invoice in part with a credit note in {@code command.series()}: each line
+     * before (the invoice's, as earlier credit notes left it) and after, the totals the difference
+     * per rate, the difference posted back (revenue and VAT due debited, receivable credited) and
+     * settled on the invoice; audited. A line raised is {@link InvoicingErrorCode#INVALID_CORRECTION},
+     * a credit above what is open {@link InvoicingErrorCode#CREDIT_EXCEEDS_INVOICE}, each naming
+     * the field; nothing is written and no number is consumed. Idempotent by the credit note's id.
+     */
+    Invoice correct(InvoiceId invoice, CorrectInvoice command);
+
+    /**
+     * Takes back (part of) what {@code payment} allocated to an invoice, with a reason (audited):
+     * the invoice is open for it again, the payment's unallocated amount grows, customer credit is
+     * credited and the receivable debited. More than the payment allocated to the invoice is
+     * {@link InvoicingErrorCode#UNALLOCATION_EXCEEDS_ALLOCATED} naming {@code amount}.
+     */
+    Payment unallocate(PaymentId payment, Unallocation command);
 }

@@ -108,7 +108,12 @@ public abstract class VatRegisterProperties {
                         }
                     }
                     default -> {
-                        // partial credit notes: added with TenantInvoicing.correct
+                        if (!sales.isEmpty()) {
+                            Invoice i = sales.get(arg % sales.size());
+                            List<InvoiceLine> after = new ArrayList<>(i.lines());
+                            after.set(0, after.get(0).withQuantity(BigDecimal.ZERO));
+                            books.correct(i.id(), CorrectInvoice.of("KOR", after, "first line returned", "clerk").withIssueDate(date));
+                        }
                     }
                 }
             } catch (BackofficeException refused) {

@@ -14,6 +14,7 @@ import dev.backoffice.invoicing.AccountRole;
 import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.Allocation;
 import dev.backoffice.invoicing.CancelInvoice;
+import dev.backoffice.invoicing.CorrectInvoice;
 import dev.backoffice.invoicing.FxRate;
 import dev.backoffice.invoicing.FxRates;
 import dev.backoffice.invoicing.GapAudit;
@@ -38,6 +39,7 @@ import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantInvoicing;
 import dev.backoffice.invoicing.TenantPayables;
+import dev.backoffice.invoicing.Unallocation;
 import dev.backoffice.invoicing.VatRegister;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
@@ -589,6 +591,16 @@ public final class InvoicingService implements TenantInvoicing {
     @Override
     public LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf) {
         return receivables().lateClaim(invoice, asOf);
+    }
+
+    @Override
+    public Invoice correct(InvoiceId invoice, CorrectInvoice command) {
+        return receivables().correct(invoice, command);
+    }
+
+    @Override
+    public Payment unallocate(PaymentId payment, Unallocation command) {
+        return receivables().unallocate(payment, command);
     }
 
     private Receivables receivables() {

@@ -4,6 +4,10 @@ import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.AccountMapping;
+import dev.backoffice.invoicing.CorrectInvoice;
+import dev.backoffice.invoicing.Payment;
+import dev.backoffice.invoicing.PaymentId;
+import dev.backoffice.invoicing.Unallocation;
 import dev.backoffice.invoicing.Invoice;
 import dev.backoffice.invoicing.InvoiceId;
 import dev.backoffice.invoicing.LatePaymentClaim;
@@ -35,6 +39,7 @@ final class Receivables {
     private final Clock clock;
     private final AuditLog audit;
     private final PayablesService payables;
+    private final Corrections corrections;
 
     private Receivables(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
                         Clock clock, AuditLog audit, PayablesService payables) {
@@ -46,6 +51,7 @@ final class Receivables {
         this.clock = clock;
         this.audit = audit;
         this.payables = payables;
+        this.corrections = new Corrections(tenant, store, ledger, accounts, clock, audit);
     }
 
     static Receivables create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
@@ -73,6 +79,18 @@ final class Receivables {
         Invoice invoice = store.read().invoice(id).orElseThrow(() -> InvoicingErrorCode.INVOICE_NOT_FOUND.notFound(
                 "invoice: invoice " + id + " not found in tenant " + tenant));
         return LateClaims.of(invoice, asOf, fxRates);
+    }
+
+    Invoice correct(InvoiceId invoice, CorrectInvoice command) {
+        Check.notNull(invoice, "invoice");
+        Check.notNull(command, "command");
+        return corrections.correct(invoice, command);
+    }
+
+    Payment unallocate(PaymentId payment, Unallocation command) {
+        Check.notNull(payment, "payment");
+        Check.notNull(command, "command");
+        return corrections.unallocate(payment, command);
     }
 
     TenantPayables payables() {
