@@ -65,6 +65,17 @@ public final class AccountMapping {
                     .account(AccountRole.CUSTOMER_CREDIT, currency, customerCredit);
         }
 
+        /**
+         * The purchase roles of {@code currency} at once (payables; the bank is the sales
+         * mapping's {@link AccountRole#BANK}).
+         */
+        public Builder purchases(CurrencyUnit currency, String expense, String inputVat, String payable, String supplierAdvance) {
+            return account(AccountRole.EXPENSE, currency, expense)
+                    .account(AccountRole.INPUT_VAT, currency, inputVat)
+                    .account(AccountRole.PAYABLE, currency, payable)
+                    .account(AccountRole.SUPPLIER_ADVANCE, currency, supplierAdvance);
+        }
+
         /** The mapping. */
         public AccountMapping build() {
             Map<CurrencyUnit, Map<AccountRole, String>> copy = new HashMap<>();

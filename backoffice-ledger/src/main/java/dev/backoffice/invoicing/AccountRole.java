@@ -11,5 +11,13 @@ public enum AccountRole {
     /** The bank account payments arrive on. */
     BANK,
     /** Customer credit (unallocated cash and overpayments), a liability until allocated. */
-    CUSTOMER_CREDIT
+    CUSTOMER_CREDIT,
+    /** Purchases: the cost account debited with a supplier's invoice's net amount. */
+    EXPENSE,
+    /** Input VAT to deduct, an asset: debited with a supplier's invoice's VAT. */
+    INPUT_VAT,
+    /** Trade payables: credited by an approved supplier's invoice, debited by payments to it. */
+    PAYABLE,
+    /** Supplier advances (paid and not yet allocated to a supplier's invoice), an asset. */
+    SUPPLIER_ADVANCE
 }

@@ -41,7 +41,7 @@ import java.util.Optional;
  * @param saleDate    the date of supply, the tax point
  * @param dueDate     the payment due date
  * @param paymentDays the payment term in days
- * @param paid        how much of {@code gross} payments have settled
+ * @param paid        how much of {@code gross} payments (and partial credit notes, {@link TenantInvoicing#correct}) have settled
  * @param corrects    the invoice a credit note corrects
  * @param cancelledBy the credit note that cancelled this invoice
  * @param reason      why a credit note was issued

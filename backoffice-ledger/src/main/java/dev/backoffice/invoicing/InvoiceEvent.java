@@ -4,10 +4,12 @@ package dev.backoffice.invoicing;
 public enum InvoiceEvent {
     /** The draft gets its number and its ledger entry. */
     ISSUE,
-    /** A payment is allocated to it. */
+    /** A payment is allocated to it, or a partial credit note settles part of it. */
     PAY,
     /** Its due date passed unpaid (the overdue sweep). */
     MARK_OVERDUE,
     /** A credit note takes it back in full. */
-    CANCEL
+    CANCEL,
+    /** A payment's allocation to it is taken back ({@link TenantInvoicing#unallocate}). */
+    UNALLOCATE
 }

@@ -6,6 +6,7 @@ import static dev.backoffice.invoicing.InvoiceEvent.CANCEL;
 import static dev.backoffice.invoicing.InvoiceEvent.ISSUE;
 import static dev.backoffice.invoicing.InvoiceEvent.MARK_OVERDUE;
 import static dev.backoffice.invoicing.InvoiceEvent.PAY;
+import static dev.backoffice.invoicing.InvoiceEvent.UNALLOCATE;
 import static dev.backoffice.invoicing.InvoiceStatus.CANCELLED;
 import static dev.backoffice.invoicing.InvoiceStatus.DRAFT;
 import static dev.backoffice.invoicing.InvoiceStatus.ISSUED;
@@ -23,7 +24,9 @@ import static dev.backoffice.invoicing.InvoiceStatus.PARTIALLY_PAID;
  *   <li>payments move an open invoice towards paid; an overdue invoice stays overdue until paid
  *       in full;</li>
  *   <li>the overdue sweep marks an open invoice whose due date passed;</li>
- *   <li>a credit note cancels an open invoice on which nothing was paid.</li>
+ *   <li>a credit note cancels an open invoice on which nothing was paid; a partial credit note
+ *       settles part of an open invoice like a payment ({@code PAY});</li>
+ *   <li>taking back an allocation ({@code UNALLOCATE}) opens a paid invoice again.</li>
  * </ul>
  * Its error codes are {@link InvoicingErrorCode#ILLEGAL_TRANSITION} and
  * {@link InvoicingErrorCode#GUARD_REJECTED}.
@@ -35,7 +38,7 @@ public final class InvoiceLifecycle {
             .name("invoicing")
             .initial(DRAFT)
             .states(InvoiceStatus.values())
-            .finalStates(PAID, CANCELLED)
+            .finalStates(CANCELLED)
 
             .transition(DRAFT, ISSUE, ISSUED)
 
@@ -51,6 +54,13 @@ public final class InvoiceLifecycle {
             .transition(OVERDUE, PAY, PAID).guard("paid in full", Invoice::fullyPaid)
             .internal(OVERDUE, PAY)
             .transition(OVERDUE, CANCEL, CANCELLED).guard("nothing paid", Invoice::nothingPaid)
+
+            // an allocation taken back: open again (the overdue sweep marks it again if its due date passed)
+            .transition(PAID, UNALLOCATE, ISSUED).guard("nothing paid", Invoice::nothingPaid)
+            .transition(PAID, UNALLOCATE, PARTIALLY_PAID)
+            .transition(PARTIALLY_PAID, UNALLOCATE, ISSUED).guard("nothing paid", Invoice::nothingPaid)
+            .internal(PARTIALLY_PAID, UNALLOCATE)
+            .internal(OVERDUE, UNALLOCATE)
             .build();
 
     private InvoiceLifecycle() {

@@ -41,4 +41,68 @@ public interface InvoiceReads extends TenantReads {
 
     /** The payment with {@code id}, with its allocations. */
     Optional<Payment> payment(PaymentId id);
+
+    /**
+     * Up to {@code limit} numbered invoices and credit notes issued in {@code from..to}, with ids
+     * after {@code after} (all if empty), by id (the VAT register). The default scans
+     * {@link #invoicesAfter}; stores with an index on the issue date answer it directly.
+     */
+    default List<Invoice> issuedBetween(LocalDate from, LocalDate to, Optional<InvoiceId> after, int limit) {
+        List<Invoice> out = new java.util.ArrayList<>();
+        Optional<InvoiceId> cursor = after;
+        while (out.size() < limit) {
+            List<Invoice> page = invoicesAfter(cursor, InvoicingLimits.MAX_PAGE_SIZE);
+            for (Invoice i : page) {
+                if (i.number().isPresent() && !i.issueDate().orElseThrow().isBefore(from) && !i.issueDate().orElseThrow().isAfter(to)
+                        && out.size() < limit) {
+                    out.add(i);
+                }
+            }
+            if (page.size() < InvoicingLimits.MAX_PAGE_SIZE) {
+                break;
+            }
+            cursor = Optional.of(page.get(page.size() - 1).id());
+        }
+        return out;
+    }
+
+    /**
+     * Up to {@code limit} open invoices ({@link InvoiceStatus#isOpen()}, kind invoice) with ids
+     * after {@code after} (all if empty), by id (the aging report). The default scans
+     * {@link #invoicesAfter}; stores with an index on the status answer it directly.
+     */
+    default List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+        List<Invoice> out = new java.util.ArrayList<>();
+        Optional<InvoiceId> cursor = after;
+        while (out.size() < limit) {
+            List<Invoice> page = invoicesAfter(cursor, InvoicingLimits.MAX_PAGE_SIZE);
+            for (Invoice i : page) {
+                if (i.kind() == InvoiceKind.INVOICE && i.status().isOpen() && out.size() < limit) {
+                    out.add(i);
+                }
+            }
+            if (page.size() < InvoicingLimits.MAX_PAGE_SIZE) {
+                break;
+            }
+            cursor = Optional.of(page.get(page.size() - 1).id());
+        }
+        return out;
+    }
+
+    /**
+     * The credit notes that correct {@code invoice}, by id. The default scans
+     * {@link #invoicesAfter}; stores with an index on the corrected invoice answer it directly.
+     */
+    default List<Invoice> creditNotesOf(InvoiceId invoice) {
+        List<Invoice> out = new java.util.ArrayList<>();
+        Optional<InvoiceId> cursor = Optional.empty();
+        while (true) {
+            List<Invoice> page = invoicesAfter(cursor, InvoicingLimits.MAX_PAGE_SIZE);
+            page.stream().filter(i -> i.corrects().equals(Optional.of(invoice))).forEach(out::add);
+            if (page.size() < InvoicingLimits.MAX_PAGE_SIZE) {
+                return out;
+            }
+            cursor = Optional.of(page.get(page.size() - 1).id());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.internal.InvoicingService;
+import dev.backoffice.invoicing.internal.PayablesService;
 import dev.backoffice.ledger.Ledger;
 
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class Invoicing {
     private final Clock clock;
     private final AuditStore audit;
     private final CursorSigner cursors;
+    private final PayableStore payables;
     private final ConcurrentMap<TenantId, TenantInvoicing> tenants = new ConcurrentHashMap<>();
 
     private Invoicing(Builder b) {
@@ -48,6 +50,7 @@ public final class Invoicing {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.audit = b.audit == null ? InMemoryAuditStore.create(clock) : b.audit;
         this.cursors = b.cursors == null ? CursorSigner.random() : b.cursors;
+        this.payables = b.payables;
     }
 
     /** A new builder. */
@@ -60,7 +63,9 @@ public final class Invoicing {
         Check.notNull(tenant, "tenant");
         TenantInvoicing t = tenants.get(tenant);
         return t != null ? t : tenants.computeIfAbsent(tenant, id -> InvoicingService.create(id, store.forTenant(id),
-                ledger == null ? null : ledger.forTenant(id), accounts, fxRates, clock, audit.forTenant(id), cursors));
+                ledger == null ? null : ledger.forTenant(id), accounts, fxRates, clock, audit.forTenant(id), cursors,
+                payables == null ? null : PayablesService.create(id, payables.forTenant(id), ledger == null ? null : ledger.forTenant(id),
+                        accounts, fxRates, clock, audit.forTenant(id))));
     }
 
     /** Builder of {@link Invoicing}. */
@@ -72,8 +77,18 @@ public final class Invoicing {
         private Clock clock;
         private AuditStore audit;
         private CursorSigner cursors;
+        private PayableStore payables;
 
         private Builder() {
+        }
+
+        /**
+         * Where the purchase ledger is kept ({@link TenantInvoicing#payables()}; default: none).
+         * Give it the data source of the ledger, so an approval and its journal entry commit together.
+         */
+        public Builder payables(PayableStore store) {
+            this.payables = Check.notNull(store, "payables");
+            return this;
         }
 
         /** The store (required). */

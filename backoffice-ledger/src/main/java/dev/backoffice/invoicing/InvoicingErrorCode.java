@@ -45,6 +45,22 @@ public enum InvoicingErrorCode implements ErrorCode {
     INVOICE_EXISTS("invoicing.invoice_exists", Kind.CONFLICT),
     /** A payment id already used in this tenant for another payment. */
     PAYMENT_EXISTS("invoicing.payment_exists", Kind.CONFLICT),
+    /**
+     * A supplier's invoice number already registered for the same supplier (field
+     * {@code supplierNumber}): a purchase invoice is registered once.
+     */
+    DUPLICATE_SUPPLIER_NUMBER("invoicing.duplicate_supplier_number", Kind.CONFLICT),
+    /**
+     * A correction that is not a credit: a line's quantity or price raised, a line added, or
+     * nothing changed (field {@code lines[i].quantity} and the like).
+     */
+    INVALID_CORRECTION("invoicing.invalid_correction", Kind.INVALID),
+    /** A credit note that takes back more than the invoice still has open (field {@code lines}). */
+    CREDIT_EXCEEDS_INVOICE("invoicing.credit_exceeds_invoice", Kind.RULE),
+    /** An unallocation of more than the payment allocated to the invoice (field {@code amount}). */
+    UNALLOCATION_EXCEEDS_ALLOCATED("invoicing.unallocation_exceeds_allocated", Kind.RULE),
+    /** The late-payment rate table has no reference rate for a day of the delay (field {@code asOf}). */
+    INTEREST_RATE_MISSING("invoicing.interest_rate_missing", Kind.RULE),
     /** The ledger period of the entry's date is closed: nothing is issued, no number consumed. */
     PERIOD_CLOSED("invoicing.period_closed", Kind.RULE),
     /** The account mapping has no account for a role in the invoice's currency. */

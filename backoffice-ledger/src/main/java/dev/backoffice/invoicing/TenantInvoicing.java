@@ -114,4 +114,56 @@ public interface TenantInvoicing {
 
     /** The payment with {@code id}; {@link InvoicingErrorCode#PAYMENT_NOT_FOUND} if none. */
     Payment payment(PaymentId id);
+
+    // ---- purchase ledger, reports, corrections
+
+    /**
+     * The tenant's purchase ledger (accounts payable).
+     *
+     * @throws IllegalStateException if {@link Invoicing.Builder#payables} was not given a store
+     */
+    TenantPayables payables();
+
+    /**
+     * The VAT register of {@code from..to} (both included): sales and purchases by rate, in the
+     * documents' currency and in zloty for a Polish company, reconciling to the ledger's VAT-due
+     * and input-VAT accounts ({@link VatRegister}). Without a purchase ledger, sales only.
+     */
+    VatRegister vatRegister(LocalDate from, LocalDate to);
+
+    /**
+     * The aging of every customer's open invoices as of {@code asOf}: current, 1-30, 31-60,
+     * 61-90 and over 90 days overdue ({@link AgingReport} says from which amounts).
+     */
+    AgingReport aging(LocalDate asOf);
+
+    /** The aging of one customer's open invoices as of {@code asOf} (no row if nothing is open). */
+    AgingReport aging(LocalDate asOf, String customer);
+
+    /**
+     * What a reminder for {@code invoice} may claim as of {@code asOf}: statutory late-payment
+     * interest on what is open and the fixed compensation, by the law of the seller's country
+     * ({@link LatePaymentClaim} says which law and how). A Polish claim needs the EUR/PLN rate
+     * of the month before the due month from the {@link FxRates} given to {@link Invoicing}.
+     * A day without a reference rate in the table is {@link InvoicingErrorCode#INTEREST_RATE_MISSING}.
+     */
+    LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf);
+
+    /**
+     * Corrects an open invoice in part with a credit note in {@code command.series()}: each line
+     * before (the invoice's, as earlier credit notes left it) and after, the totals the difference
+     * per rate, the difference posted back (revenue and VAT due debited, receivable credited) and
+     * settled on the invoice; audited. A line raised is {@link InvoicingErrorCode#INVALID_CORRECTION},
+     * a credit above what is open {@link InvoicingErrorCode#CREDIT_EXCEEDS_INVOICE}, each naming
+     * the field; nothing is written and no number is consumed. Idempotent by the credit note's id.
+     */
+    Invoice correct(InvoiceId invoice, CorrectInvoice command);
+
+    /**
+     * Takes back (part of) what {@code payment} allocated to an invoice, with a reason (audited):
+     * the invoice is open for it again, the payment's unallocated amount grows, customer credit is
+     * credited and the receivable debited. More than the payment allocated to the invoice is
+     * {@link InvoicingErrorCode#UNALLOCATION_EXCEEDS_ALLOCATED} naming {@code amount}.
+     */
+    Payment unallocate(PaymentId payment, Unallocation command);
 }

@@ -11,8 +11,10 @@ import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.AccountMapping;
 import dev.backoffice.invoicing.AccountRole;
+import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.Allocation;
 import dev.backoffice.invoicing.CancelInvoice;
+import dev.backoffice.invoicing.CorrectInvoice;
 import dev.backoffice.invoicing.FxRate;
 import dev.backoffice.invoicing.FxRates;
 import dev.backoffice.invoicing.GapAudit;
@@ -26,6 +28,7 @@ import dev.backoffice.invoicing.InvoiceStatus;
 import dev.backoffice.invoicing.InvoiceTx;
 import dev.backoffice.invoicing.InvoicingErrorCode;
 import dev.backoffice.invoicing.InvoicingLimits;
+import dev.backoffice.invoicing.LatePaymentClaim;
 import dev.backoffice.invoicing.NewAllocation;
 import dev.backoffice.invoicing.NewInvoice;
 import dev.backoffice.invoicing.NewPayment;
@@ -36,6 +39,9 @@ import dev.backoffice.invoicing.PreparedIssue;
 import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoiceStore;
 import dev.backoffice.invoicing.TenantInvoicing;
+import dev.backoffice.invoicing.TenantPayables;
+import dev.backoffice.invoicing.Unallocation;
+import dev.backoffice.invoicing.VatRegister;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
@@ -90,6 +96,8 @@ public final class InvoicingService implements TenantInvoicing {
     private final Map<String, Series> knownSeries = new ConcurrentHashMap<>();
     /** The one poster of this service's issues (its identity lets a store group them). */
     private final Consumer<List<EntryRequest>> postAll = this::postAllEntries;
+    /** The purchase ledger, reports and corrections (issue #16 AP part); set once by {@code create}, before publication. */
+    private volatile Receivables receivables;
 
     private InvoicingService(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
                              FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors) {
@@ -115,6 +123,16 @@ public final class InvoicingService implements TenantInvoicing {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new InvoicingService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts, fxRates,
                 Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"));
+    }
+
+    /**
+     * The service of {@code tenant} with its purchase ledger {@code payables} (null: none).
+     */
+    public static InvoicingService create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
+                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, PayablesService payables) {
+        InvoicingService service = create(tenant, store, ledger, accounts, fxRates, clock, audit, cursors);
+        service.receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+        return service;
     }
 
     @Override
@@ -624,6 +642,51 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(id, "id");
         return store.read().payment(id).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                 "id: payment " + id + " not found in tenant " + tenant));
+    }
+
+    // ------------------------------------------------------------------ payables, reports, corrections (Receivables)
+
+    @Override
+    public TenantPayables payables() {
+        return receivables().payables();
+    }
+
+    @Override
+    public VatRegister vatRegister(LocalDate from, LocalDate to) {
+        return receivables().vatRegister(from, to);
+    }
+
+    @Override
+    public AgingReport aging(LocalDate asOf) {
+        return receivables().aging(asOf, Optional.empty());
+    }
+
+    @Override
+    public AgingReport aging(LocalDate asOf, String customer) {
+        Check.text(customer, "customer", InvoicingLimits.MAX_CUSTOMER_LENGTH);
+        return receivables().aging(asOf, Optional.of(customer));
+    }
+
+    @Override
+    public LatePaymentClaim lateClaim(InvoiceId invoice, LocalDate asOf) {
+        return receivables().lateClaim(invoice, asOf);
+    }
+
+    @Override
+    public Invoice correct(InvoiceId invoice, CorrectInvoice command) {
+        return receivables().correct(invoice, command);
+    }
+
+    @Override
+    public Payment unallocate(PaymentId payment, Unallocation command) {
+        return receivables().unallocate(payment, command);
+    }
+
+    private Receivables receivables() {
+        if (receivables == null) {
+            receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, null);
+        }
+        return receivables;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -55,7 +55,7 @@ import java.util.List;
 public final class JdbcInvoiceStore extends TenantScopedStore<TenantInvoiceStore> implements InvoiceStore, AutoCloseable {
 
     /** The schema scripts under {@code db/invoicing/}, in order. */
-    public static final List<String> SCRIPTS = List.of("V1__invoicing.sql");
+    public static final List<String> SCRIPTS = List.of("V1__invoicing.sql", "V2__invoicing_payables.sql");
 
     private final Jdbc jdbc;
     private final Clock clock;

@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 final class InvoiceSql {
 
-    private static final String INVOICE_COLUMNS = "id, version, kind, status, series, period, seq, number, customer, currency, "
+    static final String INVOICE_COLUMNS = "id, version, kind, status, series, period, seq, number, customer, currency, "
             + "issue_date, sale_date, due_date, gross_minor, paid_minor, corrects, cancelled_by, ledger_entry, created_at, document";
     private static final String PAYMENT_COLUMNS = "p.id, p.version, p.payer, p.currency, p.amount_minor, p.received_on, p.reference, "
             + "p.ledger_entry, p.created_at, a.seq AS a_seq, a.invoice_id, a.amount_minor AS a_amount, a.allocated_on, a.entry_id";
@@ -234,7 +234,7 @@ final class InvoiceSql {
                 i.ledgerEntry().map(EntryId::value).orElse(null), InvoiceDocument.json(i), t, i.id().value(), i.version() - 1) == 1;
     }
 
-    private static Invoice invoice(ResultSet rs) throws SQLException {
+    static Invoice invoice(ResultSet rs) throws SQLException {
         CurrencyUnit currency = CurrencyUnit.of(rs.getString("currency").strip());
         InvoiceDocument d = InvoiceDocument.parse(rs.getString("document"));
         String period = rs.getString("period");

@@ -137,6 +137,21 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
         public Optional<Payment> payment(PaymentId id) {
             return reading(c -> InvoiceSql.payment(c, t, id, false));
         }
+
+        @Override
+        public List<Invoice> issuedBetween(LocalDate from, LocalDate to, Optional<InvoiceId> after, int limit) {
+            return reading(c -> InvoiceReportSql.issuedBetween(c, t, from, to, after, limit));
+        }
+
+        @Override
+        public List<Invoice> creditNotesOf(InvoiceId invoice) {
+            return reading(c -> InvoiceReportSql.creditNotesOf(c, t, invoice));
+        }
+
+        @Override
+        public List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+            return reading(c -> InvoiceReportSql.openInvoices(c, t, after, limit));
+        }
     }
 
     /** A statement of a unit of work; a failure leaves as {@link StorageException.Sql} for {@link Jdbc} to judge. */
@@ -209,6 +224,21 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
         @Override
         public Optional<Payment> payment(PaymentId id) {
             return sql(() -> InvoiceSql.payment(c, t, id, false));
+        }
+
+        @Override
+        public List<Invoice> issuedBetween(LocalDate from, LocalDate to, Optional<InvoiceId> after, int limit) {
+            return sql(() -> InvoiceReportSql.issuedBetween(c, t, from, to, after, limit));
+        }
+
+        @Override
+        public List<Invoice> creditNotesOf(InvoiceId invoice) {
+            return sql(() -> InvoiceReportSql.creditNotesOf(c, t, invoice));
+        }
+
+        @Override
+        public List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
+            return sql(() -> InvoiceReportSql.openInvoices(c, t, after, limit));
         }
 
         @Override
