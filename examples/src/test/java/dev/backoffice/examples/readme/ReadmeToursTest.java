@@ -38,7 +38,9 @@ class ReadmeToursTest {
             "backoffice-ledger/README.md, 0",
             "backoffice-hr/README.md, 0",
             "backoffice-docs/README.md, 0",
-            "backoffice-ledger/README-invoicing.md, 0"})
+            "backoffice-ledger/README-invoicing.md, 0",
+            "backoffice-ledger/README-invoicing.md, 1",
+            "backoffice-ledger/README-invoicing.md, 2"})
     void theReadmeShowsTheGuidesTourVerbatim(String guide, int block) throws IOException {
         Path root = Path.of("..");
         String readme = Files.readString(root.resolve("README.md"));
