@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class InventoryContract {
 
-    protected static final CurrencyUnit EUR = CurrencyUnit.EUR;
-    protected static final InventoryAccounts ACCOUNTS = InventoryAccounts.builder()
+    public static final CurrencyUnit EUR = CurrencyUnit.EUR;
+    public static final InventoryAccounts ACCOUNTS = InventoryAccounts.builder()
             .currency(EUR, "1300", "2150", "5000", "5900", "3000").build();
     protected static final LocalDate MARCH_16 = LocalDate.of(2026, 3, 16);
 
@@ -111,7 +111,7 @@ public abstract class InventoryContract {
         stock.defineItem(Item.of("FLOUR", "Flour", Uom.KILOGRAMS, Costing.MOVING_AVERAGE, EUR));
     }
 
-    protected static List<OpenAccount> chart() {
+    public static List<OpenAccount> chart() {
         return List.of(OpenAccount.of("1300", "Inventory", AccountType.ASSET, EUR),
                 OpenAccount.of("2150", "Goods received not invoiced", AccountType.LIABILITY, EUR),
                 OpenAccount.of("5000", "Cost of goods sold", AccountType.EXPENSE, EUR),
