@@ -34,6 +34,7 @@ public final class Inventory {
     private final Clock clock;
     private final AuditStore audit;
     private final CursorSigner cursors;
+    private final boolean groupReservations;
     private final ConcurrentMap<TenantId, TenantInventory> tenants = new ConcurrentHashMap<>();
 
     private Inventory(Builder b) {
@@ -43,6 +44,7 @@ public final class Inventory {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.audit = b.audit == null ? InMemoryAuditStore.create(clock) : b.audit;
         this.cursors = b.cursors == null ? CursorSigner.random() : b.cursors;
+        this.groupReservations = b.groupReservations;
     }
 
     /** A new builder. */
@@ -55,7 +57,8 @@ public final class Inventory {
         Check.notNull(tenant, "tenant");
         TenantInventory t = tenants.get(tenant);
         return t != null ? t : tenants.computeIfAbsent(tenant, id -> InventoryService.create(id, store.forTenant(id),
-                ledger == null ? null : ledger.forTenant(id), accounts, clock, audit.forTenant(id), cursors));
+                ledger == null ? null : ledger.forTenant(id), accounts, clock, audit.forTenant(id), cursors,
+                groupReservations));
     }
 
     /** Builder of {@link Inventory}. */
@@ -66,6 +69,7 @@ public final class Inventory {
         private Clock clock;
         private AuditStore audit;
         private CursorSigner cursors;
+        private boolean groupReservations;
 
         private Builder() {
         }
@@ -104,6 +108,18 @@ public final class Inventory {
         /** The key that signs listing cursors (at least 32 bytes, copied). Default: a random key per {@code Inventory}. */
         public Builder cursorKey(byte[] key) {
             this.cursors = CursorSigner.withKey(key);
+            return this;
+        }
+
+        /**
+         * Whether concurrent reservations of a tenant share transactions (group commit; default
+         * false): a caller's reservation then runs in a transaction led by whichever caller came
+         * first, so the hot stock row is locked and committed once per group. For flash sales on
+         * JDBC. Leave it off when you call {@code reserve} inside a transaction of your own: a
+         * grouped reservation does not join it.
+         */
+        public Builder groupReservations(boolean group) {
+            this.groupReservations = group;
             return this;
         }
 

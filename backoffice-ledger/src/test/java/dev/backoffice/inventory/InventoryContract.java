@@ -324,6 +324,15 @@ public abstract class InventoryContract {
 
     @Test
     void many_threads_reserving_one_hot_item_never_oversell_it() throws Exception {
+        manyThreadsReserve(stock);
+    }
+
+    @Test
+    void many_threads_reserving_in_shared_transactions_never_oversell_it() throws Exception {
+        manyThreadsReserve(Inventory.builder().store(stockStore).clock(clock).groupReservations(true).build().forTenant(tenant));
+    }
+
+    private void manyThreadsReserve(TenantInventory stock) throws Exception {
         receive("BOLT", "100", "100.00");
         int threads = 8;
         int perThread = 25;

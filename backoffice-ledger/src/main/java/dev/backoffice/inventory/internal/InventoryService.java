@@ -73,9 +73,11 @@ public final class InventoryService implements TenantInventory {
     private final InventoryAccounts accounts;
     private final Clock clock;
     private final AuditLog audit;
+    private final ReservationGroups groups;
 
     private InventoryService(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                             Clock clock, AuditLog audit) {
+                             Clock clock, AuditLog audit, boolean groupReservations) {
+        this.groups = groupReservations ? new ReservationGroups(store) : null;
         this.tenant = tenant;
         this.store = store;
         this.ledger = ledger;
@@ -90,13 +92,14 @@ public final class InventoryService implements TenantInventory {
      * @param ledger   the tenant's ledger, or null to post nothing
      * @param accounts the account mapping (required with a ledger)
      * @param cursors  the cursor signer (for listings)
+     * @param groupReservations whether concurrent reservations share transactions ({@code Inventory.Builder#groupReservations})
      */
     public static InventoryService create(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                                          Clock clock, AuditLog audit, CursorSigner cursors) {
+                                          Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         Check.notNull(cursors, "cursors");
         return new InventoryService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"));
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), groupReservations);
     }
 
     @Override
@@ -322,41 +325,53 @@ public final class InventoryService implements TenantInventory {
             throw InventoryErrorCode.INVALID_EXPIRY.invalid("expiresAt", "must be after now (" + now + ")", request.expiresAt());
         }
         Instant expiresAt = request.expiresAt().truncatedTo(ChronoUnit.MICROS);
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
-            if (rerun) {
-                Optional<Reservation> stored = tx.reservation(id);
-                if (stored.isPresent()) {
-                    return sameReservation(stored.get(), request);
+        return Reruns.afterUnknownOutcome(rerun -> groups != null && !rerun
+                        ? groups.submit(tx -> reserveIn(tx, request, id, now, expiresAt, false))
+                        : store.write(tx -> reserveIn(tx, request, id, now, expiresAt, rerun)),
+                () -> "reservation " + id + ": read it with reservation(id), or repeat the request with this id");
+    }
+
+    /** The unit of a reservation: its checks before its writes, so a refused one writes nothing of its own. */
+    private Reservation reserveIn(InventoryTx tx, NewReservation request, ReservationId id, Instant now, Instant expiresAt,
+                                  boolean rerun) {
+        if (rerun) {
+            Optional<Reservation> stored = tx.reservation(id);
+            if (stored.isPresent()) {
+                return sameReservation(stored.get(), request);
+            }
+        }
+        Item item = tx.item(request.sku()).orElseThrow(() -> itemNotFound("sku", request.sku()));
+        Location at = tx.location(request.location()).orElseThrow(() -> locationNotFound("location", request.location()));
+        if (!at.kind().internal()) {
+            throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("location", "stock is reserved in an internal location", at.code());
+        }
+        long q = item.unit().toMinor(request.quantity(), "quantity");
+        AccountCounters c = tx.lockPosition(item.sku(), at.code());
+        if (StockCounters.reserve(c, q).creditsExceedDebits()) {
+            // holds that lapsed but were not swept yet give their stock back first (kept even if this request is refused)
+            boolean released = false;
+            for (Reservation lapsed : tx.expiredAt(item.sku(), at.code(), now, InventoryLimits.MAX_SWEEP)) {
+                Reservation locked = tx.lockReservation(lapsed.id()).orElseThrow();
+                if (locked.status() == ReservationStatus.OPEN) {
+                    c = StockCounters.reserve(c, -locked.open());
+                    tx.updateReservation(locked.close(ReservationStatus.EXPIRED));
+                    released = true;
                 }
             }
-            Item item = tx.item(request.sku()).orElseThrow(() -> itemNotFound("sku", request.sku()));
-            Location at = tx.location(request.location()).orElseThrow(() -> locationNotFound("location", request.location()));
-            if (!at.kind().internal()) {
-                throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("location", "stock is reserved in an internal location", at.code());
+            if (released) {
+                tx.putPosition(item.sku(), at.code(), c);
             }
-            long q = item.unit().toMinor(request.quantity(), "quantity");
-            AccountCounters c = tx.lockPosition(item.sku(), at.code());
-            AccountCounters next = StockCounters.reserve(c, q);
-            if (next.creditsExceedDebits()) {
-                // holds that lapsed but were not swept yet give their stock back first
-                for (Reservation lapsed : tx.expiredAt(item.sku(), at.code(), now, InventoryLimits.MAX_SWEEP)) {
-                    Reservation locked = tx.lockReservation(lapsed.id()).orElseThrow();
-                    if (locked.status() == ReservationStatus.OPEN) {
-                        next = StockCounters.reserve(next, -locked.open());
-                        tx.updateReservation(locked.close(ReservationStatus.EXPIRED));
-                    }
-                }
-            }
-            // reservations never oversell, even where stock may go negative
-            StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
-            Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
-                    ReservationStatus.OPEN, 1, now);
-            if (!tx.insertReservation(made)) {
-                return sameReservation(tx.reservation(id).orElseThrow(), request);
-            }
-            tx.putPosition(item.sku(), at.code(), next);
-            return made;
-        }), () -> "reservation " + id + ": read it with reservation(id), or repeat the request with this id");
+        }
+        AccountCounters next = StockCounters.reserve(c, q);
+        // reservations never oversell, even where stock may go negative
+        StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
+        Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
+                ReservationStatus.OPEN, 1, now);
+        if (!tx.insertReservation(made)) {
+            return sameReservation(tx.reservation(id).orElseThrow(), request);
+        }
+        tx.putPosition(item.sku(), at.code(), next);
+        return made;
     }
 
     @Override
