@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -31,9 +30,12 @@ final class ReservationGroups {
     /** Most reservations one transaction carries. */
     static final int MAX_GROUP = 256;
 
-    /** One queued request: its unit of work inside the group's transaction, and its outcome. */
-    record Pending(Function<InventoryTx, Reservation> work, CompletableFuture<Reservation> outcome) {
+    /** One queued request: its unit of work inside the group's transaction, its outcome, and who waits for it. */
+    record Pending(Function<InventoryTx, Reservation> work, CompletableFuture<Reservation> outcome, Thread waiter) {
     }
+
+    /** Groups a leader runs back to back while callers keep queueing, before it returns to its own caller. */
+    private static final int GROUPS_PER_TURN = 8;
 
     private final TenantInventoryStore store;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -45,29 +47,30 @@ final class ReservationGroups {
 
     /** Runs {@code work} in a group transaction and returns its reservation (or throws its failure). */
     Reservation submit(Function<InventoryTx, Reservation> work) {
-        Pending p = new Pending(work, new CompletableFuture<>());
+        Pending p = new Pending(work, new CompletableFuture<>(), Thread.currentThread());
         queue.add(p);
-        while (true) {
-            if (!p.outcome().isDone() && running.compareAndSet(false, true)) {
+        while (!p.outcome().isDone()) {
+            if (running.compareAndSet(false, true)) {
                 try {
-                    drain();
+                    for (int i = 0; i < GROUPS_PER_TURN && !queue.isEmpty(); i++) {
+                        drain();
+                    }
                 } finally {
                     running.set(false);
                 }
+            } else {
+                // the leader unparks us when our outcome is in; the timeout covers a leader that left
+                // just before we queued
+                LockSupport.parkNanos(this, 1_000_000L);
             }
-            try {
-                return p.outcome().get(200, TimeUnit.MICROSECONDS);
-            } catch (TimeoutException e) {
-                // no leader picked it up yet: try to lead
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reserving", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw (Error) e.getCause();
+        }
+        try {
+            return p.outcome().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw (Error) e.getCause();
         }
     }
 
@@ -97,7 +100,10 @@ final class ReservationGroups {
                 return null;
             });
         } catch (RuntimeException | Error failure) {
-            group.forEach(p -> p.outcome().completeExceptionally(failure));
+            group.forEach(p -> {
+                p.outcome().completeExceptionally(failure);
+                LockSupport.unpark(p.waiter());
+            });
             return;
         }
         for (int i = 0; i < group.size(); i++) {
@@ -107,6 +113,7 @@ final class ReservationGroups {
             } else {
                 group.get(i).outcome().completeExceptionally((Throwable) o);
             }
+            LockSupport.unpark(group.get(i).waiter());
         }
     }
 }

@@ -41,7 +41,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final Path RESULTS = Path.of("benchmarks", "results.json");
-    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs");
+    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "inventory");
 
     private Benchmarks() {
     }
@@ -119,6 +119,10 @@ public final class Benchmarks {
             case "docs" -> {
                 DocsBench.main(quick ? new String[]{"--quick"} : new String[0]);
                 return json.readTree(Path.of("examples", "target", "docs-bench.json").toFile());
+            }
+            case "inventory" -> {
+                dev.backoffice.examples.bench.inventory.InventoryBench.main(quick ? new String[]{"--items=10000", "--stock=5000"} : new String[0]);
+                return json.readTree(Path.of("examples", "target", "inventory-bench.json").toFile());
             }
             default -> throw new IllegalArgumentException("unknown benchmark part " + part + "; known: " + PARTS);
         }

@@ -160,6 +160,8 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
     private final class Tx extends SqlReads implements InventoryTx {
         private final Connection c;
         private final Map<String, Location> locations = new HashMap<>(4);
+        private final Map<String, Item> items = new HashMap<>(4);
+        private final Map<String, AccountCounters> locked = new HashMap<>(4);
 
         Tx(Connection c) {
             this.c = c;
@@ -187,6 +189,24 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         }
 
         @Override
+        public Optional<Item> item(String sku) {
+            // an item never changes once defined: one look-up per unit
+            Item i = items.get(sku);
+            if (i == null) {
+                Optional<Item> read = super.item(sku);
+                read.ifPresent(x -> items.put(sku, x));
+                return read;
+            }
+            return Optional.of(i);
+        }
+
+        @Override
+        public AccountCounters position(String sku, String location) {
+            AccountCounters c = locked.get(sku + '\u0000' + location);
+            return c != null ? c : super.position(sku, location);
+        }
+
+        @Override
         public boolean insertItem(Item item) {
             return run(x -> InventorySql.insertItem(x, t, item));
         }
@@ -198,7 +218,14 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         public AccountCounters lockPosition(String sku, String location) {
-            return run(x -> InventorySql.position(x, t, sku, location, true));
+            // a row this unit locked stays locked and is only changed through putPosition: no second read
+            String key = sku + '\u0000' + location;
+            AccountCounters c = locked.get(key);
+            if (c == null) {
+                c = run(x -> InventorySql.position(x, t, sku, location, true));
+                locked.put(key, c);
+            }
+            return c;
         }
 
         @Override
@@ -207,6 +234,7 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
                 InventorySql.putPosition(x, t, sku, location, counters);
                 return null;
             });
+            locked.put(sku + '\u0000' + location, counters);
         }
 
         @Override
