@@ -54,7 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       row, then UPDATE and INSERT), in the same run; each checks nothing was oversold.</li>
  * </ol>
  * <pre>
- * java -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.inventory.InventoryBench [--items=100000] [--stock=20000] [--callers=64]
+ * java -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.inventory.InventoryBench [--items=100000] [--stock=20000] [--callers=64] [--pg-items=N]
  * </pre>
  * PostgreSQL from {@code BACKOFFICE_BENCH_PG_*} or {@code BACKOFFICE_TEST_PG_*} (URL, USER,
  * PASSWORD); without it the PostgreSQL parts are skipped. Writes
@@ -72,6 +72,7 @@ public final class InventoryBench {
         int items = intOption(args, "items", 100_000);
         int stockUnits = intOption(args, "stock", 20_000);
         int callers = intOption(args, "callers", 64);
+        int pgItems = intOption(args, "pg-items", items);
         ObjectMapper json = BackofficeJson.mapper();
         ObjectNode out = json.createObjectNode();
 
@@ -99,7 +100,7 @@ public final class InventoryBench {
                 flash.put("one_tx_each_vs_baseline", single / baseline);
                 System.out.printf("flash sale: grouped %.0f/s, one tx each %.0f/s, baseline %.0f/s: %.1fx the baseline%n",
                         grouped, single, baseline, grouped / baseline);
-                valuation(out.putObject("valuation_postgres"), store, items, 16);
+                valuation(out.putObject("valuation_postgres"), store, pgItems, 16);
             } finally {
                 try (HikariDataSource admin = pool(url, 1); Connection c = admin.getConnection(); Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA " + schema + " CASCADE");
