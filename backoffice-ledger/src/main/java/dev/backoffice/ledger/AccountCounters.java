@@ -19,6 +19,27 @@ public record AccountCounters(long debitsPosted, long creditsPosted, long debits
         return Math.subtractExact(debitsPosted, creditsPosted);
     }
 
+    /**
+     * Whether posted plus pending debits exceed posted credits: what TigerBeetle's
+     * {@code debits_must_not_exceed_credits} forbids (pending debits count, pending credits do not).
+     *
+     * @throws ArithmeticException if the sum overflows
+     */
+    public boolean debitsExceedCredits() {
+        return Math.addExact(debitsPosted, debitsPending) > creditsPosted;
+    }
+
+    /**
+     * Whether posted plus pending credits exceed posted debits: what TigerBeetle's
+     * {@code credits_must_not_exceed_debits} forbids. Shared by the ledger's balance limits and
+     * inventory's stock limits (a stock position's credits are issues and reservations).
+     *
+     * @throws ArithmeticException if the sum overflows
+     */
+    public boolean creditsExceedDebits() {
+        return Math.addExact(creditsPosted, creditsPending) > debitsPosted;
+    }
+
     /** Component-wise sum, failing on overflow. */
     public AccountCounters plus(AccountCounters o) {
         return new AccountCounters(Math.addExact(debitsPosted, o.debitsPosted), Math.addExact(creditsPosted, o.creditsPosted),

@@ -560,14 +560,14 @@ public final class LedgerEngine {
         }
         try {
             if (account.has(AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS)
-                    && Math.addExact(c.debitsPosted(), c.debitsPending()) > c.creditsPosted()) {
+                    && c.debitsExceedCredits()) {
                 throw new Rejection(index, LedgerErrorCode.INSUFFICIENT_FUNDS, "postings",
                         "account " + account.code() + " would have debits (posted + pending) exceeding its posted credits by "
                                 + Money.ofMinor(account.currency(), c.debitsPosted() + c.debitsPending() - c.creditsPosted()),
                         account.code());
             }
             if (account.has(AccountFlag.CREDITS_MUST_NOT_EXCEED_DEBITS)
-                    && Math.addExact(c.creditsPosted(), c.creditsPending()) > c.debitsPosted()) {
+                    && c.creditsExceedDebits()) {
                 throw new Rejection(index, LedgerErrorCode.CREDITS_EXCEED_DEBITS, "postings",
                         "account " + account.code() + " would have credits (posted + pending) exceeding its posted debits by "
                                 + Money.ofMinor(account.currency(), c.creditsPosted() + c.creditsPending() - c.debitsPosted()),

@@ -43,7 +43,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final Path RESULTS = Path.of("benchmarks", "results.json");
-    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "invoicing");
+    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "invoicing", "inventory");
 
     private Benchmarks() {
     }
@@ -126,6 +126,10 @@ public final class Benchmarks {
                 Path out = Path.of("examples", "target", "invoicing-bench.json");
                 InvoicingBench.main(quick ? new String[]{"--out=" + out, "--seconds=2", "--warmup=1"} : new String[]{"--out=" + out});
                 return json.readTree(out.toFile());
+            }
+            case "inventory" -> {
+                dev.backoffice.examples.bench.inventory.InventoryBench.main(quick ? new String[]{"--items=10000", "--stock=5000"} : new String[0]);
+                return json.readTree(Path.of("examples", "target", "inventory-bench.json").toFile());
             }
             default -> throw new IllegalArgumentException("unknown benchmark part " + part + "; known: " + PARTS);
         }

@@ -11,6 +11,7 @@ import dev.backoffice.core.error.OutcomeUnknownException;
 import dev.backoffice.core.error.RuleViolationException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.docs.DocsErrorCode;
+import dev.backoffice.inventory.InventoryErrorCode;
 import dev.backoffice.invoicing.InvoicingErrorCode;
 import dev.backoffice.ledger.archfixture.BadErrorCode;
 import dev.backoffice.ledger.LedgerErrorCode;
@@ -93,7 +94,7 @@ class ErrorCodesTest {
     void everyCodeOfTheSdkIsUniqueWellFormedAndPrefixedByItsDomain() {
         List<Class<? extends ErrorCode>> enums = scan();
         assertThat(enums).contains(CoreErrorCode.class, OrderErrorCode.class, LedgerErrorCode.class,
-                InvoicingErrorCode.class, PayrollErrorCode.class, DocsErrorCode.class);
+                InvoicingErrorCode.class, InventoryErrorCode.class, PayrollErrorCode.class, DocsErrorCode.class);
         assertThat(problems(enums)).isEmpty();
         assertThat(enums.stream().mapToInt(e -> e.getEnumConstants().length).sum()).isGreaterThan(100);
     }

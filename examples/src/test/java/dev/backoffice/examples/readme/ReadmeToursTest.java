@@ -40,7 +40,8 @@ class ReadmeToursTest {
             "backoffice-docs/README.md, 0",
             "backoffice-ledger/README-invoicing.md, 0",
             "backoffice-ledger/README-invoicing.md, 1",
-            "backoffice-ledger/README-invoicing.md, 2"})
+            "backoffice-ledger/README-invoicing.md, 2",
+            "backoffice-ledger/README-inventory.md, 0"})
     void theReadmeShowsTheGuidesTourVerbatim(String guide, int block) throws IOException {
         Path root = Path.of("..");
         String readme = Files.readString(root.resolve("README.md"));

@@ -1,0 +1,62 @@
+package dev.backoffice.inventory;
+
+import dev.backoffice.ledger.AccountCounters;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * One transaction of a {@link TenantInventoryStore}: reads see its own writes, and every row it
+ * locks stays locked until the commit. Writes check nothing but the keys: the rules are the
+ * caller's.
+ *
+ * <p>Locking order (so that no two transactions deadlock): the reservation, then the item's cost,
+ * then positions in location-code order, then whatever an enclosing unit locks after them (the
+ * ledger's rows). Lots and layers are only touched by a unit holding the item's cost or
+ * position locks, which serialise them.
+ */
+public interface InventoryTx extends InventoryReads {
+
+    /** Stores a new item; false (and nothing written) if its SKU is taken. */
+    boolean insertItem(Item item);
+
+    /** Stores a new location; false (and nothing written) if its code is taken. */
+    boolean insertLocation(Location location);
+
+    /** The counters of {@code sku} in {@code location}, locked until the commit (created at zero if absent). */
+    AccountCounters lockPosition(String sku, String location);
+
+    /** Replaces the counters of a position this transaction locked. */
+    void putPosition(String sku, String location, AccountCounters counters);
+
+    /** Creates or replaces the lot balance with its key (sku, location, lot). */
+    void putLot(LotBalance lot);
+
+    /** Stores a new operation with its moves; false (and nothing written) if its id is taken. */
+    boolean insertOperation(StockOperation operation);
+
+    /** Stores a new reservation (version 1); false (and nothing written) if its id is taken. */
+    boolean insertReservation(Reservation reservation);
+
+    /** The reservation with {@code id}, locked until the commit. */
+    Optional<Reservation> lockReservation(ReservationId id);
+
+    /**
+     * Replaces the stored reservation, whose version must be {@code reservation.version() - 1}.
+     *
+     * @throws IllegalStateException otherwise
+     */
+    void updateReservation(Reservation reservation);
+
+    /** The item's cost, locked until the commit. */
+    ItemCost lockCost(String sku);
+
+    /** Replaces the item's cost (the caller holds its lock). */
+    void putCost(String sku, ItemCost cost);
+
+    /** Creates or replaces a FIFO layer; one with nothing left is removed. */
+    void putLayer(CostLayer layer);
+
+    /** Closes every period through {@code date}. */
+    void closeThrough(LocalDate date);
+}

@@ -1,0 +1,774 @@
+package dev.backoffice.inventory.internal;
+
+import dev.backoffice.core.audit.AuditEvent;
+import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.jdbc.Reruns;
+import dev.backoffice.core.page.CursorSigner;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.inventory.CostLayer;
+import dev.backoffice.inventory.InventoryAccountRole;
+import dev.backoffice.inventory.InventoryAccounts;
+import dev.backoffice.inventory.InventoryErrorCode;
+import dev.backoffice.inventory.InventoryLimits;
+import dev.backoffice.inventory.InventoryTx;
+import dev.backoffice.inventory.Item;
+import dev.backoffice.inventory.ItemCost;
+import dev.backoffice.inventory.ItemValuation;
+import dev.backoffice.inventory.Location;
+import dev.backoffice.inventory.LocationKind;
+import dev.backoffice.inventory.LotBalance;
+import dev.backoffice.inventory.MoveKind;
+import dev.backoffice.inventory.NewReservation;
+import dev.backoffice.inventory.OperationId;
+import dev.backoffice.inventory.Reservation;
+import dev.backoffice.inventory.ReservationId;
+import dev.backoffice.inventory.ReservationStatus;
+import dev.backoffice.inventory.StockCount;
+import dev.backoffice.inventory.StockLevel;
+import dev.backoffice.inventory.StockMove;
+import dev.backoffice.inventory.StockOperation;
+import dev.backoffice.inventory.StockRequest;
+import dev.backoffice.inventory.TenantInventory;
+import dev.backoffice.inventory.TenantInventoryStore;
+import dev.backoffice.inventory.Tracking;
+import dev.backoffice.inventory.Valuation;
+import dev.backoffice.inventory.ValuationRow;
+import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.EntryId;
+import dev.backoffice.ledger.EntryRequest;
+import dev.backoffice.ledger.LedgerErrorCode;
+import dev.backoffice.ledger.TenantLedger;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-tenant inventory service behind {@link TenantInventory}: the rules, over a
+ * {@link TenantInventoryStore} (persistence and locking) and a {@link TenantLedger} (postings).
+ *
+ * <p>Every write is one {@link TenantInventoryStore#write} unit, given its identity before the
+ * first attempt and run through {@link Reruns#afterUnknownOutcome}; the unit looks the identity up
+ * before writing. The ledger posting is the unit's last step, so that in memory (where the two
+ * stores cannot share a transaction) nothing can fail after it; on JDBC stores sharing a data
+ * source the ledger joins the unit's transaction, and a refused posting rolls the operation back.
+ */
+public final class InventoryService implements TenantInventory {
+
+    private final TenantId tenant;
+    private final TenantInventoryStore store;
+    private final TenantLedger ledger;
+    private final InventoryAccounts accounts;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final ReservationGroups groups;
+
+    private InventoryService(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
+                             Clock clock, AuditLog audit, boolean groupReservations) {
+        this.groups = groupReservations ? new ReservationGroups(store) : null;
+        this.tenant = tenant;
+        this.store = store;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * The service of {@code tenant}.
+     *
+     * @param ledger   the tenant's ledger, or null to post nothing
+     * @param accounts the account mapping (required with a ledger)
+     * @param cursors  the cursor signer (for listings)
+     * @param groupReservations whether concurrent reservations share transactions ({@code Inventory.Builder#groupReservations})
+     */
+    public static InventoryService create(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
+                                          Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
+        Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
+        Check.notNull(cursors, "cursors");
+        return new InventoryService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts,
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), groupReservations);
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    // ------------------------------------------------------------------ master data
+
+    @Override
+    public Item defineItem(Item item) {
+        Check.notNull(item, "item");
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            if (tx.item(item.sku()).isEmpty() && tx.insertItem(item)) {
+                return item;
+            }
+            Item existing = tx.item(item.sku()).orElseThrow();
+            if (!existing.equals(item)) {
+                throw InventoryErrorCode.ITEM_EXISTS.conflict("sku: item " + item.sku() + " exists with another definition: " + existing);
+            }
+            return existing;
+        }), () -> "item " + item.sku() + ": read it with item(sku), or define it again (same definition: no change)");
+    }
+
+    @Override
+    public Item item(String sku) {
+        Check.notBlank(sku, "sku");
+        return store.read().item(sku).orElseThrow(() -> itemNotFound("sku", sku));
+    }
+
+    @Override
+    public List<Item> items() {
+        return store.read().items();
+    }
+
+    @Override
+    public Location defineLocation(Location location) {
+        Check.notNull(location, "location");
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            if (location.parent().isPresent()) {
+                Location parent = tx.location(location.parent().get()).orElseThrow(() -> locationNotFound("parent", location.parent().get()));
+                if (parent.kind() != LocationKind.INTERNAL || parent.parent().isPresent()) {
+                    throw InventoryErrorCode.INVALID_LOCATION.invalid("parent", "must be a warehouse", parent.code());
+                }
+            }
+            if (tx.location(location.code()).isEmpty() && tx.insertLocation(location)) {
+                return location;
+            }
+            Location existing = tx.location(location.code()).orElseThrow();
+            if (!existing.equals(location)) {
+                throw InventoryErrorCode.LOCATION_EXISTS.conflict("code: location " + location.code() + " exists with another definition: "
+                        + existing);
+            }
+            return existing;
+        }), () -> "location " + location.code() + ": read it with location(code), or define it again");
+    }
+
+    @Override
+    public Location location(String code) {
+        Check.notBlank(code, "code");
+        return store.read().location(code).orElseThrow(() -> locationNotFound("code", code));
+    }
+
+    @Override
+    public List<Location> locations() {
+        return store.read().locations();
+    }
+
+    // ------------------------------------------------------------------ movements
+
+    @Override
+    public StockOperation move(StockRequest request) {
+        Check.notNull(request, "request");
+        Check.that(request.kind() != MoveKind.COUNT, "kind", "a count is recorded with count(StockCount)", request.kind());
+        OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
+        LocalDate date = request.date().orElseGet(this::today);
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<StockOperation> stored = tx.operation(id);
+            if (stored.isPresent()) {
+                return same(stored.get(), request.kind(), request.sku());
+            }
+            return moveLocked(tx, id, request, date, now);
+        }), () -> whereToLook(id));
+    }
+
+    private StockOperation moveLocked(InventoryTx tx, OperationId id, StockRequest r, LocalDate date, Instant now) {
+        Item item = tx.item(r.sku()).orElseThrow(() -> itemNotFound("sku", r.sku()));
+        Location from = tx.location(r.from()).orElseThrow(() -> locationNotFound("from", r.from()));
+        Location to = tx.location(r.to()).orElseThrow(() -> locationNotFound("to", r.to()));
+        long q = item.unit().toMinor(r.quantity(), "quantity");
+        checkKinds(r.kind(), from, to);
+        checkOpen(tx, date);
+        requireAccounts(item);
+        Optional<Money> cost = r.cost();
+        if (cost.isPresent()) {
+            Money c = cost.get();
+            if (!c.getCurrencyUnit().equals(item.currency())) {
+                throw InventoryErrorCode.INVALID_COST.invalid("cost", "must be in " + item.currency() + ", the item's currency", c);
+            }
+            if (c.isNegative()) {
+                throw InventoryErrorCode.INVALID_COST.invalid("cost", "must not be negative", c);
+            }
+        }
+        checkLot(tx, item, r, from, q);
+
+        // locks, in order: reservation, item cost, positions by code
+        Reservation reservation = null;
+        if (r.reservation().isPresent()) {
+            reservation = lockOpenReservation(tx, r.reservation().get(), now);
+            if (r.kind() != MoveKind.SHIPMENT) {
+                throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("reservation", "only a shipment ships a reservation", r.kind());
+            }
+            if (!reservation.sku().equals(item.sku()) || !reservation.location().equals(from.code())) {
+                throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("reservation", "holds " + reservation.sku() + " in "
+                        + reservation.location() + ", not " + item.sku() + " in " + from.code(), reservation.id());
+            }
+            if (q > reservation.open()) {
+                throw InventoryErrorCode.EXCEEDS_RESERVED.rule("quantity: " + r.quantity() + " exceeds the "
+                        + item.unit().of(reservation.open()) + " still open on reservation " + reservation.id());
+            }
+        }
+        boolean valued = from.kind().internal() != to.kind().internal();
+        ItemCost itemCost = valued ? tx.lockCost(item.sku()) : null;
+        Map<String, AccountCounters> positions = lockPositions(tx, item.sku(), from.code(), to.code());
+        AccountCounters f = StockCounters.out(positions.get(from.code()), q, reservation != null);
+        AccountCounters t = StockCounters.in(positions.get(to.code()), q);
+        StockCounters.check(from, f, item.sku(), "quantity");
+        StockCounters.check(to, t, item.sku(), "quantity");
+        tx.putPosition(item.sku(), from.code(), f);
+        tx.putPosition(item.sku(), to.code(), t);
+
+        List<LotPart> parts = lotParts(tx, item, r, from, q, date);
+        long[] deltas = value(tx, item, r, from, to, q, itemCost, date);
+        List<StockMove> moves = new ArrayList<>(parts.size());
+        long valueLeft = deltas[0];
+        long qtyLeft = q;
+        Optional<ReservationId> rid = Optional.ofNullable(reservation).map(Reservation::id);
+        for (LotPart p : parts) {
+            long v = p.quantity == qtyLeft ? valueLeft : Costs.share(valueLeft, p.quantity, qtyLeft);
+            valueLeft -= v;
+            qtyLeft -= p.quantity;
+            moves.add(new StockMove(item.sku(), from.code(), to.code(), p.lot, p.expiry, p.quantity, item.unit().scale(),
+                    Money.ofMinor(item.currency(), v), rid));
+        }
+        if (reservation != null) {
+            tx.updateReservation(reservation.ship(q));
+        }
+        return store(tx, new StockOperation(id, r.kind(), item.sku(), date, r.reference(), r.reason(), moves,
+                entryOf(id, moves), now), item);
+    }
+
+    @Override
+    public StockOperation count(StockCount count) {
+        Check.notNull(count, "count");
+        OperationId id = count.id().orElseGet(OperationId::newId);
+        LocalDate date = count.date().orElseGet(this::today);
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<StockOperation> stored = tx.operation(id);
+            if (stored.isPresent()) {
+                return same(stored.get(), MoveKind.COUNT, count.sku());
+            }
+            Item item = tx.item(count.sku()).orElseThrow(() -> itemNotFound("sku", count.sku()));
+            Location at = tx.location(count.location()).orElseThrow(() -> locationNotFound("location", count.location()));
+            Location loss = tx.location(count.loss()).orElseThrow(() -> locationNotFound("loss", count.loss()));
+            if (!at.kind().internal()) {
+                throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("location", "a count is of an internal location", at.code());
+            }
+            if (loss.kind() != LocationKind.LOSS) {
+                throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("loss", "must be a loss location", loss.code());
+            }
+            if (item.tracking() != Tracking.NONE) {
+                throw InventoryErrorCode.INVALID_LOT.invalid("sku", "a tracked item is counted per lot, which is not supported yet",
+                        item.sku());
+            }
+            long counted = item.unit().toMinorAllowZero(count.counted(), "counted");
+            checkOpen(tx, date);
+            requireAccounts(item);
+            ItemCost itemCost = tx.lockCost(item.sku());
+            Map<String, AccountCounters> positions = lockPositions(tx, item.sku(), at.code(), loss.code());
+            long diff = counted - StockCounters.onHand(positions.get(at.code()));
+            List<StockMove> moves = new ArrayList<>(1);
+            if (diff != 0) {
+                // a count is a fact: it may leave less than is reserved (available shows it), never less than zero
+                boolean gain = diff > 0;
+                long q = Math.abs(diff);
+                Location src = gain ? loss : at;
+                Location dst = gain ? at : loss;
+                tx.putPosition(item.sku(), src.code(), StockCounters.out(positions.get(src.code()), q, false));
+                tx.putPosition(item.sku(), dst.code(), StockCounters.in(positions.get(dst.code()), q));
+                long v;
+                if (gain) {
+                    v = Costs.atAverage(itemCost, q);
+                    receiveCost(tx, item, itemCost, q, v, date);
+                } else {
+                    v = -issueCost(tx, item, itemCost, q);
+                }
+                moves.add(new StockMove(item.sku(), src.code(), dst.code(), Optional.empty(), Optional.empty(), q,
+                        item.unit().scale(), Money.ofMinor(item.currency(), v), Optional.empty()));
+            }
+            return store(tx, new StockOperation(id, MoveKind.COUNT, item.sku(), date, Optional.empty(),
+                    Optional.of("count: " + count.counted().toPlainString() + " " + item.unit().code()), moves,
+                    entryOf(id, moves), now), item);
+        }), () -> whereToLook(id));
+    }
+
+    @Override
+    public StockOperation operation(OperationId id) {
+        Check.notNull(id, "id");
+        return store.read().operation(id).orElseThrow(() -> InventoryErrorCode.OPERATION_NOT_FOUND.notFound(
+                "id: operation " + id + " not found in tenant " + tenant));
+    }
+
+    // ------------------------------------------------------------------ reservations
+
+    @Override
+    public Reservation reserve(NewReservation request) {
+        Check.notNull(request, "request");
+        ReservationId id = request.id().orElseGet(ReservationId::newId);
+        Instant now = now();
+        if (!request.expiresAt().isAfter(now)) {
+            throw InventoryErrorCode.INVALID_EXPIRY.invalid("expiresAt", "must be after now (" + now + ")", request.expiresAt());
+        }
+        Instant expiresAt = request.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        return Reruns.afterUnknownOutcome(rerun -> groups != null && !rerun
+                        ? groups.submit(tx -> reserveIn(tx, request, id, now, expiresAt, false))
+                        : store.write(tx -> reserveIn(tx, request, id, now, expiresAt, rerun)),
+                () -> "reservation " + id + ": read it with reservation(id), or repeat the request with this id");
+    }
+
+    /** The unit of a reservation: its checks before its writes, so a refused one writes nothing of its own. */
+    private Reservation reserveIn(InventoryTx tx, NewReservation request, ReservationId id, Instant now, Instant expiresAt,
+                                  boolean rerun) {
+        if (rerun) {
+            Optional<Reservation> stored = tx.reservation(id);
+            if (stored.isPresent()) {
+                return sameReservation(stored.get(), request);
+            }
+        }
+        Item item = tx.item(request.sku()).orElseThrow(() -> itemNotFound("sku", request.sku()));
+        Location at = tx.location(request.location()).orElseThrow(() -> locationNotFound("location", request.location()));
+        if (!at.kind().internal()) {
+            throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("location", "stock is reserved in an internal location", at.code());
+        }
+        long q = item.unit().toMinor(request.quantity(), "quantity");
+        AccountCounters c = tx.lockPosition(item.sku(), at.code());
+        if (StockCounters.reserve(c, q).creditsExceedDebits()) {
+            // holds that lapsed but were not swept yet give their stock back first (kept even if this request is refused)
+            boolean released = false;
+            for (Reservation lapsed : tx.expiredAt(item.sku(), at.code(), now, InventoryLimits.MAX_SWEEP)) {
+                Reservation locked = tx.lockReservation(lapsed.id()).orElseThrow();
+                if (locked.status() == ReservationStatus.OPEN) {
+                    c = StockCounters.reserve(c, -locked.open());
+                    tx.updateReservation(locked.close(ReservationStatus.EXPIRED));
+                    released = true;
+                }
+            }
+            if (released) {
+                tx.putPosition(item.sku(), at.code(), c);
+            }
+        }
+        AccountCounters next = StockCounters.reserve(c, q);
+        // reservations never oversell, even where stock may go negative
+        StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
+        Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
+                ReservationStatus.OPEN, 1, now);
+        if (!tx.insertReservation(made)) {
+            return sameReservation(tx.reservation(id).orElseThrow(), request);
+        }
+        tx.putPosition(item.sku(), at.code(), next);
+        return made;
+    }
+
+    @Override
+    public Reservation release(ReservationId id) {
+        Check.notNull(id, "id");
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> close(tx, id, ReservationStatus.RELEASED)),
+                () -> "reservation " + id + ": read it with reservation(id)");
+    }
+
+    private Reservation close(InventoryTx tx, ReservationId id, ReservationStatus status) {
+        Reservation r = tx.lockReservation(id).orElseThrow(() -> reservationNotFound(id));
+        if (r.status() == ReservationStatus.RELEASED || r.status() == ReservationStatus.EXPIRED) {
+            return r; // released before: a retry
+        }
+        if (r.status() == ReservationStatus.SHIPPED) {
+            throw InventoryErrorCode.RESERVATION_CLOSED.rule("id: reservation " + id + " is shipped in full");
+        }
+        AccountCounters c = tx.lockPosition(r.sku(), r.location());
+        tx.putPosition(r.sku(), r.location(), StockCounters.reserve(c, -r.open()));
+        Reservation closed = r.close(status);
+        tx.updateReservation(closed);
+        return closed;
+    }
+
+    @Override
+    public List<Reservation> expireReservations() {
+        Instant now = now();
+        List<Reservation> out = new ArrayList<>();
+        for (Reservation r : store.read().expired(now, InventoryLimits.MAX_SWEEP)) {
+            // one unit per reservation: each takes its locks in the documented order
+            Reservation done = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+                Reservation locked = tx.lockReservation(r.id()).orElseThrow();
+                return locked.status() == ReservationStatus.OPEN ? close(tx, r.id(), ReservationStatus.EXPIRED) : locked;
+            }), () -> "reservation " + r.id());
+            if (done.status() == ReservationStatus.EXPIRED) {
+                out.add(done);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Reservation reservation(ReservationId id) {
+        Check.notNull(id, "id");
+        return store.read().reservation(id).orElseThrow(() -> reservationNotFound(id));
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    @Override
+    public StockLevel level(String sku, String location) {
+        Item item = item(sku);
+        location(location);
+        AccountCounters c = store.read().position(sku, location);
+        return new StockLevel(sku, location, item.unit().of(StockCounters.onHand(c)), item.unit().of(c.creditsPending()),
+                item.unit().of(StockCounters.available(c)));
+    }
+
+    @Override
+    public List<LotBalance> lots(String sku, String location) {
+        item(sku);
+        location(location);
+        return store.read().lots(sku, location).stream().filter(l -> l.onHand() != 0).toList();
+    }
+
+    @Override
+    public Valuation valuation(LocalDate asOf) {
+        Check.notNull(asOf, "asOf");
+        Map<String, Item> items = new HashMap<>();
+        for (Item i : store.read().items()) {
+            items.put(i.sku(), i);
+        }
+        List<ItemValuation> lines = new ArrayList<>();
+        Map<CurrencyUnit, Money> totals = new HashMap<>();
+        for (ValuationRow row : store.read().valuation(asOf)) {
+            if (row.quantity() == 0 && row.value() == 0) {
+                continue;
+            }
+            Item item = items.get(row.sku());
+            Money value = Money.ofMinor(item.currency(), row.value());
+            lines.add(new ItemValuation(row.sku(), item.unit().of(row.quantity()), value));
+            totals.merge(item.currency(), value, Money::plus);
+        }
+        lines.sort(Comparator.comparing(ItemValuation::sku));
+        return new Valuation(asOf, lines, totals);
+    }
+
+    @Override
+    public void closePeriod(LocalDate through, String actor) {
+        Check.notNull(through, "through");
+        Check.text(actor, "actor", InventoryLimits.MAX_TEXT_LENGTH);
+        Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            if (tx.closedThrough().map(c -> c.isBefore(through)).orElse(true)) {
+                tx.closeThrough(through);
+                audit.append(AuditEvent.of(actor, "inventory.period_closed", "period/" + through));
+            }
+            return null;
+        }), () -> "period close through " + through + ": read closedThrough()");
+    }
+
+    @Override
+    public Optional<LocalDate> closedThrough() {
+        return store.read().closedThrough();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void checkKinds(MoveKind kind, Location from, Location to) {
+        LocationKind f = from.kind();
+        LocationKind t = to.kind();
+        boolean ok = switch (kind) {
+            case OPENING -> f == LocationKind.OPENING && t == LocationKind.INTERNAL;
+            case RECEIPT -> f == LocationKind.SUPPLIER && t == LocationKind.INTERNAL;
+            case SHIPMENT -> f == LocationKind.INTERNAL && t == LocationKind.CUSTOMER;
+            case RETURN -> f == LocationKind.CUSTOMER && t == LocationKind.INTERNAL;
+            case TRANSFER -> f == LocationKind.INTERNAL && t == LocationKind.INTERNAL;
+            case ADJUSTMENT -> (f == LocationKind.INTERNAL && t == LocationKind.LOSS) || (f == LocationKind.LOSS && t == LocationKind.INTERNAL);
+            case COUNT -> false;
+        };
+        if (!ok) {
+            boolean fromWrong = switch (kind) {
+                case OPENING -> f != LocationKind.OPENING;
+                case RECEIPT -> f != LocationKind.SUPPLIER;
+                case RETURN -> f != LocationKind.CUSTOMER;
+                case ADJUSTMENT -> f != LocationKind.INTERNAL && f != LocationKind.LOSS;
+                default -> f != LocationKind.INTERNAL;
+            };
+            Location wrong = fromWrong ? from : to;
+            throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid(fromWrong ? "from" : "to",
+                    "a " + kind + " cannot move stock " + (fromWrong ? "out of" : "into") + " a " + wrong.kind() + " location", wrong.code());
+        }
+    }
+
+    private void checkOpen(InventoryTx tx, LocalDate date) {
+        Optional<LocalDate> closed = tx.closedThrough();
+        if (closed.isPresent() && !date.isAfter(closed.get())) {
+            throw InventoryErrorCode.PERIOD_CLOSED.rule("date: " + date + " falls in a closed period (closed through " + closed.get() + ")");
+        }
+    }
+
+    private void checkLot(InventoryTx tx, Item item, StockRequest r, Location from, long q) {
+        if (item.tracking() == Tracking.NONE) {
+            if (r.lot().isPresent()) {
+                throw InventoryErrorCode.INVALID_LOT.invalid("lot", "item " + item.sku() + " is not tracked by lot or serial", r.lot().get());
+            }
+            return;
+        }
+        if (item.tracking() == Tracking.SERIAL && q != 1) {
+            throw InventoryErrorCode.INVALID_LOT.invalid("quantity", "a serial number is moved one unit at a time", r.quantity());
+        }
+        boolean inbound = !from.kind().internal();
+        if (inbound && r.lot().isEmpty()) {
+            throw InventoryErrorCode.INVALID_LOT.invalid("lot", "item " + item.sku() + " is tracked by " + item.tracking()
+                    + ": say which lot comes in", null);
+        }
+        if (item.tracking() == Tracking.SERIAL && inbound && r.kind() != MoveKind.RETURN && r.kind() != MoveKind.ADJUSTMENT
+                && tx.lotInStock(item.sku(), r.lot().get()) > 0) {
+            throw InventoryErrorCode.SERIAL_EXISTS.rule("lot: serial number " + r.lot().get() + " of " + item.sku() + " is already in stock");
+        }
+    }
+
+    /** The lots a movement takes: the one named, or first-expiry-first-out (then first-in) for an issue without one. */
+    private List<LotPart> lotParts(InventoryTx tx, Item item, StockRequest r, Location from, long q, LocalDate date) {
+        if (item.tracking() == Tracking.NONE) {
+            return List.of(new LotPart(Optional.empty(), Optional.empty(), q));
+        }
+        List<LotPart> parts = new ArrayList<>();
+        if (r.lot().isPresent()) {
+            String lot = r.lot().get();
+            Optional<LotBalance> held = tx.lots(item.sku(), from.code()).stream().filter(l -> l.lot().equals(lot)).findFirst();
+            Optional<LocalDate> expiry = r.lotExpiry().isPresent() ? r.lotExpiry() : held.flatMap(LotBalance::expiry);
+            parts.add(new LotPart(Optional.of(lot), expiry, q));
+        } else {
+            List<LotBalance> lots = new ArrayList<>(tx.lots(item.sku(), from.code()));
+            lots.removeIf(l -> l.onHand() <= 0);
+            lots.sort(Comparator.<LotBalance, LocalDate>comparing(l -> l.expiry().orElse(LocalDate.MAX))
+                    .thenComparing(LotBalance::since).thenComparing(LotBalance::lot));
+            long need = q;
+            for (LotBalance l : lots) {
+                if (need == 0) {
+                    break;
+                }
+                long take = Math.min(need, l.onHand());
+                parts.add(new LotPart(Optional.of(l.lot()), l.expiry(), take));
+                need -= take;
+            }
+            if (need > 0) {
+                throw InventoryErrorCode.INSUFFICIENT_STOCK.rule("quantity: the lots of " + item.sku() + " in " + from.code()
+                        + " hold " + item.unit().of(q - need) + " only");
+            }
+        }
+        for (LotPart p : parts) {
+            String lot = p.lot.orElseThrow();
+            LotBalance src = lotOf(tx, item.sku(), from.code(), lot, p.expiry, date);
+            LotBalance out = new LotBalance(src.sku(), src.location(), lot, src.expiry(), src.since(), src.in(), src.out() + p.quantity);
+            if (!from.negativeAllowed() && out.onHand() < 0) {
+                throw InventoryErrorCode.INSUFFICIENT_STOCK.rule("lot: lot " + lot + " of " + item.sku() + " in " + from.code()
+                        + " holds " + item.unit().of(src.onHand()) + " only");
+            }
+            tx.putLot(out);
+            LotBalance dst = lotOf(tx, item.sku(), r.to(), lot, p.expiry, date);
+            tx.putLot(new LotBalance(dst.sku(), dst.location(), lot, dst.expiry().or(() -> p.expiry), dst.since(), dst.in() + p.quantity,
+                    dst.out()));
+        }
+        return parts;
+    }
+
+    private static LotBalance lotOf(InventoryTx tx, String sku, String location, String lot, Optional<LocalDate> expiry, LocalDate date) {
+        for (LotBalance l : tx.lots(sku, location)) {
+            if (l.lot().equals(lot)) {
+                return l;
+            }
+        }
+        return new LotBalance(sku, location, lot, expiry, date, 0, 0);
+    }
+
+    /** A part of a movement in one lot (or the whole movement of an untracked item). */
+    private record LotPart(Optional<String> lot, Optional<LocalDate> expiry, long quantity) {
+    }
+
+    /** The movement's value delta of internal stock ([0]), costing it in or out of the item's stock. */
+    private long[] value(InventoryTx tx, Item item, StockRequest r, Location from, Location to, long q, ItemCost cost, LocalDate date) {
+        if (from.kind().internal() == to.kind().internal()) {
+            return new long[]{0};
+        }
+        if (to.kind().internal()) {
+            long v = r.cost().map(Money::getAmountMinorLong).orElseGet(() -> Costs.atAverage(cost, q));
+            receiveCost(tx, item, cost, q, v, date);
+            return new long[]{v};
+        }
+        return new long[]{-issueCost(tx, item, cost, q)};
+    }
+
+    private static void receiveCost(InventoryTx tx, Item item, ItemCost cost, long q, long value, LocalDate date) {
+        Costs.Receipt receipt = Costs.receive(item.sku(), item.costing(), cost, q, value, date);
+        tx.putCost(item.sku(), receipt.cost());
+        if (receipt.layer() != null) {
+            tx.putLayer(receipt.layer());
+        }
+    }
+
+    private static long issueCost(InventoryTx tx, Item item, ItemCost cost, long q) {
+        List<CostLayer> layers = item.costing() == dev.backoffice.inventory.Costing.FIFO ? tx.layers(item.sku()) : List.of();
+        Costs.Issue issue = Costs.issue(item.costing(), cost, layers, q);
+        tx.putCost(item.sku(), issue.cost());
+        issue.layers().forEach(tx::putLayer);
+        return issue.value();
+    }
+
+    private static Map<String, AccountCounters> lockPositions(InventoryTx tx, String sku, String a, String b) {
+        Map<String, AccountCounters> out = new HashMap<>(4);
+        String first = a.compareTo(b) <= 0 ? a : b;
+        String second = first.equals(a) ? b : a;
+        out.put(first, tx.lockPosition(sku, first));
+        out.put(second, tx.lockPosition(sku, second));
+        return out;
+    }
+
+    private Reservation lockOpenReservation(InventoryTx tx, ReservationId id, Instant now) {
+        Reservation r = tx.lockReservation(id).orElseThrow(() -> reservationNotFound(id));
+        if (r.status() != ReservationStatus.OPEN) {
+            throw InventoryErrorCode.RESERVATION_CLOSED.rule("reservation: " + id + " is " + r.status());
+        }
+        if (!r.expiresAt().isAfter(now)) {
+            throw InventoryErrorCode.RESERVATION_CLOSED.rule("reservation: " + id + " expired at " + r.expiresAt());
+        }
+        return r;
+    }
+
+    private Optional<EntryId> entryOf(OperationId id, List<StockMove> moves) {
+        if (ledger == null) {
+            return Optional.empty();
+        }
+        for (StockMove m : moves) {
+            if (!m.valueDelta().isZero()) {
+                return Optional.of(EntryId.of(id.value()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stores the operation and posts its value (the unit's last step). */
+    private StockOperation store(InventoryTx tx, StockOperation op, Item item) {
+        if (!tx.insertOperation(op)) {
+            return same(tx.operation(op.id()).orElseThrow(), op.kind(), op.sku());
+        }
+        if (op.entry().isPresent()) {
+            post(op, item, tx);
+        }
+        return op;
+    }
+
+    /**
+     * Posts the operation's value: internal stock's change to the inventory account against the
+     * account of each virtual location's role; the nets per account, so the entry balances.
+     */
+    private void post(StockOperation op, Item item, InventoryTx tx) {
+        Map<InventoryAccountRole, Long> net = new EnumMap<>(InventoryAccountRole.class);
+        for (StockMove m : op.moves()) {
+            long v = m.valueDelta().getAmountMinorLong();
+            if (v == 0) {
+                continue;
+            }
+            boolean in = v > 0;
+            Location other = tx.location(in ? m.from() : m.to()).orElseThrow();
+            net.merge(InventoryAccountRole.INVENTORY, v, Long::sum);
+            net.merge(role(other.kind()), -v, Long::sum);
+        }
+        EntryRequest.Builder b = EntryRequest.builder(op.date(), op.kind() + " " + op.sku() + op.reference().map(r -> " " + r).orElse(""))
+                .id(op.entry().orElseThrow())
+                .metadata("operationId", op.id().toString())
+                .metadata("sku", op.sku());
+        int lines = 0;
+        for (Map.Entry<InventoryAccountRole, Long> e : net.entrySet()) {
+            long v = e.getValue();
+            if (v == 0) {
+                continue;
+            }
+            String code = accounts.code(e.getKey(), item.currency()).orElseThrow();
+            Money amount = Money.ofMinor(item.currency(), Math.abs(v));
+            b = v > 0 ? b.debit(code, amount) : b.credit(code, amount);
+            lines++;
+        }
+        if (lines < 2) {
+            return; // everything netted out
+        }
+        try {
+            ledger.post(b.build());
+        } catch (BackofficeException e) {
+            if (e.code().equals(LedgerErrorCode.PERIOD_CLOSED.code())) {
+                throw InventoryErrorCode.PERIOD_CLOSED.rule("date: " + op.date() + " falls in a closed ledger period (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    private static InventoryAccountRole role(LocationKind kind) {
+        return switch (kind) {
+            case SUPPLIER -> InventoryAccountRole.GOODS_RECEIVED_NOT_INVOICED;
+            case CUSTOMER -> InventoryAccountRole.COST_OF_GOODS_SOLD;
+            case LOSS -> InventoryAccountRole.INVENTORY_LOSS;
+            case OPENING -> InventoryAccountRole.OPENING_BALANCE;
+            case INTERNAL -> InventoryAccountRole.INVENTORY;
+        };
+    }
+
+    private void requireAccounts(Item item) {
+        if (ledger == null) {
+            return;
+        }
+        for (InventoryAccountRole role : InventoryAccountRole.values()) {
+            if (accounts.code(role, item.currency()).isEmpty()) {
+                throw InventoryErrorCode.ACCOUNT_NOT_MAPPED.rule("sku: item " + item.sku() + " is valued in " + item.currency()
+                        + ", which has no " + role + " account in the account mapping");
+            }
+        }
+    }
+
+    private static StockOperation same(StockOperation stored, MoveKind kind, String sku) {
+        if (stored.kind() != kind || !stored.sku().equals(sku)) {
+            throw InventoryErrorCode.OPERATION_EXISTS.conflict("id: operation " + stored.id() + " exists as a " + stored.kind() + " of "
+                    + stored.sku());
+        }
+        return stored;
+    }
+
+    private static Reservation sameReservation(Reservation stored, NewReservation request) {
+        if (!stored.sku().equals(request.sku()) || !stored.location().equals(request.location())
+                || !stored.reference().equals(request.reference())
+                || stored.decimalQuantity().compareTo(request.quantity()) != 0) {
+            throw InventoryErrorCode.RESERVATION_EXISTS.conflict("id: reservation " + stored.id() + " exists for another request");
+        }
+        return stored;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS); // the stores' precision: what is answered is what is stored
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    private static String whereToLook(OperationId id) {
+        return "operation " + id + ": read it with operation(id), or repeat the request with this id (it returns the stored operation)";
+    }
+
+    private BackofficeException itemNotFound(String field, String sku) {
+        return InventoryErrorCode.ITEM_NOT_FOUND.notFound(field + ": item " + sku + " not found in tenant " + tenant);
+    }
+
+    private BackofficeException locationNotFound(String field, String code) {
+        return InventoryErrorCode.LOCATION_NOT_FOUND.notFound(field + ": location " + code + " not found in tenant " + tenant);
+    }
+
+    private BackofficeException reservationNotFound(ReservationId id) {
+        return InventoryErrorCode.RESERVATION_NOT_FOUND.notFound("id: reservation " + id + " not found in tenant " + tenant);
+    }
+
+}

@@ -1,0 +1,272 @@
+package dev.backoffice.inventory.jdbc.internal;
+
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.inventory.CostLayer;
+import dev.backoffice.inventory.Costing;
+import dev.backoffice.inventory.Item;
+import dev.backoffice.inventory.ItemCost;
+import dev.backoffice.inventory.Location;
+import dev.backoffice.inventory.LocationKind;
+import dev.backoffice.inventory.LotBalance;
+import dev.backoffice.inventory.MoveKind;
+import dev.backoffice.inventory.OperationId;
+import dev.backoffice.inventory.Reservation;
+import dev.backoffice.inventory.ReservationId;
+import dev.backoffice.inventory.ReservationStatus;
+import dev.backoffice.inventory.StockMove;
+import dev.backoffice.inventory.StockOperation;
+import dev.backoffice.inventory.Tracking;
+import dev.backoffice.inventory.Uom;
+import dev.backoffice.inventory.ValuationRow;
+import dev.backoffice.ledger.AccountCounters;
+import dev.backoffice.ledger.EntryId;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The SQL of the JDBC inventory store; every statement filters on {@code tenant_id = ?}. */
+final class InventorySql {
+
+    private InventorySql() {
+    }
+
+    // ---- items and locations
+
+    static Optional<Item> item(Connection c, String t, String sku) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT sku, name, unit, unit_scale, tracking, costing, currency FROM inventory_item "
+                + "WHERE tenant_id = ? AND sku = ?", InventorySql::item, t, sku);
+    }
+
+    static List<Item> items(Connection c, String t) throws SQLException {
+        return Jdbc.query(c, "SELECT sku, name, unit, unit_scale, tracking, costing, currency FROM inventory_item "
+                + "WHERE tenant_id = ? ORDER BY sku", InventorySql::item, t);
+    }
+
+    private static Item item(ResultSet rs) throws SQLException {
+        return new Item(rs.getString("sku"), rs.getString("name"), new Uom(rs.getString("unit"), rs.getInt("unit_scale")),
+                Tracking.valueOf(rs.getString("tracking")), Costing.valueOf(rs.getString("costing")),
+                CurrencyUnit.of(rs.getString("currency")));
+    }
+
+    static boolean insertItem(Connection c, String t, Item i) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO inventory_item (tenant_id, sku, name, unit, unit_scale, tracking, costing, currency) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", t, i.sku(), i.name(), i.unit().code(),
+                i.unit().scale(), i.tracking(), i.costing(), i.currency().getCode()) == 1;
+    }
+
+    static Optional<Location> location(Connection c, String t, String code) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT code, kind, parent, negative_allowed FROM inventory_location WHERE tenant_id = ? AND code = ?",
+                InventorySql::location, t, code);
+    }
+
+    static List<Location> locations(Connection c, String t) throws SQLException {
+        return Jdbc.query(c, "SELECT code, kind, parent, negative_allowed FROM inventory_location WHERE tenant_id = ? ORDER BY code",
+                InventorySql::location, t);
+    }
+
+    private static Location location(ResultSet rs) throws SQLException {
+        return new Location(rs.getString("code"), LocationKind.valueOf(rs.getString("kind")), Optional.ofNullable(rs.getString("parent")),
+                rs.getBoolean("negative_allowed"));
+    }
+
+    static boolean insertLocation(Connection c, String t, Location l) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO inventory_location (tenant_id, code, kind, parent, negative_allowed) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", t, l.code(), l.kind(), l.parent().orElse(null), l.negativeAllowed()) == 1;
+    }
+
+    // ---- positions and lots
+
+    static AccountCounters position(Connection c, String t, String sku, String location, boolean lock) throws SQLException {
+        String sql = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?"
+                + (lock ? " FOR UPDATE" : "");
+        Optional<AccountCounters> row = Jdbc.queryOne(c, sql, InventorySql::counters, t, sku, location);
+        if (row.isPresent() || !lock) {
+            return row.orElse(AccountCounters.ZERO);
+        }
+        Jdbc.update(c, "INSERT INTO inventory_position (tenant_id, sku, location, qty_in, qty_out, reserved) VALUES (?, ?, ?, 0, 0, 0) "
+                + "ON CONFLICT DO NOTHING", t, sku, location);
+        return Jdbc.queryOne(c, sql, InventorySql::counters, t, sku, location).orElseThrow();
+    }
+
+    private static AccountCounters counters(ResultSet rs) throws SQLException {
+        return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), 0, rs.getLong("reserved"));
+    }
+
+    static void putPosition(Connection c, String t, String sku, String location, AccountCounters n) throws SQLException {
+        if (Jdbc.update(c, "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ? WHERE tenant_id = ? AND sku = ? AND location = ?",
+                n.debitsPosted(), n.creditsPosted(), n.creditsPending(), t, sku, location) != 1) {
+            throw new IllegalStateException("position " + sku + "/" + location + " was not locked first");
+        }
+    }
+
+    static List<LotBalance> lots(Connection c, String t, String sku, String location) throws SQLException {
+        return Jdbc.query(c, "SELECT sku, location, lot, expiry, since, qty_in, qty_out FROM inventory_lot "
+                + "WHERE tenant_id = ? AND sku = ? AND location = ? ORDER BY lot", InventorySql::lot, t, sku, location);
+    }
+
+    private static LotBalance lot(ResultSet rs) throws SQLException {
+        return new LotBalance(rs.getString("sku"), rs.getString("location"), rs.getString("lot"),
+                Optional.ofNullable(Jdbc.date(rs, "expiry")), Jdbc.date(rs, "since"), rs.getLong("qty_in"), rs.getLong("qty_out"));
+    }
+
+    static void putLot(Connection c, String t, LotBalance l) throws SQLException {
+        if (Jdbc.update(c, "UPDATE inventory_lot SET expiry = ?, qty_in = ?, qty_out = ? WHERE tenant_id = ? AND sku = ? AND location = ? AND lot = ?",
+                l.expiry().orElse(null), l.in(), l.out(), t, l.sku(), l.location(), l.lot()) == 0) {
+            Jdbc.update(c, "INSERT INTO inventory_lot (tenant_id, sku, location, lot, expiry, since, qty_in, qty_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    t, l.sku(), l.location(), l.lot(), l.expiry().orElse(null), l.since(), l.in(), l.out());
+        }
+    }
+
+    static long lotInStock(Connection c, String t, String sku, String lot) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT COALESCE(SUM(l.qty_in - l.qty_out), 0) FROM inventory_lot l JOIN inventory_location p "
+                        + "ON p.tenant_id = l.tenant_id AND p.code = l.location WHERE l.tenant_id = ? AND l.sku = ? AND l.lot = ? AND p.kind = 'INTERNAL'",
+                rs -> rs.getLong(1), t, sku, lot).orElse(0L);
+    }
+
+    // ---- operations
+
+    static Optional<StockOperation> operation(Connection c, String t, OperationId id) throws SQLException {
+        Optional<StockOperation> head = Jdbc.queryOne(c, "SELECT id, kind, sku, op_date, reference, reason, entry_id, recorded_at "
+                + "FROM inventory_operation WHERE tenant_id = ? AND id = ?", rs -> new StockOperation(OperationId.of(Jdbc.uuid(rs, "id")),
+                MoveKind.valueOf(rs.getString("kind")), rs.getString("sku"), Jdbc.date(rs, "op_date"),
+                Optional.ofNullable(rs.getString("reference")), Optional.ofNullable(rs.getString("reason")), List.of(),
+                Optional.ofNullable(Jdbc.uuid(rs, "entry_id")).map(EntryId::of), Jdbc.instant(rs, "recorded_at")), t, id.value());
+        if (head.isEmpty()) {
+            return head;
+        }
+        List<StockMove> moves = Jdbc.query(c, "SELECT sku, from_loc, to_loc, lot, lot_expiry, quantity, unit_scale, currency, value_delta, "
+                + "reservation FROM inventory_move WHERE tenant_id = ? AND op_id = ? ORDER BY line", rs -> new StockMove(rs.getString("sku"),
+                rs.getString("from_loc"), rs.getString("to_loc"), Optional.ofNullable(rs.getString("lot")),
+                Optional.ofNullable(Jdbc.date(rs, "lot_expiry")), rs.getLong("quantity"), rs.getInt("unit_scale"),
+                Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("value_delta")),
+                Optional.ofNullable(Jdbc.uuid(rs, "reservation")).map(ReservationId::of)), t, id.value());
+        StockOperation h = head.get();
+        return Optional.of(new StockOperation(h.id(), h.kind(), h.sku(), h.date(), h.reference(), h.reason(), moves, h.entry(),
+                h.recordedAt()));
+    }
+
+    /** Stores {@code op}; {@code kinds} tells the kind of each location its moves name. */
+    static boolean insertOperation(Connection c, String t, StockOperation op, Function<String, LocationKind> kinds) throws SQLException {
+        if (Jdbc.update(c, "INSERT INTO inventory_operation (tenant_id, id, kind, sku, op_date, reference, reason, entry_id, recorded_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", t, op.id().value(), op.kind(), op.sku(), op.date(),
+                op.reference().orElse(null), op.reason().orElse(null), op.entry().map(EntryId::value).orElse(null), op.recordedAt()) != 1) {
+            return false;
+        }
+        List<Object[]> rows = new ArrayList<>(op.moves().size());
+        int line = 0;
+        for (StockMove m : op.moves()) {
+            boolean fromIn = kinds.apply(m.from()).internal();
+            boolean toIn = kinds.apply(m.to()).internal();
+            long qd = fromIn == toIn ? 0 : toIn ? m.quantity() : -m.quantity();
+            rows.add(new Object[]{t, op.id().value(), line++, m.sku(), m.from(), m.to(), m.lot().orElse(null), m.lotExpiry().orElse(null),
+                    m.quantity(), m.scale(), m.valueDelta().getCurrencyUnit().getCode(), qd, m.valueDelta().getAmountMinorLong(), op.date(),
+                    m.reservation().map(ReservationId::value).orElse(null)});
+        }
+        if (!rows.isEmpty()) {
+            Jdbc.batch(c, "INSERT INTO inventory_move (tenant_id, op_id, line, sku, from_loc, to_loc, lot, lot_expiry, quantity, unit_scale, "
+                    + "currency, qty_delta, value_delta, move_date, reservation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500);
+        }
+        return true;
+    }
+
+    // ---- reservations
+
+    private static final String RESERVATION = "SELECT id, sku, location, quantity, shipped, unit_scale, reference, expires_at, status, "
+            + "version, created_at FROM inventory_reservation ";
+
+    static Optional<Reservation> reservation(Connection c, String t, ReservationId id, boolean lock) throws SQLException {
+        return Jdbc.queryOne(c, RESERVATION + "WHERE tenant_id = ? AND id = ?" + (lock ? " FOR UPDATE" : ""), InventorySql::reservation,
+                t, id.value());
+    }
+
+    private static Reservation reservation(ResultSet rs) throws SQLException {
+        return new Reservation(ReservationId.of(Jdbc.uuid(rs, "id")), rs.getString("sku"), rs.getString("location"), rs.getLong("quantity"),
+                rs.getLong("shipped"), rs.getInt("unit_scale"), rs.getString("reference"), Jdbc.instant(rs, "expires_at"),
+                ReservationStatus.valueOf(rs.getString("status")), rs.getLong("version"), Jdbc.instant(rs, "created_at"));
+    }
+
+    static List<Reservation> expired(Connection c, String t, Instant now, int limit) throws SQLException {
+        return Jdbc.query(c, RESERVATION + "WHERE tenant_id = ? AND status = 'OPEN' AND expires_at <= ? ORDER BY expires_at, id LIMIT ?",
+                InventorySql::reservation, t, now, limit);
+    }
+
+    static List<Reservation> expiredAt(Connection c, String t, String sku, String location, Instant now, int limit) throws SQLException {
+        return Jdbc.query(c, RESERVATION + "WHERE tenant_id = ? AND status = 'OPEN' AND expires_at <= ? AND sku = ? AND location = ? "
+                + "ORDER BY expires_at, id LIMIT ?", InventorySql::reservation, t, now, sku, location, limit);
+    }
+
+    static boolean insertReservation(Connection c, String t, Reservation r) throws SQLException {
+        return Jdbc.update(c, "INSERT INTO inventory_reservation (tenant_id, id, sku, location, quantity, shipped, unit_scale, reference, "
+                        + "expires_at, status, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                t, r.id().value(), r.sku(), r.location(), r.quantity(), r.shipped(), r.scale(), r.reference(), r.expiresAt(), r.status(),
+                r.version(), r.createdAt()) == 1;
+    }
+
+    static boolean updateReservation(Connection c, String t, Reservation r) throws SQLException {
+        return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, status = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+                r.shipped(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
+    }
+
+    // ---- cost
+
+    static ItemCost cost(Connection c, String t, String sku, boolean lock) throws SQLException {
+        String sql = "SELECT quantity, value_minor, next_layer FROM inventory_cost WHERE tenant_id = ? AND sku = ?" + (lock ? " FOR UPDATE" : "");
+        Optional<ItemCost> row = Jdbc.queryOne(c, sql, rs -> new ItemCost(rs.getLong(1), rs.getLong(2), rs.getLong(3)), t, sku);
+        if (row.isPresent() || !lock) {
+            return row.orElse(ItemCost.ZERO);
+        }
+        Jdbc.update(c, "INSERT INTO inventory_cost (tenant_id, sku, quantity, value_minor, next_layer) VALUES (?, ?, 0, 0, 1) ON CONFLICT DO NOTHING",
+                t, sku);
+        return Jdbc.queryOne(c, sql, rs -> new ItemCost(rs.getLong(1), rs.getLong(2), rs.getLong(3)), t, sku).orElseThrow();
+    }
+
+    static void putCost(Connection c, String t, String sku, ItemCost cost) throws SQLException {
+        if (Jdbc.update(c, "UPDATE inventory_cost SET quantity = ?, value_minor = ?, next_layer = ? WHERE tenant_id = ? AND sku = ?",
+                cost.quantity(), cost.value(), cost.nextLayer(), t, sku) != 1) {
+            throw new IllegalStateException("cost of " + sku + " was not locked first");
+        }
+    }
+
+    static List<CostLayer> layers(Connection c, String t, String sku) throws SQLException {
+        return Jdbc.query(c, "SELECT sku, seq, layer_date, quantity, value_minor FROM inventory_layer WHERE tenant_id = ? AND sku = ? ORDER BY seq",
+                rs -> new CostLayer(rs.getString("sku"), rs.getLong("seq"), Jdbc.date(rs, "layer_date"), rs.getLong("quantity"),
+                        rs.getLong("value_minor")), t, sku);
+    }
+
+    static void putLayer(Connection c, String t, CostLayer l) throws SQLException {
+        if (l.quantity() == 0 && l.value() == 0) {
+            Jdbc.update(c, "DELETE FROM inventory_layer WHERE tenant_id = ? AND sku = ? AND seq = ?", t, l.sku(), l.sequence());
+        } else if (Jdbc.update(c, "UPDATE inventory_layer SET quantity = ?, value_minor = ? WHERE tenant_id = ? AND sku = ? AND seq = ?",
+                l.quantity(), l.value(), t, l.sku(), l.sequence()) == 0) {
+            Jdbc.update(c, "INSERT INTO inventory_layer (tenant_id, sku, seq, layer_date, quantity, value_minor) VALUES (?, ?, ?, ?, ?, ?)",
+                    t, l.sku(), l.sequence(), l.date(), l.quantity(), l.value());
+        }
+    }
+
+    // ---- period and reports
+
+    static Optional<LocalDate> closedThrough(Connection c, String t) throws SQLException {
+        return Jdbc.queryOne(c, "SELECT closed_through FROM inventory_period WHERE tenant_id = ?", rs -> Jdbc.date(rs, "closed_through"), t);
+    }
+
+    static void closeThrough(Connection c, String t, LocalDate date) throws SQLException {
+        if (Jdbc.update(c, "UPDATE inventory_period SET closed_through = ? WHERE tenant_id = ?", date, t) == 0) {
+            Jdbc.update(c, "INSERT INTO inventory_period (tenant_id, closed_through) VALUES (?, ?)", t, date);
+        }
+    }
+
+    static List<ValuationRow> valuation(Connection c, String t, LocalDate asOf) throws SQLException {
+        return Jdbc.query(c, "SELECT sku, SUM(qty_delta) AS q, SUM(value_delta) AS v FROM inventory_move WHERE tenant_id = ? AND move_date <= ? "
+                + "GROUP BY sku ORDER BY sku", rs -> new ValuationRow(rs.getString("sku"), rs.getLong("q"), rs.getLong("v")), t, asOf);
+    }
+
+}

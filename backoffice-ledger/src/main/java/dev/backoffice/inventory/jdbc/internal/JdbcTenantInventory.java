@@ -1,0 +1,299 @@
+package dev.backoffice.inventory.jdbc.internal;
+
+import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.jdbc.TransactionWork;
+import dev.backoffice.core.store.TenantScope;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.validation.Check;
+import dev.backoffice.inventory.CostLayer;
+import dev.backoffice.inventory.InventoryReads;
+import dev.backoffice.inventory.InventoryTx;
+import dev.backoffice.inventory.Item;
+import dev.backoffice.inventory.ItemCost;
+import dev.backoffice.inventory.Location;
+import dev.backoffice.inventory.LotBalance;
+import dev.backoffice.inventory.OperationId;
+import dev.backoffice.inventory.Reservation;
+import dev.backoffice.inventory.ReservationId;
+import dev.backoffice.inventory.StockOperation;
+import dev.backoffice.inventory.TenantInventoryStore;
+import dev.backoffice.inventory.ValuationRow;
+import dev.backoffice.ledger.AccountCounters;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One tenant's view of the JDBC inventory store: a small object made per {@code forTenant} call.
+ * Reads run in read transactions of their own; a write runs its unit in one {@link Jdbc}
+ * transaction, joining the calling thread's open one on the same data source (so a ledger on
+ * that data source, called inside the unit, commits with it).
+ */
+public final class JdbcTenantInventory extends TenantScope implements TenantInventoryStore {
+
+    private final Jdbc jdbc;
+
+    private JdbcTenantInventory(Jdbc jdbc, TenantId tenant) {
+        super(tenant);
+        this.jdbc = jdbc;
+    }
+
+    /** The view of {@code tenant}'s stock through {@code jdbc}. */
+    public static JdbcTenantInventory create(Jdbc jdbc, TenantId tenant) {
+        return new JdbcTenantInventory(Check.notNull(jdbc, "jdbc"), tenant);
+    }
+
+    @Override
+    public InventoryReads read() {
+        return new Reads();
+    }
+
+    @Override
+    public <T> T write(Function<? super InventoryTx, ? extends T> work) {
+        Check.notNull(work, "work");
+        return jdbc.inTransaction(c -> work.apply(new Tx(c)));
+    }
+
+    /** Every read, over whatever connection {@link #run} gives. */
+    private abstract class SqlReads implements InventoryReads {
+
+        abstract <T> T run(TransactionWork<T> work);
+
+        @Override
+        public TenantId tenant() {
+            return tenant;
+        }
+
+        @Override
+        public Optional<Item> item(String sku) {
+            return run(c -> InventorySql.item(c, t, sku));
+        }
+
+        @Override
+        public List<Item> items() {
+            return run(c -> InventorySql.items(c, t));
+        }
+
+        @Override
+        public Optional<Location> location(String code) {
+            return run(c -> InventorySql.location(c, t, code));
+        }
+
+        @Override
+        public List<Location> locations() {
+            return run(c -> InventorySql.locations(c, t));
+        }
+
+        @Override
+        public AccountCounters position(String sku, String location) {
+            return run(c -> InventorySql.position(c, t, sku, location, false));
+        }
+
+        @Override
+        public List<LotBalance> lots(String sku, String location) {
+            return run(c -> InventorySql.lots(c, t, sku, location));
+        }
+
+        @Override
+        public long lotInStock(String sku, String lot) {
+            return run(c -> InventorySql.lotInStock(c, t, sku, lot));
+        }
+
+        @Override
+        public Optional<StockOperation> operation(OperationId id) {
+            return run(c -> InventorySql.operation(c, t, id));
+        }
+
+        @Override
+        public Optional<Reservation> reservation(ReservationId id) {
+            return run(c -> InventorySql.reservation(c, t, id, false));
+        }
+
+        @Override
+        public List<Reservation> expired(Instant now, int limit) {
+            return run(c -> InventorySql.expired(c, t, now, limit));
+        }
+
+        @Override
+        public List<Reservation> expiredAt(String sku, String location, Instant now, int limit) {
+            return run(c -> InventorySql.expiredAt(c, t, sku, location, now, limit));
+        }
+
+        @Override
+        public ItemCost cost(String sku) {
+            return run(c -> InventorySql.cost(c, t, sku, false));
+        }
+
+        @Override
+        public List<CostLayer> layers(String sku) {
+            return run(c -> InventorySql.layers(c, t, sku));
+        }
+
+        @Override
+        public Optional<LocalDate> closedThrough() {
+            return run(c -> InventorySql.closedThrough(c, t));
+        }
+
+        @Override
+        public List<ValuationRow> valuation(LocalDate asOf) {
+            return run(c -> InventorySql.valuation(c, t, asOf));
+        }
+    }
+
+    /** Committed reads, each in a read transaction of its own. */
+    private final class Reads extends SqlReads {
+        @Override
+        <T> T run(TransactionWork<T> work) {
+            return jdbc.inReadTransaction(work);
+        }
+    }
+
+    /** One unit of work on the transaction's connection. */
+    private final class Tx extends SqlReads implements InventoryTx {
+        private final Connection c;
+        private final Map<String, Location> locations = new HashMap<>(4);
+        private final Map<String, Item> items = new HashMap<>(4);
+        private final Map<String, AccountCounters> locked = new HashMap<>(4);
+
+        Tx(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        <T> T run(TransactionWork<T> work) {
+            try {
+                return work.execute(c);
+            } catch (SQLException e) {
+                throw new StorageException.Sql(e); // for Jdbc to judge (retry, unknown outcome)
+            }
+        }
+
+        @Override
+        public Optional<Location> location(String code) {
+            // locations never change once defined: one look-up per unit
+            Location l = locations.get(code);
+            if (l == null) {
+                Optional<Location> read = super.location(code);
+                read.ifPresent(x -> locations.put(code, x));
+                return read;
+            }
+            return Optional.of(l);
+        }
+
+        @Override
+        public Optional<Item> item(String sku) {
+            // an item never changes once defined: one look-up per unit
+            Item i = items.get(sku);
+            if (i == null) {
+                Optional<Item> read = super.item(sku);
+                read.ifPresent(x -> items.put(sku, x));
+                return read;
+            }
+            return Optional.of(i);
+        }
+
+        @Override
+        public AccountCounters position(String sku, String location) {
+            AccountCounters c = locked.get(sku + '\u0000' + location);
+            return c != null ? c : super.position(sku, location);
+        }
+
+        @Override
+        public boolean insertItem(Item item) {
+            return run(x -> InventorySql.insertItem(x, t, item));
+        }
+
+        @Override
+        public boolean insertLocation(Location location) {
+            return run(x -> InventorySql.insertLocation(x, t, location));
+        }
+
+        @Override
+        public AccountCounters lockPosition(String sku, String location) {
+            // a row this unit locked stays locked and is only changed through putPosition: no second read
+            String key = sku + '\u0000' + location;
+            AccountCounters c = locked.get(key);
+            if (c == null) {
+                c = run(x -> InventorySql.position(x, t, sku, location, true));
+                locked.put(key, c);
+            }
+            return c;
+        }
+
+        @Override
+        public void putPosition(String sku, String location, AccountCounters counters) {
+            run(x -> {
+                InventorySql.putPosition(x, t, sku, location, counters);
+                return null;
+            });
+            locked.put(sku + '\u0000' + location, counters);
+        }
+
+        @Override
+        public void putLot(LotBalance lot) {
+            run(x -> {
+                InventorySql.putLot(x, t, lot);
+                return null;
+            });
+        }
+
+        @Override
+        public boolean insertOperation(StockOperation operation) {
+            return run(x -> InventorySql.insertOperation(x, t, operation, code -> location(code).orElseThrow().kind()));
+        }
+
+        @Override
+        public boolean insertReservation(Reservation reservation) {
+            return run(x -> InventorySql.insertReservation(x, t, reservation));
+        }
+
+        @Override
+        public Optional<Reservation> lockReservation(ReservationId id) {
+            return run(x -> InventorySql.reservation(x, t, id, true));
+        }
+
+        @Override
+        public void updateReservation(Reservation reservation) {
+            if (!run(x -> InventorySql.updateReservation(x, t, reservation))) {
+                throw new IllegalStateException("reservation " + reservation.id() + " is not stored at version " + (reservation.version() - 1));
+            }
+        }
+
+        @Override
+        public ItemCost lockCost(String sku) {
+            return run(x -> InventorySql.cost(x, t, sku, true));
+        }
+
+        @Override
+        public void putCost(String sku, ItemCost cost) {
+            run(x -> {
+                InventorySql.putCost(x, t, sku, cost);
+                return null;
+            });
+        }
+
+        @Override
+        public void putLayer(CostLayer layer) {
+            run(x -> {
+                InventorySql.putLayer(x, t, layer);
+                return null;
+            });
+        }
+
+        @Override
+        public void closeThrough(LocalDate date) {
+            run(x -> {
+                InventorySql.closeThrough(x, t, date);
+                return null;
+            });
+        }
+    }
+}

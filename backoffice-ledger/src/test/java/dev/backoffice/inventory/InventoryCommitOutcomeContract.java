@@ -1,0 +1,191 @@
+package dev.backoffice.inventory;
+
+import dev.backoffice.core.audit.JdbcAuditStore;
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
+import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.inventory.jdbc.JdbcInventoryStore;
+import dev.backoffice.ledger.Ledger;
+import dev.backoffice.ledger.TenantLedger;
+import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a failure of an inventory write means (DESIGN.md section 11), with faults injected between
+ * the stores and a real database: a commit that lands and loses its acknowledgement, a connection
+ * dropped while committing, and every statement of the write in turn failing. Stock, ledger and
+ * audit share the one (faulty) data source, so an operation and its journal entry are one
+ * transaction. For every fault what the caller was told matches what is stored, and afterwards
+ * the books agree: the ledger's inventory account equals the valuation, on hand equals the
+ * operations stored, reserved equals the reservations stored.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class InventoryCommitOutcomeContract {
+
+    private final StoreKind kind;
+    private TestDatabase db;
+    private FaultyDataSource faulty;
+    private JdbcInventoryStore stockStore;
+    private JdbcLedgerStore ledgerStore;
+    private TenantInventory stock;
+    private TenantLedger ledger;
+    private AdjustableClock clock;
+
+    protected InventoryCommitOutcomeContract(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    @BeforeAll
+    void open() {
+        db = kind.openDatabase();
+        faulty = new FaultyDataSource(db.dataSource());
+        stockStore = JdbcInventoryStore.create(faulty);
+        ledgerStore = JdbcLedgerStore.create(faulty);
+    }
+
+    @AfterAll
+    void close() {
+        if (ledgerStore != null) {
+            ledgerStore.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTenant() {
+        faulty.disarm();
+        clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
+        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
+        var audit = JdbcAuditStore.create(Jdbc.of(faulty), clock);
+        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
+        ledger = ledgers.forTenant(tenant);
+        ledger.openAll(InventoryContract.chart());
+        stock = Inventory.builder().store(stockStore).ledger(ledgers, InventoryContract.ACCOUNTS).clock(clock).audit(audit).build()
+                .forTenant(tenant);
+        for (Location l : List.of(Location.warehouse("WH1"), Location.supplier("SUP"), Location.customer("CUST"))) {
+            stock.defineLocation(l);
+        }
+        stock.defineItem(Item.of("BOLT", "Bolt", Uom.PIECES, Costing.FIFO, InventoryContract.EUR));
+    }
+
+    private StockOperation receive(OperationId id) {
+        return stock.move(StockRequest.receipt("BOLT", BigDecimal.TEN, "SUP", "WH1", Money.of(InventoryContract.EUR, 10)).withId(id));
+    }
+
+    private Optional<StockOperation> stored(OperationId id) {
+        try {
+            return Optional.of(stock.operation(id));
+        } catch (BackofficeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Reservation> reservation(ReservationId id) {
+        try {
+            return Optional.of(stock.reservation(id));
+        } catch (BackofficeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ledger equals the valuation; on hand equals what the stored receipts brought in. */
+    private void theBooksAgree(List<OperationId> attempted, long shippedOut) {
+        long received = attempted.stream().map(this::stored).flatMap(Optional::stream).count() * 10;
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo(BigDecimal.valueOf(received - shippedOut));
+        Money valued = stock.valuation(LocalDate.of(2100, 1, 1)).totals().getOrDefault(InventoryContract.EUR,
+                Money.zero(InventoryContract.EUR));
+        assertThat(ledger.balance("1300").posted()).isEqualTo(valued);
+    }
+
+    @Test
+    void a_receipt_is_stored_once_with_its_entry_whatever_the_fault() {
+        List<OperationId> attempted = new ArrayList<>();
+        Probe probe = CommitOutcomes.probe(faulty, () -> attempted.add(receive(OperationId.newId()).id()),
+                () -> attempted.add(receive(OperationId.newId()).id()));
+        System.out.println("[inventory] " + kind + ": one receipt with its journal entry is " + probe.statements()
+                + " statements and " + probe.commits() + " commit(s)");
+        assertThat(probe.commits()).as("the operation and its entry commit once, together").isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            OperationId id = OperationId.newId();
+            attempted.add(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> receive(id),
+                    told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> stored(id).isPresent() ? 1 : 0, 1);
+        }
+        theBooksAgree(attempted, 0);
+    }
+
+    @Test
+    void a_reservation_is_stored_once_whatever_the_fault_and_reserved_is_what_is_stored() {
+        receive(OperationId.newId());
+        receive(OperationId.newId());
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        List<ReservationId> attempted = new ArrayList<>();
+        Probe probe = CommitOutcomes.probe(faulty,
+                () -> attempted.add(stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "probe", until)).id()),
+                () -> attempted.add(stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "probe", until)).id()));
+        assertThat(probe.commits()).isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            ReservationId id = ReservationId.newId();
+            attempted.add(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault,
+                    () -> stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "faulted", until).withId(id)),
+                    told -> reservation(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> reservation(id).isPresent() ? 1 : 0, 1);
+        }
+        long held = attempted.stream().map(this::reservation).flatMap(Optional::stream).mapToLong(Reservation::open).sum();
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo(BigDecimal.valueOf(held));
+    }
+
+    @Test
+    void a_shipment_against_a_reservation_is_stored_once_whatever_the_fault() {
+        for (int i = 0; i < 10; i++) {
+            receive(OperationId.newId()); // 100 in stock: more than the faults below ship
+        }
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.valueOf(90), "order", until));
+        Probe probe = CommitOutcomes.probe(faulty,
+                () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id())),
+                () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id())));
+        List<OperationId> shipped = new ArrayList<>();
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            OperationId id = OperationId.newId();
+            shipped.add(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault,
+                    () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id()).withId(id)),
+                    told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> stored(id).isPresent() ? 1 : 0, 1);
+        }
+        long count = 2 + shipped.stream().map(this::stored).flatMap(Optional::stream).count();
+        assertThat(stock.reservation(r.id()).shipped()).isEqualTo(count);
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo(BigDecimal.valueOf(90 - count));
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo(BigDecimal.valueOf(100 - count));
+        Money valued = stock.valuation(LocalDate.of(2100, 1, 1)).totals().get(InventoryContract.EUR);
+        assertThat(ledger.balance("1300").posted()).isEqualTo(valued);
+    }
+}

@@ -1,0 +1,427 @@
+package dev.backoffice.inventory;
+
+import dev.backoffice.core.audit.AuditStore;
+import dev.backoffice.core.audit.InMemoryAuditStore;
+import dev.backoffice.core.audit.JdbcAuditStore;
+import dev.backoffice.core.error.BackofficeException;
+import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.core.testing.TestDatabase;
+import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.inventory.jdbc.JdbcInventoryStore;
+import dev.backoffice.inventory.memory.InMemoryInventoryStore;
+import dev.backoffice.ledger.AccountType;
+import dev.backoffice.ledger.Ledger;
+import dev.backoffice.ledger.LedgerStore;
+import dev.backoffice.ledger.OpenAccount;
+import dev.backoffice.ledger.TenantLedger;
+import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.memory.InMemoryLedgerStore;
+import org.assertj.core.api.ThrowableAssert;
+import org.joda.money.CurrencyUnit;
+import org.joda.money.Money;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The base of every inventory suite run on each store kind: one database (or none, in memory)
+ * per class, a fresh tenant per test, the ledger and the audit log on the same data source as the
+ * stock (so an operation and its journal entry share a transaction).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class InventoryContract {
+
+    public static final CurrencyUnit EUR = CurrencyUnit.EUR;
+    public static final InventoryAccounts ACCOUNTS = InventoryAccounts.builder()
+            .currency(EUR, "1300", "2150", "5000", "5900", "3000").build();
+    protected static final LocalDate MARCH_16 = LocalDate.of(2026, 3, 16);
+
+    protected final StoreKind kind;
+    private TestDatabase db;
+    private InventoryStore stockStore;
+    private LedgerStore ledgerStore;
+
+    protected AdjustableClock clock;
+    protected TenantId tenant;
+    protected TenantLedger ledger;
+    protected TenantInventory stock;
+
+    protected InventoryContract(StoreKind kind) {
+        this.kind = kind;
+    }
+
+    @BeforeAll
+    void openStores() {
+        if (kind.jdbc()) {
+            db = kind.openDatabase();
+            stockStore = JdbcInventoryStore.create(db.dataSource());
+            ledgerStore = JdbcLedgerStore.create(db.dataSource());
+        } else {
+            stockStore = InMemoryInventoryStore.create();
+            ledgerStore = InMemoryLedgerStore.create();
+        }
+    }
+
+    @AfterAll
+    void closeStores() throws Exception {
+        if (ledgerStore instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void freshTenant() {
+        clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
+        tenant = TenantId.of("t-" + UUID.randomUUID());
+        AuditStore audit = kind.jdbc() ? JdbcAuditStore.create(Jdbc.of(db.dataSource()), clock) : InMemoryAuditStore.create(clock);
+        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
+        ledger = ledgers.forTenant(tenant);
+        ledger.openAll(chart());
+        stock = Inventory.builder().store(stockStore).ledger(ledgers, ACCOUNTS).clock(clock).audit(audit).build().forTenant(tenant);
+        for (Location l : List.of(Location.warehouse("WH1"), Location.warehouse("WH2"), Location.supplier("SUP"),
+                Location.customer("CUST"), Location.loss("LOSS"), Location.opening("OPEN"))) {
+            stock.defineLocation(l);
+        }
+        stock.defineItem(Item.of("BOLT", "Bolt M8", Uom.PIECES, Costing.FIFO, EUR));
+        stock.defineItem(Item.of("FLOUR", "Flour", Uom.KILOGRAMS, Costing.MOVING_AVERAGE, EUR));
+    }
+
+    public static List<OpenAccount> chart() {
+        return List.of(OpenAccount.of("1300", "Inventory", AccountType.ASSET, EUR),
+                OpenAccount.of("2150", "Goods received not invoiced", AccountType.LIABILITY, EUR),
+                OpenAccount.of("5000", "Cost of goods sold", AccountType.EXPENSE, EUR),
+                OpenAccount.of("5900", "Inventory adjustments", AccountType.EXPENSE, EUR),
+                OpenAccount.of("3000", "Opening balance", AccountType.EQUITY, EUR));
+    }
+
+    protected static BigDecimal q(String quantity) {
+        return new BigDecimal(quantity);
+    }
+
+    protected static Money eur(String amount) {
+        return Money.of(EUR, new BigDecimal(amount));
+    }
+
+    protected StockOperation receive(String sku, String quantity, String cost) {
+        return stock.move(StockRequest.receipt(sku, q(quantity), "SUP", "WH1", eur(cost)));
+    }
+
+    protected static void fails(String code, ThrowableAssert.ThrowingCallable call) {
+        BackofficeException e = catchThrowableOfType(BackofficeException.class, call);
+        assertThat(e).as("expected " + code).isNotNull();
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+    }
+
+    /** The inventory account of the ledger equals the valuation today. */
+    protected void ledgerMatchesValuation() {
+        Money valued = stock.valuation(LocalDate.of(2100, 1, 1)).totals().getOrDefault(EUR, Money.zero(EUR));
+        assertThat(ledger.balance("1300").posted()).isEqualTo(valued);
+    }
+
+    // ================================================================== 1. movements
+
+    @Test
+    void a_receipt_puts_stock_on_hand_and_every_item_sums_to_zero_over_all_locations() {
+        receive("BOLT", "100", "250.00");
+        stock.move(StockRequest.transfer("BOLT", q("30"), "WH1", "WH2"));
+        stock.move(StockRequest.shipment("BOLT", q("20"), "WH1", "CUST"));
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo("50");
+        assertThat(stock.onHand("BOLT", "WH2")).isEqualByComparingTo("30");
+        assertThat(stock.onHand("BOLT", "CUST")).isEqualByComparingTo("20");
+        assertThat(stock.onHand("BOLT", "SUP")).isEqualByComparingTo("-100");
+        BigDecimal sum = stock.locations().stream().map(l -> stock.onHand("BOLT", l.code())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(sum).isEqualByComparingTo("0");
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_quantity_with_more_decimals_than_its_unit_is_refused_naming_the_field_and_nothing_is_written() {
+        fails("inventory.invalid_quantity", () -> receive("BOLT", "1.5", "1.00"));
+        fails("inventory.invalid_quantity", () -> receive("FLOUR", "1.2345", "1.00"));
+        fails("inventory.invalid_quantity", () -> receive("BOLT", "0", "1.00"));
+        fails("inventory.invalid_quantity", () -> receive("BOLT", "-1", "1.00"));
+        receive("FLOUR", "1.234", "2.00");
+        assertThat(stock.onHand("FLOUR", "WH1")).isEqualByComparingTo("1.234");
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void unknown_items_and_locations_and_wrong_location_kinds_are_typed_errors() {
+        fails("inventory.item_not_found", () -> receive("NOPE", "1", "1.00"));
+        fails("inventory.location_not_found", () -> stock.move(StockRequest.receipt("BOLT", q("1"), "SUP", "NOWHERE", eur("1.00"))));
+        fails("inventory.wrong_location_kind", () -> stock.move(StockRequest.receipt("BOLT", q("1"), "CUST", "WH1", eur("1.00"))));
+        fails("inventory.wrong_location_kind", () -> stock.move(StockRequest.shipment("BOLT", q("1"), "SUP", "CUST")));
+        fails("inventory.invalid_cost", () -> stock.move(StockRequest.receipt("BOLT", q("1"), "SUP", "WH1", Money.of(CurrencyUnit.USD, 1))));
+    }
+
+    @Test
+    void stock_cannot_go_negative_in_a_warehouse_nor_can_a_customer_return_more_than_it_received() {
+        receive("BOLT", "5", "5.00");
+        fails("inventory.insufficient_stock", () -> stock.move(StockRequest.shipment("BOLT", q("6"), "WH1", "CUST")));
+        stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST"));
+        fails("inventory.insufficient_stock", () -> stock.move(StockRequest.returned("BOLT", q("3"), "CUST", "WH1")));
+        stock.move(StockRequest.returned("BOLT", q("2"), "CUST", "WH1"));
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo("5");
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_warehouse_that_allows_negative_stock_ships_beyond_what_it_holds() {
+        stock.defineLocation(Location.warehouse("DROP").negativeAllowed(true));
+        stock.move(StockRequest.shipment("BOLT", q("3"), "DROP", "CUST"));
+        assertThat(stock.onHand("BOLT", "DROP")).isEqualByComparingTo("-3");
+    }
+
+    @Test
+    void an_operation_is_idempotent_by_its_id() {
+        OperationId id = OperationId.newId();
+        StockOperation first = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).withId(id));
+        StockOperation again = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).withId(id));
+        assertThat(again).isEqualTo(first);
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo("10");
+        assertThat(stock.operation(id)).isEqualTo(first);
+        fails("inventory.operation_exists", () -> stock.move(StockRequest.shipment("BOLT", q("1"), "WH1", "CUST").withId(id)));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void an_adjustment_posts_a_loss_and_a_count_posts_the_difference_to_the_loss_location() {
+        receive("FLOUR", "10", "20.00");
+        stock.move(StockRequest.adjustment("FLOUR", q("1.5"), "WH1", "LOSS", "spilled"));
+        assertThat(stock.onHand("FLOUR", "WH1")).isEqualByComparingTo("8.5");
+        StockOperation count = stock.count(StockCount.of("FLOUR", "WH1", q("8"), "LOSS"));
+        assertThat(count.moves()).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo("LOSS");
+            assertThat(m.decimalQuantity()).isEqualByComparingTo("0.5");
+            assertThat(m.valueDelta()).isEqualTo(eur("-1.00"));
+        });
+        StockOperation gain = stock.count(StockCount.of("FLOUR", "WH1", q("9"), "LOSS"));
+        assertThat(gain.moves().get(0).valueDelta()).isEqualTo(eur("2.00"));
+        assertThat(stock.onHand("FLOUR", "WH1")).isEqualByComparingTo("9");
+        assertThat(stock.onHand("FLOUR", "LOSS")).isEqualByComparingTo("1");
+        assertThat(ledger.balance("5900").posted()).isEqualTo(eur("2.00"));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void back_dating_is_allowed_in_an_open_period_and_refused_in_a_closed_one() {
+        stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 2, 10)));
+        stock.closePeriod(LocalDate.of(2026, 2, 28), "controller");
+        fails("inventory.period_closed", () -> stock.move(StockRequest.receipt("BOLT", q("1"), "SUP", "WH1", eur("1.00"))
+                .on(LocalDate.of(2026, 2, 27))));
+        stock.move(StockRequest.receipt("BOLT", q("1"), "SUP", "WH1", eur("1.00")).on(LocalDate.of(2026, 3, 1)));
+        assertThat(stock.closedThrough()).contains(LocalDate.of(2026, 2, 28));
+        assertThat(stock.valuation(LocalDate.of(2026, 2, 28)).totals()).containsEntry(EUR, eur("10.00"));
+    }
+
+    @Test
+    void a_closed_ledger_period_refuses_the_movement_and_nothing_is_written() {
+        ledger.closePeriod(LocalDate.of(2026, 2, 28), "controller");
+        fails("inventory.period_closed", () -> stock.move(StockRequest.receipt("BOLT", q("1"), "SUP", "WH1", eur("1.00"))
+                .on(LocalDate.of(2026, 2, 27))));
+        assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo("0");
+        assertThat(stock.valuation(MARCH_16).items()).isEmpty();
+    }
+
+    // ================================================================== lots and serials
+
+    @Test
+    void lots_are_shipped_first_expiry_first_out() {
+        Item milk = stock.defineItem(Item.of("MILK", "Milk", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.LOT));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1", eur("10.00")).lot("L-LATE", LocalDate.of(2026, 5, 1)));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1", eur("10.00")).lot("L-SOON", LocalDate.of(2026, 4, 1)));
+        StockOperation ship = stock.move(StockRequest.shipment("MILK", q("15"), "WH1", "CUST"));
+        assertThat(ship.moves()).extracting(m -> m.lot().orElseThrow() + ":" + m.quantity()).containsExactly("L-SOON:10", "L-LATE:5");
+        assertThat(stock.lots("MILK", "WH1")).singleElement().returns("L-LATE", LotBalance::lot).returns(5L, LotBalance::onHand);
+        fails("inventory.invalid_lot", () -> stock.move(StockRequest.receipt("MILK", q("1"), "SUP", "WH1", eur("1.00"))));
+        assertThat(milk.tracking()).isEqualTo(Tracking.LOT);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_serial_number_is_received_once() {
+        stock.defineItem(Item.of("PHONE", "Phone", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.SERIAL));
+        stock.move(StockRequest.receipt("PHONE", q("1"), "SUP", "WH1", eur("300.00")).lot("SN-1"));
+        fails("inventory.serial_exists", () -> stock.move(StockRequest.receipt("PHONE", q("1"), "SUP", "WH2", eur("300.00")).lot("SN-1")));
+        fails("inventory.invalid_lot", () -> stock.move(StockRequest.receipt("PHONE", q("2"), "SUP", "WH1", eur("600.00")).lot("SN-2")));
+        stock.move(StockRequest.shipment("PHONE", q("1"), "WH1", "CUST").lot("SN-1"));
+        assertThat(stock.lots("PHONE", "CUST")).singleElement().returns("SN-1", LotBalance::lot);
+    }
+
+    // ================================================================== 2. reservations
+
+    @Test
+    void a_reservation_holds_stock_is_shipped_in_part_and_released() {
+        receive("BOLT", "10", "10.00");
+        Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", q("6"), "order-1/1", clock.instant().plus(Duration.ofHours(1))));
+        assertThat(stock.level("BOLT", "WH1")).returns(q("4"), StockLevel::available);
+        fails("inventory.insufficient_available", () -> stock.reserve(NewReservation.of("BOLT", "WH1", q("5"), "order-2/1",
+                clock.instant().plus(Duration.ofHours(1)))));
+        fails("inventory.insufficient_available", () -> stock.move(StockRequest.shipment("BOLT", q("5"), "WH1", "CUST")));
+        stock.move(StockRequest.shipment("BOLT", q("4"), "WH1", "CUST").against(r.id()));
+        assertThat(stock.reservation(r.id())).returns(4L, Reservation::shipped).returns(ReservationStatus.OPEN, Reservation::status);
+        fails("inventory.exceeds_reserved", () -> stock.move(StockRequest.shipment("BOLT", q("3"), "WH1", "CUST").against(r.id())));
+        Reservation released = stock.release(r.id());
+        assertThat(released.status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.release(r.id())).isEqualTo(released);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("0"), StockLevel::reserved)
+                .returns(q("6"), StockLevel::available);
+        fails("inventory.reservation_closed", () -> stock.move(StockRequest.shipment("BOLT", q("1"), "WH1", "CUST").against(r.id())));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void an_expired_reservation_gives_its_stock_back() {
+        receive("BOLT", "10", "10.00");
+        Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", q("10"), "order-1/1", clock.instant().plus(Duration.ofMinutes(5))));
+        clock.advance(Duration.ofMinutes(6));
+        fails("inventory.reservation_closed", () -> stock.move(StockRequest.shipment("BOLT", q("1"), "WH1", "CUST").against(r.id())));
+        // a new reservation sweeps the lapsed one of its position first
+        Reservation next = stock.reserve(NewReservation.of("BOLT", "WH1", q("10"), "order-2/1", clock.instant().plus(Duration.ofMinutes(5))));
+        assertThat(stock.reservation(r.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(stock.expireReservations()).extracting(Reservation::id).containsExactly(next.id());
+        assertThat(stock.level("BOLT", "WH1").available()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void a_reservation_is_idempotent_by_its_id_and_its_expiry_must_be_in_the_future() {
+        receive("BOLT", "10", "10.00");
+        ReservationId id = ReservationId.newId();
+        NewReservation req = NewReservation.of("BOLT", "WH1", q("3"), "order-1/1", clock.instant().plus(Duration.ofHours(1))).withId(id);
+        Reservation first = stock.reserve(req);
+        assertThat(stock.reserve(req)).isEqualTo(first);
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo("3");
+        fails("inventory.invalid_expiry", () -> stock.reserve(NewReservation.of("BOLT", "WH1", q("1"), "x", clock.instant())));
+        fails("inventory.wrong_location_kind", () -> stock.reserve(NewReservation.of("BOLT", "SUP", q("1"), "x",
+                clock.instant().plus(Duration.ofHours(1)))));
+    }
+
+    @Test
+    void many_threads_reserving_one_hot_item_never_oversell_it() throws Exception {
+        manyThreadsReserve(stock);
+    }
+
+    @Test
+    void many_threads_reserving_in_shared_transactions_never_oversell_it() throws Exception {
+        manyThreadsReserve(Inventory.builder().store(stockStore).clock(clock).groupReservations(true).build().forTenant(tenant));
+    }
+
+    private void manyThreadsReserve(TenantInventory stock) throws Exception {
+        receive("BOLT", "100", "100.00");
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger granted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int j = 0; j < perThread; j++) {
+                    try {
+                        stock.reserve(NewReservation.of("BOLT", "WH1", q("1"), "o", clock.instant().plus(Duration.ofHours(1))));
+                        granted.incrementAndGet();
+                    } catch (BackofficeException e) {
+                        assertThat(e.code()).isEqualTo("inventory.insufficient_available");
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(granted.get()).isEqualTo(100);
+        assertThat(refused.get()).isEqualTo(threads * perThread - 100);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("100"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+    }
+
+    // ================================================================== 3./4. costing and the ledger
+
+    @Test
+    void fifo_takes_the_oldest_layers_first_and_posts_cost_of_goods_sold() {
+        receive("BOLT", "10", "10.00");   // 1.00 each
+        receive("BOLT", "10", "30.00");   // 3.00 each
+        StockOperation ship = stock.move(StockRequest.shipment("BOLT", q("15"), "WH1", "CUST"));
+        assertThat(ship.moves().get(0).valueDelta()).isEqualTo(eur("-25.00"));
+        assertThat(ship.entry()).isPresent();
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("25.00"));
+        assertThat(ledger.balance("2150").posted()).isEqualTo(eur("40.00"));
+        assertThat(stock.valuation(MARCH_16).items()).singleElement()
+                .returns(q("5"), ItemValuation::quantity).returns(eur("15.00"), ItemValuation::value);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void moving_average_prices_an_issue_at_the_average_of_what_is_on_hand() {
+        receive("FLOUR", "10", "10.00");
+        receive("FLOUR", "10", "30.00");   // average 2.00
+        StockOperation ship = stock.move(StockRequest.shipment("FLOUR", q("5"), "WH1", "CUST"));
+        assertThat(ship.moves().get(0).valueDelta()).isEqualTo(eur("-10.00"));
+        StockOperation rest = stock.move(StockRequest.shipment("FLOUR", q("15"), "WH1", "CUST"));
+        assertThat(rest.moves().get(0).valueDelta()).isEqualTo(eur("-30.00"));
+        assertThat(stock.valuation(MARCH_16).items()).isEmpty();
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void the_valuation_as_of_a_date_counts_operations_dated_up_to_it() {
+        stock.move(StockRequest.opening("BOLT", q("5"), "OPEN", "WH1", eur("5.00")).on(LocalDate.of(2026, 1, 1)));
+        stock.move(StockRequest.receipt("BOLT", q("5"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 2, 1)));
+        assertThat(stock.valuation(LocalDate.of(2026, 1, 31)).totals()).containsEntry(EUR, eur("5.00"));
+        assertThat(stock.valuation(LocalDate.of(2026, 2, 1)).items()).singleElement().returns(q("10"), ItemValuation::quantity);
+        assertThat(ledger.balance("3000").posted()).isEqualTo(eur("5.00"));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_transfer_between_warehouses_posts_nothing() {
+        receive("BOLT", "10", "10.00");
+        StockOperation t = stock.move(StockRequest.transfer("BOLT", q("4"), "WH1", "WH2"));
+        assertThat(t.entry()).isEmpty();
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void defining_an_item_again_is_idempotent_and_another_definition_is_a_conflict() {
+        Item bolt = stock.item("BOLT");
+        assertThat(stock.defineItem(bolt)).isEqualTo(bolt);
+        fails("inventory.item_exists", () -> stock.defineItem(Item.of("BOLT", "Other", Uom.PIECES, Costing.FIFO, EUR)));
+        fails("inventory.location_exists", () -> stock.defineLocation(Location.warehouse("SUP")));
+        stock.defineLocation(Location.bin("WH1-A", "WH1"));
+        fails("inventory.invalid_location", () -> stock.defineLocation(Location.bin("X", "SUP")));
+        assertThat(stock.location("WH1-A").parent()).contains("WH1");
+        assertThat(stock.items()).extracting(Item::sku).containsExactly("BOLT", "FLOUR");
+        assertThat(Optional.of(stock.tenant())).contains(tenant);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.backoffice.inventory;
+
+import dev.backoffice.core.tenant.TenantId;
+import dev.backoffice.inventory.memory.InMemoryInventoryStore;
+import dev.backoffice.ledger.AccountType;
+import dev.backoffice.ledger.Ledger;
+import dev.backoffice.ledger.OpenAccount;
+import dev.backoffice.ledger.memory.InMemoryLedgerStore;
+import org.joda.money.Money;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.joda.money.CurrencyUnit.EUR;
+
+/** Runs the inventory tour of README-inventory.md, and checks the guide shows exactly this code. */
+class InventoryTourTest {
+
+    @Test
+    void theTourRunsAndItsFiguresAddUp() {
+        // tour:start
+        Clock clock = Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ZoneOffset.UTC);
+        InMemoryLedgerStore ledgerStore = InMemoryLedgerStore.create();
+        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).build();
+        TenantId acme = TenantId.of("acme");
+        ledgers.forTenant(acme).openAll(List.of(
+                OpenAccount.of("1300", "Inventory", AccountType.ASSET, EUR),
+                OpenAccount.of("2150", "Goods received not invoiced", AccountType.LIABILITY, EUR),
+                OpenAccount.of("5000", "Cost of goods sold", AccountType.EXPENSE, EUR),
+                OpenAccount.of("5900", "Inventory adjustments", AccountType.EXPENSE, EUR),
+                OpenAccount.of("3000", "Opening balance", AccountType.EQUITY, EUR)));
+
+        TenantInventory stock = Inventory.builder()
+                .store(InMemoryInventoryStore.create())
+                .ledger(ledgers, InventoryAccounts.builder().currency(EUR, "1300", "2150", "5000", "5900", "3000").build())
+                .clock(clock)
+                .build()
+                .forTenant(acme);
+        for (Location l : List.of(Location.warehouse("WH1"), Location.supplier("SUPPLIERS"), Location.customer("CUSTOMERS"),
+                Location.loss("LOSS"))) {
+            stock.defineLocation(l);
+        }
+        stock.defineItem(Item.of("BOLT-M8", "Bolt M8", Uom.PIECES, Costing.FIFO, EUR));
+
+        // two receipts at different prices: two FIFO layers
+        stock.move(StockRequest.receipt("BOLT-M8", new BigDecimal("100"), "SUPPLIERS", "WH1", Money.of(EUR, 100)).reference("PO-1"));
+        stock.move(StockRequest.receipt("BOLT-M8", new BigDecimal("100"), "SUPPLIERS", "WH1", Money.of(EUR, 150)).reference("PO-2"));
+
+        // an order reserves at placement and ships from its reservation
+        Reservation hold = stock.reserve(NewReservation.of("BOLT-M8", "WH1", new BigDecimal("120"), "order-7/1",
+                clock.instant().plus(Duration.ofDays(2))));
+        StockOperation shipped = stock.move(StockRequest.shipment("BOLT-M8", new BigDecimal("120"), "WH1", "CUSTOMERS").against(hold.id()));
+
+        // a count finds two missing: the difference goes to the loss location
+        stock.count(StockCount.of("BOLT-M8", "WH1", new BigDecimal("78"), "LOSS"));
+
+        Valuation valuation = stock.valuation(LocalDate.of(2026, 3, 16));
+        System.out.println(shipped.moves().get(0).valueDelta());                   // EUR -130.00: 100 at 1.00, 20 at 1.50
+        System.out.println(stock.level("BOLT-M8", "WH1"));                         // on hand 78, reserved 0, available 78
+        System.out.println(valuation.totals().get(EUR));                           // EUR 117.00: 78 at 1.50
+        System.out.println(ledgers.forTenant(acme).balance("1300").posted());      // EUR 117.00: the ledger agrees
+        // tour:end
+
+        assertThat(shipped.moves().get(0).valueDelta()).isEqualTo(Money.parse("EUR -130.00"));
+        assertThat(stock.level("BOLT-M8", "WH1").onHand()).isEqualByComparingTo("78");
+        assertThat(valuation.totals().get(EUR)).isEqualTo(Money.parse("EUR 117.00"));
+        assertThat(ledgers.forTenant(acme).balance("1300").posted()).isEqualTo(Money.parse("EUR 117.00"));
+        assertThat(ledgers.forTenant(acme).balance("5000").posted()).isEqualTo(Money.parse("EUR 130.00"));
+        assertThat(ledgers.forTenant(acme).balance("5900").posted()).isEqualTo(Money.parse("EUR 3.00"));
+        assertThat(ledgerStore).isNotNull();
+    }
+
+    @Test
+    void theGuideShowsTheTourCode() throws Exception {
+        String test = Files.readString(Path.of("src/test/java/dev/backoffice/inventory/InventoryTourTest.java"));
+        String tour = test.substring(test.indexOf("// tour:start") + "// tour:start".length(), test.indexOf("        // tour:end"));
+        assertThat(normalize(Files.readString(Path.of("README-inventory.md")))).contains(normalize(tour));
+    }
+
+    private static String normalize(String code) {
+        return code.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce("", (a, b) -> a + b + "\n");
+    }
+}
