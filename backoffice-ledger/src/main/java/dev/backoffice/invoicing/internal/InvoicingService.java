@@ -45,7 +45,6 @@ import dev.backoffice.invoicing.VatRegister;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
-import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.Posting;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.statemachine.StateMachine;
@@ -88,6 +87,7 @@ public final class InvoicingService implements TenantInvoicing {
     private final TenantInvoiceStore store;
     private final TenantLedger ledger;
     private final AccountMapping accounts;
+    private final LedgerPostings postings;
     private final FxRates fxRates;
     private final Clock clock;
     private final AuditLog audit;
@@ -105,6 +105,7 @@ public final class InvoicingService implements TenantInvoicing {
         this.store = store;
         this.ledger = ledger;
         this.accounts = accounts;
+        this.postings = new LedgerPostings(ledger, accounts);
         this.fxRates = fxRates;
         this.clock = clock;
         this.audit = audit;
@@ -297,7 +298,7 @@ public final class InvoicingService implements TenantInvoicing {
         Issuing issuing = issuing(draft, series, today);
         Invoice issued = numbered(issuing, tx.nextSequence(series.code(), issuing.period()));
         tx.updateInvoice(issued);
-        entryOf(issued).ifPresent(entry -> post("issueDate", entry));
+        entryOf(issued).ifPresent(entry -> postings.post("issueDate", entry));
         return issued;
     }
 
@@ -315,7 +316,7 @@ public final class InvoicingService implements TenantInvoicing {
         if (dueDate.isBefore(issueDate)) {
             throw InvoicingErrorCode.INVALID_DATE.exception("dueDate", "must not be before the issue date " + issueDate, dueDate);
         }
-        requireAccounts(draft.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
+        postings.requireAccounts(draft.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
         Optional<FxRate> rate = localRate(draft, saleDate);
         List<VatTotal> totals = rate.map(r -> VatMath.inLocal(draft.totals(), r)).orElse(draft.totals());
         return new Issuing(draft, series, issueDate, saleDate, dueDate, rate, totals, series.period(issueDate));
@@ -344,7 +345,7 @@ public final class InvoicingService implements TenantInvoicing {
         String number = issued.number().orElseThrow();
         return issued.ledgerEntry().map(id -> EntryRequest.builder(issued.issueDate().orElseThrow(), "Invoice " + number)
                 .id(id)
-                .debit(code(AccountRole.RECEIVABLE, issued.currency()), issued.gross())
+                .debit(postings.code(AccountRole.RECEIVABLE, issued.currency()), issued.gross())
                 .postings(credits(issued))
                 .metadata("invoiceId", issued.id().toString())
                 .metadata("number", number)
@@ -362,10 +363,10 @@ public final class InvoicingService implements TenantInvoicing {
     private List<Posting> credits(Invoice invoice) {
         List<Posting> out = new ArrayList<>(2);
         if (invoice.net().isPositive()) {
-            out.add(Posting.credit(code(AccountRole.REVENUE, invoice.currency()), invoice.net()));
+            out.add(Posting.credit(postings.code(AccountRole.REVENUE, invoice.currency()), invoice.net()));
         }
         if (invoice.vat().isPositive()) {
-            out.add(Posting.credit(code(AccountRole.VAT_DUE, invoice.currency()), invoice.vat()));
+            out.add(Posting.credit(postings.code(AccountRole.VAT_DUE, invoice.currency()), invoice.vat()));
         }
         return out;
     }
@@ -458,7 +459,7 @@ public final class InvoicingService implements TenantInvoicing {
             }
             InvoiceStatus target = MACHINE.fire(invoice.status(), InvoiceEvent.CANCEL, invoice).target();
             Series series = tx.series(command.series()).orElseThrow(() -> seriesNotFound("series", command.series()));
-            requireAccounts(invoice.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
+            postings.requireAccounts(invoice.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
             LocalDate issueDate = command.issueDate().orElse(today);
             List<InvoiceLine> after = invoice.lines().stream().map(l -> l.withQuantity(BigDecimal.ZERO)).toList();
             List<VatTotal> totals = VatMath.correction(invoice.lines(), after, invoice.currency());
@@ -484,12 +485,12 @@ public final class InvoicingService implements TenantInvoicing {
                 EntryRequest.Builder b = EntryRequest.builder(issueDate, "Credit note " + number + " cancelling " + invoice.number().orElseThrow())
                         .id(id);
                 if (creditNote.net().isNegative()) {
-                    b.debit(code(AccountRole.REVENUE, invoice.currency()), creditNote.net().negated());
+                    b.debit(postings.code(AccountRole.REVENUE, invoice.currency()), creditNote.net().negated());
                 }
                 if (creditNote.vat().isNegative()) {
-                    b.debit(code(AccountRole.VAT_DUE, invoice.currency()), creditNote.vat().negated());
+                    b.debit(postings.code(AccountRole.VAT_DUE, invoice.currency()), creditNote.vat().negated());
                 }
-                post("issueDate", b.credit(code(AccountRole.RECEIVABLE, invoice.currency()), gross.negated())
+                postings.post("issueDate", b.credit(postings.code(AccountRole.RECEIVABLE, invoice.currency()), gross.negated())
                         .metadata("invoiceId", creditNoteId.toString())
                         .metadata("corrects", invoiceId.toString())
                         .metadata("number", number)
@@ -511,17 +512,17 @@ public final class InvoicingService implements TenantInvoicing {
         return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Optional<Payment> stored = tx.payment(id);
             if (stored.isPresent()) {
-                return samePayment(stored.get(), command);
+                return LedgerPostings.samePayment(stored.get(), command);
             }
             CurrencyUnit currency = command.amount().getCurrencyUnit();
-            Money allocated = total(command.allocations(), currency);
+            Money allocated = LedgerPostings.total(command.allocations(), currency);
             Money credit = MoneyMath.minus(command.amount(), allocated);
-            requireAccounts(currency, AccountRole.BANK);
+            postings.requireAccounts(currency, AccountRole.BANK);
             if (allocated.isPositive()) {
-                requireAccounts(currency, AccountRole.RECEIVABLE);
+                postings.requireAccounts(currency, AccountRole.RECEIVABLE);
             }
             if (credit.isPositive()) {
-                requireAccounts(currency, AccountRole.CUSTOMER_CREDIT);
+                postings.requireAccounts(currency, AccountRole.CUSTOMER_CREDIT);
             }
             Optional<EntryId> entry = ledger == null ? Optional.empty() : Optional.of(EntryId.of(id.value()));
             EntryId allocationEntry = EntryId.of(id.value());
@@ -529,31 +530,24 @@ public final class InvoicingService implements TenantInvoicing {
             Payment payment = Invariants.consistent(new Payment(id, 1, command.payer(), command.amount(), command.receivedOn(),
                     command.reference(), made, entry, now));
             if (!tx.insertPayment(payment)) {
-                return samePayment(tx.payment(id).orElseThrow(), command); // a concurrent retry stored it first
+                return LedgerPostings.samePayment(tx.payment(id).orElseThrow(), command); // a concurrent retry stored it first
             }
             entry.ifPresent(e -> {
                 EntryRequest.Builder b = EntryRequest.builder(command.receivedOn(), "Payment " + command.reference())
                         .id(e)
-                        .debit(code(AccountRole.BANK, currency), command.amount());
+                        .debit(postings.code(AccountRole.BANK, currency), command.amount());
                 if (allocated.isPositive()) {
-                    b.credit(code(AccountRole.RECEIVABLE, currency), allocated);
+                    b.credit(postings.code(AccountRole.RECEIVABLE, currency), allocated);
                 }
                 if (credit.isPositive()) {
-                    b.credit(code(AccountRole.CUSTOMER_CREDIT, currency), credit);
+                    b.credit(postings.code(AccountRole.CUSTOMER_CREDIT, currency), credit);
                 }
-                post("receivedOn", b.metadata("paymentId", id.toString()).metadata("payer", command.payer()).build());
+                postings.post("receivedOn", b.metadata("paymentId", id.toString()).metadata("payer", command.payer()).build());
             });
             return payment;
         }), () -> "payment " + id + ": read it with payment(id), or record it again with this id (it returns the stored payment)");
     }
 
-    private static Payment samePayment(Payment stored, NewPayment command) {
-        if (!stored.payer().equals(command.payer()) || !stored.amount().equals(command.amount())
-                || !stored.receivedOn().equals(command.receivedOn()) || !stored.reference().equals(command.reference())) {
-            throw InvoicingErrorCode.PAYMENT_EXISTS.conflict("id: payment " + stored.id() + " exists with other content");
-        }
-        return stored;
-    }
 
     @Override
     public Payment allocate(PaymentId paymentId, List<NewAllocation> allocations) {
@@ -570,7 +564,7 @@ public final class InvoicingService implements TenantInvoicing {
             }
             NewAllocation.checkAll(requested, payment.unallocated(), "allocations");
             CurrencyUnit currency = payment.amount().getCurrencyUnit();
-            requireAccounts(currency, AccountRole.CUSTOMER_CREDIT, AccountRole.RECEIVABLE);
+            postings.requireAccounts(currency, AccountRole.CUSTOMER_CREDIT, AccountRole.RECEIVABLE);
             List<Allocation> made = settle(tx, requested, payment.payer(), today, batch, "allocations");
             List<Allocation> all = new ArrayList<>(payment.allocations());
             all.addAll(made);
@@ -578,11 +572,11 @@ public final class InvoicingService implements TenantInvoicing {
                     payment.receivedOn(), payment.reference(), all, payment.ledgerEntry(), payment.createdAt()));
             tx.addAllocations(next, made);
             if (ledger != null) {
-                Money sum = total(requested, currency);
-                post("allocations", EntryRequest.builder(today, "Allocation of payment " + payment.reference())
+                Money sum = LedgerPostings.total(requested, currency);
+                postings.post("allocations", EntryRequest.builder(today, "Allocation of payment " + payment.reference())
                         .id(batch)
-                        .debit(code(AccountRole.CUSTOMER_CREDIT, currency), sum)
-                        .credit(code(AccountRole.RECEIVABLE, currency), sum)
+                        .debit(postings.code(AccountRole.CUSTOMER_CREDIT, currency), sum)
+                        .credit(postings.code(AccountRole.RECEIVABLE, currency), sum)
                         .metadata("paymentId", paymentId.toString())
                         .build());
             }
@@ -692,45 +686,13 @@ public final class InvoicingService implements TenantInvoicing {
     // ------------------------------------------------------------------ helpers
 
     /** Posts {@code request}; a closed ledger period becomes {@link InvoicingErrorCode#PERIOD_CLOSED} naming {@code dateField}. */
-    private void post(String dateField, EntryRequest request) {
-        try {
-            ledger.post(request);
-        } catch (BackofficeException e) {
-            if (e.code().equals(LedgerErrorCode.PERIOD_CLOSED.code())) {
-                throw InvoicingErrorCode.PERIOD_CLOSED.exception(dateField, "falls in a closed ledger period (" + e.getMessage() + ")",
-                        request.effectiveDate());
-            }
-            throw e;
-        }
-    }
 
     private boolean postsSomething(Money gross) {
         return ledger != null && gross.isPositive();
     }
 
-    private void requireAccounts(CurrencyUnit currency, AccountRole... roles) {
-        if (ledger == null) {
-            return;
-        }
-        for (AccountRole role : roles) {
-            if (accounts.code(role, currency).isEmpty()) {
-                throw InvoicingErrorCode.ACCOUNT_NOT_MAPPED.exception("currency", "has no " + role + " account in the account mapping",
-                        currency);
-            }
-        }
-    }
 
-    private String code(AccountRole role, CurrencyUnit currency) {
-        return accounts.code(role, currency).orElseThrow();
-    }
 
-    private static Money total(List<NewAllocation> allocations, CurrencyUnit currency) {
-        Money sum = Money.zero(currency);
-        for (NewAllocation a : allocations) {
-            sum = MoneyMath.plus(sum, a.amount());
-        }
-        return sum;
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS); // the stores' precision: what is answered is what is stored

@@ -34,7 +34,6 @@ import dev.backoffice.invoicing.VatRate;
 import dev.backoffice.invoicing.VatTotal;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
-import dev.backoffice.ledger.LedgerErrorCode;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.statemachine.StateMachine;
 import org.joda.money.CurrencyUnit;
@@ -67,6 +66,7 @@ public final class PayablesService implements TenantPayables {
     private final TenantPayableStore store;
     private final TenantLedger ledger;
     private final AccountMapping accounts;
+    private final LedgerPostings postings;
     private final FxRates fxRates;
     private final Clock clock;
     private final AuditLog audit;
@@ -77,6 +77,7 @@ public final class PayablesService implements TenantPayables {
         this.store = store;
         this.ledger = ledger;
         this.accounts = accounts;
+        this.postings = new LedgerPostings(ledger, accounts);
         this.fxRates = fxRates;
         this.clock = clock;
         this.audit = audit;
@@ -195,7 +196,7 @@ public final class PayablesService implements TenantPayables {
                 return invoice; // approved before: a retry
             }
             MACHINE.requireDeclared(invoice.status(), PurchaseEvent.APPROVE);
-            requireAccounts(invoice.currency(), AccountRole.EXPENSE, AccountRole.INPUT_VAT, AccountRole.PAYABLE);
+            postings.requireAccounts(invoice.currency(), AccountRole.EXPENSE, AccountRole.INPUT_VAT, AccountRole.PAYABLE);
             Optional<EntryId> entry = ledger != null && invoice.gross().isPositive() ? Optional.of(EntryId.of(id.value())) : Optional.empty();
             PurchaseInvoice approved = invoice.approved(actor, entry);
             MACHINE.fire(invoice.status(), PurchaseEvent.APPROVE, approved);
@@ -206,12 +207,12 @@ public final class PayablesService implements TenantPayables {
                 EntryRequest.Builder b = EntryRequest.builder(invoice.receivedOn(), "Purchase invoice " + invoice.supplierNumber()
                         + " of " + invoice.supplier()).id(e);
                 if (invoice.net().isPositive()) {
-                    b.debit(code(AccountRole.EXPENSE, invoice.currency()), invoice.net());
+                    b.debit(postings.code(AccountRole.EXPENSE, invoice.currency()), invoice.net());
                 }
                 if (invoice.vat().isPositive()) {
-                    b.debit(code(AccountRole.INPUT_VAT, invoice.currency()), invoice.vat());
+                    b.debit(postings.code(AccountRole.INPUT_VAT, invoice.currency()), invoice.vat());
                 }
-                post("receivedOn", b.credit(code(AccountRole.PAYABLE, invoice.currency()), invoice.gross())
+                postings.post("receivedOn", b.credit(postings.code(AccountRole.PAYABLE, invoice.currency()), invoice.gross())
                         .metadata("purchaseId", id.toString())
                         .metadata("supplierNumber", invoice.supplierNumber())
                         .build());
@@ -268,47 +269,40 @@ public final class PayablesService implements TenantPayables {
         return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Optional<Payment> stored = tx.supplierPayment(id);
             if (stored.isPresent()) {
-                return samePayment(stored.get(), command);
+                return LedgerPostings.samePayment(stored.get(), command);
             }
             CurrencyUnit currency = command.amount().getCurrencyUnit();
-            Money allocated = total(command.allocations(), currency);
+            Money allocated = LedgerPostings.total(command.allocations(), currency);
             Money advance = MoneyMath.minus(command.amount(), allocated);
-            requireAccounts(currency, AccountRole.BANK);
+            postings.requireAccounts(currency, AccountRole.BANK);
             if (allocated.isPositive()) {
-                requireAccounts(currency, AccountRole.PAYABLE);
+                postings.requireAccounts(currency, AccountRole.PAYABLE);
             }
             if (advance.isPositive()) {
-                requireAccounts(currency, AccountRole.SUPPLIER_ADVANCE);
+                postings.requireAccounts(currency, AccountRole.SUPPLIER_ADVANCE);
             }
             Optional<EntryId> entry = ledger == null ? Optional.empty() : Optional.of(EntryId.of(id.value()));
             List<Allocation> made = settle(tx, command.allocations(), command.payer(), command.receivedOn(), EntryId.of(id.value()));
             Payment payment = Invariants.consistent(new Payment(id, 1, command.payer(), command.amount(), command.receivedOn(),
                     command.reference(), made, entry, now));
             if (!tx.insertSupplierPayment(payment)) {
-                return samePayment(tx.supplierPayment(id).orElseThrow(), command);
+                return LedgerPostings.samePayment(tx.supplierPayment(id).orElseThrow(), command);
             }
             entry.ifPresent(e -> {
                 EntryRequest.Builder b = EntryRequest.builder(command.receivedOn(), "Payment to supplier " + command.reference()).id(e);
                 if (allocated.isPositive()) {
-                    b.debit(code(AccountRole.PAYABLE, currency), allocated);
+                    b.debit(postings.code(AccountRole.PAYABLE, currency), allocated);
                 }
                 if (advance.isPositive()) {
-                    b.debit(code(AccountRole.SUPPLIER_ADVANCE, currency), advance);
+                    b.debit(postings.code(AccountRole.SUPPLIER_ADVANCE, currency), advance);
                 }
-                post("receivedOn", b.credit(code(AccountRole.BANK, currency), command.amount())
+                postings.post("receivedOn", b.credit(postings.code(AccountRole.BANK, currency), command.amount())
                         .metadata("supplierPaymentId", id.toString()).metadata("supplier", command.payer()).build());
             });
             return payment;
         }), () -> "payment " + id + ": read it with payment(id), or record it again with this id (it returns the stored payment)");
     }
 
-    private static Payment samePayment(Payment stored, NewPayment command) {
-        if (!stored.payer().equals(command.payer()) || !stored.amount().equals(command.amount())
-                || !stored.receivedOn().equals(command.receivedOn()) || !stored.reference().equals(command.reference())) {
-            throw InvoicingErrorCode.PAYMENT_EXISTS.conflict("id: payment " + stored.id() + " exists with other content");
-        }
-        return stored;
-    }
 
     @Override
     public Payment allocate(PaymentId paymentId, List<NewAllocation> allocations) {
@@ -325,7 +319,7 @@ public final class PayablesService implements TenantPayables {
             }
             NewAllocation.checkAll(requested, payment.unallocated(), "allocations");
             CurrencyUnit currency = payment.amount().getCurrencyUnit();
-            requireAccounts(currency, AccountRole.SUPPLIER_ADVANCE, AccountRole.PAYABLE);
+            postings.requireAccounts(currency, AccountRole.SUPPLIER_ADVANCE, AccountRole.PAYABLE);
             List<Allocation> made = settle(tx, requested, payment.payer(), today, batch);
             List<Allocation> all = new ArrayList<>(payment.allocations());
             all.addAll(made);
@@ -333,11 +327,11 @@ public final class PayablesService implements TenantPayables {
                     payment.receivedOn(), payment.reference(), all, payment.ledgerEntry(), payment.createdAt()));
             tx.addSupplierAllocations(next, made);
             if (ledger != null) {
-                Money sum = total(requested, currency);
-                post("allocations", EntryRequest.builder(today, "Allocation of payment to supplier " + payment.reference())
+                Money sum = LedgerPostings.total(requested, currency);
+                postings.post("allocations", EntryRequest.builder(today, "Allocation of payment to supplier " + payment.reference())
                         .id(batch)
-                        .debit(code(AccountRole.PAYABLE, currency), sum)
-                        .credit(code(AccountRole.SUPPLIER_ADVANCE, currency), sum)
+                        .debit(postings.code(AccountRole.PAYABLE, currency), sum)
+                        .credit(postings.code(AccountRole.SUPPLIER_ADVANCE, currency), sum)
                         .metadata("supplierPaymentId", paymentId.toString())
                         .build());
             }
@@ -394,41 +388,9 @@ public final class PayablesService implements TenantPayables {
 
     // ------------------------------------------------------------------ helpers
 
-    private void post(String dateField, EntryRequest request) {
-        try {
-            ledger.post(request);
-        } catch (BackofficeException e) {
-            if (e.code().equals(LedgerErrorCode.PERIOD_CLOSED.code())) {
-                throw InvoicingErrorCode.PERIOD_CLOSED.exception(dateField, "falls in a closed ledger period (" + e.getMessage() + ")",
-                        request.effectiveDate());
-            }
-            throw e;
-        }
-    }
 
-    private void requireAccounts(CurrencyUnit currency, AccountRole... roles) {
-        if (ledger == null) {
-            return;
-        }
-        for (AccountRole role : roles) {
-            if (accounts.code(role, currency).isEmpty()) {
-                throw InvoicingErrorCode.ACCOUNT_NOT_MAPPED.exception("currency", "has no " + role + " account in the account mapping",
-                        currency);
-            }
-        }
-    }
 
-    private String code(AccountRole role, CurrencyUnit currency) {
-        return accounts.code(role, currency).orElseThrow();
-    }
 
-    private static Money total(List<NewAllocation> allocations, CurrencyUnit currency) {
-        Money sum = Money.zero(currency);
-        for (NewAllocation a : allocations) {
-            sum = MoneyMath.plus(sum, a.amount());
-        }
-        return sum;
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
