@@ -37,6 +37,12 @@ import dev.backoffice.invoicing.Series;
 import dev.backoffice.invoicing.TenantInvoicing;
 import dev.backoffice.invoicing.VatRate;
 import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
+import dev.backoffice.invoicing.jdbc.JdbcPayableStore;
+import dev.backoffice.invoicing.memory.InMemoryPayableStore;
+import dev.backoffice.invoicing.PayableStore;
+import dev.backoffice.inventory.InventoryStore;
+import dev.backoffice.inventory.jdbc.JdbcInventoryStore;
+import dev.backoffice.inventory.memory.InMemoryInventoryStore;
 import dev.backoffice.invoicing.memory.InMemoryInvoiceStore;
 import dev.backoffice.ledger.ChartTemplates;
 import dev.backoffice.ledger.Ledger;
@@ -157,7 +163,10 @@ abstract class PlacedDemoContract {
             }
         });
         AuditStore audit = route(AuditStore.class, j -> JdbcAuditStore.create(j, clock), () -> InMemoryAuditStore.create(clock));
-        return new DemoStores("placed", ledger, orders, payroll, documents, blobStore, audit);
+        InvoiceStore invoices = route(InvoiceStore.class, j -> JdbcInvoiceStore.builder(j).build(), InMemoryInvoiceStore::create);
+        PayableStore payables = route(PayableStore.class, JdbcPayableStore::create, InMemoryPayableStore::create);
+        InventoryStore inventory = route(InventoryStore.class, j -> JdbcInventoryStore.builder(j).build(), InMemoryInventoryStore::create);
+        return new DemoStores("placed", ledger, orders, payroll, documents, blobStore, audit, invoices, payables, inventory);
     }
 
     private static List<DemoRunTest.Totals> run(Function<AdjustableClock, DemoStores> stores) {
