@@ -108,10 +108,13 @@ class DemoRunTest {
 
     @RequiresPostgres
     @Test
-    void postgresGivesTheSameTotalsAsMemory() {
+    void postgresGivesTheSameTotalsAsMemoryAndARerunBooksNothingTwice() {
         List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
         try (TestDatabase db = TestDatabases.postgres()) {
             assertThat(runJdbc(db, new ByteArrayOutputStream())).isEqualTo(memory);
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            assertThat(runJdbc(db, console)).isEqualTo(memory);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("already holds 2026-03");
         }
     }
 }
