@@ -157,7 +157,7 @@ public final class Demo {
             stock.open(scenario.month().atDay(1));
             stock.receipts(actor);
         }
-        out.printf("  stock      %d items opened in %s, %d supplier receipts with their invoices %s%n", entity.stock().items().size(),
+        out.printf("  stock      %d items opened in %s, %d supplier receipt(s) with their invoices %s%n", entity.stock().items().size(),
                 stock.warehouse(), entity.stock().receipts().size(), rerun ? "already booked" : "received, approved and posted");
 
         Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);

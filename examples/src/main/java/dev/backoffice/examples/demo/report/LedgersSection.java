@@ -50,7 +50,7 @@ final class LedgersSection {
         for (Invoice i : invoices) {
             boolean note = i.kind() == InvoiceKind.CREDIT_NOTE;
             rows.add(List.of(i.number().orElse(""), note ? "credit note" : "invoice", i.buyer().name(),
-                    i.issueDate().map(Object::toString).orElse(""), note ? "" : i.dueDate().toString(), money(i.net()), money(i.vat()),
+                    i.issueDate().map(Object::toString).orElse(""), note ? "" : i.dueDate().map(Object::toString).orElse(""), money(i.net()), money(i.vat()),
                     money(i.gross()), note ? "" : money(i.paid()), note ? "" : money(i.open()), i.status().name()));
         }
         return Html.table(List.of("Number", "Kind", "Customer", "Issued", "Due", "Net", "VAT", "Gross", "Settled", "Open", "Status"), rows);
