@@ -167,9 +167,9 @@ public final class Demo {
             if (rerun) {
                 order = tenantOrders.get(OrdersStep.orderId(entity.tenant(), spec.ref()));
                 spec.events().stream().filter(e -> e.type().equals("place")).findFirst()
-                        .ifPresent(placed -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), tenantOrders.get(order.id()), placed.date(), actor)));
+                        .ifPresent(placed -> docs.archive(invoiceDocument(sales, entity, spec, order, placed.date(), actor)));
             } else {
-                order = orderSteps.run(spec, currency, (o, date) -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), o, date, actor)));
+                order = orderSteps.run(spec, currency, (o, date) -> docs.archive(invoiceDocument(sales, entity, spec, o, date, actor)));
             }
             statuses.merge(order.status(), 1, Integer::sum);
         }
@@ -223,6 +223,13 @@ public final class Demo {
         entity.legalHold().ifPresent(h -> out.printf("  documents  legal hold \"%s\" on %s's file%n", h.name(), h.employee()));
         out.printf("  ledger     period closed through %s%n", books.periodStatus().closedThrough().map(Object::toString).orElse("-"));
         return new Month(entity, tenant, currency, rerun, books, statuses, payslips, docs, invoiced, stocked);
+    }
+
+    /** The archived invoice of an order: its e-invoice, as the customer received it. */
+    private static Archiving.Item invoiceDocument(InvoicingStep sales, Scenario.Entity entity, Scenario.OrderSpec spec, Order order,
+                                                  LocalDate issued, String actor) {
+        InvoicingResult.EInvoiceFile file = sales.eInvoice(OrderInvoicing.invoiceId(order));
+        return Archiving.eInvoice(entity.tenant(), spec.ref(), file.number(), spec.customer(), issued, file.format(), file.xml(), actor);
     }
 
     /** How many audit records of each action the tenant's log holds. */

@@ -170,6 +170,11 @@ final class InvoicingStep {
         return sum;
     }
 
+    /** The e-invoice of the order's invoice {@code id} (an invoice, not a credit note). */
+    InvoicingResult.EInvoiceFile eInvoice(InvoiceId id) {
+        return file(sales.invoice(id), Optional.empty());
+    }
+
     /** The e-invoice of an invoice or credit note: FA(3) for a Polish seller, Peppol UBL otherwise. Deterministic. */
     private InvoicingResult.EInvoiceFile file(Invoice invoice, Optional<Invoice> corrected) {
         String number = invoice.number().orElseThrow();

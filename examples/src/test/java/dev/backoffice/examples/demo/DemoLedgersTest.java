@@ -179,6 +179,8 @@ class DemoLedgersTest {
         assertThat(beta.days1to30()).isEqualTo(money("PLN 4602.45"));
         assertThat(beta.current()).isEqualTo(money("PLN 76260.00"));
         assertThat(pl.invoicing().purchases()).singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(PurchaseStatus.PAID));
+        // the archive keeps the e-invoice the customer got, under its number (disposed of years later)
+        assertThat(pl.archive().disposed()).extracting(ArchiveResult.Line::title).contains("Invoice FV/2026/03/1 (order SO-2026-0301)");
 
         EntityResult uk = company("nordwind-uk");
         assertThat(uk.invoicing().invoices()).extracting(i -> i.number().orElseThrow())
