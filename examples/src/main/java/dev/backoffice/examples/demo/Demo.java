@@ -9,12 +9,16 @@ import dev.backoffice.docs.HoldAuthorizer;
 import dev.backoffice.docs.DispositionReport;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.examples.glue.Archiving;
-import dev.backoffice.examples.glue.OrderPostings;
+import dev.backoffice.examples.glue.OrderInvoicing;
+import dev.backoffice.examples.glue.StockAndPurchases;
 import dev.backoffice.examples.glue.PayrollPostings;
 import dev.backoffice.examples.glue.PostingAccounts;
 import dev.backoffice.payroll.Employee;
 import dev.backoffice.payroll.EmployeeId;
+import dev.backoffice.inventory.Inventory;
+import dev.backoffice.invoicing.Invoicing;
 import dev.backoffice.ledger.Ledger;
+import dev.backoffice.ledger.TrialBalance;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.orders.Order;
 import dev.backoffice.orders.OrderStatus;
@@ -36,11 +40,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs a scenario through the real modules: for each company, the chart of accounts and the
- * month's manual journal; orders through their state machine with invoices, payments, refunds
- * and returns posted to the ledger and invoices archived; payroll computed, approved, posted and
+ * month's manual journal; stock opened and received from suppliers (their invoices through the
+ * purchase ledger); orders through their state machine, each with its numbered invoice, payments
+ * and credit notes in the sales ledger, its goods reserved, shipped, released or returned in the
+ * stock ledger, all posted to the books, and invoices archived; the month-end stock count and
+ * overdue sweep; payroll computed, approved, posted and
  * its payslips archived; the leaver's end of employment recorded and a legal hold placed; the
  * period closed. Then the clock jumps years ahead and the archive's disposition runs.
  *
@@ -64,7 +72,8 @@ public final class Demo {
 
     /** One company between the month and the disposition run. */
     private record Month(Scenario.Entity entity, TenantId tenant, CurrencyUnit currency, boolean rerun,
-                         TenantLedger books, Map<OrderStatus, Integer> statuses, List<Payslip> payslips, ArchiveStep archive) {
+                         TenantLedger books, Map<OrderStatus, Integer> statuses, List<Payslip> payslips, ArchiveStep archive,
+                         InvoicingResult invoicing, StockResult stock) {
     }
 
     /** Runs everything and returns what the report shows, one result per company. */
@@ -77,10 +86,20 @@ public final class Demo {
                 .holdAuthorizer((actor, action) -> action == HoldAuthorizer.Action.PLACE_HOLD && actor.equals(scenario.actor()))
                 .build();
         PostingAccounts accounts = new PostingAccounts(scenario.postingAccounts());
+        TreeSet<CurrencyUnit> currencies = new TreeSet<>();
+        scenario.entities().forEach(e -> currencies.add(CurrencyUnit.of(e.currency())));
+        // one transaction per invoice or stock movement with its journal entry: the stores share the ledger's data source
+        Invoicing invoicing = Invoicing.builder().store(stores.invoices()).payables(stores.payables()).audit(stores.audit()).clock(clock)
+                .ledger(ledger, StockAndPurchases.invoicingAccounts(accounts, currencies))
+                .fxRates(InvoicingStep.fxRates(scenario))
+                .build();
+        Inventory inventory = Inventory.builder().store(stores.inventory()).audit(stores.audit()).clock(clock)
+                .ledger(ledger, StockAndPurchases.inventoryAccounts(accounts, currencies))
+                .build();
 
         List<Month> months = new ArrayList<>();
         for (Scenario.Entity entity : scenario.entities()) {
-            months.add(month(entity, ledger, orders, payroll, archive, accounts));
+            months.add(month(entity, ledger, orders, payroll, archive, accounts, invoicing, inventory));
         }
 
         LocalDate asOf = scenario.disposition().asOf();
@@ -100,13 +119,13 @@ public final class Demo {
                     m.books().trialBalance(monthEnd),
                     m.books().incomeStatement(scenario.month().atDay(1), monthEnd, m.currency()),
                     m.books().balanceSheet(monthEnd, m.currency()),
-                    new TreeMap<>(m.statuses()), m.payslips(), archived, audit.verify(), actions));
+                    new TreeMap<>(m.statuses()), m.payslips(), archived, audit.verify(), actions, m.invoicing(), m.stock()));
         }
         return results;
     }
 
     private Month month(Scenario.Entity entity, Ledger ledger, Orders orders, PayrollEngine payroll, Archive archive,
-                        PostingAccounts accounts) {
+                        PostingAccounts accounts, Invoicing invoicing, Inventory inventory) {
         TenantId tenant = TenantId.of(entity.tenant());
         CurrencyUnit currency = CurrencyUnit.of(entity.currency());
         LocalDate monthEnd = scenario.month().atEndOfMonth();
@@ -131,21 +150,36 @@ public final class Demo {
         }
         out.printf("  ledger     %d manual journal entries %s%n", entity.journal().size(), rerun ? "already posted" : "posted");
 
+        InvoicingStep sales = new InvoicingStep(invoicing.forTenant(tenant), entity);
+        StockStep stock = new StockStep(inventory.forTenant(tenant), sales.sales().payables(), entity, sales.seller(), this::at);
+        if (!rerun) {
+            sales.defineSeries(actor);
+            stock.open(scenario.month().atDay(1));
+            stock.receipts(actor);
+        }
+        out.printf("  stock      %d items opened in %s, %d supplier receipt(s) with their invoices %s%n", entity.stock().items().size(),
+                stock.warehouse(), entity.stock().receipts().size(), rerun ? "already booked" : "received, approved and posted");
+
         Map<OrderStatus, Integer> statuses = new EnumMap<>(OrderStatus.class);
-        OrdersStep orderSteps = new OrdersStep(tenantOrders, books, new OrderPostings(accounts), clock, actor);
+        OrdersStep orderSteps = new OrdersStep(tenantOrders, books, new OrderInvoicing(accounts), sales, stock, clock, actor);
         for (Scenario.OrderSpec spec : entity.orders()) {
             Order order;
             if (rerun) {
                 order = tenantOrders.get(OrdersStep.orderId(entity.tenant(), spec.ref()));
                 spec.events().stream().filter(e -> e.type().equals("place")).findFirst()
-                        .ifPresent(placed -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), tenantOrders.get(order.id()), placed.date(), actor)));
+                        .ifPresent(placed -> docs.archive(invoiceDocument(sales, entity, spec, order, placed.date(), actor)));
             } else {
-                order = orderSteps.run(spec, currency, (o, date) -> docs.archive(Archiving.invoice(entity.tenant(), spec.ref(), o, date, actor)));
+                order = orderSteps.run(spec, currency, (o, date) -> docs.archive(invoiceDocument(sales, entity, spec, o, date, actor)));
             }
             statuses.merge(order.status(), 1, Integer::sum);
         }
-        out.printf("  orders     %d orders %s, invoices archived: %s%n", entity.orders().size(),
+        out.printf("  orders     %d orders %s (invoiced, reserved, shipped from stock), invoices archived: %s%n", entity.orders().size(),
                 rerun ? "already processed" : "processed", statuses);
+        if (!rerun) {
+            stock.counts();
+            at(monthEnd);
+            sales.sales().markOverdue(monthEnd);
+        }
 
         at(entity.payDate());
         TenantPayroll tenantPayroll = payroll.forTenant(tenant);
@@ -174,9 +208,28 @@ public final class Demo {
             at(monthEnd.plusDays(1));
             books.closePeriod(monthEnd, actor);
         }
+        at(monthEnd.plusDays(1));
+        TrialBalance before = books.trialBalance(scenario.month().atDay(1).minusDays(1));
+        TrialBalance atEnd = books.trialBalance(monthEnd);
+        InvoicingResult invoiced = sales.result(scenario.month().atDay(1), monthEnd, before, atEnd,
+                new InvoicingStep.PostingCodes(accounts.code("receivables"), accounts.code("vatPayable"), accounts.code("inputVat")));
+        StockResult stocked = stock.result(monthEnd, before, atEnd, accounts.code("inventory"), accounts.code("costOfGoodsSold"),
+                accounts.code("inventoryLosses"));
+        out.printf("  invoicing  %d invoices and credit notes, %d e-invoices; receivable %s = open invoices %s; VAT register %s the VAT accounts%n",
+                invoiced.invoices().size(), invoiced.files().size(), invoiced.receivableInLedger(), invoiced.openInvoices(),
+                invoiced.vatReconciles() ? "equals" : "DIFFERS FROM");
+        out.printf("  stock      valuation %s = inventory account %s%s%n", stocked.valuationTotal(), stocked.inventoryInLedger(),
+                stocked.reconciles() ? "" : "  (DIFFERS)");
         entity.legalHold().ifPresent(h -> out.printf("  documents  legal hold \"%s\" on %s's file%n", h.name(), h.employee()));
         out.printf("  ledger     period closed through %s%n", books.periodStatus().closedThrough().map(Object::toString).orElse("-"));
-        return new Month(entity, tenant, currency, rerun, books, statuses, payslips, docs);
+        return new Month(entity, tenant, currency, rerun, books, statuses, payslips, docs, invoiced, stocked);
+    }
+
+    /** The archived invoice of an order: its e-invoice, as the customer received it. */
+    private static Archiving.Item invoiceDocument(InvoicingStep sales, Scenario.Entity entity, Scenario.OrderSpec spec, Order order,
+                                                  LocalDate issued, String actor) {
+        InvoicingResult.EInvoiceFile file = sales.eInvoice(OrderInvoicing.invoiceId(order));
+        return Archiving.eInvoice(entity.tenant(), spec.ref(), file.number(), spec.customer(), issued, file.format(), file.xml(), actor);
     }
 
     /** How many audit records of each action the tenant's log holds. */

@@ -7,6 +7,7 @@ import dev.backoffice.examples.demo.report.HtmlReport;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.examples.demo.scenario.ScenarioException;
 import dev.backoffice.examples.demo.scenario.ScenarioLoader;
+import dev.backoffice.invoicing.Fa3Writer;
 import dev.backoffice.payroll.Payslip;
 import org.joda.money.Money;
 
@@ -28,11 +29,22 @@ import java.util.List;
  * </pre>
  *
  * Default storage: an H2 database file under {@code ./backoffice-data/}. The report goes to
- * {@code backoffice-report.html} unless {@code --report} says otherwise.
+ * {@code backoffice-report.html} unless {@code --report} says otherwise; the e-invoices (KSeF
+ * FA(3) and Peppol UBL XML) go to the folder {@code einvoices/} beside it, one subfolder per
+ * company ({@link #EINVOICE_FOLDER}).
  */
 public final class DemoMain {
 
+    /** The folder beside the report that the e-invoices are written to. */
+    public static final String EINVOICE_FOLDER = "einvoices";
+
     private DemoMain() {
+    }
+
+    /** Where the e-invoices of a report at {@code report} go. */
+    public static Path einvoiceFolder(Path report) {
+        Path parent = report.toAbsolutePath().getParent();
+        return parent.resolve(EINVOICE_FOLDER);
     }
 
     /** Options parsed from the command line. */
@@ -100,10 +112,13 @@ public final class DemoMain {
             out.println("Storage: " + storage.stores().description());
             List<EntityResult> results = new Demo(scenario, storage.stores(), clock, out).run();
             summary(results, out);
-            String html = HtmlReport.render(scenario.name(), storage.stores().description(), Instant.now(Clock.systemUTC()), results);
+            String html = HtmlReport.render(scenario.name(), storage.stores().description(), Instant.now(Clock.systemUTC()), results,
+                    EINVOICE_FOLDER);
             Files.writeString(options.report(), html, StandardCharsets.UTF_8);
+            int files = writeEInvoices(results, einvoiceFolder(options.report()), out);
             out.println();
             out.println("Report written to " + options.report().toAbsolutePath());
+            out.println(files + " e-invoices written to " + einvoiceFolder(options.report()));
             return 0;
         } catch (BackofficeException e) {
             err.println("The demo stopped: " + e.getMessage() + " [" + e.code() + "]");
@@ -112,6 +127,31 @@ public final class DemoMain {
             err.println("Cannot write the report: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Writes every company's e-invoices under {@code folder} and checks each FA(3) document
+     * against the official schema (the Peppol rules run in the tests: they need phive).
+     */
+    private static int writeEInvoices(List<EntityResult> results, Path folder, PrintStream out) throws IOException {
+        int written = 0;
+        int fa3Problems = 0;
+        for (EntityResult r : results) {
+            for (InvoicingResult.EInvoiceFile f : r.invoicing().files()) {
+                Path file = folder.resolve(f.fileName());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.xml(), StandardCharsets.UTF_8);
+                written++;
+                if (f.format().startsWith("KSeF")) {
+                    List<String> problems = Fa3Writer.validate(f.xml());
+                    problems.forEach(p -> out.println("  " + f.fileName() + ": " + p));
+                    fa3Problems += problems.size();
+                }
+            }
+        }
+        out.println();
+        out.println("E-invoices: FA(3) documents " + (fa3Problems == 0 ? "valid against the official schema" : fa3Problems + " schema problems"));
+        return written;
     }
 
     private static void summary(List<EntityResult> results, PrintStream out) {

@@ -27,10 +27,13 @@ import java.util.SortedMap;
  * @param archive       documents archived and what the disposition run did to them
  * @param audit         the verification of the tenant's audit chain
  * @param auditActions  how many audit records the tenant's log holds, by action
+ * @param invoicing     the sales and purchase ledgers: invoices, aging, VAT register, late-payment claims, e-invoices
+ * @param stock         stock on hand, its valuation and the inventory account
  */
 public record EntityResult(String tenant, String name, CurrencyUnit currency, boolean rerun, TrialBalance trialBalance,
                            IncomeStatement income, BalanceSheet balanceSheet, SortedMap<OrderStatus, Integer> orderStatuses,
-                           List<Payslip> payslips, ArchiveResult archive, AuditVerification audit, SortedMap<String, Integer> auditActions) {
+                           List<Payslip> payslips, ArchiveResult archive, AuditVerification audit, SortedMap<String, Integer> auditActions,
+                           InvoicingResult invoicing, StockResult stock) {
 
     /** How many audit records the tenant has. */
     public int auditRecords() {

@@ -64,6 +64,28 @@ public final class Archiving {
         return new Item(doc, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The e-invoice of the order {@code orderRef} (KSeF FA(3) or Peppol UBL XML, as sent), under the
+     * same document id as {@link #invoice}: the invoice the archive keeps is the one the customer got.
+     */
+    public static Item eInvoice(String tenant, String orderRef, String number, String customerRef, LocalDate issued, String format,
+                                String xml, String actor) {
+        Check.notNull(xml, "xml");
+        NewDocument doc = NewDocument.builder(INVOICE, "Invoice " + number + " (order " + orderRef + ")")
+                .id(id(tenant, "invoice", orderRef))
+                .mediaType("application/xml")
+                .fileName("invoice-" + number.replaceAll("[^A-Za-z0-9_-]", "_") + ".xml")
+                .owner(OwnerRef.order(orderRef))
+                .owner(OwnerRef.of("customer", customerRef))
+                .metadata("order", orderRef)
+                .metadata("number", number)
+                .metadata("format", format)
+                .metadata("issued", issued.toString())
+                .actor(actor)
+                .build();
+        return new Item(doc, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A payslip, as the HTML the payroll module renders, owned by the employee. */
     public static Item payslip(String tenant, String employeeRef, Payslip payslip, String actor) {
         Check.notNull(payslip, "payslip");

@@ -19,6 +19,20 @@ public record PostingAccounts(Map<String, String> codes) {
     /** Roles used by {@link OrderPostings}. */
     public static final List<String> ORDER_ROLES = List.of("bank", "receivables", "sales", "salesReturns", "vatPayable");
 
+    /**
+     * Roles the invoicing glue needs besides {@link #ORDER_ROLES} ({@link OrderInvoicing},
+     * {@link StockAndPurchases}): customer credit, input VAT, payables, supplier advances. Not
+     * required by this record (payroll-only users need none); the demo's scenario checker requires them.
+     */
+    public static final List<String> INVOICING_ROLES = List.of("customerCredit", "inputVat", "payables", "supplierAdvances");
+
+    /**
+     * Roles the stock glue needs ({@link StockAndPurchases}): inventory, goods received not
+     * invoiced, cost of goods sold, inventory losses, opening stock (equity). Not required by this record.
+     */
+    public static final List<String> STOCK_ROLES = List.of("inventory", "goodsReceivedNotInvoiced", "costOfGoodsSold",
+            "inventoryLosses", "openingStock");
+
     /** Every role, orders first, then one per {@link JournalRole}. */
     public static final List<String> ROLES = roles();
 

@@ -31,7 +31,9 @@ class DemoRunTest {
 
     /** What must be equal across storages: every figure the report shows, without generated ids. */
     record Totals(String tenant, List<String> trialBalance, String income, String netIncome, String totalAssets,
-                  List<String> payslips, String orderStatuses, String archive, boolean auditIntact, String auditActions) {
+                  List<String> payslips, String orderStatuses, String archive, boolean auditIntact, String auditActions,
+                  List<String> invoices, String aging, String vatRegister, List<String> claims, List<String> eInvoices,
+                  List<String> stock, String valuation) {
         static Totals of(EntityResult r) {
             List<String> tb = new ArrayList<>();
             for (TrialBalance.Row row : r.trialBalance().rows()) {
@@ -43,11 +45,25 @@ class DemoRunTest {
                         + " lines " + p.lines().size());
             }
             ArchiveResult a = r.archive();
+            InvoicingResult inv = r.invoicing();
+            List<String> invoices = new ArrayList<>();
+            inv.invoices().forEach(i -> invoices.add(i.number().orElseThrow() + " " + i.status() + " " + i.gross() + " paid " + i.paid()
+                    + " due " + i.dueDate()));
+            inv.purchases().forEach(p -> invoices.add(p.supplierNumber() + " " + p.status() + " " + p.gross() + " paid " + p.paid()));
+            List<String> claims = new ArrayList<>();
+            inv.lateClaims().forEach(c -> claims.add(c.number() + " " + c.interest() + " " + c.compensation()));
+            List<String> files = new ArrayList<>();
+            inv.files().forEach(f -> files.add(f.fileName() + " " + f.xml().hashCode()));
+            List<String> stock = new ArrayList<>();
+            r.stock().levels().forEach(l -> stock.add(l.sku() + " " + l.onHand() + "/" + l.reserved() + "/" + l.available()));
+            stock.add("inventory " + r.stock().inventoryInLedger() + " cogs " + r.stock().cogsInLedger() + " losses " + r.stock().lossesInLedger());
             return new Totals(r.tenant(), tb, r.income().totalIncome().toString(), r.income().netIncome().toString(),
                     r.balanceSheet().totalAssets().toString(), slips, r.orderStatuses().toString(),
                     a.documentsByClass() + " disposed " + a.disposed().size() + " held " + a.keptUnderHold().size()
                             + " retained " + a.stillRetained() + " certificates " + a.certificates(),
-                    r.audit().intact(), r.auditActions().toString());
+                    r.audit().intact(), r.auditActions().toString(), invoices, inv.aging().rows().toString(),
+                    inv.vatRegister().rows().toString(), claims, files, stock, r.stock().valuation().items().toString()
+                            + r.stock().valuation().totals());
         }
     }
 
@@ -92,10 +108,13 @@ class DemoRunTest {
 
     @RequiresPostgres
     @Test
-    void postgresGivesTheSameTotalsAsMemory() {
+    void postgresGivesTheSameTotalsAsMemoryAndARerunBooksNothingTwice() {
         List<Totals> memory = run(DemoStores::inMemory, new ByteArrayOutputStream());
         try (TestDatabase db = TestDatabases.postgres()) {
             assertThat(runJdbc(db, new ByteArrayOutputStream())).isEqualTo(memory);
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            assertThat(runJdbc(db, console)).isEqualTo(memory);
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("already holds 2026-03");
         }
     }
 }

@@ -26,7 +26,9 @@ class ReportInChromiumTest {
 
     private static final List<String> SECTIONS = List.of("Trial balance", "Income statement", "Balance sheet",
             "Where the money went", "Payroll 2026-03", "Total cost of employment per employee", "Orders by status",
-            "Archive and disposition", "Audit log", "hash chain verified intact", "payroll.run_approved", "docs.disposed");
+            "Archive and disposition", "Audit log", "hash chain verified intact", "payroll.run_approved", "docs.disposed",
+            "Invoices and credit notes", "Receivables aging", "Late-payment claims", "VAT register", "Stock on hand",
+            "Reconciliation with the ledger", "E-invoice files");
 
     @Test
     void theReportRendersEverySectionInHeadlessChromium(@TempDir Path dir) throws Exception {

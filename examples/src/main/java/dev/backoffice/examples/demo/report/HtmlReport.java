@@ -20,16 +20,23 @@ import java.util.Map;
 /**
  * Renders the demo's results as one self-contained HTML page (inline CSS and SVG, no scripts,
  * no external files): per company, the trial balance, income statement, balance sheet, payroll
- * summary with employer cost, order status counts, archive and disposition summary, and the
- * audit-log verification.
+ * summary with employer cost, order status counts, the invoices, receivables aging, late-payment
+ * claims, VAT register, suppliers' invoices, stock on hand and its valuation with their
+ * reconciliation to the ledger and links to the e-invoice files, archive and disposition
+ * summary, and the audit-log verification.
  */
 public final class HtmlReport {
 
     private HtmlReport() {
     }
 
-    /** The whole page. */
+    /** The whole page, linking the e-invoices in the folder {@code einvoices} beside it. */
     public static String render(String title, String storage, Instant generatedAt, List<EntityResult> entities) {
+        return render(title, storage, generatedAt, entities, "einvoices");
+    }
+
+    /** The whole page, linking the e-invoices in {@code einvoiceFolder} (relative to the page). */
+    public static String render(String title, String storage, Instant generatedAt, List<EntityResult> entities, String einvoiceFolder) {
         StringBuilder sb = new StringBuilder(32_768);
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(title)).append("</title><style>").append(CSS).append("</style></head><body>");
@@ -41,14 +48,14 @@ public final class HtmlReport {
         }
         sb.append("</nav></header>");
         for (EntityResult e : entities) {
-            entity(sb, e);
+            entity(sb, e, einvoiceFolder);
         }
         sb.append("<footer>Every figure above comes from the SDK's stores; money is exact (no floating point), "
                 + "each tenant's books and documents are isolated from the other's.</footer></body></html>");
         return sb.toString();
     }
 
-    private static void entity(StringBuilder sb, EntityResult e) {
+    private static void entity(StringBuilder sb, EntityResult e, String einvoiceFolder) {
         CurrencyUnit c = e.currency();
         sb.append("<section class=\"entity\" id=\"").append(Html.escape(e.tenant())).append("\"><h2>")
                 .append(Html.escape(e.name())).append(" <small>tenant ").append(Html.escape(e.tenant())).append(" · ")
@@ -70,6 +77,8 @@ public final class HtmlReport {
         card(sb, "Net income", money(e.income().netIncome()));
         card(sb, "Cost of employment", money(totalEmploymentCost));
         card(sb, "Orders", Integer.toString(e.orderStatuses().values().stream().mapToInt(Integer::intValue).sum()));
+        card(sb, "Receivables open", money(e.invoicing().openInvoices()));
+        card(sb, "Stock at cost", money(e.stock().valuationTotal()));
         card(sb, "Documents archived", Integer.toString(e.archive().documents()));
         card(sb, "Audit chain", e.audit().intact() ? "intact ✔" : "BROKEN at #" + e.audit().firstBroken().orElseThrow());
         sb.append("</div>");
@@ -96,6 +105,8 @@ public final class HtmlReport {
         List<BarChart.Bar> statusBars = new ArrayList<>();
         e.orderStatuses().forEach((status, n) -> statusBars.add(new BarChart.Bar(status.name(), n, Integer.toString(n))));
         sb.append("<div>").append(BarChart.svg("Orders by final state", statusBars)).append("</div></div>");
+
+        LedgersSection.render(sb, e.invoicing(), e.stock(), einvoiceFolder);
 
         sb.append("<h3>Archive and disposition</h3>").append(archive(e.archive()));
         sb.append("<h3>Audit log</h3><p class=\"").append(e.audit().intact() ? "ok" : "bad").append("\">")
@@ -254,5 +265,6 @@ public final class HtmlReport {
             .note{background:#fff7e0;padding:6px 10px;border-left:4px solid #e0a800}
             .ok{color:#23703a;font-weight:bold} .bad{color:#b0261e;font-weight:bold}
             footer{margin:10px 32px 30px;color:#66727f;font-size:12px}
+            .meta-small{font-size:12px;color:#5b6875;margin:2px 0} ul.files{font-size:13px}
             """;
 }

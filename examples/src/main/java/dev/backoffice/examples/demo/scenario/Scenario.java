@@ -32,8 +32,57 @@ public record Scenario(String name, YearMonth month, String actor, List<AccountS
      * {@code employee-file}), the entry of the archive's policy catalogue that applies.
      */
     public record Entity(String tenant, String name, String country, String currency, LocalDate payDate,
+                         InvoicingSpec invoicing, StockSpec stock,
                          List<JournalSpec> journal, List<EmployeeSpec> employees, List<CustomerSpec> customers,
                          List<OrderSpec> orders, Map<String, String> retention, Optional<LegalHoldSpec> legalHold) {
+    }
+
+    /**
+     * The company as a seller: its tax id and address on every invoice, its numbering series for
+     * invoices and credit notes, the payment terms (days) of ordinary and pay-later orders, the
+     * unit its invoice lines are in ({@code szt.} in Poland, the UN/ECE code {@code C62} for
+     * Peppol), the account customers pay to (on a Peppol invoice), and exchange rates (for a
+     * Polish late-payment compensation, converted from euros).
+     */
+    public record InvoicingSpec(String taxId, String address, Optional<String> bankAccount, SeriesSpec invoiceSeries,
+                                SeriesSpec creditNoteSeries, int paymentDays, int payLaterDays, String unit,
+                                Optional<List<FxRateSpec>> fxRates) {
+    }
+
+    /** A numbering series: {@code reset} is {@code NEVER}, {@code YEARLY} or {@code MONTHLY}. */
+    public record SeriesSpec(String code, String pattern, String reset) {
+    }
+
+    /** One exchange rate of a published table (from one unit of {@code from} to {@code to}). */
+    public record FxRateSpec(String from, String to, LocalDate date, String rate, String table, Optional<String> comment) {
+    }
+
+    /**
+     * The company's stock: one warehouse, its items with their opening balance, receipts of goods
+     * from suppliers (each with the supplier's invoice), and stock counts.
+     */
+    public record StockSpec(String warehouse, List<ItemSpec> items, List<ReceiptSpec> receipts, List<CountSpec> counts) {
+    }
+
+    /** An item; {@code costing} is {@code FIFO} or {@code MOVING_AVERAGE}; opening stock on the first day of the month. */
+    public record ItemSpec(String sku, String name, String costing, int openingQuantity, BigDecimal openingUnitCost) {
+    }
+
+    /** Goods received from a supplier, and the supplier's invoice for them (registered, approved, paid on {@code paidOn} if given). */
+    public record ReceiptSpec(String ref, LocalDate date, SupplierSpec supplier, String supplierNumber, LocalDate issueDate,
+                              LocalDate dueDate, Optional<LocalDate> paidOn, List<ReceiptLineSpec> lines) {
+    }
+
+    /** A supplier. */
+    public record SupplierSpec(String ref, String name, String country, String taxId, String address) {
+    }
+
+    /** One line of a receipt: {@code taxRate} in percent, the VAT the supplier charges. */
+    public record ReceiptLineSpec(String sku, int quantity, BigDecimal unitCost, BigDecimal taxRate) {
+    }
+
+    /** A stock count of one item in the warehouse. */
+    public record CountSpec(LocalDate date, String sku, int counted, Optional<String> comment) {
     }
 
     /** A manual journal entry; {@code key} makes reruns idempotent. */
@@ -54,8 +103,8 @@ public record Scenario(String name, YearMonth month, String actor, List<AccountS
                                Optional<String> studentLoan) {
     }
 
-    /** A customer. */
-    public record CustomerSpec(String ref, String name) {
+    /** A customer, as the buyer on its invoices. */
+    public record CustomerSpec(String ref, String name, String country, String taxId, String address) {
     }
 
     /** An order and what happens to it during the month, in order. */

@@ -11,7 +11,13 @@ import dev.backoffice.examples.demo.scenario.Scenario.LineSpec;
 import dev.backoffice.examples.demo.scenario.Scenario.OrderEventSpec;
 import dev.backoffice.examples.demo.scenario.Scenario.OrderLineSpec;
 import dev.backoffice.examples.demo.scenario.Scenario.OrderSpec;
+import dev.backoffice.examples.glue.OrderInvoicing;
 import dev.backoffice.examples.glue.PostingAccounts;
+import dev.backoffice.inventory.Costing;
+import dev.backoffice.invoicing.FixedFxRates;
+import dev.backoffice.invoicing.NumberReset;
+import dev.backoffice.invoicing.Series;
+import dev.backoffice.invoicing.TaxId;
 import dev.backoffice.payroll.StudentLoanPlan;
 import dev.backoffice.ledger.AccountFlag;
 import dev.backoffice.ledger.AccountType;
@@ -68,18 +74,21 @@ final class ScenarioChecker {
         text(s.actor(), "$.actor");
         Set<String> codes = chart(required(s.chartOfAccounts(), "$.chartOfAccounts"));
         required(s.postingAccounts(), "$.postingAccounts");
-        for (String role : PostingAccounts.ROLES) {
+        List<String> required = new java.util.ArrayList<>(PostingAccounts.ROLES);
+        required.addAll(PostingAccounts.INVOICING_ROLES);
+        required.addAll(PostingAccounts.STOCK_ROLES);
+        for (String role : required) {
             String code = s.postingAccounts().get(role);
             if (code == null) {
-                throw fail("$.postingAccounts." + role, "is missing (every role of " + PostingAccounts.ROLES + " needs an account)");
+                throw fail("$.postingAccounts." + role, "is missing (every role of " + required + " needs an account)");
             }
             if (!codes.contains(code)) {
                 throw fail("$.postingAccounts." + role, "names account '" + code + "', which is not in the chart of accounts");
             }
         }
         for (String role : s.postingAccounts().keySet()) {
-            if (!PostingAccounts.ROLES.contains(role)) {
-                throw fail("$.postingAccounts." + role, "is not a known role; known roles: " + PostingAccounts.ROLES);
+            if (!required.contains(role)) {
+                throw fail("$.postingAccounts." + role, "is not a known role; known roles: " + required);
             }
         }
         List<Entity> entities = required(s.entities(), "$.entities");
@@ -154,13 +163,17 @@ final class ScenarioChecker {
             }
             employee(emp, ep, country);
         }
+        invoicing(required(e.invoicing(), path + ".invoicing"), path + ".invoicing", country);
+        Set<String> items = stock(required(e.stock(), path + ".stock"), path + ".stock", country, currency);
         Set<String> customers = new HashSet<>();
         for (int c = 0; c < required(e.customers(), path + ".customers").size(); c++) {
             String cp = path + ".customers[" + c + "]";
-            if (!customers.add(text(e.customers().get(c).ref(), cp + ".ref"))) {
+            Scenario.CustomerSpec customer = required(e.customers().get(c), cp);
+            if (!customers.add(text(customer.ref(), cp + ".ref"))) {
                 throw fail(cp + ".ref", "is used by another customer");
             }
-            text(e.customers().get(c).name(), cp + ".name");
+            text(customer.name(), cp + ".name");
+            party(customer.country(), customer.taxId(), customer.address(), cp);
         }
         List<OrderSpec> orders = required(e.orders(), path + ".orders");
         Set<String> orderRefs = new HashSet<>();
@@ -171,6 +184,14 @@ final class ScenarioChecker {
                 throw fail(op + ".ref", "is used by another order");
             }
             order(order, op, customers, currency);
+            for (int l = 0; l < order.lines().size(); l++) {
+                String lp = op + ".lines[" + l + "]";
+                if (!items.contains(order.lines().get(l).sku())) {
+                    throw fail(lp + ".sku", "'" + order.lines().get(l).sku() + "' is not an item of $.stock.items");
+                }
+                BigDecimal rate = order.lines().get(l).taxRate();
+                attempt(lp + ".taxRate", () -> OrderInvoicing.vatRate(country, rate, "taxRate"));
+            }
         }
         Map<String, String> retention = required(e.retention(), path + ".retention");
         var catalogue = dev.backoffice.docs.retention.PolicyCatalogue.standard();
@@ -189,6 +210,112 @@ final class ScenarioChecker {
             text(hold.name(), hp + ".name");
             text(hold.reason(), hp + ".reason");
         });
+    }
+
+    private void party(String country, String taxId, String address, String path) {
+        text(country, path + ".country");
+        String number = text(taxId, path + ".taxId");
+        attempt(path + ".taxId", () -> TaxId.of(country, number));
+        text(address, path + ".address");
+    }
+
+    private void invoicing(Scenario.InvoicingSpec spec, String path, String country) {
+        String number = text(spec.taxId(), path + ".taxId");
+        attempt(path + ".taxId", () -> TaxId.of(country, number));
+        text(spec.address(), path + ".address");
+        for (String which : List.of("invoiceSeries", "creditNoteSeries")) {
+            Scenario.SeriesSpec series = required(which.equals("invoiceSeries") ? spec.invoiceSeries() : spec.creditNoteSeries(),
+                    path + "." + which);
+            String sp = path + "." + which;
+            enumValue(NumberReset.class, series.reset(), sp + ".reset");
+            attempt(sp, () -> Series.of(text(series.code(), sp + ".code"), text(series.pattern(), sp + ".pattern"),
+                    NumberReset.valueOf(series.reset())));
+        }
+        if (spec.invoiceSeries().code().equals(spec.creditNoteSeries().code())) {
+            throw fail(path + ".creditNoteSeries.code", "must differ from the invoice series' code");
+        }
+        if (spec.paymentDays() < 0 || spec.payLaterDays() < 0) {
+            throw fail(path + (spec.paymentDays() < 0 ? ".paymentDays" : ".payLaterDays"), "must not be negative");
+        }
+        text(spec.unit(), path + ".unit");
+        List<Scenario.FxRateSpec> rates = spec.fxRates().orElse(List.of());
+        for (int i = 0; i < rates.size(); i++) {
+            String rp = path + ".fxRates[" + i + "]";
+            Scenario.FxRateSpec r = required(rates.get(i), rp);
+            required(r.date(), rp + ".date");
+            attempt(rp, () -> FixedFxRates.builder().rate(MoneyMath.currency(r.from(), "from"), MoneyMath.currency(r.to(), "to"),
+                    r.date(), text(r.rate(), rp + ".rate"), text(r.table(), rp + ".table")).build());
+        }
+    }
+
+    private Set<String> stock(Scenario.StockSpec stock, String path, String country, CurrencyUnit currency) {
+        text(stock.warehouse(), path + ".warehouse");
+        Set<String> skus = new HashSet<>();
+        List<Scenario.ItemSpec> items = required(stock.items(), path + ".items");
+        for (int i = 0; i < items.size(); i++) {
+            String ip = path + ".items[" + i + "]";
+            Scenario.ItemSpec item = required(items.get(i), ip);
+            if (!skus.add(text(item.sku(), ip + ".sku"))) {
+                throw fail(ip + ".sku", "appears twice");
+            }
+            text(item.name(), ip + ".name");
+            enumValue(Costing.class, item.costing(), ip + ".costing");
+            if (item.openingQuantity() < 0) {
+                throw fail(ip + ".openingQuantity", "must not be negative");
+            }
+            amount(required(item.openingUnitCost(), ip + ".openingUnitCost"), ip + ".openingUnitCost", currency);
+        }
+        List<Scenario.ReceiptSpec> receipts = required(stock.receipts(), path + ".receipts");
+        Set<String> refs = new HashSet<>();
+        for (int r = 0; r < receipts.size(); r++) {
+            String rp = path + ".receipts[" + r + "]";
+            Scenario.ReceiptSpec receipt = required(receipts.get(r), rp);
+            if (!refs.add(text(receipt.ref(), rp + ".ref"))) {
+                throw fail(rp + ".ref", "is used by another receipt");
+            }
+            required(receipt.date(), rp + ".date");
+            Scenario.SupplierSpec supplier = required(receipt.supplier(), rp + ".supplier");
+            text(supplier.ref(), rp + ".supplier.ref");
+            text(supplier.name(), rp + ".supplier.name");
+            party(supplier.country(), supplier.taxId(), supplier.address(), rp + ".supplier");
+            text(receipt.supplierNumber(), rp + ".supplierNumber");
+            if (required(receipt.issueDate(), rp + ".issueDate").isAfter(receipt.date())) {
+                throw fail(rp + ".issueDate", "is after the day the goods were received");
+            }
+            if (required(receipt.dueDate(), rp + ".dueDate").isBefore(receipt.issueDate())) {
+                throw fail(rp + ".dueDate", "is before the issue date");
+            }
+            List<Scenario.ReceiptLineSpec> lines = required(receipt.lines(), rp + ".lines");
+            if (lines.isEmpty()) {
+                throw fail(rp + ".lines", "a receipt needs at least one line");
+            }
+            for (int l = 0; l < lines.size(); l++) {
+                String lp = rp + ".lines[" + l + "]";
+                Scenario.ReceiptLineSpec line = required(lines.get(l), lp);
+                if (!skus.contains(text(line.sku(), lp + ".sku"))) {
+                    throw fail(lp + ".sku", "'" + line.sku() + "' is not an item of " + path + ".items");
+                }
+                if (line.quantity() <= 0) {
+                    throw fail(lp + ".quantity", "must be at least 1");
+                }
+                amount(required(line.unitCost(), lp + ".unitCost"), lp + ".unitCost", currency);
+                BigDecimal rate = required(line.taxRate(), lp + ".taxRate");
+                attempt(lp + ".taxRate", () -> OrderInvoicing.vatRate(country, rate, "taxRate"));
+            }
+        }
+        List<Scenario.CountSpec> counts = required(stock.counts(), path + ".counts");
+        for (int c = 0; c < counts.size(); c++) {
+            String cp = path + ".counts[" + c + "]";
+            Scenario.CountSpec count = required(counts.get(c), cp);
+            required(count.date(), cp + ".date");
+            if (!skus.contains(text(count.sku(), cp + ".sku"))) {
+                throw fail(cp + ".sku", "'" + count.sku() + "' is not an item of " + path + ".items");
+            }
+            if (count.counted() < 0) {
+                throw fail(cp + ".counted", "must not be negative");
+            }
+        }
+        return skus;
     }
 
     private void journalEntry(JournalSpec entry, String path, Set<String> codes, CurrencyUnit currency) {

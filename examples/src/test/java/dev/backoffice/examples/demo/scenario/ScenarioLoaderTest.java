@@ -98,4 +98,33 @@ class ScenarioLoaderTest {
         ScenarioException e = failureOf(json);
         assertThat(e.path()).isEqualTo("$.entities[0].legalHold.employee");
     }
+
+    @Test
+    void aCustomerWithAWrongNipChecksumIsRejectedBeforeAnythingIsInvoiced() {
+        String json = replaceOnce(builtInJson(), "\"taxId\": \"957-100-22-21\"", "\"taxId\": \"957-100-22-22\"");
+        ScenarioException e = failureOf(json);
+        assertThat(e.path()).isEqualTo("$.entities[0].customers[0].taxId");
+    }
+
+    @Test
+    void anOrderedSkuThatIsNotAStockItemIsRejected() {
+        String json = replaceOnce(builtInJson(), "{ \"sku\": \"BOOK-HVAC\", \"name\": \"HVAC handbook\"", "{ \"sku\": \"BOOK-XX\", \"name\": \"HVAC handbook\"");
+        ScenarioException e = failureOf(json);
+        assertThat(e.path()).isEqualTo("$.entities[0].orders[1].lines[1].sku");
+        assertThat(e.reason()).contains("not an item");
+    }
+
+    @Test
+    void aVatRateTheCountryDoesNotHaveIsRejected() {
+        String json = replaceOnce(builtInJson(), "\"unitPrice\": \"85.00\", \"taxRate\": \"20\"", "\"unitPrice\": \"85.00\", \"taxRate\": \"23\"");
+        ScenarioException e = failureOf(json);
+        assertThat(e.path()).isEqualTo("$.entities[1].orders[2].lines[0].taxRate");
+    }
+
+    @Test
+    void aMissingStockRoleIsNamed() {
+        String json = replaceOnce(builtInJson(), "\"openingStock\": \"3300\"", "\"openingStok\": \"3300\"");
+        ScenarioException e = failureOf(json);
+        assertThat(e.path()).isEqualTo("$.postingAccounts.openingStock");
+    }
 }
