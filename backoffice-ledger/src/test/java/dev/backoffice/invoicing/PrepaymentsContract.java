@@ -1,6 +1,8 @@
 package dev.backoffice.invoicing;
 
 import dev.backoffice.core.testing.StoreKind;
+import dev.backoffice.invoicing.einvoice.Fa3Reader;
+import dev.backoffice.invoicing.einvoice.InvoiceDocument;
 import dev.backoffice.ledger.JournalEntry;
 import org.joda.money.Money;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +122,9 @@ public abstract class PrepaymentsContract extends ApContractBase {
         assertThat(Fa3Writer.validate(Fa3Writer.builder().build().write(advance))).isEmpty();
         assertThat(Fa3Writer.builder().build().write(advance)).contains("<RodzajFaktury>ZAL</RodzajFaktury>")
                 .contains("<P_6>2026-03-14</P_6>").contains("<WartoscZamowienia>1338.00</WartoscZamowienia>").doesNotContain("<FaWiersz>");
+        InvoiceDocument read = Fa3Reader.read(Fa3Writer.builder().build().write(advance));
+        assertThat(read).isEqualTo(InvoiceDocument.of(advance).fa3View());
+        assertThat(read.advance()).contains(new AdvanceReceipt(pln("669.00"), MARCH_16.minusDays(2)));
         // a retry with its id answers it
         assertThat(invoicing.issueAdvance(NewAdvanceInvoice.of(order("FZ").id(advance.id()).build(), pln("669.00"),
                 MARCH_16.minusDays(2)))).isEqualTo(advance);
@@ -150,6 +155,8 @@ public abstract class PrepaymentsContract extends ApContractBase {
         assertThat(Fa3Writer.validate(xml)).isEmpty();
         assertThat(xml).contains("<RodzajFaktury>ROZ</RodzajFaktury>").contains("<NrFaZaliczkowej>FZ/2026/1</NrFaZaliczkowej>")
                 .contains("<P_15>669.00</P_15>");
+        assertThat(Fa3Reader.read(xml)).isEqualTo(InvoiceDocument.of(fin).fa3View());
+        assertThat(Fa3Reader.read(xml).advanceNumbers()).containsExactly("FZ/2026/1");
         // the same advance cannot be deducted twice: nothing written, no number consumed
         failsNaming("invoicing.advance_not_deductible", "advances[0]",
                 () -> invoicing.issueFinal(NewFinalInvoice.of(order("FV").build(), List.of(advance.id()))));
@@ -214,6 +221,9 @@ public abstract class PrepaymentsContract extends ApContractBase {
         String xml = Fa3Writer.builder().build().write(over);
         assertThat(Fa3Writer.validate(xml)).isEmpty();
         assertThat(xml).contains("<P_18A>1</P_18A>").contains("<P_12_Zal_15>1</P_12_Zal_15>");
+        assertThat(Fa3Reader.read(xml)).isEqualTo(InvoiceDocument.of(over).fa3View());
+        assertThat(Fa3Reader.read(xml).splitPayment()).isTrue();
+        assertThat(Fa3Reader.read(xml).lines().get(0).annex15()).isTrue();
         assertThat(Fa3Writer.builder().build().write(atThreshold)).contains("<P_18A>2</P_18A>");
     }
 
@@ -229,7 +239,9 @@ public abstract class PrepaymentsContract extends ApContractBase {
         Invoice under = books.issue(NewInvoice.builder("FV", EUR).seller(ACME).buyer(GLOBEX).issueDate(MARCH_16).line(less).build());
         // EUR 3567.00 x 4.2000 = PLN 14981.40
         assertThat(under.splitPayment()).isFalse();
-        assertThat(Fa3Writer.validate(Fa3Writer.builder().build().write(over))).isEmpty();
+        String xml = Fa3Writer.builder().build().write(over);
+        assertThat(Fa3Writer.validate(xml)).isEmpty();
+        assertThat(Fa3Reader.read(xml)).isEqualTo(InvoiceDocument.of(over).fa3View());
     }
 
     @Test
@@ -240,5 +252,6 @@ public abstract class PrepaymentsContract extends ApContractBase {
         String xml = Fa3Writer.builder().build().write(advance);
         assertThat(Fa3Writer.validate(xml)).isEmpty();
         assertThat(xml).contains("<P_18A>1</P_18A>").contains("<P_12Z_Zal_15>1</P_12Z_Zal_15>");
+        assertThat(Fa3Reader.read(xml)).isEqualTo(InvoiceDocument.of(advance).fa3View());
     }
 }
