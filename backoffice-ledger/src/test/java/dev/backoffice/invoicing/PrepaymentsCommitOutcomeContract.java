@@ -190,4 +190,34 @@ public abstract class PrepaymentsCommitOutcomeContract {
                 invoicing.invoice(a2.id()).details().settledBy().orElseThrow()));
         theBooksAgree();
     }
+
+    @Test
+    void a_suppliers_credit_note_is_stored_once_whatever_the_fault() {
+        TenantPayables payables = invoicing.payables();
+        int[] n = {0};
+        Supplier<PurchaseInvoice> approved = () -> {
+            PurchaseInvoice p = payables.register(ApFixtures.bill("P/" + (++n[0]), "100.00", MARCH_16).build());
+            return payables.approve(p.id(), "cfo");
+        };
+        Supplier<NewSupplierCreditNote> note = () -> NewSupplierCreditNote.of("K/" + (++n[0]),
+                List.of(PurchaseLine.of("Reduced", VatRate.PL_23, pln("10.00"), pln("2.30"))), MARCH_16, "reduced");
+        PurchaseInvoice p1 = approved.get();
+        PurchaseInvoice p2 = approved.get();
+        Probe probe = CommitOutcomes.probe(faulty, () -> payables.registerCreditNote(p1.id(), note.get()),
+                () -> payables.registerCreditNote(p2.id(), note.get()));
+        List<PurchaseInvoice> bills = new ArrayList<>(List.of(p1, p2));
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            PurchaseInvoice p = approved.get();
+            bills.add(p);
+            InvoiceId id = InvoiceId.newId();
+            NewSupplierCreditNote command = note.get().withId(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payables.registerCreditNote(p.id(), command),
+                    told -> one(find(() -> payables.purchase(told.id())).filter(told::equals).isPresent()),
+                    () -> one(find(() -> payables.purchase(id)).isPresent()), 1);
+        }
+        Money open = bills.stream().map(b -> payables.purchase(b.id()).open()).reduce(pln("0.00"), Money::plus);
+        assertThat(ledger.balance("2100").posted()).isEqualTo(open);
+        assertThat(ledger.balance("1300").posted()).isEqualTo(invoicing.vatRegister(MARCH_16, MARCH_16).vat(VatRegister.Side.PURCHASES,
+                InvoicingFixtures.PLN));
+    }
 }

@@ -4,6 +4,7 @@ import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.invoicing.PrepaymentsContract;
 
+/** Proformas, advance and final invoices, split payment on PostgreSQL. */
 @RequiresPostgres
 class PostgresPrepaymentsTest extends PrepaymentsContract {
     PostgresPrepaymentsTest() {
