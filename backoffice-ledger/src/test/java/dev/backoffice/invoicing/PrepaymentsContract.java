@@ -162,6 +162,13 @@ public abstract class PrepaymentsContract extends ApContractBase {
                 () -> invoicing.issueFinal(NewFinalInvoice.of(order("FV").build(), List.of(advance.id()))));
         assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026))).count()).isEqualTo(1);
         assertThat(invoicing.gapAudit("FV", NumberingPeriod.year(java.time.Year.of(2026))).gapFree()).isTrue();
+        // their corrections (KOR_ZAL, KOR_ROZ) are not issued yet: refused, nothing written
+        invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
+        failsNaming("invoicing.illegal_transition", "invoice", () -> invoicing.cancel(fin.id(), CancelInvoice.of("KOR", "x", "clerk")));
+        failsNaming("invoicing.illegal_transition", "invoice", () -> invoicing.correct(advance.id(),
+                CorrectInvoice.of("KOR", List.of(advance.lines().get(0).withQuantity(java.math.BigDecimal.ONE), advance.lines().get(1)),
+                        "x", "clerk")));
+        assertThat(invoicing.gapAudit("KOR", NumberingPeriod.year(java.time.Year.of(2026))).count()).isZero();
     }
 
     @Test
