@@ -76,6 +76,11 @@ public final class AccountMapping {
                     .account(AccountRole.SUPPLIER_ADVANCE, currency, supplierAdvance);
         }
 
+        /** The account of customers' advances received in {@code currency} ({@link AccountRole#ADVANCES_RECEIVED}). */
+        public Builder advances(CurrencyUnit currency, String advancesReceived) {
+            return account(AccountRole.ADVANCES_RECEIVED, currency, advancesReceived);
+        }
+
         /** The mapping. */
         public AccountMapping build() {
             Map<CurrencyUnit, Map<AccountRole, String>> copy = new HashMap<>();

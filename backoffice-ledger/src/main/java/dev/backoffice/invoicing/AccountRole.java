@@ -19,5 +19,11 @@ public enum AccountRole {
     /** Trade payables: credited by an approved supplier's invoice, debited by payments to it. */
     PAYABLE,
     /** Supplier advances (paid and not yet allocated to a supplier's invoice), an asset. */
-    SUPPLIER_ADVANCE
+    SUPPLIER_ADVANCE,
+    /**
+     * Advances received from customers (net of the VAT an advance invoice charged), a liability:
+     * credited by an advance invoice instead of revenue, debited by the final invoice that deducts
+     * it (art. 106f ust. 3 ustawy o VAT), when the whole order's net becomes revenue.
+     */
+    ADVANCES_RECEIVED
 }

@@ -66,6 +66,10 @@ public final class Fa3Writer {
     }
 
     private String write(Invoice invoice, Optional<Invoice> corrected) {
+        // a proforma is not a tax document: none of the invoices of art. 106b ust. 1 ustawy o VAT, without the
+        // particulars of art. 106e (no number, no tax point), so it has no FA(3) document and never goes to KSeF
+        Check.that(!invoice.isProforma(), "invoice", "is a proforma, which is not a tax document (art. 106b, 106e ustawy o VAT): "
+                + "FA(3) is written for the invoice it is converted into", invoice.id());
         Check.that(invoice.number().isPresent() && invoice.issueDate().isPresent(), "invoice", "is a draft: only issued invoices are sent",
                 invoice.id());
         Check.that(invoice.seller().taxId().map(t -> t.country().equals("PL")).orElse(false), "invoice",

@@ -47,6 +47,7 @@ import java.util.Optional;
  * @param reason      why a credit note was issued
  * @param ledgerEntry the journal entry of the issue, if it was posted
  * @param createdAt   when it was first stored
+ * @param details     what ties it to a proforma, advance invoices or a final invoice ({@link InvoiceDetails#NONE} if nothing)
  */
 public record Invoice(InvoiceId id, long version, InvoiceKind kind, InvoiceStatus status, String series,
                       Optional<String> number, Optional<NumberingPeriod> period, long sequence, String customer,
@@ -55,7 +56,7 @@ public record Invoice(InvoiceId id, long version, InvoiceKind kind, InvoiceStatu
                       Optional<FxRate> fxRate, Optional<LocalDate> issueDate, Optional<LocalDate> saleDate,
                       Optional<LocalDate> dueDate, int paymentDays, Money paid, Optional<InvoiceId> corrects,
                       Optional<InvoiceId> cancelledBy, Optional<String> reason, Optional<EntryId> ledgerEntry,
-                      Instant createdAt) {
+                      Instant createdAt, InvoiceDetails details) {
 
     public Invoice {
         Check.notNull(id, "id");
@@ -84,6 +85,53 @@ public record Invoice(InvoiceId id, long version, InvoiceKind kind, InvoiceStatu
         Check.notNull(reason, "reason");
         Check.notNull(ledgerEntry, "ledgerEntry");
         Check.notNull(createdAt, "createdAt");
+        Check.notNull(details, "details");
+    }
+
+    /** An invoice or credit note with no {@link InvoiceDetails details} (a plain one). */
+    public Invoice(InvoiceId id, long version, InvoiceKind kind, InvoiceStatus status, String series,
+                   Optional<String> number, Optional<NumberingPeriod> period, long sequence, String customer,
+                   Party seller, Party buyer, CurrencyUnit currency, List<InvoiceLine> lines,
+                   List<InvoiceLine> linesBefore, List<VatTotal> totals, Money net, Money vat, Money gross,
+                   Optional<FxRate> fxRate, Optional<LocalDate> issueDate, Optional<LocalDate> saleDate,
+                   Optional<LocalDate> dueDate, int paymentDays, Money paid, Optional<InvoiceId> corrects,
+                   Optional<InvoiceId> cancelledBy, Optional<String> reason, Optional<EntryId> ledgerEntry,
+                   Instant createdAt) {
+        this(id, version, kind, status, series, number, period, sequence, customer, seller, buyer, currency, lines, linesBefore,
+                totals, net, vat, gross, fxRate, issueDate, saleDate, dueDate, paymentDays, paid, corrects, cancelledBy, reason,
+                ledgerEntry, createdAt, InvoiceDetails.NONE);
+    }
+
+    /** Whether it is a proforma ({@link InvoiceKind#PROFORMA}): not a tax document. */
+    public boolean isProforma() {
+        return kind == InvoiceKind.PROFORMA;
+    }
+
+    /** Whether it is not a proforma (the lifecycle's guard on {@code ISSUE}). */
+    public boolean isNotProforma() {
+        return kind != InvoiceKind.PROFORMA;
+    }
+
+    /** Whether it is an advance invoice (faktura zaliczkowa, FA(3) {@code ZAL}). */
+    public boolean isAdvance() {
+        return details.advance().isPresent();
+    }
+
+    /** Whether it is a final invoice that deducts advance invoices (art. 106f ust. 3, FA(3) {@code ROZ}). */
+    public boolean isFinal() {
+        return !details.deductions().isEmpty();
+    }
+
+    /** Whether it must carry the split-payment marking ({@link SplitPayment#required}); computed, never stored. */
+    public boolean splitPayment() {
+        return SplitPayment.required(this);
+    }
+
+    /** The next version of this invoice with {@code newDetails} (a proforma converted, an advance settled). */
+    public Invoice withDetails(InvoiceStatus newStatus, InvoiceDetails newDetails) {
+        return new Invoice(id, version + 1, kind, newStatus, series, number, period, sequence, customer, seller, buyer, currency,
+                lines, linesBefore, totals, net, vat, gross, fxRate, issueDate, saleDate, dueDate, paymentDays, paid,
+                corrects, cancelledBy, reason, ledgerEntry, createdAt, newDetails);
     }
 
     /**
@@ -115,13 +163,13 @@ public record Invoice(InvoiceId id, long version, InvoiceKind kind, InvoiceStatu
     public Invoice withState(InvoiceStatus newStatus, Money newPaid) {
         return new Invoice(id, version + 1, kind, newStatus, series, number, period, sequence, customer, seller, buyer, currency,
                 lines, linesBefore, totals, net, vat, gross, fxRate, issueDate, saleDate, dueDate, paymentDays, newPaid,
-                corrects, cancelledBy, reason, ledgerEntry, createdAt);
+                corrects, cancelledBy, reason, ledgerEntry, createdAt, details);
     }
 
     /** The next version of this invoice, cancelled by {@code creditNote}. */
     public Invoice withCancellation(InvoiceId creditNote, InvoiceStatus newStatus) {
         return new Invoice(id, version + 1, kind, newStatus, series, number, period, sequence, customer, seller, buyer, currency,
                 lines, linesBefore, totals, net, vat, gross, fxRate, issueDate, saleDate, dueDate, paymentDays, paid,
-                corrects, Optional.of(creditNote), reason, ledgerEntry, createdAt);
+                corrects, Optional.of(creditNote), reason, ledgerEntry, createdAt, details);
     }
 }

@@ -11,5 +11,7 @@ public enum InvoiceEvent {
     /** A credit note takes it back in full. */
     CANCEL,
     /** A payment's allocation to it is taken back ({@link TenantInvoicing#unallocate}). */
-    UNALLOCATE
+    UNALLOCATE,
+    /** A proforma becomes an invoice ({@link TenantInvoicing#convertProforma}); once. */
+    CONVERT
 }

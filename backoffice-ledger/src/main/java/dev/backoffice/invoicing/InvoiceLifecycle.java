@@ -3,11 +3,13 @@ package dev.backoffice.invoicing;
 import dev.backoffice.statemachine.StateMachine;
 
 import static dev.backoffice.invoicing.InvoiceEvent.CANCEL;
+import static dev.backoffice.invoicing.InvoiceEvent.CONVERT;
 import static dev.backoffice.invoicing.InvoiceEvent.ISSUE;
 import static dev.backoffice.invoicing.InvoiceEvent.MARK_OVERDUE;
 import static dev.backoffice.invoicing.InvoiceEvent.PAY;
 import static dev.backoffice.invoicing.InvoiceEvent.UNALLOCATE;
 import static dev.backoffice.invoicing.InvoiceStatus.CANCELLED;
+import static dev.backoffice.invoicing.InvoiceStatus.CONVERTED;
 import static dev.backoffice.invoicing.InvoiceStatus.DRAFT;
 import static dev.backoffice.invoicing.InvoiceStatus.ISSUED;
 import static dev.backoffice.invoicing.InvoiceStatus.OVERDUE;
@@ -20,7 +22,9 @@ import static dev.backoffice.invoicing.InvoiceStatus.PARTIALLY_PAID;
  * {@code PAY} leads to {@code PAID} when it covers the rest and stays (or becomes partially paid)
  * otherwise.
  * <ul>
- *   <li>a draft is issued (numbered and posted) or stays a draft;</li>
+ *   <li>a draft is issued (numbered and posted) or stays a draft; a proforma ({@link InvoiceKind#PROFORMA})
+ *       is a draft that is never issued itself: it is converted, once, into an invoice
+ *       ({@code CONVERT}), which is issued in its place;</li>
  *   <li>payments move an open invoice towards paid; an overdue invoice stays overdue until paid
  *       in full;</li>
  *   <li>the overdue sweep marks an open invoice whose due date passed;</li>
@@ -38,9 +42,11 @@ public final class InvoiceLifecycle {
             .name("invoicing")
             .initial(DRAFT)
             .states(InvoiceStatus.values())
-            .finalStates(CANCELLED)
+            .finalStates(CANCELLED, CONVERTED)
 
-            .transition(DRAFT, ISSUE, ISSUED)
+            .transition(DRAFT, ISSUE, ISSUED).guard("not a proforma", Invoice::isNotProforma)
+            // a proforma is not a tax document (art. 106b ust. 1 ustawy o VAT lists no such invoice): converted, never issued
+            .transition(DRAFT, CONVERT, CONVERTED).guard("a proforma", Invoice::isProforma)
 
             .transition(ISSUED, PAY, PAID).guard("paid in full", Invoice::fullyPaid)
             .transition(ISSUED, PAY, PARTIALLY_PAID)

@@ -20,9 +20,12 @@ import java.math.RoundingMode;
  *                        {@value InvoicingLimits#MAX_PRICE_SCALE} decimals
  * @param discountPercent the discount on the line, 0..100 with at most two decimals
  * @param vatRate         the VAT rate, of the seller's country
+ * @param annex15         whether the goods or services are listed in annex 15 to the Polish VAT Act
+ *                        (FA(3) {@code P_12_Zal_15}), which with the amount decides the split-payment
+ *                        marking ({@link SplitPayment})
  */
 public record InvoiceLine(String description, BigDecimal quantity, String unit, BigMoney unitNetPrice,
-                          BigDecimal discountPercent, VatRate vatRate) {
+                          BigDecimal discountPercent, VatRate vatRate, boolean annex15) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -33,6 +36,21 @@ public record InvoiceLine(String description, BigDecimal quantity, String unit, 
         Check.notNull(unitNetPrice, "unitNetPrice");
         Check.notNull(discountPercent, "discountPercent");
         Check.notNull(vatRate, "vatRate");
+    }
+
+    /** A line of goods or services not listed in annex 15. */
+    public InvoiceLine(String description, BigDecimal quantity, String unit, BigMoney unitNetPrice, BigDecimal discountPercent,
+                       VatRate vatRate) {
+        this(description, quantity, unit, unitNetPrice, discountPercent, vatRate, false);
+    }
+
+    /**
+     * This line marked as goods or services listed in annex 15 to the Polish VAT Act (steel,
+     * fuels, electronics, scrap...: ustawa o VAT, załącznik nr 15), the caller's statement of
+     * what it sells; the split-payment marking then follows from the amount ({@link SplitPayment}).
+     */
+    public InvoiceLine withAnnex15() {
+        return new InvoiceLine(description, quantity, unit, unitNetPrice, discountPercent, vatRate, true);
     }
 
     /** A line without discount. */
@@ -47,12 +65,12 @@ public record InvoiceLine(String description, BigDecimal quantity, String unit, 
 
     /** This line with {@code percent} discount. */
     public InvoiceLine discount(BigDecimal percent) {
-        return new InvoiceLine(description, quantity, unit, unitNetPrice, percent, vatRate);
+        return new InvoiceLine(description, quantity, unit, unitNetPrice, percent, vatRate, annex15);
     }
 
     /** This line with another quantity (the after side of a credit note line). */
     public InvoiceLine withQuantity(BigDecimal newQuantity) {
-        return new InvoiceLine(description, newQuantity, unit, unitNetPrice, discountPercent, vatRate);
+        return new InvoiceLine(description, newQuantity, unit, unitNetPrice, discountPercent, vatRate, annex15);
     }
 
     /**

@@ -105,4 +105,14 @@ public interface InvoiceReads extends TenantReads {
             cursor = Optional.of(page.get(page.size() - 1).id());
         }
     }
+
+    /**
+     * Every allocation of every payment to one of {@code invoices} (negative ones, unallocations,
+     * included), with its date: what a report as of a past date needs ({@link TenantInvoicing#aging}).
+     * The SDK's stores answer it from committed data; the default cannot (payments are not listed
+     * by this interface) and refuses.
+     */
+    default List<Allocation> allocationsTo(java.util.Collection<InvoiceId> invoices) {
+        throw new UnsupportedOperationException("this store does not list allocations by invoice");
+    }
 }

@@ -13,7 +13,9 @@ public enum InvoiceStatus {
     /** Paid in full (final). */
     PAID,
     /** Taken back in full by a credit note (final). */
-    CANCELLED;
+    CANCELLED,
+    /** A proforma converted into an invoice ({@link InvoiceDetails#convertedTo()}); final. */
+    CONVERTED;
 
     /** Whether an invoice in this status still has an amount to collect. */
     public boolean isOpen() {

@@ -78,7 +78,20 @@ public enum InvoicingErrorCode implements ErrorCode {
     /** The event is not allowed in the invoice's status (issuing an issued invoice's draft twice, paying a draft). */
     ILLEGAL_TRANSITION("invoicing.illegal_transition", Kind.RULE),
     /** The event is allowed in the status but its condition does not hold (cancelling an invoice with payments). */
-    GUARD_REJECTED("invoicing.guard_rejected", Kind.RULE);
+    GUARD_REJECTED("invoicing.guard_rejected", Kind.RULE),
+    /**
+     * An advance received that exceeds what is left of the order's gross value (field
+     * {@code received}): an advance invoice documents part of the price (art. 106f ust. 1 ustawy o VAT).
+     */
+    ADVANCE_EXCEEDS_ORDER("invoicing.advance_exceeds_order", Kind.RULE),
+    /**
+     * An advance invoice a final invoice cannot deduct (field {@code advances[i]}): not an advance
+     * invoice, another seller, buyer or currency, cancelled, or deducted already by another final
+     * invoice; or advances whose net or VAT exceed the order's at a rate (field {@code advances}).
+     */
+    ADVANCE_NOT_DEDUCTIBLE("invoicing.advance_not_deductible", Kind.RULE),
+    /** A proforma conversion of a document that is not a proforma, or one converted already (field {@code proforma}). */
+    NOT_A_PROFORMA("invoicing.not_a_proforma", Kind.RULE);
 
     private final String code;
     private final Kind kind;

@@ -89,6 +89,19 @@ public record NewPurchaseInvoice(Optional<InvoiceId> id, String supplier, String
                             + " minor units", m);
                 }
             }
+            if (l.reverseCharge()) {
+                // the supplier charges no VAT; the buyer self-assesses it at a rate of its own (Polish) VAT
+                // (art. 17 ust. 1 pkt 4, art. 86 ust. 2 pkt 4 ustawy o VAT)
+                if (!buyer.country().equals("PL") || l.vatRate().treatment() != VatRate.Treatment.TAXED) {
+                    throw InvoicingErrorCode.UNKNOWN_VAT_RATE.exception(at + ".vatRate", "of a reverse-charge line must be a taxed "
+                            + "Polish rate (23, 8 or 5 %) the Polish buyer self-assesses", l.vatRate());
+                }
+                if (!l.vat().isZero()) {
+                    throw InvoicingErrorCode.INVALID_AMOUNT.exception(at + ".vat", "must be zero on a reverse-charge line: the "
+                            + "supplier charges no VAT", l.vat());
+                }
+                continue;
+            }
             Money expected = MoneyMath.percent(l.net(), l.vatRate().percent(), RoundingMode.HALF_UP);
             long difference = Math.abs(MoneyMath.toMinor(l.vat()) - MoneyMath.toMinor(expected));
             if (l.vatRate().treatment() != VatRate.Treatment.TAXED ? l.vat().isPositive()

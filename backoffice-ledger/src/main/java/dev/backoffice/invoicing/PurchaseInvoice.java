@@ -41,12 +41,17 @@ import java.util.Optional;
  * @param rejection      why it was rejected
  * @param ledgerEntry    the journal entry of its approval, if posted
  * @param createdAt      when it was registered
+ * @param corrects       a supplier's credit note: the supplier's invoice it corrects
+ *                       ({@link TenantPayables#registerCreditNote}); its totals are then the (negative) change
+ * @param selfAssessed   the VAT the buyer self-assesses on reverse-charge lines, per rate (output VAT
+ *                       due and input VAT deducted alike, art. 86 ust. 2 pkt 4 ustawy o VAT); empty if none
  */
 public record PurchaseInvoice(InvoiceId id, long version, PurchaseStatus status, String supplier, String supplierNumber,
                               Party seller, Party buyer, CurrencyUnit currency, List<PurchaseLine> lines, List<VatTotal> totals,
                               Money net, Money vat, Money gross, Optional<FxRate> fxRate, LocalDate issueDate, LocalDate saleDate,
                               LocalDate receivedOn, LocalDate dueDate, Money paid, Optional<String> approvedBy,
-                              Optional<String> rejection, Optional<EntryId> ledgerEntry, Instant createdAt) {
+                              Optional<String> rejection, Optional<EntryId> ledgerEntry, Instant createdAt,
+                              Optional<InvoiceId> corrects, List<VatTotal> selfAssessed) {
 
     public PurchaseInvoice {
         Check.notNull(id, "id");
@@ -71,6 +76,32 @@ public record PurchaseInvoice(InvoiceId id, long version, PurchaseStatus status,
         Check.notNull(rejection, "rejection");
         Check.notNull(ledgerEntry, "ledgerEntry");
         Check.notNull(createdAt, "createdAt");
+        Check.notNull(corrects, "corrects");
+        selfAssessed = List.copyOf(Check.notNull(selfAssessed, "selfAssessed"));
+    }
+
+    /** A supplier's invoice without reverse charge that corrects nothing. */
+    public PurchaseInvoice(InvoiceId id, long version, PurchaseStatus status, String supplier, String supplierNumber,
+                           Party seller, Party buyer, CurrencyUnit currency, List<PurchaseLine> lines, List<VatTotal> totals,
+                           Money net, Money vat, Money gross, Optional<FxRate> fxRate, LocalDate issueDate, LocalDate saleDate,
+                           LocalDate receivedOn, LocalDate dueDate, Money paid, Optional<String> approvedBy,
+                           Optional<String> rejection, Optional<EntryId> ledgerEntry, Instant createdAt) {
+        this(id, version, status, supplier, supplierNumber, seller, buyer, currency, lines, totals, net, vat, gross, fxRate, issueDate,
+                saleDate, receivedOn, dueDate, paid, approvedBy, rejection, ledgerEntry, createdAt, Optional.empty(), List.of());
+    }
+
+    /** Whether it is a supplier's credit note (faktura korygująca received). */
+    public boolean isCreditNote() {
+        return corrects.isPresent();
+    }
+
+    /** The self-assessed VAT of its reverse-charge lines (zero if none). */
+    public Money selfAssessedVat() {
+        Money sum = Money.zero(currency);
+        for (VatTotal t : selfAssessed) {
+            sum = MoneyMath.plus(sum, t.vat());
+        }
+        return sum;
     }
 
     /** What is left to pay: {@code gross - paid} while open ({@link PurchaseStatus#isOpen()}), zero otherwise. */
@@ -86,20 +117,21 @@ public record PurchaseInvoice(InvoiceId id, long version, PurchaseStatus status,
     /** The next version in {@code newStatus} with {@code newPaid} paid. */
     public PurchaseInvoice withState(PurchaseStatus newStatus, Money newPaid) {
         return new PurchaseInvoice(id, version + 1, newStatus, supplier, supplierNumber, seller, buyer, currency, lines, totals, net,
-                vat, gross, fxRate, issueDate, saleDate, receivedOn, dueDate, newPaid, approvedBy, rejection, ledgerEntry, createdAt);
+                vat, gross, fxRate, issueDate, saleDate, receivedOn, dueDate, newPaid, approvedBy, rejection, ledgerEntry, createdAt, corrects,
+                selfAssessed);
     }
 
     /** The next version, approved by {@code actor} and posted as {@code entry} (if posted). */
     public PurchaseInvoice approved(String actor, Optional<EntryId> entry) {
         return new PurchaseInvoice(id, version + 1, PurchaseStatus.APPROVED, supplier, supplierNumber, seller, buyer, currency, lines,
                 totals, net, vat, gross, fxRate, issueDate, saleDate, receivedOn, dueDate, paid, Optional.of(actor), rejection, entry,
-                createdAt);
+                createdAt, corrects, selfAssessed);
     }
 
     /** The next version, rejected for {@code reason}. */
     public PurchaseInvoice rejected(String reason) {
         return new PurchaseInvoice(id, version + 1, PurchaseStatus.REJECTED, supplier, supplierNumber, seller, buyer, currency, lines,
                 totals, net, vat, gross, fxRate, issueDate, saleDate, receivedOn, dueDate, paid, approvedBy, Optional.of(reason),
-                ledgerEntry, createdAt);
+                ledgerEntry, createdAt, corrects, selfAssessed);
     }
 }

@@ -166,4 +166,43 @@ public interface TenantInvoicing {
      * {@link InvoicingErrorCode#UNALLOCATION_EXCEEDS_ALLOCATED} naming {@code amount}.
      */
     Payment unallocate(PaymentId payment, Unallocation command);
+
+    /**
+     * Stores a proforma (faktura proforma) of {@code proforma}: an offer in the form of an invoice,
+     * which is not a tax document (none of the invoices of art. 106b ust. 1 ustawy o VAT): it takes
+     * no number, posts nothing, is not in the VAT register, has no FA(3) document, and stays
+     * {@link InvoiceStatus#DRAFT} of kind {@link InvoiceKind#PROFORMA} until converted. Its series
+     * is the one its invoice will be numbered in. Idempotent by its id.
+     */
+    Invoice proforma(NewInvoice proforma);
+
+    /**
+     * Converts the proforma {@code proforma} into an invoice, once: the invoice (its parties,
+     * lines, currency, series, payment term) is issued like any other, numbered and posted, and the
+     * proforma becomes {@link InvoiceStatus#CONVERTED} pointing at it, in one transaction. Not a
+     * proforma, or converted already: {@link InvoicingErrorCode#NOT_A_PROFORMA} naming
+     * {@code proforma}, nothing written. Idempotent by the command's invoice id.
+     */
+    Invoice convertProforma(InvoiceId proforma, ConvertProforma command);
+
+    /**
+     * Issues an advance invoice (faktura zaliczkowa, art. 106b ust. 1 pkt 4 ustawy o VAT; FA(3)
+     * {@code ZAL}) for a payment received before the supply: its lines are the order, its totals
+     * the amount received with the VAT in it by art. 106f ust. 1 pkt 3, its sale date the day it was
+     * received. It posts receivable against the advances-received liability (not revenue) and VAT
+     * due; a payment settles it like any invoice. More than the order's gross is
+     * {@link InvoicingErrorCode#ADVANCE_EXCEEDS_ORDER} naming {@code received}. Idempotent by id.
+     */
+    Invoice issueAdvance(NewAdvanceInvoice advance);
+
+    /**
+     * Issues the final invoice of an order paid in part in advance (art. 106f ust. 3 ustawy o
+     * VAT; FA(3) {@code ROZ}): the whole order's lines, the advance invoices' net and VAT deducted,
+     * its totals what remains. It posts receivable (what remains), advances received (debited with
+     * the deducted net), revenue (the whole net) and VAT due (what remains), and marks each advance
+     * invoice as deducted, in one transaction. An advance that cannot be deducted is
+     * {@link InvoicingErrorCode#ADVANCE_NOT_DEDUCTIBLE} naming {@code advances[i]}; nothing written,
+     * no number consumed. Prepaid in full, it is paid on issue. Idempotent by id.
+     */
+    Invoice issueFinal(NewFinalInvoice finalInvoice);
 }

@@ -54,4 +54,17 @@ public interface TenantPayables {
 
     /** The payment to a supplier with {@code id}; {@link InvoicingErrorCode#PAYMENT_NOT_FOUND} if none. */
     Payment payment(PaymentId id);
+
+    /**
+     * Registers a supplier's credit note against the supplier's invoice {@code purchase} (approved,
+     * so posted, and still open) and posts it at once, dated the day it was received: payable
+     * debited, expense and input VAT credited (a reverse-charge line also takes its self-assessed
+     * VAT back: VAT due debited, input VAT credited). Its totals are the (negative) change; it
+     * settles the invoice like a payment. Taking back more than is open on the invoice, or more net
+     * than the invoice has at a rate, is {@link InvoicingErrorCode#CREDIT_EXCEEDS_INVOICE} naming
+     * {@code lines}; a rate the invoice has not, {@link InvoicingErrorCode#INVALID_CORRECTION}
+     * naming {@code lines[i].vatRate}; the supplier's number again,
+     * {@link InvoicingErrorCode#DUPLICATE_SUPPLIER_NUMBER}. Nothing written on error. Idempotent by id.
+     */
+    PurchaseInvoice registerCreditNote(InvoiceId purchase, NewSupplierCreditNote creditNote);
 }

@@ -30,6 +30,8 @@ public final class ApFixtures {
             .purchases(PLN, "6300", "1300", "2100", "1400")
             .purchases(EUR, "6301", "1301", "2101", "1401")
             .purchases(GBP, "6302", "1302", "2102", "1402")
+            .advances(PLN, "2450")
+            .advances(EUR, "2451")
             .build();
 
     private ApFixtures() {
@@ -40,6 +42,8 @@ public final class ApFixtures {
         List<OpenAccount> all = new ArrayList<>(InvoicingFixtures.chart());
         all.add(OpenAccount.of("1300", "Input VAT", AccountType.ASSET, PLN));
         all.add(OpenAccount.of("1400", "Supplier advances", AccountType.ASSET, PLN));
+        all.add(OpenAccount.of("2450", "Advances received", AccountType.LIABILITY, PLN));
+        all.add(OpenAccount.of("2451", "Advances received EUR", AccountType.LIABILITY, EUR));
         for (CurrencyUnit c : List.of(EUR, GBP)) {
             String n = c == EUR ? "1" : "2";
             all.add(OpenAccount.of("630" + n, "Purchases " + c, AccountType.EXPENSE, c));

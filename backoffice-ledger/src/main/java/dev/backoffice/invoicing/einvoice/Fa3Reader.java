@@ -2,6 +2,7 @@ package dev.backoffice.invoicing.einvoice;
 
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.invoicing.InvoiceKind;
+import dev.backoffice.invoicing.AdvanceReceipt;
 import dev.backoffice.invoicing.InvoiceLine;
 import dev.backoffice.invoicing.Party;
 import dev.backoffice.invoicing.TaxId;
@@ -99,10 +100,11 @@ public final class Fa3Reader {
         XmlIn kindElement = fa.child("RodzajFaktury");
         String kindCode = kindElement.text();
         boolean credit = switch (kindCode) {
-            case "VAT" -> false;
+            case "VAT", "ZAL", "ROZ" -> false;
             case "KOR" -> true;
-            default -> throw kindElement.invalid("is not a kind the SDK reads (VAT, KOR)", kindCode);
+            default -> throw kindElement.invalid("is not a kind the SDK reads (VAT, KOR, ZAL, ROZ)", kindCode);
         };
+        boolean advanceInvoice = kindCode.equals("ZAL");
         Optional<String> reason = credit ? Optional.of(fa.text("PrzyczynaKorekty")) : Optional.empty();
         Optional<InvoiceDocument.Reference> corrects = Optional.empty();
         if (credit) {
@@ -119,6 +121,19 @@ public final class Fa3Reader {
                 fxRate = w.optional("KursWaluty").map(XmlIn::decimal);
             }
         }
+        Optional<AdvanceReceipt> advance = Optional.empty();
+        if (advanceInvoice) { // the order is in Zamowienie (art. 106f ust. 1 pkt 4); P_6 is the day the payment was received
+            for (XmlIn z : fa.child("Zamowienie").children("ZamowienieWiersz")) {
+                lines.add(orderLine(z, currency));
+            }
+            advance = Optional.of(new AdvanceReceipt(gross, fa.child("P_6").date()));
+            fxRate = fa.optional("KursWalutyZ").map(XmlIn::decimal);
+        }
+        List<String> advanceNumbers = new ArrayList<>();
+        for (XmlIn z : fa.children("FakturaZaliczkowa")) {
+            advanceNumbers.add(z.text("NrFaZaliczkowej"));
+        }
+        boolean splitPayment = fa.child("Adnotacje").text("P_18A").equals("1");
         if (lines.isEmpty()) {
             throw EInvoiceErrorCode.MISSING_ELEMENT.exception(fa.path() + "/FaWiersz", "is missing: a document has at least one line", null);
         }
@@ -129,7 +144,8 @@ public final class Fa3Reader {
         Optional<LocalDate> due = fa.optional("Platnosc").flatMap(p -> p.optional("TerminPlatnosci"))
                 .map(t -> t.child("Termin").date());
         return new InvoiceDocument(credit ? InvoiceKind.CREDIT_NOTE : InvoiceKind.INVOICE, number, issued, sale, due, currency,
-                seller, buyer, lines, before, totals, net, vat, gross, vatLocal, fxRate, corrects, reason);
+                seller, buyer, lines, before, totals, net, vat, gross, vatLocal, fxRate, corrects, reason, splitPayment, advance,
+                advanceNumbers);
     }
 
     private static Party party(XmlIn podmiot, String name, Optional<TaxId> taxId) {
@@ -151,9 +167,29 @@ public final class Fa3Reader {
         XmlIn p12 = w.child("P_12");
         VatRate rate = Rates.ofFa3Code(p12.text()).orElseThrow(() -> p12.invalid("is not a VAT rate code the SDK reads", p12.text()));
         BigDecimal percent = Fa3Lines.percent(quantity, price, discountAmount, net);
-        InvoiceLine line = new InvoiceLine(description, quantity, unit, BigMoney.of(currency, price), percent, rate);
+        InvoiceLine line = new InvoiceLine(description, quantity, unit, BigMoney.of(currency, price), percent, rate,
+                w.optional("P_12_Zal_15").isPresent());
         if (!line.netValue().isEqual(net)) {
             throw p11.invalid("is not quantity times price less the discount (" + line.netValue().getAmount() + ")", net.getAmount());
+        }
+        return line;
+    }
+
+    /** A line of an advance invoice's order ({@code ZamowienieWiersz}): FA(3) keeps no discount there, only the net. */
+    private static InvoiceLine orderLine(XmlIn z, CurrencyUnit currency) {
+        BigDecimal quantity = z.child("P_8BZ").decimal();
+        BigDecimal price = z.child("P_9AZ").decimal();
+        XmlIn p11 = z.child("P_11NettoZ");
+        Money net = p11.money(currency);
+        XmlIn p12 = z.child("P_12Z");
+        VatRate rate = Rates.ofFa3Code(p12.text()).orElseThrow(() -> p12.invalid("is not a VAT rate code the SDK reads", p12.text()));
+        BigDecimal full = quantity.multiply(price);
+        BigDecimal discountAmount = Money.of(currency, full, java.math.RoundingMode.HALF_UP).isEqual(net) ? null : full.subtract(net.getAmount());
+        BigDecimal percent = Fa3Lines.percent(quantity, price, discountAmount, net);
+        InvoiceLine line = new InvoiceLine(z.text("P_7Z"), quantity, z.text("P_8AZ"), BigMoney.of(currency, price), percent, rate,
+                z.optional("P_12Z_Zal_15").isPresent());
+        if (!line.netValue().isEqual(net)) {
+            throw p11.invalid("is not quantity times price less a discount of whole hundredths of a percent", net.getAmount());
         }
         return line;
     }

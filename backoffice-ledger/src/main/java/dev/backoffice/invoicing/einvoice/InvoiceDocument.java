@@ -2,6 +2,8 @@ package dev.backoffice.invoicing.einvoice;
 
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.validation.Check;
+import dev.backoffice.invoicing.AdvanceDeduction;
+import dev.backoffice.invoicing.AdvanceReceipt;
 import dev.backoffice.invoicing.Invoice;
 import dev.backoffice.invoicing.InvoiceKind;
 import dev.backoffice.invoicing.InvoiceLine;
@@ -50,12 +52,18 @@ import java.util.Optional;
  * @param fxRate      the exchange rate to the seller's VAT currency (FA(3) {@code KursWaluty})
  * @param corrects    the invoice a credit note corrects
  * @param reason      why a credit note was issued
+ * @param splitPayment   the split-payment marking (FA(3) {@code P_18A}; UBL states none: false)
+ * @param advance        an advance invoice's payment received (FA(3) {@code ZAL}: {@code P_15} and {@code P_6});
+ *                       its {@code lines} are then the order ({@code Zamowienie})
+ * @param advanceNumbers the numbers of the advance invoices a final invoice deducts (FA(3) {@code ROZ},
+ *                       {@code FakturaZaliczkowa/NrFaZaliczkowej})
  */
 public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDate, LocalDate saleDate,
                               Optional<LocalDate> dueDate, CurrencyUnit currency, Party seller, Party buyer,
                               List<InvoiceLine> lines, List<InvoiceLine> linesBefore, List<VatTotal> totals, Money net,
                               Money vat, Money gross, Optional<Money> vatLocal, Optional<BigDecimal> fxRate,
-                              Optional<Reference> corrects, Optional<String> reason) {
+                              Optional<Reference> corrects, Optional<String> reason, boolean splitPayment,
+                              Optional<AdvanceReceipt> advance, List<String> advanceNumbers) {
 
     /** FA(3) {@code PrzyczynaKorekty} is at most 256 characters (TZnakowy). */
     static final int FA3_REASON_LENGTH = 256;
@@ -92,6 +100,18 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
         Check.notNull(fxRate, "fxRate");
         Check.notNull(corrects, "corrects");
         Check.notNull(reason, "reason");
+        Check.notNull(advance, "advance");
+        advanceNumbers = List.copyOf(Check.notNull(advanceNumbers, "advanceNumbers"));
+    }
+
+    /** A plain invoice's or credit note's document: no split-payment marking, no advances. */
+    public InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDate, LocalDate saleDate,
+                           Optional<LocalDate> dueDate, CurrencyUnit currency, Party seller, Party buyer,
+                           List<InvoiceLine> lines, List<InvoiceLine> linesBefore, List<VatTotal> totals, Money net,
+                           Money vat, Money gross, Optional<Money> vatLocal, Optional<BigDecimal> fxRate,
+                           Optional<Reference> corrects, Optional<String> reason) {
+        this(kind, number, issueDate, saleDate, dueDate, currency, seller, buyer, lines, linesBefore, totals, net, vat, gross,
+                vatLocal, fxRate, corrects, reason, false, Optional.empty(), List.of());
     }
 
     /**
@@ -142,7 +162,8 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
         }
         return new InvoiceDocument(i.kind(), i.number().get(), issued, i.saleDate().orElse(issued), i.dueDate(), i.currency(),
                 i.seller(), i.buyer(), i.lines(), i.linesBefore(), i.totals(), i.net(), i.vat(), i.gross(), local,
-                i.fxRate().map(r -> r.rate()), corrects, i.reason());
+                i.fxRate().map(r -> r.rate()), corrects, i.reason(), i.splitPayment(), i.details().advance(),
+                i.details().deductions().stream().map(AdvanceDeduction::number).toList());
     }
 
     /**
@@ -195,7 +216,7 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
         Optional<String> why = credit ? Optional.of(cut(reason.orElse("korekta"))) : Optional.empty();
         return new InvoiceDocument(kind, number, issueDate, credit ? issueDate : saleDate, credit ? Optional.empty() : dueDate,
                 currency, seller, buyer, fa3Lines(lines), fa3Lines(linesBefore), t, net, vat, gross, local,
-                fxRate.map(r -> plain(r.setScale(6, RoundingMode.HALF_UP))), corrects, why);
+                fxRate.map(r -> plain(r.setScale(6, RoundingMode.HALF_UP))), corrects, why, splitPayment, advance, advanceNumbers);
     }
 
     /**
@@ -240,7 +261,7 @@ public record InvoiceDocument(InvoiceKind kind, String number, LocalDate issueDa
             BigDecimal quantity = plain(l.quantity());
             BigMoney price = BigMoney.of(l.unitNetPrice().getCurrencyUnit(), plain(l.unitNetPrice().getAmount()));
             BigDecimal percent = Fa3Lines.percent(quantity, price.getAmount(), Fa3Lines.discountAmount(l), l.netValue());
-            out.add(new InvoiceLine(l.description(), quantity, l.unit(), price, percent, l.vatRate()));
+            out.add(new InvoiceLine(l.description(), quantity, l.unit(), price, percent, l.vatRate(), l.annex15()));
         }
         return out;
     }

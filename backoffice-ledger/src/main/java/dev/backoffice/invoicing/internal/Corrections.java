@@ -87,7 +87,13 @@ final class Corrections {
             Invoice invoice = tx.lockInvoice(invoiceId).orElseThrow(() -> InvoicingErrorCode.INVOICE_NOT_FOUND.notFound(
                     "invoice: invoice " + invoiceId + " not found in tenant " + tenant));
             if (invoice.kind() != InvoiceKind.INVOICE) {
-                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoiceId + " is a credit note; correct the invoice instead");
+                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoiceId + " is a " + invoice.kind()
+                        + (invoice.isProforma() ? ", not a tax document: there is nothing to correct" : "; correct the invoice instead"));
+            }
+            if (invoice.isAdvance() || invoice.isFinal()) {
+                // their corrections are FA(3) KOR_ZAL / KOR_ROZ and move advances received: not done yet
+                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoice.number().orElse(invoiceId.toString())
+                        + " is an advance or final invoice, whose correction (KOR_ZAL, KOR_ROZ) the SDK does not issue yet");
             }
             MACHINE.requireDeclared(invoice.status(), InvoiceEvent.PAY);
             List<InvoiceLine> before = current(tx, invoice);

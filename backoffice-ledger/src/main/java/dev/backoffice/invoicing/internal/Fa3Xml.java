@@ -39,6 +39,16 @@ import java.util.Set;
  * exempt, no new means of transport, no triangulation, no margin scheme. A credit note is
  * {@code KOR} with the corrected invoice's number and date, its lines before ({@code StanPrzed})
  * and after. A line's discount is {@code P_10}, the amount off quantity times unit price.
+ *
+ * <p>An advance invoice (art. 106b ust. 1 pkt 4 ustawy o VAT) is {@code ZAL}: {@code P_6} the day the
+ * payment was received, {@code P_13_x}/{@code P_14_x} the advance's net and VAT, {@code P_15} the
+ * amount received, the rate of its VAT in zloty {@code KursWalutyZ}, no {@code FaWiersz} (optional
+ * for {@code ZAL}) but the order in {@code Zamowienie} (art. 106f ust. 1 pkt 4). A final invoice
+ * (art. 106f ust. 3) is {@code ROZ}: the totals what remains, {@code P_15} the amount left to pay,
+ * each advance invoice's number in {@code FakturaZaliczkowa} (issued outside KSeF as far as the
+ * SDK knows: {@code NrKSeFZN}), every line of the order in {@code FaWiersz}. {@code P_18A} is the
+ * split-payment marking the SDK computes ({@link Invoice#splitPayment()}, art. 106e ust. 1 pkt 18a),
+ * and each annex-15 line carries {@code P_12_Zal_15}.
  */
 public final class Fa3Xml {
 
@@ -146,7 +156,10 @@ public final class Fa3Xml {
         text(x, "KodWaluty", invoice.currency().getCode());
         text(x, "P_1", invoice.issueDate().orElseThrow().toString());
         text(x, "P_2", invoice.number().orElseThrow());
-        if (!creditNote && !invoice.saleDate().equals(invoice.issueDate())) {
+        boolean advance = invoice.isAdvance();
+        if (advance) {
+            text(x, "P_6", invoice.details().advance().orElseThrow().receivedOn().toString()); // the day the payment was received
+        } else if (!creditNote && !invoice.saleDate().equals(invoice.issueDate())) {
             text(x, "P_6", invoice.saleDate().orElseThrow().toString());
         }
         List<VatTotal> totals = new ArrayList<>(invoice.totals());
@@ -162,13 +175,16 @@ public final class Fa3Xml {
             }
         }
         text(x, "P_15", amount(invoice.gross()));
+        if (advance && invoice.fxRate().isPresent()) {
+            text(x, "KursWalutyZ", plain(invoice.fxRate().get().rate().setScale(6, RoundingMode.HALF_UP)));
+        }
 
         x.writeStartElement("Adnotacje");
         text(x, "P_16", "2");
         text(x, "P_17", "2");
         boolean reverseCharge = invoice.lines().stream().anyMatch(l -> l.vatRate() == VatRate.PL_REVERSE_CHARGE);
         text(x, "P_18", reverseCharge ? "1" : "2");
-        text(x, "P_18A", "2");
+        text(x, "P_18A", invoice.splitPayment() ? "1" : "2");
         x.writeStartElement("Zwolnienie");
         if (invoice.lines().stream().anyMatch(l -> l.vatRate() == VatRate.PL_EXEMPT)) {
             text(x, "P_19", "1");
@@ -186,7 +202,7 @@ public final class Fa3Xml {
         x.writeEndElement();
         x.writeEndElement();
 
-        text(x, "RodzajFaktury", creditNote ? "KOR" : "VAT");
+        text(x, "RodzajFaktury", creditNote ? "KOR" : advance ? "ZAL" : invoice.isFinal() ? "ROZ" : "VAT");
         if (creditNote) {
             Invoice original = corrected.orElseThrow();
             String reason = invoice.reason().orElse("korekta");
@@ -199,8 +215,15 @@ public final class Fa3Xml {
             x.writeEndElement();
         }
 
+        for (var d : invoice.details().deductions()) {
+            x.writeStartElement("FakturaZaliczkowa");
+            text(x, "NrKSeFZN", "1");
+            text(x, "NrFaZaliczkowej", d.number());
+            x.writeEndElement();
+        }
+
         Optional<BigDecimal> rate = invoice.fxRate().map(r -> r.rate());
-        for (int i = 0; i < invoice.lines().size(); i++) {
+        for (int i = 0; i < (advance ? 0 : invoice.lines().size()); i++) {
             if (creditNote) {
                 line(x, i + 1, invoice.linesBefore().get(i), rate, true);
             }
@@ -213,6 +236,9 @@ public final class Fa3Xml {
             text(x, "Termin", invoice.dueDate().get().toString());
             x.writeEndElement();
             x.writeEndElement();
+        }
+        if (advance) {
+            order(x, invoice);
         }
         x.writeEndElement();
     }
@@ -232,11 +258,40 @@ public final class Fa3Xml {
         }
         text(x, "P_11", amount(net));
         text(x, "P_12", line.vatRate().code());
+        if (line.annex15()) {
+            text(x, "P_12_Zal_15", "1");
+        }
         if (rate.isPresent()) {
             text(x, "KursWaluty", plain(rate.get().setScale(6, RoundingMode.HALF_UP))); // TIlosci: six decimals at most
         }
         if (before) {
             text(x, "StanPrzed", "1");
+        }
+        x.writeEndElement();
+    }
+
+    /**
+     * The order an advance invoice is paid towards (art. 106f ust. 1 pkt 4): its gross value and each
+     * line with its net value and rate ({@code Zamowienie}, in the invoice's currency).
+     */
+    private static void order(XMLStreamWriter x, Invoice invoice) throws XMLStreamException {
+        x.writeStartElement("Zamowienie");
+        Money gross = VatMath.sum(VatMath.totals(invoice.lines(), invoice.currency()), invoice.currency(), VatTotal::gross);
+        text(x, "WartoscZamowienia", amount(gross));
+        for (int i = 0; i < invoice.lines().size(); i++) {
+            InvoiceLine line = invoice.lines().get(i);
+            x.writeStartElement("ZamowienieWiersz");
+            text(x, "NrWierszaZam", Integer.toString(i + 1));
+            text(x, "P_7Z", line.description());
+            text(x, "P_8AZ", line.unit());
+            text(x, "P_8BZ", plain(line.quantity()));
+            text(x, "P_9AZ", plain(line.unitNetPrice().getAmount()));
+            text(x, "P_11NettoZ", amount(line.netValue()));
+            text(x, "P_12Z", line.vatRate().code());
+            if (line.annex15()) {
+                text(x, "P_12Z_Zal_15", "1");
+            }
+            x.writeEndElement();
         }
         x.writeEndElement();
     }

@@ -14,7 +14,12 @@ import dev.backoffice.invoicing.AccountRole;
 import dev.backoffice.invoicing.AgingReport;
 import dev.backoffice.invoicing.Allocation;
 import dev.backoffice.invoicing.CancelInvoice;
+import dev.backoffice.invoicing.AdvanceDeduction;
+import dev.backoffice.invoicing.AdvanceReceipt;
+import dev.backoffice.invoicing.ConvertProforma;
 import dev.backoffice.invoicing.CorrectInvoice;
+import dev.backoffice.invoicing.NewAdvanceInvoice;
+import dev.backoffice.invoicing.NewFinalInvoice;
 import dev.backoffice.invoicing.FxRate;
 import dev.backoffice.invoicing.FxRates;
 import dev.backoffice.invoicing.GapAudit;
@@ -198,6 +203,9 @@ public final class InvoicingService implements TenantInvoicing {
         LocalDate today = today();
         return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
             Invoice invoice = tx.lockInvoice(id).orElseThrow(() -> invoiceNotFound("id", id));
+            if (invoice.isProforma()) {
+                throw InvoicingErrorCode.NOT_A_PROFORMA.exception("id", "is a proforma, which is never issued: convert it with convertProforma", id);
+            }
             return invoice.status() == InvoiceStatus.DRAFT ? issueLocked(tx, invoice, today) : invoice;
         }), () -> whereToLook(id));
     }
@@ -278,7 +286,12 @@ public final class InvoicingService implements TenantInvoicing {
 
     /** {@code stored} if it was made from {@code command} (a retry), else the id is taken. */
     private static Invoice sameDraft(Invoice stored, NewInvoice command) {
-        boolean same = stored.kind() == InvoiceKind.INVOICE && stored.series().equals(command.series())
+        return sameDraft(stored, command, InvoiceKind.INVOICE);
+    }
+
+    /** {@code stored} if it was made from {@code command} as a {@code kind} (a retry), else the id is taken. */
+    private static Invoice sameDraft(Invoice stored, NewInvoice command, InvoiceKind kind) {
+        boolean same = stored.kind() == kind && stored.series().equals(command.series())
                 && stored.customer().equals(command.customer()) && stored.seller().equals(command.seller())
                 && stored.buyer().equals(command.buyer()) && stored.currency().equals(command.currency())
                 && stored.lines().equals(command.lines()) && stored.paymentDays() == command.paymentDays()
@@ -317,6 +330,9 @@ public final class InvoicingService implements TenantInvoicing {
             throw InvoicingErrorCode.INVALID_DATE.exception("dueDate", "must not be before the issue date " + issueDate, dueDate);
         }
         postings.requireAccounts(draft.currency(), AccountRole.RECEIVABLE, AccountRole.REVENUE, AccountRole.VAT_DUE);
+        if (draft.isAdvance() || draft.isFinal()) {
+            postings.requireAccounts(draft.currency(), AccountRole.ADVANCES_RECEIVED);
+        }
         Optional<FxRate> rate = localRate(draft, saleDate);
         List<VatTotal> totals = rate.map(r -> VatMath.inLocal(draft.totals(), r)).orElse(draft.totals());
         return new Issuing(draft, series, issueDate, saleDate, dueDate, rate, totals, series.period(issueDate));
@@ -330,18 +346,22 @@ public final class InvoicingService implements TenantInvoicing {
         List<VatTotal> totals = issuing.totals();
         NumberingPeriod period = issuing.period();
         String number = issuing.series().format(issueDate, seq);
-        Optional<EntryId> entry = postsSomething(draft.gross()) ? Optional.of(EntryId.of(draft.id().value())) : Optional.empty();
+        Optional<EntryId> entry = postsSomething(draft.gross()) || (ledger != null && draft.isFinal())
+                ? Optional.of(EntryId.of(draft.id().value())) : Optional.empty();
         Invoice issued = new Invoice(draft.id(), draft.version() + 1, draft.kind(), InvoiceStatus.ISSUED, draft.series(),
                 Optional.of(number), Optional.of(period), seq, draft.customer(), draft.seller(), draft.buyer(), draft.currency(),
                 draft.lines(), draft.linesBefore(), totals, draft.net(), draft.vat(), draft.gross(), rate, Optional.of(issueDate),
                 Optional.of(issuing.saleDate()), Optional.of(issuing.dueDate()), draft.paymentDays(), draft.paid(), draft.corrects(),
-                draft.cancelledBy(), draft.reason(), entry, draft.createdAt());
+                draft.cancelledBy(), draft.reason(), entry, draft.createdAt(), draft.details());
         MACHINE.fire(draft.status(), InvoiceEvent.ISSUE, issued);
         return Invariants.consistent(issued);
     }
 
     /** The journal entry of the issued invoice {@code issued}, if it posts one. */
     private Optional<EntryRequest> entryOf(Invoice issued) {
+        if (issued.isAdvance() || issued.isFinal()) {
+            return issued.ledgerEntry().map(id -> Prepayments.entry(issued, postings));
+        }
         String number = issued.number().orElseThrow();
         return issued.ledgerEntry().map(id -> EntryRequest.builder(issued.issueDate().orElseThrow(), "Invoice " + number)
                 .id(id)
@@ -455,7 +475,13 @@ public final class InvoicingService implements TenantInvoicing {
             }
             Invoice invoice = tx.lockInvoice(invoiceId).orElseThrow(() -> invoiceNotFound("invoice", invoiceId));
             if (invoice.kind() != InvoiceKind.INVOICE) {
-                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoiceId + " is a credit note; correct the invoice instead");
+                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoiceId + " is a " + invoice.kind()
+                        + (invoice.isProforma() ? ", not a tax document: there is nothing to correct" : "; correct the invoice instead"));
+            }
+            if (invoice.isAdvance() || invoice.isFinal()) {
+                // their corrections are FA(3) KOR_ZAL / KOR_ROZ and move advances received: not done yet
+                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("invoice: " + invoice.number().orElse(invoiceId.toString())
+                        + " is an advance or final invoice, whose correction (KOR_ZAL, KOR_ROZ) the SDK does not issue yet");
             }
             InvoiceStatus target = MACHINE.fire(invoice.status(), InvoiceEvent.CANCEL, invoice).target();
             Series series = tx.series(command.series()).orElseThrow(() -> seriesNotFound("series", command.series()));
@@ -636,6 +662,122 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(id, "id");
         return store.read().payment(id).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                 "id: payment " + id + " not found in tenant " + tenant));
+    }
+
+    // ------------------------------------------------------------------ proformas, advance and final invoices (Prepayments)
+
+    @Override
+    public Invoice proforma(NewInvoice command) {
+        Check.notNull(command, "proforma");
+        InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<Invoice> stored = tx.invoice(id);
+            if (stored.isPresent()) {
+                return sameDraft(stored.get(), command, InvoiceKind.PROFORMA);
+            }
+            tx.series(command.series()).orElseThrow(() -> seriesNotFound("series", command.series()));
+            Invoice proforma = Prepayments.proforma(newDraft(command, id, now));
+            if (!tx.insertInvoice(proforma)) {
+                return sameDraft(tx.invoice(id).orElseThrow(), command, InvoiceKind.PROFORMA);
+            }
+            return proforma;
+        }), () -> whereToLook(id));
+    }
+
+    @Override
+    public Invoice convertProforma(InvoiceId proformaId, ConvertProforma command) {
+        Check.notNull(proformaId, "proforma");
+        Check.notNull(command, "command");
+        InvoiceId invoiceId = command.invoiceId().orElseGet(InvoiceId::newId);
+        LocalDate today = today();
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<Invoice> stored = tx.invoice(invoiceId);
+            if (stored.isPresent()) {
+                if (stored.get().details().fromProforma().equals(Optional.of(proformaId))) {
+                    return stored.get(); // a retry
+                }
+                throw InvoicingErrorCode.INVOICE_EXISTS.conflict("invoiceId: " + invoiceId + " is another document's id");
+            }
+            Invoice proforma = tx.lockInvoice(proformaId).orElseThrow(() -> invoiceNotFound("proforma", proformaId));
+            if (!proforma.isProforma()) {
+                throw InvoicingErrorCode.NOT_A_PROFORMA.exception("proforma", "is a " + proforma.kind() + ", not a proforma", proformaId);
+            }
+            if (proforma.status() != InvoiceStatus.DRAFT) {
+                throw InvoicingErrorCode.NOT_A_PROFORMA.exception("proforma", "was converted already, into invoice "
+                        + proforma.details().convertedTo().map(InvoiceId::toString).orElse("?"), proformaId);
+            }
+            InvoiceStatus target = MACHINE.fire(proforma.status(), InvoiceEvent.CONVERT, proforma).target();
+            tx.series(proforma.series()).orElseThrow(() -> seriesNotFound("series", proforma.series()));
+            tx.updateInvoice(Invariants.consistent(proforma.withDetails(target, proforma.details().withConvertedTo(invoiceId))));
+            if (!tx.insertInvoice(Prepayments.converted(proforma, invoiceId, command, now))) {
+                throw InvoicingErrorCode.INVOICE_EXISTS.conflict("invoiceId: " + invoiceId + " was stored by another request");
+            }
+            Invoice issued = issueLocked(tx, tx.lockInvoice(invoiceId).orElseThrow(), today);
+            audit.append(AuditEvent.of(command.actor(), "invoicing.proforma_converted", "invoice/" + issued.number().orElseThrow(),
+                    Map.of("proforma", proformaId.toString())));
+            return issued;
+        }), () -> whereToLook(invoiceId));
+    }
+
+    @Override
+    public Invoice issueAdvance(NewAdvanceInvoice command) {
+        Check.notNull(command, "advance");
+        NewInvoice order = command.order();
+        InvoiceId id = order.id().orElseGet(InvoiceId::newId);
+        Instant now = now();
+        LocalDate today = today();
+        AdvanceReceipt receipt = new AdvanceReceipt(command.received(), command.receivedOn());
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<Invoice> stored = tx.invoice(id);
+            if (stored.isPresent()) {
+                Invoice same = sameDraft(stored.get(), order);
+                if (!same.details().advance().equals(Optional.of(receipt))) {
+                    throw InvoicingErrorCode.INVOICE_EXISTS.conflict("id: invoice " + id + " exists with other content");
+                }
+                return same;
+            }
+            tx.series(order.series()).orElseThrow(() -> seriesNotFound("series", order.series()));
+            tx.insertInvoice(Prepayments.advanceDraft(newDraft(order, id, now), command));
+            return issueLocked(tx, tx.lockInvoice(id).orElseThrow(), today);
+        }), () -> whereToLook(id));
+    }
+
+    @Override
+    public Invoice issueFinal(NewFinalInvoice command) {
+        Check.notNull(command, "final");
+        NewInvoice order = command.order();
+        InvoiceId id = order.id().orElseGet(InvoiceId::newId);
+        Instant now = now();
+        LocalDate today = today();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<Invoice> stored = tx.invoice(id);
+            if (stored.isPresent()) {
+                Invoice same = sameDraft(stored.get(), order);
+                if (!same.details().deductions().stream().map(AdvanceDeduction::advance).toList().equals(command.advances())) {
+                    throw InvoicingErrorCode.INVOICE_EXISTS.conflict("id: invoice " + id + " exists with other content");
+                }
+                return same;
+            }
+            tx.series(order.series()).orElseThrow(() -> seriesNotFound("series", order.series()));
+            Map<InvoiceId, Invoice> advances = new HashMap<>();
+            tx.lockInvoices(command.advances()).forEach(a -> advances.put(a.id(), a));
+            Invoice draft = Prepayments.finalDraft(newDraft(order, id, now), command.advances(), advances);
+            for (InvoiceId a : command.advances()) {
+                Invoice advance = advances.get(a);
+                tx.updateInvoice(Invariants.consistent(advance.withDetails(advance.status(), advance.details().withSettledBy(id))));
+            }
+            tx.insertInvoice(draft);
+            Invoice issued = issueLocked(tx, tx.lockInvoice(id).orElseThrow(), today);
+            if (issued.gross().isZero()) { // prepaid in full: nothing left to collect
+                Invoice paid = Invariants.consistent(issued.withState(
+                        MACHINE.fire(issued.status(), InvoiceEvent.PAY, issued).target(), issued.paid()));
+                tx.updateInvoice(paid);
+                return paid;
+            }
+            return issued;
+        }), () -> whereToLook(id));
     }
 
     // ------------------------------------------------------------------ payables, reports, corrections (Receivables)

@@ -18,6 +18,7 @@ import dev.backoffice.invoicing.InvoicingLimits;
 import dev.backoffice.invoicing.NewAllocation;
 import dev.backoffice.invoicing.NewPayment;
 import dev.backoffice.invoicing.NewPurchaseInvoice;
+import dev.backoffice.invoicing.NewSupplierCreditNote;
 import dev.backoffice.invoicing.PayableReads;
 import dev.backoffice.invoicing.PayableTx;
 import dev.backoffice.invoicing.Payment;
@@ -117,16 +118,18 @@ public final class PayablesService implements TenantPayables {
             refuseDuplicate(tx, command);
             LocalDate saleDate = command.saleDate().orElse(command.issueDate());
             List<VatTotal> totals = totals(command.lines(), command.currency());
+            List<VatTotal> selfAssessed = selfAssessed(command.lines(), command.currency());
             Optional<FxRate> rate = localRate(command, saleDate);
             if (rate.isPresent()) {
                 totals = VatMath.inLocal(totals, rate.get());
+                selfAssessed = VatMath.inLocal(selfAssessed, rate.get());
             }
             Money net = VatMath.sum(totals, command.currency(), VatTotal::net);
             Money vat = VatMath.sum(totals, command.currency(), VatTotal::vat);
             PurchaseInvoice invoice = new PurchaseInvoice(id, 1, PurchaseStatus.RECEIVED, command.supplier(), command.supplierNumber(),
                     command.seller(), command.buyer(), command.currency(), command.lines(), totals, net, vat, MoneyMath.plus(net, vat),
                     rate, command.issueDate(), saleDate, command.receivedOn(), command.dueDate(), Money.zero(command.currency()),
-                    Optional.empty(), Optional.empty(), Optional.empty(), now);
+                    Optional.empty(), Optional.empty(), Optional.empty(), now, Optional.empty(), selfAssessed);
             if (!tx.insertPurchase(invoice)) {
                 Optional<PurchaseInvoice> raced = tx.purchase(id);
                 if (raced.isPresent()) {
@@ -137,6 +140,108 @@ public final class PayablesService implements TenantPayables {
             }
             return invoice;
         }), () -> whereToLook(id));
+    }
+
+    @Override
+    public PurchaseInvoice registerCreditNote(InvoiceId purchaseId, NewSupplierCreditNote command) {
+        Check.notNull(purchaseId, "purchase");
+        Check.notNull(command, "creditNote");
+        InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<PurchaseInvoice> stored = tx.purchase(id);
+            if (stored.isPresent()) {
+                if (stored.get().corrects().equals(Optional.of(purchaseId)) && stored.get().supplierNumber().equals(command.supplierNumber())) {
+                    return stored.get(); // a retry
+                }
+                throw InvoicingErrorCode.INVOICE_EXISTS.conflict("id: invoice " + id + " exists with other content");
+            }
+            PurchaseInvoice invoice = tx.lockPurchase(purchaseId).orElseThrow(() -> notFound("purchase", purchaseId));
+            if (invoice.isCreditNote() || invoice.approvedBy().isEmpty() || invoice.status() == PurchaseStatus.REJECTED) {
+                throw InvoicingErrorCode.ILLEGAL_TRANSITION.rule("purchase: " + invoice.supplierNumber() + " is "
+                        + (invoice.isCreditNote() ? "a credit note" : invoice.status().name().toLowerCase(java.util.Locale.ROOT))
+                        + ": a credit note corrects an approved (posted) supplier's invoice");
+            }
+            MACHINE.requireDeclared(invoice.status(), PurchaseEvent.PAY);
+            Optional<PurchaseInvoice> taken = tx.purchaseBySupplierNumber(invoice.supplier(), command.supplierNumber());
+            if (taken.isPresent()) {
+                throw InvoicingErrorCode.DUPLICATE_SUPPLIER_NUMBER.exception("supplierNumber", "supplier " + invoice.supplier()
+                        + "'s document with this number is registered already as " + taken.get().id(), command.supplierNumber());
+            }
+            CurrencyUnit currency = invoice.currency();
+            for (int i = 0; i < command.lines().size(); i++) {
+                PurchaseLine l = command.lines().get(i);
+                if (!l.net().getCurrencyUnit().equals(currency) || !l.vat().getCurrencyUnit().equals(currency)) {
+                    throw InvoicingErrorCode.CURRENCY_MISMATCH.exception("lines[" + i + "].net", "must be in the invoice's currency "
+                            + currency, l.net());
+                }
+                List<VatTotal> of = l.reverseCharge() ? invoice.selfAssessed() : invoice.totals();
+                if (of.stream().noneMatch(t -> t.rate() == l.vatRate())) {
+                    throw InvoicingErrorCode.INVALID_CORRECTION.exception("lines[" + i + "].vatRate", "is not a rate of the corrected "
+                            + "invoice" + (l.reverseCharge() ? "'s reverse-charge lines" : ""), l.vatRate());
+                }
+            }
+            List<VatTotal> taken0 = totals(command.lines(), currency);
+            List<VatTotal> selfAssessed0 = selfAssessed(command.lines(), currency);
+            for (VatTotal t : taken0) {
+                VatTotal original = invoice.totals().stream().filter(o -> o.rate() == t.rate()).findFirst().orElseThrow();
+                if (t.net().isGreaterThan(original.net()) || t.vat().isGreaterThan(original.vat())) {
+                    throw InvoicingErrorCode.CREDIT_EXCEEDS_INVOICE.rule("lines: " + t.net() + " + " + t.vat() + " at " + t.rate()
+                            + " exceeds the invoice's " + original.net() + " + " + original.vat());
+                }
+            }
+            Money credit = VatMath.sum(taken0, currency, VatTotal::gross);
+            if (credit.isGreaterThan(invoice.open())) {
+                throw InvoicingErrorCode.CREDIT_EXCEEDS_INVOICE.rule("lines: the credit note takes back " + credit + ", more than the "
+                        + invoice.open() + " open on the supplier's invoice " + invoice.supplierNumber());
+            }
+            List<VatTotal> totals = negated(taken0);
+            List<VatTotal> selfAssessed = negated(selfAssessed0);
+            if (invoice.fxRate().isPresent()) { // a correction keeps the invoice's rate
+                totals = VatMath.inLocal(totals, invoice.fxRate().get());
+                selfAssessed = VatMath.inLocal(selfAssessed, invoice.fxRate().get());
+            }
+            Money net = VatMath.sum(totals, currency, VatTotal::net);
+            Money vat = VatMath.sum(totals, currency, VatTotal::vat);
+            Optional<EntryId> entry = ledger != null ? Optional.of(EntryId.of(id.value())) : Optional.empty();
+            PurchaseInvoice note = new PurchaseInvoice(id, 1, PurchaseStatus.PAID, invoice.supplier(), command.supplierNumber(),
+                    invoice.seller(), invoice.buyer(), currency, command.lines(), totals, net, vat, MoneyMath.plus(net, vat),
+                    invoice.fxRate(), command.issueDate(), command.issueDate(), command.receivedOn(), command.receivedOn(),
+                    Money.zero(currency), Optional.empty(), Optional.empty(), entry, now, Optional.of(purchaseId), selfAssessed);
+            Money paid = MoneyMath.plus(invoice.paid(), credit);
+            PurchaseStatus target = MACHINE.fire(invoice.status(), PurchaseEvent.PAY, invoice.withState(invoice.status(), paid)).target();
+            if (!tx.insertPurchase(note)) {
+                throw InvoicingErrorCode.INVOICE_EXISTS.conflict("id: " + id + " was stored by another request");
+            }
+            tx.updatePurchase(invoice.withState(target, paid));
+            audit.append(AuditEvent.of("supplier " + invoice.supplier(), "invoicing.supplier_credit_note", "purchase/" + invoice.supplier()
+                    + "/" + invoice.supplierNumber(), Map.of("creditNote", command.supplierNumber(), "reason", command.reason())));
+            entry.ifPresent(e -> {
+                Money selfAssessedVat = note.selfAssessedVat().negated();
+                EntryRequest.Builder b = EntryRequest.builder(command.receivedOn(), "Supplier credit note " + command.supplierNumber()
+                        + " of " + invoice.supplier()).id(e);
+                if (credit.isPositive()) {
+                    b.debit(postings.code(AccountRole.PAYABLE, currency), credit);
+                }
+                if (selfAssessedVat.isPositive()) {
+                    b.debit(postings.code(AccountRole.VAT_DUE, currency), selfAssessedVat);
+                }
+                if (net.isNegative()) {
+                    b.credit(postings.code(AccountRole.EXPENSE, currency), net.negated());
+                }
+                Money inputVat = MoneyMath.plus(vat.negated(), selfAssessedVat);
+                if (inputVat.isPositive()) {
+                    b.credit(postings.code(AccountRole.INPUT_VAT, currency), inputVat);
+                }
+                postings.post("receivedOn", b.metadata("purchaseId", id.toString()).metadata("corrects", purchaseId.toString()).build());
+            });
+            return note;
+        }), () -> whereToLook(id));
+    }
+
+    private static List<VatTotal> negated(List<VatTotal> totals) {
+        return totals.stream().map(t -> new VatTotal(t.rate(), t.net().negated(), t.vat().negated(), t.gross().negated(),
+                Optional.empty(), Optional.empty())).toList();
     }
 
     private static void refuseDuplicate(PayableTx tx, NewPurchaseInvoice command) {
@@ -160,10 +265,32 @@ public final class PayablesService implements TenantPayables {
     }
 
     /** The totals per rate of the supplier's lines, as printed (net and VAT summed per rate). */
+    /**
+     * The VAT the buyer self-assesses on the reverse-charge lines, per rate: the net sum of each
+     * rate and its VAT computed once from that sum, rounded half up (as a sale's, art. 106e ust. 1
+     * pkt 14 and ust. 11 ustawy o VAT, applied to the buyer's own tax calculation).
+     */
+    static List<VatTotal> selfAssessed(List<PurchaseLine> lines, CurrencyUnit currency) {
+        Map<VatRate, Money> byRate = new LinkedHashMap<>();
+        for (PurchaseLine l : lines) {
+            if (l.reverseCharge()) {
+                byRate.merge(l.vatRate(), l.net(), MoneyMath::plus);
+            }
+        }
+        List<VatTotal> out = new ArrayList<>(byRate.size());
+        byRate.forEach((rate, net) -> {
+            Money vat = MoneyMath.percent(net, rate.percent(), java.math.RoundingMode.HALF_UP);
+            out.add(new VatTotal(rate, net, vat, MoneyMath.plus(net, vat), Optional.empty(), Optional.empty()));
+        });
+        return out;
+    }
+
     static List<VatTotal> totals(List<PurchaseLine> lines, CurrencyUnit currency) {
         Map<VatRate, Money[]> byRate = new LinkedHashMap<>();
         for (PurchaseLine l : lines) {
-            Money[] sums = byRate.computeIfAbsent(l.vatRate(), r -> new Money[] {Money.zero(currency), Money.zero(currency)});
+            // a reverse-charge line is on the supplier's invoice without VAT ("odwrotne obciążenie")
+            VatRate printed = l.reverseCharge() ? VatRate.PL_REVERSE_CHARGE : l.vatRate();
+            Money[] sums = byRate.computeIfAbsent(printed, r -> new Money[] {Money.zero(currency), Money.zero(currency)});
             sums[0] = MoneyMath.plus(sums[0], l.net());
             sums[1] = MoneyMath.plus(sums[1], l.vat());
         }
@@ -197,6 +324,10 @@ public final class PayablesService implements TenantPayables {
             }
             MACHINE.requireDeclared(invoice.status(), PurchaseEvent.APPROVE);
             postings.requireAccounts(invoice.currency(), AccountRole.EXPENSE, AccountRole.INPUT_VAT, AccountRole.PAYABLE);
+            Money selfAssessedVat = invoice.selfAssessedVat();
+            if (selfAssessedVat.isPositive()) {
+                postings.requireAccounts(invoice.currency(), AccountRole.VAT_DUE);
+            }
             Optional<EntryId> entry = ledger != null && invoice.gross().isPositive() ? Optional.of(EntryId.of(id.value())) : Optional.empty();
             PurchaseInvoice approved = invoice.approved(actor, entry);
             MACHINE.fire(invoice.status(), PurchaseEvent.APPROVE, approved);
@@ -209,8 +340,12 @@ public final class PayablesService implements TenantPayables {
                 if (invoice.net().isPositive()) {
                     b.debit(postings.code(AccountRole.EXPENSE, invoice.currency()), invoice.net());
                 }
-                if (invoice.vat().isPositive()) {
-                    b.debit(postings.code(AccountRole.INPUT_VAT, invoice.currency()), invoice.vat());
+                Money inputVat = MoneyMath.plus(invoice.vat(), selfAssessedVat); // reverse charge: deducted as input VAT ...
+                if (inputVat.isPositive()) {
+                    b.debit(postings.code(AccountRole.INPUT_VAT, invoice.currency()), inputVat);
+                }
+                if (selfAssessedVat.isPositive()) { // ... and due as output VAT (art. 86 ust. 2 pkt 4, art. 17 ust. 1 pkt 4 ustawy o VAT)
+                    b.credit(postings.code(AccountRole.VAT_DUE, invoice.currency()), selfAssessedVat);
                 }
                 postings.post("receivedOn", b.credit(postings.code(AccountRole.PAYABLE, invoice.currency()), invoice.gross())
                         .metadata("purchaseId", id.toString())

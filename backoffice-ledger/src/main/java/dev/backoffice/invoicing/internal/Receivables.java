@@ -70,7 +70,10 @@ final class Receivables {
 
     AgingReport aging(LocalDate asOf, Optional<String> customer) {
         InvoicingLimits.checkDate(asOf, "asOf");
-        return Aging.of(asOf, customer, store.read());
+        // a past date: what was open then (payments and credit notes after it undone); else what is open now
+        return asOf.isBefore(LocalDate.ofInstant(clock.instant(), clock.getZone()))
+                ? Aging.asOfPast(asOf, customer, store.read())
+                : Aging.of(asOf, customer, store.read());
     }
 
     LatePaymentClaim lateClaim(InvoiceId id, LocalDate asOf) {

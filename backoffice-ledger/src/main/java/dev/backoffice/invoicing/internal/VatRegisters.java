@@ -50,7 +50,17 @@ final class VatRegisters {
                 List<PurchaseInvoice> page = purchases.postedReceivedBetween(from, to, after, InvoicingLimits.MAX_PAGE_SIZE);
                 for (PurchaseInvoice p : page) {
                     boolean pl = p.buyer().country().equals("PL");
-                    p.totals().forEach(t -> add(rows, VatRegister.Side.PURCHASES, p.currency(), t, pl));
+                    for (VatTotal t : p.totals()) {
+                        if (p.selfAssessed().isEmpty() || t.rate() != VatRate.PL_REVERSE_CHARGE) {
+                            add(rows, VatRegister.Side.PURCHASES, p.currency(), t, pl);
+                        }
+                    }
+                    // reverse charge: the self-assessed VAT is output VAT due and input VAT deducted alike
+                    // (art. 86 ust. 2 pkt 4 ustawy o VAT); its rows replace the supplier's VAT-less "oo" row
+                    for (VatTotal t : p.selfAssessed()) {
+                        add(rows, VatRegister.Side.SALES, p.currency(), t, pl);
+                        add(rows, VatRegister.Side.PURCHASES, p.currency(), t, pl);
+                    }
                 }
                 if (page.size() < InvoicingLimits.MAX_PAGE_SIZE) {
                     break;

@@ -161,6 +161,16 @@ public final class InMemoryInvoiceStore extends TenantScopedStore<TenantInvoiceS
                     return Optional.ofNullable(payments.get(id));
                 }
             }
+
+            @Override
+            public List<Allocation> allocationsTo(java.util.Collection<InvoiceId> wanted) {
+                java.util.Set<InvoiceId> ids = java.util.Set.copyOf(wanted);
+                synchronized (Books.this) {
+                    List<Allocation> out = new ArrayList<>();
+                    payments.values().forEach(p -> p.allocations().stream().filter(a -> ids.contains(a.invoice())).forEach(out::add));
+                    return out;
+                }
+            }
         }
 
         /** One unit of work: reads through what it staged, applies it on success. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.invoicing.FxRate;
 import dev.backoffice.invoicing.Invoice;
+import dev.backoffice.invoicing.InvoiceDetails;
 import dev.backoffice.invoicing.InvoiceLine;
 import dev.backoffice.invoicing.Party;
 import dev.backoffice.invoicing.VatRate;
@@ -33,9 +34,11 @@ import java.util.Optional;
  * @param fxRate      the FX rate of the local VAT amounts
  * @param paymentDays the payment term
  * @param reason      a credit note's reason
+ * @param details     the links to proformas and advance invoices; absent (null) in documents stored before them
  */
 record InvoiceDocument(Party seller, Party buyer, List<Line> lines, List<Line> linesBefore, List<VatTotal> totals,
-                              Money net, Money vat, Optional<FxRate> fxRate, int paymentDays, Optional<String> reason) {
+                              Money net, Money vat, Optional<FxRate> fxRate, int paymentDays, Optional<String> reason,
+                              InvoiceDetails details) {
 
     private static final ObjectMapper JSON = BackofficeJson.newMapper();
 
@@ -48,16 +51,18 @@ record InvoiceDocument(Party seller, Party buyer, List<Line> lines, List<Line> l
      * @param unitNetPrice    the unit price's amount, plain decimal text
      * @param discountPercent the discount
      * @param vatRate         the rate
+     * @param annex15         listed in annex 15 (false in lines stored before the flag)
      */
     record Line(String description, BigDecimal quantity, String unit, String unitNetPrice, BigDecimal discountPercent,
-                       VatRate vatRate) {
+                       VatRate vatRate, boolean annex15) {
         static Line of(InvoiceLine l) {
             return new Line(l.description(), l.quantity(), l.unit(), l.unitNetPrice().getAmount().toPlainString(),
-                    l.discountPercent(), l.vatRate());
+                    l.discountPercent(), l.vatRate(), l.annex15());
         }
 
         InvoiceLine toLine(CurrencyUnit currency) {
-            return new InvoiceLine(description, quantity, unit, BigMoney.of(currency, new BigDecimal(unitNetPrice)), discountPercent, vatRate);
+            return new InvoiceLine(description, quantity, unit, BigMoney.of(currency, new BigDecimal(unitNetPrice)), discountPercent, vatRate,
+                    annex15);
         }
     }
 
@@ -65,7 +70,8 @@ record InvoiceDocument(Party seller, Party buyer, List<Line> lines, List<Line> l
     static String json(Invoice invoice) {
         InvoiceDocument d = new InvoiceDocument(invoice.seller(), invoice.buyer(), invoice.lines().stream().map(Line::of).toList(),
                 invoice.linesBefore().stream().map(Line::of).toList(), invoice.totals(), invoice.net(), invoice.vat(),
-                invoice.fxRate(), invoice.paymentDays(), invoice.reason());
+                invoice.fxRate(), invoice.paymentDays(), invoice.reason(),
+                invoice.details().equals(InvoiceDetails.NONE) ? null : invoice.details());
         try {
             return JSON.writeValueAsString(d);
         } catch (JsonProcessingException e) {
@@ -80,6 +86,11 @@ record InvoiceDocument(Party seller, Party buyer, List<Line> lines, List<Line> l
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored invoice document cannot be read: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The details, {@link InvoiceDetails#NONE} when the document has none. */
+    InvoiceDetails detailsOrNone() {
+        return details == null ? InvoiceDetails.NONE : details;
     }
 
     /** The lines, in {@code currency}. */

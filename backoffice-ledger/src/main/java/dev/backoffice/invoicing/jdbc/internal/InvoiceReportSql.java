@@ -41,4 +41,26 @@ final class InvoiceReportSql {
                 : Jdbc.query(c, sql, InvoiceSql::invoice, t, InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.OVERDUE,
                         InvoiceKind.INVOICE, limit);
     }
+
+    /** The allocations to {@code invoices} (index {@code invoicing_allocation_invoice}), one statement. */
+    static List<dev.backoffice.invoicing.Allocation> allocationsTo(Connection c, String t, java.util.Collection<InvoiceId> invoices)
+            throws SQLException {
+        if (invoices.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>(invoices.size() + 1);
+        params.add(t);
+        StringBuilder in = new StringBuilder();
+        for (InvoiceId id : invoices) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            params.add(id.value());
+        }
+        return Jdbc.query(c, "SELECT a.invoice_id, a.amount_minor, a.allocated_on, a.entry_id, p.currency FROM invoicing_allocation a "
+                        + "JOIN invoicing_payment p ON p.tenant_id = a.tenant_id AND p.id = a.payment_id "
+                        + "WHERE a.tenant_id = ? AND a.invoice_id IN (" + in + ")",
+                rs -> new dev.backoffice.invoicing.Allocation(InvoiceId.of(Jdbc.uuid(rs, "invoice_id")),
+                        dev.backoffice.core.money.MoneyMath.ofMinor(org.joda.money.CurrencyUnit.of(rs.getString("currency").strip()),
+                                rs.getLong("amount_minor")), Jdbc.date(rs, "allocated_on"),
+                        dev.backoffice.ledger.EntryId.of(Jdbc.uuid(rs, "entry_id"))), params.toArray());
+    }
 }

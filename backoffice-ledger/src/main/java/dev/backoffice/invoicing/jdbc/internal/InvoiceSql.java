@@ -245,7 +245,8 @@ final class InvoiceSql {
                 MoneyMath.ofMinor(currency, rs.getLong("gross_minor")), d.fxRate(), Optional.ofNullable(Jdbc.date(rs, "issue_date")),
                 Optional.ofNullable(Jdbc.date(rs, "sale_date")), Optional.ofNullable(Jdbc.date(rs, "due_date")), d.paymentDays(),
                 MoneyMath.ofMinor(currency, rs.getLong("paid_minor")), optionalId(rs, "corrects"), optionalId(rs, "cancelled_by"),
-                d.reason(), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of), Jdbc.instant(rs, "created_at"));
+                d.reason(), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of), Jdbc.instant(rs, "created_at"),
+                d.detailsOrNone());
     }
 
     private static Optional<InvoiceId> optionalId(ResultSet rs, String column) throws SQLException {

@@ -152,6 +152,11 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
         public List<Invoice> openInvoices(Optional<InvoiceId> after, int limit) {
             return reading(c -> InvoiceReportSql.openInvoices(c, t, after, limit));
         }
+
+        @Override
+        public List<dev.backoffice.invoicing.Allocation> allocationsTo(java.util.Collection<InvoiceId> invoices) {
+            return reading(c -> InvoiceReportSql.allocationsTo(c, t, invoices));
+        }
     }
 
     /** A statement of a unit of work; a failure leaves as {@link StorageException.Sql} for {@link Jdbc} to judge. */

@@ -96,7 +96,8 @@ final class PayableSql {
                 Jdbc.date(rs, "sale_date"), Jdbc.date(rs, "received_on"), Jdbc.date(rs, "due_date"),
                 MoneyMath.ofMinor(currency, rs.getLong("paid_minor")), Optional.ofNullable(rs.getString("approved_by")),
                 Optional.ofNullable(rs.getString("rejection")), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of),
-                Jdbc.instant(rs, "created_at"));
+                Jdbc.instant(rs, "created_at"), Optional.ofNullable(d.corrects()),
+                d.selfAssessed() == null ? List.of() : d.selfAssessed());
     }
 
     // ---- payments to suppliers
