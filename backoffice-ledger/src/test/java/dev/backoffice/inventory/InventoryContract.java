@@ -323,6 +323,18 @@ public abstract class InventoryContract {
     }
 
     @Test
+    void a_reservation_repeated_after_the_stock_ran_out_answers_with_the_one_granted() {
+        receive("BOLT", "3", "3.00");
+        NewReservation req = NewReservation.of("BOLT", "WH1", q("3"), "order-9/1", clock.instant().plus(Duration.ofHours(1)))
+                .withId(ReservationId.newId());
+        Reservation first = stock.reserve(req);
+        assertThat(stock.reserve(req)).as("nothing is available now, yet the repeat is the same request").isEqualTo(first);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("3"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+        fails("inventory.insufficient_available", () -> stock.reserve(NewReservation.of("BOLT", "WH1", q("1"), "order-10/1",
+                clock.instant().plus(Duration.ofHours(1)))));
+    }
+
+    @Test
     void many_threads_reserving_one_hot_item_never_oversell_it() throws Exception {
         manyThreadsReserve(stock);
     }
