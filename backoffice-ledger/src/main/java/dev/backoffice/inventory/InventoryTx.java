@@ -4,6 +4,7 @@ import dev.backoffice.ledger.AccountCounters;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One transaction of a {@link TenantInventoryStore}: reads see its own writes, and every row it
@@ -56,6 +57,12 @@ public interface InventoryTx extends InventoryReads {
 
     /** Creates or replaces a FIFO layer; one with nothing left is removed. */
     void putLayer(CostLayer layer);
+
+    /** Records that FIFO receipt {@code receipt} opened layer {@code sequence} (what a later cost correction revalues). */
+    void putReceiptLayer(OperationId receipt, long sequence);
+
+    /** The FIFO layer receipt {@code receipt} opened, if it opened one. */
+    OptionalLong receiptLayer(OperationId receipt);
 
     /** Closes every period through {@code date}. */
     void closeThrough(LocalDate date);

@@ -69,6 +69,19 @@ public interface TenantInventory {
     /** The operation with {@code id}; {@link InventoryErrorCode#OPERATION_NOT_FOUND} if none. */
     StockOperation operation(OperationId id);
 
+    /**
+     * Corrects a receipt's cost later (landed cost, price correction), in one transaction with its
+     * journal entry: what of the receipt is still on hand is revalued (FIFO: its layer's remaining
+     * quantity; moving average: the item's average, for as much of the receipt as the item still
+     * holds), the part already consumed goes to cost of goods sold. Returns an operation of kind
+     * {@link MoveKind#COST_CORRECTION}. Idempotent by its id. Fails with
+     * {@link InventoryErrorCode#OPERATION_NOT_FOUND} (field {@code receipt}),
+     * {@link InventoryErrorCode#INVALID_CORRECTION}, {@link InventoryErrorCode#INVALID_COST} (another
+     * currency), {@link InventoryErrorCode#NEGATIVE_VALUE} or {@link InventoryErrorCode#PERIOD_CLOSED},
+     * writing nothing.
+     */
+    StockOperation correctCost(CostCorrection correction);
+
     // ---- reservations
 
     /**

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -73,6 +74,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         private final Map<ReservationId, Reservation> reservations = new HashMap<>();
         private final Map<String, ItemCost> costs = new HashMap<>();
         private final Map<String, TreeMap<Long, CostLayer>> layers = new HashMap<>();
+        private final Map<OperationId, Long> receiptLayers = new HashMap<>();
         private LocalDate closedThrough;
         private final InventoryReads reads = new Reads();
 
@@ -275,6 +277,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<ReservationId, Reservation> newReservations;
             private Map<String, ItemCost> newCosts;
             private Map<String, TreeMap<Long, CostLayer>> newLayers;
+            private Map<OperationId, Long> newReceiptLayers;
             private LocalDate newClosedThrough;
 
             @Override
@@ -520,6 +523,23 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             }
 
             @Override
+            public void putReceiptLayer(OperationId receipt, long sequence) {
+                if (newReceiptLayers == null) {
+                    newReceiptLayers = new HashMap<>(2);
+                }
+                newReceiptLayers.put(receipt, sequence);
+            }
+
+            @Override
+            public OptionalLong receiptLayer(OperationId receipt) {
+                Long seq = newReceiptLayers == null ? null : newReceiptLayers.get(receipt);
+                if (seq == null) {
+                    seq = receiptLayers.get(receipt);
+                }
+                return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+            }
+
+            @Override
             public void closeThrough(LocalDate date) {
                 newClosedThrough = date;
             }
@@ -562,6 +582,9 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                 }
                 if (newClosedThrough != null) {
                     closedThrough = newClosedThrough;
+                }
+                if (newReceiptLayers != null) {
+                    receiptLayers.putAll(newReceiptLayers);
                 }
             }
         }

@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** The SQL of the JDBC inventory store; every statement filters on {@code tenant_id = ?}. */
@@ -250,6 +251,16 @@ final class InventorySql {
             Jdbc.update(c, "INSERT INTO inventory_layer (tenant_id, sku, seq, layer_date, quantity, value_minor) VALUES (?, ?, ?, ?, ?, ?)",
                     t, l.sku(), l.sequence(), l.date(), l.quantity(), l.value());
         }
+    }
+
+    static void putReceiptLayer(Connection c, String t, OperationId receipt, long sequence) throws SQLException {
+        Jdbc.update(c, "INSERT INTO inventory_receipt_layer (tenant_id, op_id, seq) VALUES (?, ?, ?)", t, receipt.value(), sequence);
+    }
+
+    static OptionalLong receiptLayer(Connection c, String t, OperationId receipt) throws SQLException {
+        Optional<Long> seq = Jdbc.queryOne(c, "SELECT seq FROM inventory_receipt_layer WHERE tenant_id = ? AND op_id = ?",
+                rs -> rs.getLong(1), t, receipt.value());
+        return seq.isPresent() ? OptionalLong.of(seq.get()) : OptionalLong.empty();
     }
 
     // ---- period and reports

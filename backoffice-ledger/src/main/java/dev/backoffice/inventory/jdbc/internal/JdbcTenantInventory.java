@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -286,6 +287,19 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
                 InventorySql.putLayer(x, t, layer);
                 return null;
             });
+        }
+
+        @Override
+        public void putReceiptLayer(OperationId receipt, long sequence) {
+            run(x -> {
+                InventorySql.putReceiptLayer(x, t, receipt, sequence);
+                return null;
+            });
+        }
+
+        @Override
+        public OptionalLong receiptLayer(OperationId receipt) {
+            return run(x -> InventorySql.receiptLayer(x, t, receipt));
         }
 
         @Override

@@ -1,0 +1,11 @@
+-- Inventory: later cost corrections of receipts (landed cost, price corrections; see
+-- TenantInventory.correctCost). Same SQL on H2 (PostgreSQL mode) and PostgreSQL.
+
+-- The FIFO layer each receipt opened: a correction revalues what of that layer is still on hand.
+-- Written with the receipt, read only by a correction holding the item's cost lock.
+CREATE TABLE IF NOT EXISTS inventory_receipt_layer (
+    tenant_id VARCHAR(64) NOT NULL,
+    op_id     UUID        NOT NULL,
+    seq       BIGINT      NOT NULL,
+    PRIMARY KEY (tenant_id, op_id)
+);
