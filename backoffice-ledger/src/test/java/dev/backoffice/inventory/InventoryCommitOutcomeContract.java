@@ -163,6 +163,31 @@ public abstract class InventoryCommitOutcomeContract {
     }
 
     @Test
+    void a_cost_correction_is_stored_once_with_its_entry_whatever_the_fault() {
+        StockOperation receipt = receive(OperationId.newId()); // 10 at 1.00, all on hand: every correction revalues it in full
+        List<OperationId> attempted = new ArrayList<>();
+        Probe probe = CommitOutcomes.probe(faulty,
+                () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()),
+                () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()));
+        assertThat(probe.commits()).as("the correction and its entry commit once, together").isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            OperationId id = OperationId.newId();
+            attempted.add(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault,
+                    () -> stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "faulted").withId(id)),
+                    told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> stored(id).isPresent() ? 1 : 0, 1);
+        }
+        long corrections = attempted.stream().map(this::stored).flatMap(Optional::stream).count();
+        assertThat(stock.valuation(LocalDate.of(2100, 1, 1)).totals().get(InventoryContract.EUR))
+                .isEqualTo(Money.of(InventoryContract.EUR, 10 + corrections));
+        theBooksAgree(List.of(receipt.id()), 0);
+        // the layer holds what was stored: the whole receipt ships at 10 + the corrections
+        StockOperation out = stock.move(StockRequest.shipment("BOLT", BigDecimal.TEN, "WH1", "CUST"));
+        assertThat(out.moves().get(0).valueDelta()).isEqualTo(Money.of(InventoryContract.EUR, -(10 + corrections)));
+    }
+
+    @Test
     void a_shipment_against_a_reservation_is_stored_once_whatever_the_fault() {
         for (int i = 0; i < 10; i++) {
             receive(OperationId.newId()); // 100 in stock: more than the faults below ship
