@@ -335,6 +335,32 @@ public abstract class InventoryContract {
     }
 
     @Test
+    void a_count_that_finds_less_than_is_reserved_releases_the_holds_that_lapse_first_so_available_never_goes_negative() {
+        receive("BOLT", "10", "10.00");
+        Instant now = clock.instant();
+        Reservation late = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "order-1/1", now.plus(Duration.ofHours(3))));
+        Reservation soon = stock.reserve(NewReservation.of("BOLT", "WH1", q("3"), "order-2/1", now.plus(Duration.ofHours(1))));
+        Reservation mid = stock.reserve(NewReservation.of("BOLT", "WH1", q("2"), "order-3/1", now.plus(Duration.ofHours(2))));
+        stock.count(StockCount.of("BOLT", "WH1", q("6"), "LOSS")); // 6 on hand, 9 held: the soonest to lapse goes
+        assertThat(stock.reservation(soon.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved)
+                .returns(q("0"), StockLevel::available);
+        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS"));
+        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("4"), StockLevel::reserved)
+                .returns(q("1"), StockLevel::available);
+        stock.count(StockCount.of("BOLT", "WH1", q("7"), "LOSS")); // a gain releases nothing
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        clock.advance(Duration.ofHours(4));
+        stock.count(StockCount.of("BOLT", "WH1", q("0"), "LOSS")); // a lapsed hold goes as expired
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("0"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+        ledgerMatchesValuation();
+    }
+
+    @Test
     void many_threads_reserving_one_hot_item_never_oversell_it() throws Exception {
         manyThreadsReserve(stock);
     }

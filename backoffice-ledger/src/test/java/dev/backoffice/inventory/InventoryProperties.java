@@ -39,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Inventory's invariants over random sequences of receipts, shipments (direct and against
  * reservations), transfers, losses, returns, reservations, releases, expiries and cost corrections of
- * receipts (landed cost, price corrections), on two items
+ * receipts (landed cost, price corrections) and counts, on two items
  * (BOLT FIFO in pieces, FLOUR moving average in kg). Each generated integer decodes into one
  * operation; refused ones must leave no trace. After every operation:
  * <ul>
  *   <li>per item, the sum of on hand over every location, virtual ones included, is zero;</li>
- *   <li>on hand and available-to-promise are never negative in a warehouse;</li>
+ *   <li>on hand and available-to-promise are never negative in a warehouse (a count that finds less
+ *       than is reserved releases holds);</li>
  *   <li>reserved in a warehouse is the sum of what its open reservations hold;</li>
  *   <li>FIFO layers are consumed in order: every BOLT issue costs what a model of the layers says,
  *       and a cost correction revalues the corrected receipt's layer by its share still on hand;</li>
@@ -154,7 +155,7 @@ public abstract class InventoryProperties {
         String wh = WAREHOUSES.get((arg / 2) % 2);
         BigDecimal q = sku.equals("BOLT") ? BigDecimal.valueOf(1 + (arg / 4) % 12) : BigDecimal.valueOf(1 + (arg / 4) % 5000, 3);
         long minor = q.movePointRight(sku.equals("BOLT") ? 0 : 3).longValueExact();
-        switch (op % 18) {
+        switch (op % 19) {
             case 0, 1, 2 -> {
                 Money cost = Money.ofMinor(EUR, 1 + (arg / 8) % 10_000);
                 StockOperation receipt = w.stock.move(StockRequest.receipt(sku, q, "SUP", wh, cost));
@@ -163,6 +164,18 @@ public abstract class InventoryProperties {
                     w.boltLayers.addLast(layer);
                 }
                 w.receipts.add(new Received(receipt.id(), sku, minor, layer));
+            }
+            case 18 -> {
+                // a count: a loss issues FIFO cost and releases the holds it no longer covers, a gain is a new layer
+                StockOperation count = w.stock.count(StockCount.of(sku, wh, q, "LOSS"));
+                if (sku.equals("BOLT") && !count.moves().isEmpty()) {
+                    StockMove m = count.moves().get(0);
+                    if (m.to().equals("LOSS")) {
+                        assertThat(-m.valueDelta().getAmountMinorLong()).as("FIFO cost of %s", count).isEqualTo(w.boltIssue(m.quantity()));
+                    } else {
+                        w.boltLayers.addLast(new long[]{m.quantity(), m.valueDelta().getAmountMinorLong()});
+                    }
+                }
             }
             case 16, 17 -> {
                 if (!w.receipts.isEmpty()) {

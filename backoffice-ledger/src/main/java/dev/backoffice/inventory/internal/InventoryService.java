@@ -292,7 +292,7 @@ public final class InventoryService implements TenantInventory {
             long diff = counted - StockCounters.onHand(positions.get(at.code()));
             List<StockMove> moves = new ArrayList<>(1);
             if (diff != 0) {
-                // a count is a fact: it may leave less than is reserved (available shows it), never less than zero
+                // a count is a fact: it may find less than is reserved; the holds it no longer covers are released below
                 boolean gain = diff > 0;
                 long q = Math.abs(diff);
                 Location src = gain ? loss : at;
@@ -308,12 +308,50 @@ public final class InventoryService implements TenantInventory {
                 }
                 moves.add(new StockMove(item.sku(), src.code(), dst.code(), Optional.empty(), Optional.empty(), q,
                         item.unit().scale(), Money.ofMinor(item.currency(), v), Optional.empty()));
+                if (!gain) {
+                    releaseUncovered(tx, item.sku(), at.code(), now);
+                }
             }
             return store(tx, new StockOperation(id, MoveKind.COUNT, item.sku(), date, Optional.empty(),
                     Optional.of("count: " + count.counted().toPlainString() + " " + item.unit().code()), moves,
                     entryOf(id, moves), now), item);
         }), () -> whereToLook(id));
     }
+
+    /**
+     * After a count found less than is reserved: releases the open reservations of the position,
+     * those that lapse first first (a lapsed one as expired), until available to promise is zero or
+     * more again, so it is never negative. Whole reservations: a reservation has no partial release.
+     * The reservations are locked after the position here (a count is rare; JDBC reruns a deadlock
+     * victim), as in {@link #reserveIn}'s release of lapsed holds.
+     */
+    private static void releaseUncovered(InventoryTx tx, String sku, String location, Instant now) {
+        AccountCounters c = tx.lockPosition(sku, location);
+        boolean released = false;
+        while (StockCounters.available(c) < 0) {
+            // every open reservation lapses before the far future: they come soonest expiry first
+            boolean progress = false;
+            for (Reservation r : tx.expiredAt(sku, location, FAR_FUTURE, InventoryLimits.MAX_SWEEP)) {
+                Reservation locked = tx.lockReservation(r.id()).orElseThrow();
+                if (locked.status() != ReservationStatus.OPEN || StockCounters.available(c) >= 0) {
+                    continue;
+                }
+                c = StockCounters.reserve(c, -locked.open());
+                tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
+                released = true;
+                progress = true;
+            }
+            if (!progress) {
+                break;
+            }
+        }
+        if (released) {
+            tx.putPosition(sku, location, c);
+        }
+    }
+
+    /** Later than any reservation's expiry (and inside every store's timestamp range). */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 
     @Override
     public StockOperation operation(OperationId id) {
