@@ -551,6 +551,44 @@ public abstract class InventoryContract {
         ledgerMatchesValuation();
     }
 
+    // ================================================================== listings
+
+    @Test
+    void the_operations_of_an_item_are_listed_page_by_page_by_date_then_as_recorded_with_signed_cursors() {
+        List<OperationId> expected = new ArrayList<>();
+        StockOperation late = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 10)));
+        StockOperation early = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 2)));
+        clock.advance(Duration.ofSeconds(1));
+        StockOperation sameDay = stock.move(StockRequest.transfer("BOLT", q("1"), "WH1", "WH2").on(LocalDate.of(2026, 3, 2)));
+        receive("FLOUR", "1", "1.00");
+        StockOperation today = stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST"));
+        StockOperation corrected = stock.correctCost(CostCorrection.of(late.id(), eur("1.00"), "freight").on(LocalDate.of(2026, 3, 12)));
+        expected.addAll(List.of(early.id(), sameDay.id(), late.id(), corrected.id(), today.id()));
+
+        List<StockOperation> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            dev.backoffice.core.page.Page<StockOperation> page = stock.operations("BOLT", cursor, 2);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).extracting(StockOperation::id).containsExactlyElementsOf(expected);
+        assertThat(seen.get(4)).isEqualTo(today);
+        assertThat(stock.operations("FLOUR", Optional.empty(), 10).items()).singleElement().returns(MoveKind.RECEIPT, StockOperation::kind);
+
+        String second = stock.operations("BOLT", Optional.empty(), 2).nextCursor().orElseThrow();
+        assertThat(stock.operations("BOLT", Optional.of(second), 2).items()).extracting(StockOperation::id)
+                .containsExactly(late.id(), corrected.id());
+        fails("page.invalid_cursor", () -> stock.operations("FLOUR", Optional.of(second), 2));
+        fails("page.invalid_cursor", () -> stock.operations("BOLT", Optional.of(second.substring(1)), 2));
+        fails("request.invalid", () -> stock.operations("BOLT", Optional.empty(), 0));
+        fails("request.invalid", () -> stock.operations("BOLT", Optional.empty(), InventoryLimits.MAX_PAGE_SIZE + 1));
+        fails("inventory.item_not_found", () -> stock.operations("NOPE", Optional.empty(), 2));
+    }
+
     @Test
     void defining_an_item_again_is_idempotent_and_another_definition_is_a_conflict() {
         Item bolt = stock.item("BOLT");

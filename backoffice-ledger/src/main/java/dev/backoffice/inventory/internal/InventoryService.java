@@ -5,6 +5,7 @@ import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.page.CursorSigner;
+import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.inventory.CostCorrection;
@@ -77,9 +78,11 @@ public final class InventoryService implements TenantInventory {
     private final Clock clock;
     private final AuditLog audit;
     private final ReservationGroups groups;
+    private final CursorSigner cursors;
 
     private InventoryService(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                             Clock clock, AuditLog audit, boolean groupReservations) {
+                             Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
+        this.cursors = cursors;
         this.groups = groupReservations ? new ReservationGroups(store) : null;
         this.tenant = tenant;
         this.store = store;
@@ -100,9 +103,8 @@ public final class InventoryService implements TenantInventory {
     public static InventoryService create(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
                                           Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
-        Check.notNull(cursors, "cursors");
         return new InventoryService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), groupReservations);
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"), groupReservations);
     }
 
     @Override
@@ -359,6 +361,24 @@ public final class InventoryService implements TenantInventory {
         return store.read().operation(id).orElseThrow(() -> InventoryErrorCode.OPERATION_NOT_FOUND.notFound(
                 "id: operation " + id + " not found in tenant " + tenant));
     }
+
+    @Override
+    public Page<StockOperation> operations(String sku, Optional<String> cursor, int pageSize) {
+        Check.notNull(cursor, "cursor");
+        Check.that(pageSize >= 1 && pageSize <= InventoryLimits.MAX_PAGE_SIZE, "pageSize", "must be 1.." + InventoryLimits.MAX_PAGE_SIZE,
+                pageSize);
+        item(sku);
+        String scope = OPERATIONS_SCOPE + sku; // a cursor of one item's card does not page another's
+        Optional<OperationId> after = cursor.map(c -> OperationId.parse(cursors.verify(tenant, scope, c)));
+        List<StockOperation> rows = store.read().operations(sku, after, pageSize + 1);
+        if (rows.size() <= pageSize) {
+            return Page.last(rows);
+        }
+        List<StockOperation> page = rows.subList(0, pageSize);
+        return Page.of(page, cursors.sign(tenant, scope, page.get(pageSize - 1).id().toString()));
+    }
+
+    private static final String OPERATIONS_SCOPE = "inventory.operations|";
 
     @Override
     public StockOperation correctCost(CostCorrection correction) {

@@ -129,6 +129,14 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
         }
 
+        List<StockOperation> committedOperations(String sku, Optional<OperationId> after, int limit) {
+            Comparator<StockOperation> order = Comparator.comparing(StockOperation::date).thenComparing(StockOperation::recordedAt)
+                    .thenComparing(StockOperation::id);
+            StockOperation from = after.map(operations::get).orElse(null);
+            return operations.values().stream().filter(o -> o.sku().equals(sku)).filter(o -> from == null || order.compare(o, from) > 0)
+                    .sorted(order).limit(limit).toList();
+        }
+
         List<CostLayer> committedLayers(String sku) {
             TreeMap<Long, CostLayer> m = layers.get(sku);
             return m == null ? List.of() : List.copyOf(m.values());
@@ -221,6 +229,13 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             public Optional<Reservation> reservation(ReservationId id) {
                 synchronized (Books.this) {
                     return Optional.ofNullable(reservations.get(id));
+                }
+            }
+
+            @Override
+            public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+                synchronized (Books.this) {
+                    return committedOperations(sku, after, limit);
                 }
             }
 
@@ -363,6 +378,14 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                     }
                 }
                 return Optional.ofNullable(op);
+            }
+
+            @Override
+            public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+                if (newOperations != null) {
+                    throw new IllegalStateException("the listing is a read of committed stock");
+                }
+                return committedOperations(sku, after, limit);
             }
 
             @Override

@@ -114,6 +114,11 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         }
 
         @Override
+        public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+            return run(c -> InventorySql.operations(c, t, sku, after, limit));
+        }
+
+        @Override
         public Optional<Reservation> reservation(ReservationId id) {
             return run(c -> InventorySql.reservation(c, t, id, false));
         }
