@@ -539,17 +539,15 @@ public final class InventoryService implements TenantInventory {
             }
         }
         AccountCounters next = StockCounters.reserve(c, q);
-        // reservations never oversell, even where stock may go negative
-        try {
-            StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
-        } catch (BackofficeException refused) {
-            // the same request again after the stock ran out: it was granted before, answer with it (a lookup on refusal only)
+        if (next.creditsExceedDebits() && request.id().isPresent()) {
+            // about to be refused: the same request again after the stock ran out was granted before, answer with it
             Optional<Reservation> stored = tx.reservation(id);
             if (stored.isPresent()) {
                 return sameReservation(stored.get(), request);
             }
-            throw refused;
         }
+        // reservations never oversell, even where stock may go negative
+        StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
         Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
                 ReservationStatus.OPEN, 1, now);
         if (!tx.insertReservation(made)) {
