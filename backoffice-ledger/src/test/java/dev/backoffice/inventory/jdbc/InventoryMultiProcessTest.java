@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several application instances reserving and shipping one hot SKU on one PostgreSQL (issue #17,
  * "Done when"): separate JVMs, several threads each, one of them grouping its reservations. No
  * oversell, the position counters equal the sum of the movements and open reservations, available
- * to promise never negative, and the ledger's inventory account equals the valuation. And a JVM
+ * to promise never negative (sampled while they run, and at the end), and the ledger's inventory
+ * account equals the valuation. And a JVM
  * killed with {@code kill -9} while reserving and shipping: every write it was told is done is
  * there once, nothing half-written, and the restarted application running the same steps again
  * (same identities) settles each by lookup: nothing doubled, nothing lost.
@@ -163,10 +165,24 @@ class InventoryMultiProcessTest {
             b.setUp(units);
             long startAt = System.currentTimeMillis() + 4_000; // JVM start-up takes a while on a shared box
             List<Child> children = new ArrayList<>();
+            // while they run, this process samples the hot position: on hand and available never below zero at any moment
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<StockLevel> samples = new CopyOnWriteArrayList<>();
+            Thread sampler = new Thread(() -> {
+                while (running.get()) {
+                    samples.add(b.level());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "inventory-sampler");
             try {
                 children.add(new Child(db, tenant, "a", 4, 30, false, startAt));
                 children.add(new Child(db, tenant, "b", 4, 30, false, startAt));
                 children.add(new Child(db, tenant, "g", 4, 30, true, startAt));
+                sampler.start();
                 List<String[]> reserved = new ArrayList<>();
                 List<String[]> shipped = new ArrayList<>();
                 List<String[]> released = new ArrayList<>();
@@ -178,9 +194,14 @@ class InventoryMultiProcessTest {
                     released.addAll(c.told("RELEASED"));
                     refused += c.told("REFUSED").size();
                 }
+                running.set(false);
+                sampler.join();
+                assertThat(samples).as("samples taken while they ran").isNotEmpty()
+                        .allSatisfy(l -> assertThat(l.available().signum()).as("available %s", l).isGreaterThanOrEqualTo(0))
+                        .allSatisfy(l -> assertThat(l.onHand().signum()).as("on hand %s", l).isGreaterThanOrEqualTo(0));
                 System.out.println("[inventory] 3 JVMs x 4 threads x 30 steps on " + units + " units: " + reserved.size()
                         + " reservations, " + shipped.size() + " shipments (" + sum(shipped, 4) + " units), " + released.size()
-                        + " releases, " + refused + " refused");
+                        + " releases, " + refused + " refused; " + samples.size() + " samples of the position, none negative");
                 assertThat(refused).as("the SKU sold out while they ran").isPositive();
                 assertThat(reserved.size() + refused).isEqualTo(3 * 4 * 30);
 
@@ -206,6 +227,7 @@ class InventoryMultiProcessTest {
                 assertThat(b.level().reserved()).isEqualByComparingTo(BigDecimal.valueOf(held));
                 b.agree();
             } finally {
+                running.set(false);
                 for (Child c : children) {
                     c.close();
                 }
