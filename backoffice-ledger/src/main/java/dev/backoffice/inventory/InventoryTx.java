@@ -13,7 +13,9 @@ import java.util.OptionalLong;
  *
  * <p>Locking order (so that no two transactions deadlock): the reservation, then the item's cost,
  * then positions in location-code order, then whatever an enclosing unit locks after them (the
- * ledger's rows). Lots and layers are only touched by a unit holding the item's cost or
+ * ledger's rows). Two rare paths lock reservations after a position (a reservation releasing
+ * lapsed holds, a count releasing the holds it no longer covers); a deadlock they cause is
+ * retried like any other. Lots and layers are only touched by a unit holding the item's cost or
  * position locks, which serialise them.
  */
 public interface InventoryTx extends InventoryReads {
