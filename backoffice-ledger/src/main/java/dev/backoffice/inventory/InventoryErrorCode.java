@@ -53,7 +53,11 @@ public enum InventoryErrorCode implements ErrorCode {
     /** The movement's date falls in a closed period (the inventory's own or the ledger's). */
     PERIOD_CLOSED("inventory.period_closed", Kind.RULE),
     /** The account mapping has no account for a role in the item's currency. */
-    ACCOUNT_NOT_MAPPED("inventory.account_not_mapped", Kind.RULE);
+    ACCOUNT_NOT_MAPPED("inventory.account_not_mapped", Kind.RULE),
+    /** A cost correction of an operation that is not a receipt, of zero, or dated before its receipt. */
+    INVALID_CORRECTION("inventory.invalid_correction", Kind.INVALID),
+    /** A cost correction that would leave a FIFO layer (or a moving-average item's stock) worth less than zero. */
+    NEGATIVE_VALUE("inventory.negative_value", Kind.RULE);
 
     private final String code;
     private final Kind kind;

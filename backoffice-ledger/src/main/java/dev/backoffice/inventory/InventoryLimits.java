@@ -23,6 +23,8 @@ public final class InventoryLimits {
     public static final int MAX_COUNT_LINES = 1_000;
     /** Most reservations one expiry sweep releases. */
     public static final int MAX_SWEEP = 500;
+    /** Largest page of a listing ({@link TenantInventory#operations}). */
+    public static final int MAX_PAGE_SIZE = 500;
 
     private InventoryLimits() {
     }

@@ -43,6 +43,12 @@ public interface InventoryReads extends TenantReads {
     /** The operation with {@code id}. */
     Optional<StockOperation> operation(OperationId id);
 
+    /**
+     * Up to {@code limit} operations of {@code sku} in the order of (date, recorded at, id), those
+     * after operation {@code after} (an operation of {@code sku}) if given.
+     */
+    List<StockOperation> operations(String sku, Optional<OperationId> after, int limit);
+
     /** The reservation with {@code id}. */
     Optional<Reservation> reservation(ReservationId id);
 

@@ -4,6 +4,7 @@ import dev.backoffice.ledger.AccountCounters;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One transaction of a {@link TenantInventoryStore}: reads see its own writes, and every row it
@@ -12,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Locking order (so that no two transactions deadlock): the reservation, then the item's cost,
  * then positions in location-code order, then whatever an enclosing unit locks after them (the
- * ledger's rows). Lots and layers are only touched by a unit holding the item's cost or
+ * ledger's rows). Two rare paths lock reservations after a position (a reservation releasing
+ * lapsed holds, a count releasing the holds it no longer covers); a deadlock they cause is
+ * retried like any other. Lots and layers are only touched by a unit holding the item's cost or
  * position locks, which serialise them.
  */
 public interface InventoryTx extends InventoryReads {
@@ -56,6 +59,12 @@ public interface InventoryTx extends InventoryReads {
 
     /** Creates or replaces a FIFO layer; one with nothing left is removed. */
     void putLayer(CostLayer layer);
+
+    /** Records that FIFO receipt {@code receipt} opened layer {@code sequence} (what a later cost correction revalues). */
+    void putReceiptLayer(OperationId receipt, long sequence);
+
+    /** The FIFO layer receipt {@code receipt} opened, if it opened one. */
+    OptionalLong receiptLayer(OperationId receipt);
 
     /** Closes every period through {@code date}. */
     void closeThrough(LocalDate date);

@@ -15,5 +15,12 @@ public enum MoveKind {
     /** Between stock and the loss location, with a reason (loss: Dr loss, Cr inventory; gain the reverse). */
     ADJUSTMENT,
     /** The differences found by a stock count, to or from the loss location. */
-    COUNT
+    COUNT,
+    /**
+     * A later correction of a receipt's cost ({@link TenantInventory#correctCost}): moves no
+     * quantity; its one line carries the revaluation of what of the receipt is still on hand
+     * (Dr inventory, Dr cost of goods sold for the part consumed, Cr goods received not invoiced;
+     * the reverse for a reduction). Its reference is the receipt's id.
+     */
+    COST_CORRECTION
 }

@@ -1,5 +1,6 @@
 package dev.backoffice.inventory;
 
+import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 
 import java.math.BigDecimal;
@@ -68,6 +69,30 @@ public interface TenantInventory {
 
     /** The operation with {@code id}; {@link InventoryErrorCode#OPERATION_NOT_FOUND} if none. */
     StockOperation operation(OperationId id);
+
+    /**
+     * The operations of {@code sku} (its stock card), by date, then in the order recorded: the
+     * first page without a cursor, the next with the page's {@link Page#nextCursor()}. A cursor is
+     * signed for this tenant and item: one edited, of another tenant or another item is
+     * {@code page.invalid_cursor}. Operations recorded meanwhile with a later date appear on later
+     * pages; a back-dated one recorded meanwhile before the cursor does not.
+     *
+     * @param pageSize 1..{@value InventoryLimits#MAX_PAGE_SIZE}
+     */
+    Page<StockOperation> operations(String sku, Optional<String> cursor, int pageSize);
+
+    /**
+     * Corrects a receipt's cost later (landed cost, price correction), in one transaction with its
+     * journal entry: what of the receipt is still on hand is revalued (FIFO: its layer's remaining
+     * quantity; moving average: the item's average, for as much of the receipt as the item still
+     * holds), the part already consumed goes to cost of goods sold. Returns an operation of kind
+     * {@link MoveKind#COST_CORRECTION}. Idempotent by its id. Fails with
+     * {@link InventoryErrorCode#OPERATION_NOT_FOUND} (field {@code receipt}),
+     * {@link InventoryErrorCode#INVALID_CORRECTION}, {@link InventoryErrorCode#INVALID_COST} (another
+     * currency), {@link InventoryErrorCode#NEGATIVE_VALUE} or {@link InventoryErrorCode#PERIOD_CLOSED},
+     * writing nothing.
+     */
+    StockOperation correctCost(CostCorrection correction);
 
     // ---- reservations
 

@@ -163,6 +163,72 @@ public abstract class InventoryCommitOutcomeContract {
     }
 
     @Test
+    void a_cost_correction_is_stored_once_with_its_entry_whatever_the_fault() {
+        StockOperation receipt = receive(OperationId.newId()); // 10 at 1.00, all on hand: every correction revalues it in full
+        List<OperationId> attempted = new ArrayList<>();
+        Probe probe = CommitOutcomes.probe(faulty,
+                () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()),
+                () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()));
+        assertThat(probe.commits()).as("the correction and its entry commit once, together").isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            OperationId id = OperationId.newId();
+            attempted.add(id);
+            CommitOutcomes.toldMatchesStored(faulty, fault,
+                    () -> stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "faulted").withId(id)),
+                    told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> stored(id).isPresent() ? 1 : 0, 1);
+        }
+        long corrections = attempted.stream().map(this::stored).flatMap(Optional::stream).count();
+        assertThat(stock.valuation(LocalDate.of(2100, 1, 1)).totals().get(InventoryContract.EUR))
+                .isEqualTo(Money.of(InventoryContract.EUR, 10 + corrections));
+        theBooksAgree(List.of(receipt.id()), 0);
+        // the layer holds what was stored: the whole receipt ships at 10 + the corrections
+        StockOperation out = stock.move(StockRequest.shipment("BOLT", BigDecimal.TEN, "WH1", "CUST"));
+        assertThat(out.moves().get(0).valueDelta()).isEqualTo(Money.of(InventoryContract.EUR, -(10 + corrections)));
+    }
+
+    @Test
+    void a_count_that_releases_holds_is_stored_once_whatever_the_fault_and_reserved_is_what_is_stored() {
+        stock.defineLocation(Location.loss("LOSS"));
+        for (int i = 0; i < 10; i++) {
+            receive(OperationId.newId()); // 100 on hand
+        }
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        List<ReservationId> holds = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            holds.add(stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.valueOf(3), "order-" + i, until.plusSeconds(i))).id());
+        }
+        // 90 held, 10 available: every count finds one less than the one before; from the eleventh on it releases holds
+        int[] counted = {100};
+        List<Object[]> attempted = new ArrayList<>(); // {id, counted}
+        Probe probe = CommitOutcomes.probe(faulty,
+                () -> attempted.add(new Object[]{stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(--counted[0]), "LOSS")).id(),
+                        counted[0]}),
+                () -> attempted.add(new Object[]{stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(--counted[0]), "LOSS")).id(),
+                        counted[0]}));
+        assertThat(probe.commits()).isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            OperationId id = OperationId.newId();
+            int c = --counted[0];
+            attempted.add(new Object[]{id, c});
+            CommitOutcomes.toldMatchesStored(faulty, fault,
+                    () -> stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(c), "LOSS").withId(id)),
+                    told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
+                    () -> stored(id).isPresent() ? 1 : 0, 1);
+        }
+        assertThat(counted[0]).as("enough faults to reach the holds").isLessThan(90);
+        int last = attempted.stream().filter(a -> stored((OperationId) a[0]).isPresent()).mapToInt(a -> (Integer) a[1]).min().orElseThrow();
+        long held = holds.stream().map(this::reservation).flatMap(Optional::stream).mapToLong(Reservation::open).sum();
+        StockLevel level = stock.level("BOLT", "WH1");
+        assertThat(level.onHand()).isEqualByComparingTo(BigDecimal.valueOf(last));
+        assertThat(level.reserved()).as("reserved is what the stored holds still hold").isEqualByComparingTo(BigDecimal.valueOf(held));
+        assertThat(level.available().signum()).isGreaterThanOrEqualTo(0);
+        assertThat(held).as("holds were released").isLessThan(90);
+        Money valued = stock.valuation(LocalDate.of(2100, 1, 1)).totals().get(InventoryContract.EUR);
+        assertThat(ledger.balance("1300").posted()).isEqualTo(valued);
+    }
+
+    @Test
     void a_shipment_against_a_reservation_is_stored_once_whatever_the_fault() {
         for (int i = 0; i < 10; i++) {
             receive(OperationId.newId()); // 100 in stock: more than the faults below ship

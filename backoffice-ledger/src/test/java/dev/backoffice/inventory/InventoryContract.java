@@ -323,6 +323,44 @@ public abstract class InventoryContract {
     }
 
     @Test
+    void a_reservation_repeated_after_the_stock_ran_out_answers_with_the_one_granted() {
+        receive("BOLT", "3", "3.00");
+        NewReservation req = NewReservation.of("BOLT", "WH1", q("3"), "order-9/1", clock.instant().plus(Duration.ofHours(1)))
+                .withId(ReservationId.newId());
+        Reservation first = stock.reserve(req);
+        assertThat(stock.reserve(req)).as("nothing is available now, yet the repeat is the same request").isEqualTo(first);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("3"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+        fails("inventory.insufficient_available", () -> stock.reserve(NewReservation.of("BOLT", "WH1", q("1"), "order-10/1",
+                clock.instant().plus(Duration.ofHours(1)))));
+    }
+
+    @Test
+    void a_count_that_finds_less_than_is_reserved_releases_the_holds_that_lapse_first_so_available_never_goes_negative() {
+        receive("BOLT", "10", "10.00");
+        Instant now = clock.instant();
+        Reservation late = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "order-1/1", now.plus(Duration.ofHours(3))));
+        Reservation soon = stock.reserve(NewReservation.of("BOLT", "WH1", q("3"), "order-2/1", now.plus(Duration.ofHours(1))));
+        Reservation mid = stock.reserve(NewReservation.of("BOLT", "WH1", q("2"), "order-3/1", now.plus(Duration.ofHours(2))));
+        stock.count(StockCount.of("BOLT", "WH1", q("6"), "LOSS")); // 6 on hand, 9 held: the soonest to lapse goes
+        assertThat(stock.reservation(soon.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved)
+                .returns(q("0"), StockLevel::available);
+        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS"));
+        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("4"), StockLevel::reserved)
+                .returns(q("1"), StockLevel::available);
+        stock.count(StockCount.of("BOLT", "WH1", q("7"), "LOSS")); // a gain releases nothing
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
+        clock.advance(Duration.ofHours(4));
+        stock.count(StockCount.of("BOLT", "WH1", q("0"), "LOSS")); // a lapsed hold goes as expired
+        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("0"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+        ledgerMatchesValuation();
+    }
+
+    @Test
     void many_threads_reserving_one_hot_item_never_oversell_it() throws Exception {
         manyThreadsReserve(stock);
     }
@@ -410,6 +448,145 @@ public abstract class InventoryContract {
         StockOperation t = stock.move(StockRequest.transfer("BOLT", q("4"), "WH1", "WH2"));
         assertThat(t.entry()).isEmpty();
         ledgerMatchesValuation();
+    }
+
+    // ================================================================== landed cost and price corrections
+
+    @Test
+    void a_landed_cost_revalues_what_of_a_fifo_receipt_is_on_hand_and_sends_the_consumed_part_to_cost_of_goods_sold() {
+        StockOperation first = receive("BOLT", "10", "10.00");    // 1.00 each
+        StockOperation second = receive("BOLT", "10", "30.00");   // 3.00 each
+        stock.move(StockRequest.shipment("BOLT", q("15"), "WH1", "CUST")); // all of the first, 5 of the second: 25.00
+        StockOperation freight = stock.correctCost(CostCorrection.of(second.id(), eur("10.00"), "freight, carrier invoice 88"));
+        assertThat(freight.kind()).isEqualTo(MoveKind.COST_CORRECTION);
+        assertThat(freight.reference()).contains(second.id().toString());
+        assertThat(freight.reason()).contains("freight, carrier invoice 88");
+        assertThat(freight.moves()).singleElement().satisfies(m -> {
+            assertThat(m.quantity()).isZero();
+            assertThat(m.valueDelta()).isEqualTo(eur("5.00")); // 5 of 10 still on hand
+        });
+        assertThat(freight.entry()).isPresent();
+        StockOperation late = stock.correctCost(CostCorrection.of(first.id(), eur("4.00"), "customs duty"));
+        assertThat(late.moves().get(0).valueDelta()).isEqualTo(eur("0.00")); // consumed in full: all of it is cost of goods sold
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("34.00"));  // 25.00 + 5.00 + 4.00
+        assertThat(ledger.balance("2150").posted()).isEqualTo(eur("54.00"));  // 40.00 + 10.00 + 4.00
+        assertThat(stock.valuation(MARCH_16).items()).singleElement()
+                .returns(q("5"), ItemValuation::quantity).returns(eur("20.00"), ItemValuation::value);
+        ledgerMatchesValuation();
+        // the revalued layer is what the next issue costs
+        StockOperation rest = stock.move(StockRequest.shipment("BOLT", q("5"), "WH1", "CUST"));
+        assertThat(rest.moves().get(0).valueDelta()).isEqualTo(eur("-20.00"));
+        assertThat(stock.valuation(MARCH_16).items()).isEmpty();
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_price_reduction_of_a_moving_average_receipt_lowers_the_average_of_what_is_still_held() {
+        StockOperation r = receive("FLOUR", "10", "20.00");                  // 2.00 a kg
+        stock.move(StockRequest.shipment("FLOUR", q("4"), "WH1", "CUST"));   // 8.00
+        StockOperation rebate = stock.correctCost(CostCorrection.of(r.id(), eur("-5.00"), "supplier invoice 0.50 a kg lower"));
+        assertThat(rebate.moves().get(0).valueDelta()).isEqualTo(eur("-3.00")); // 6 of the 10 kg still held
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("6.00"));      // 8.00 - 2.00
+        assertThat(stock.valuation(MARCH_16).totals()).containsEntry(EUR, eur("9.00"));
+        StockOperation rest = stock.move(StockRequest.shipment("FLOUR", q("6"), "WH1", "CUST"));
+        assertThat(rest.moves().get(0).valueDelta()).isEqualTo(eur("-9.00")); // 1.50 a kg now
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_correction_is_dated_and_the_valuation_before_its_date_does_not_count_it() {
+        StockOperation r = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 2)));
+        stock.correctCost(CostCorrection.of(r.id(), eur("2.00"), "freight").on(LocalDate.of(2026, 3, 9)));
+        assertThat(stock.valuation(LocalDate.of(2026, 3, 8)).totals()).containsEntry(EUR, eur("10.00"));
+        assertThat(stock.valuation(LocalDate.of(2026, 3, 9)).totals()).containsEntry(EUR, eur("12.00"));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_correction_is_idempotent_by_its_id() {
+        StockOperation r = receive("BOLT", "10", "10.00");
+        OperationId id = OperationId.newId();
+        StockOperation once = stock.correctCost(CostCorrection.of(r.id(), eur("1.00"), "freight").withId(id));
+        assertThat(stock.correctCost(CostCorrection.of(r.id(), eur("1.00"), "freight").withId(id))).isEqualTo(once);
+        assertThat(stock.operation(id)).isEqualTo(once);
+        assertThat(ledger.balance("1300").posted()).isEqualTo(eur("11.00"));
+        StockOperation other = receive("BOLT", "1", "1.00");
+        fails("inventory.operation_exists", () -> stock.correctCost(CostCorrection.of(other.id(), eur("1.00"), "x").withId(id)));
+        fails("inventory.operation_exists", () -> stock.correctCost(CostCorrection.of(r.id(), eur("1.00"), "x").withId(other.id())));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_bad_correction_is_a_typed_error_naming_the_field_and_nothing_is_written() {
+        StockOperation r = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 2)));
+        StockOperation ship = stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST"));
+        List<OperationId> ids = new ArrayList<>();
+        java.util.function.Function<CostCorrection, CostCorrection> tracked = c -> {
+            OperationId id = OperationId.newId();
+            ids.add(id);
+            return c.withId(id);
+        };
+        fails("inventory.operation_not_found", () -> stock.correctCost(tracked.apply(CostCorrection.of(OperationId.newId(), eur("1.00"), "x"))));
+        fails("inventory.invalid_correction", () -> stock.correctCost(tracked.apply(CostCorrection.of(ship.id(), eur("1.00"), "x"))));
+        fails("inventory.invalid_cost", () -> stock.correctCost(tracked.apply(CostCorrection.of(r.id(), Money.of(CurrencyUnit.USD, 1), "x"))));
+        fails("inventory.invalid_correction", () -> stock.correctCost(tracked.apply(CostCorrection.of(r.id(), eur("0.00"), "x"))));
+        fails("inventory.invalid_correction", () -> stock.correctCost(tracked.apply(CostCorrection.of(r.id(), eur("1.00"), "x")
+                .on(LocalDate.of(2026, 3, 1)))));
+        // 8 of 10 on hand, worth 8.00: taking 10.01 off the receipt takes 8.01 off them
+        fails("inventory.negative_value", () -> stock.correctCost(tracked.apply(CostCorrection.of(r.id(), eur("-10.01"), "x"))));
+        stock.closePeriod(LocalDate.of(2026, 3, 10), "controller");
+        fails("inventory.period_closed", () -> stock.correctCost(tracked.apply(CostCorrection.of(r.id(), eur("1.00"), "x")
+                .on(LocalDate.of(2026, 3, 10)))));
+        for (OperationId id : ids) {
+            fails("inventory.operation_not_found", () -> stock.operation(id));
+        }
+        assertThat(ledger.balance("1300").posted()).isEqualTo(eur("8.00"));
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("2.00"));
+        // the layer is untouched: the rest ships at 1.00 each
+        assertThat(stock.move(StockRequest.shipment("BOLT", q("8"), "WH1", "CUST")).moves().get(0).valueDelta()).isEqualTo(eur("-8.00"));
+        // taking the whole receipt's cost off once it is all consumed is cost of goods sold only, allowed
+        StockOperation off = stock.correctCost(CostCorrection.of(r.id(), eur("-10.00"), "credit note: goods free of charge"));
+        assertThat(off.moves().get(0).valueDelta()).isEqualTo(eur("0.00"));
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("0.00"));
+        ledgerMatchesValuation();
+    }
+
+    // ================================================================== listings
+
+    @Test
+    void the_operations_of_an_item_are_listed_page_by_page_by_date_then_as_recorded_with_signed_cursors() {
+        List<OperationId> expected = new ArrayList<>();
+        StockOperation late = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 10)));
+        StockOperation early = stock.move(StockRequest.receipt("BOLT", q("10"), "SUP", "WH1", eur("10.00")).on(LocalDate.of(2026, 3, 2)));
+        clock.advance(Duration.ofSeconds(1));
+        StockOperation sameDay = stock.move(StockRequest.transfer("BOLT", q("1"), "WH1", "WH2").on(LocalDate.of(2026, 3, 2)));
+        receive("FLOUR", "1", "1.00");
+        StockOperation today = stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST"));
+        StockOperation corrected = stock.correctCost(CostCorrection.of(late.id(), eur("1.00"), "freight").on(LocalDate.of(2026, 3, 12)));
+        expected.addAll(List.of(early.id(), sameDay.id(), late.id(), corrected.id(), today.id()));
+
+        List<StockOperation> seen = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            dev.backoffice.core.page.Page<StockOperation> page = stock.operations("BOLT", cursor, 2);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+            pages++;
+        } while (cursor.isPresent());
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).extracting(StockOperation::id).containsExactlyElementsOf(expected);
+        assertThat(seen.get(4)).isEqualTo(today);
+        assertThat(stock.operations("FLOUR", Optional.empty(), 10).items()).singleElement().returns(MoveKind.RECEIPT, StockOperation::kind);
+
+        String second = stock.operations("BOLT", Optional.empty(), 2).nextCursor().orElseThrow();
+        assertThat(stock.operations("BOLT", Optional.of(second), 2).items()).extracting(StockOperation::id)
+                .containsExactly(late.id(), corrected.id());
+        fails("page.invalid_cursor", () -> stock.operations("FLOUR", Optional.of(second), 2));
+        fails("page.invalid_cursor", () -> stock.operations("BOLT", Optional.of(second.substring(1)), 2));
+        fails("request.invalid", () -> stock.operations("BOLT", Optional.empty(), 0));
+        fails("request.invalid", () -> stock.operations("BOLT", Optional.empty(), InventoryLimits.MAX_PAGE_SIZE + 1));
+        fails("inventory.item_not_found", () -> stock.operations("NOPE", Optional.empty(), 2));
     }
 
     @Test

@@ -38,14 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Inventory's invariants over random sequences of receipts, shipments (direct and against
- * reservations), transfers, losses, returns, reservations, releases and expiries, on two items
+ * reservations), transfers, losses, returns, reservations, releases, expiries and cost corrections of
+ * receipts (landed cost, price corrections) and counts, on two items
  * (BOLT FIFO in pieces, FLOUR moving average in kg). Each generated integer decodes into one
  * operation; refused ones must leave no trace. After every operation:
  * <ul>
  *   <li>per item, the sum of on hand over every location, virtual ones included, is zero;</li>
- *   <li>on hand and available-to-promise are never negative in a warehouse;</li>
+ *   <li>on hand and available-to-promise are never negative in a warehouse (a count that finds less
+ *       than is reserved releases holds);</li>
  *   <li>reserved in a warehouse is the sum of what its open reservations hold;</li>
- *   <li>FIFO layers are consumed in order: every BOLT issue costs what a model of the layers says;</li>
+ *   <li>FIFO layers are consumed in order: every BOLT issue costs what a model of the layers says,
+ *       and a cost correction revalues the corrected receipt's layer by its share still on hand;</li>
  *   <li>the valuation equals the general ledger's inventory account, and its quantity the stock on hand.</li>
  * </ul>
  */
@@ -88,6 +91,7 @@ public abstract class InventoryProperties {
         final TenantInventory stock;
         final List<ReservationId> reservations = new ArrayList<>();
         final Deque<long[]> boltLayers = new ArrayDeque<>(); // {quantity, value}
+        final List<Received> receipts = new ArrayList<>();
 
         World(Stores stores) {
             TenantId tenant = TenantId.of("p-" + UUID.randomUUID());
@@ -124,6 +128,10 @@ public abstract class InventoryProperties {
         }
     }
 
+    /** A receipt made, and for BOLT its layer in the model (quantity zero once consumed). */
+    private record Received(OperationId id, String sku, long quantity, long[] layer) {
+    }
+
     @Property(tries = 40)
     void stock_is_conserved_never_oversold_fifo_ordered_and_valued_as_the_ledger_says(
             @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> operations) {
@@ -147,12 +155,38 @@ public abstract class InventoryProperties {
         String wh = WAREHOUSES.get((arg / 2) % 2);
         BigDecimal q = sku.equals("BOLT") ? BigDecimal.valueOf(1 + (arg / 4) % 12) : BigDecimal.valueOf(1 + (arg / 4) % 5000, 3);
         long minor = q.movePointRight(sku.equals("BOLT") ? 0 : 3).longValueExact();
-        switch (op % 16) {
+        switch (op % 19) {
             case 0, 1, 2 -> {
                 Money cost = Money.ofMinor(EUR, 1 + (arg / 8) % 10_000);
-                w.stock.move(StockRequest.receipt(sku, q, "SUP", wh, cost));
-                if (sku.equals("BOLT")) {
-                    w.boltLayers.addLast(new long[]{minor, cost.getAmountMinorLong()});
+                StockOperation receipt = w.stock.move(StockRequest.receipt(sku, q, "SUP", wh, cost));
+                long[] layer = sku.equals("BOLT") ? new long[]{minor, cost.getAmountMinorLong()} : null;
+                if (layer != null) {
+                    w.boltLayers.addLast(layer);
+                }
+                w.receipts.add(new Received(receipt.id(), sku, minor, layer));
+            }
+            case 18 -> {
+                // a count: a loss issues FIFO cost and releases the holds it no longer covers, a gain is a new layer
+                StockOperation count = w.stock.count(StockCount.of(sku, wh, q, "LOSS"));
+                if (sku.equals("BOLT") && !count.moves().isEmpty()) {
+                    StockMove m = count.moves().get(0);
+                    if (m.to().equals("LOSS")) {
+                        assertThat(-m.valueDelta().getAmountMinorLong()).as("FIFO cost of %s", count).isEqualTo(w.boltIssue(m.quantity()));
+                    } else {
+                        w.boltLayers.addLast(new long[]{m.quantity(), m.valueDelta().getAmountMinorLong()});
+                    }
+                }
+            }
+            case 16, 17 -> {
+                if (!w.receipts.isEmpty()) {
+                    Received r = w.receipts.get(arg % w.receipts.size());
+                    Money amount = Money.ofMinor(EUR, (arg / 8) % 4_001 - 2_000);
+                    StockOperation c = w.stock.correctCost(CostCorrection.of(r.id(), amount, "landed cost"));
+                    if (r.layer() != null) {
+                        long onHand = Costs.share(amount.getAmountMinorLong(), r.layer()[0], r.quantity());
+                        assertThat(c.moves().get(0).valueDelta().getAmountMinorLong()).as("revaluation of %s", r).isEqualTo(onHand);
+                        r.layer()[1] += onHand;
+                    }
                 }
             }
             case 3, 4 -> issue(w, sku, minor, StockRequest.shipment(sku, q, wh, "CUST"));

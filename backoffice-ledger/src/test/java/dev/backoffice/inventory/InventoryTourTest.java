@@ -80,6 +80,52 @@ class InventoryTourTest {
     }
 
     @Test
+    void theLandedCostTourRunsAndItsFiguresAddUp() {
+        Clock clock = Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ZoneOffset.UTC);
+        Ledger ledgers = Ledger.builder().store(InMemoryLedgerStore.create()).clock(clock).build();
+        TenantId acme = TenantId.of("acme");
+        ledgers.forTenant(acme).openAll(List.of(
+                OpenAccount.of("1300", "Inventory", AccountType.ASSET, EUR),
+                OpenAccount.of("2150", "Goods received not invoiced", AccountType.LIABILITY, EUR),
+                OpenAccount.of("5000", "Cost of goods sold", AccountType.EXPENSE, EUR),
+                OpenAccount.of("5900", "Inventory adjustments", AccountType.EXPENSE, EUR),
+                OpenAccount.of("3000", "Opening balance", AccountType.EQUITY, EUR)));
+        TenantInventory stock = Inventory.builder().store(InMemoryInventoryStore.create())
+                .ledger(ledgers, InventoryAccounts.builder().currency(EUR, "1300", "2150", "5000", "5900", "3000").build())
+                .clock(clock).build().forTenant(acme);
+        for (Location l : List.of(Location.warehouse("WH1"), Location.supplier("SUPPLIERS"), Location.customer("CUSTOMERS"))) {
+            stock.defineLocation(l);
+        }
+        stock.defineItem(Item.of("BOLT-M8", "Bolt M8", Uom.PIECES, Costing.FIFO, EUR));
+
+        // landed:start
+        // the supplier's receipt, 100 at 1.00; 60 of them are shipped
+        StockOperation receipt = stock.move(StockRequest.receipt("BOLT-M8", new BigDecimal("100"), "SUPPLIERS", "WH1", Money.of(EUR, 100)));
+        stock.move(StockRequest.shipment("BOLT-M8", new BigDecimal("60"), "WH1", "CUSTOMERS"));
+
+        // then the carrier's invoice: 20.00 freight for the whole receipt, part of its cost of purchase (IAS 2.11)
+        StockOperation freight = stock.correctCost(CostCorrection.of(receipt.id(), Money.of(EUR, 20), "freight, carrier invoice 4711"));
+        System.out.println(freight.moves().get(0).valueDelta());                    // EUR 8.00: the 40 on hand carry their share
+        System.out.println(ledgers.forTenant(acme).balance("5000").posted());       // EUR 72.00: 60.00 + 12.00 for the 60 sold
+        System.out.println(stock.valuation(LocalDate.of(2026, 3, 16)).totals().get(EUR)); // EUR 48.00: 40 at 1.20
+        System.out.println(ledgers.forTenant(acme).balance("1300").posted());       // EUR 48.00: the ledger agrees
+        // landed:end
+
+        assertThat(freight.moves().get(0).valueDelta()).isEqualTo(Money.parse("EUR 8.00"));
+        assertThat(ledgers.forTenant(acme).balance("5000").posted()).isEqualTo(Money.parse("EUR 72.00"));
+        assertThat(ledgers.forTenant(acme).balance("2150").posted()).isEqualTo(Money.parse("EUR 120.00"));
+        assertThat(stock.valuation(LocalDate.of(2026, 3, 16)).totals().get(EUR)).isEqualTo(Money.parse("EUR 48.00"));
+        assertThat(ledgers.forTenant(acme).balance("1300").posted()).isEqualTo(Money.parse("EUR 48.00"));
+    }
+
+    @Test
+    void theGuideShowsTheLandedCostTourCode() throws Exception {
+        String test = Files.readString(Path.of("src/test/java/dev/backoffice/inventory/InventoryTourTest.java"));
+        String tour = test.substring(test.indexOf("// landed:start") + "// landed:start".length(), test.indexOf("        // landed:end"));
+        assertThat(normalize(Files.readString(Path.of("README-inventory.md")))).contains(normalize(tour));
+    }
+
+    @Test
     void theGuideShowsTheTourCode() throws Exception {
         String test = Files.readString(Path.of("src/test/java/dev/backoffice/inventory/InventoryTourTest.java"));
         String tour = test.substring(test.indexOf("// tour:start") + "// tour:start".length(), test.indexOf("        // tour:end"));

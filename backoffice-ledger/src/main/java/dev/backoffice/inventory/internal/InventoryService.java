@@ -5,9 +5,12 @@ import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.page.CursorSigner;
+import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
+import dev.backoffice.inventory.CostCorrection;
 import dev.backoffice.inventory.CostLayer;
+import dev.backoffice.inventory.Costing;
 import dev.backoffice.inventory.InventoryAccountRole;
 import dev.backoffice.inventory.InventoryAccounts;
 import dev.backoffice.inventory.InventoryErrorCode;
@@ -54,6 +57,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The per-tenant inventory service behind {@link TenantInventory}: the rules, over a
@@ -74,9 +78,11 @@ public final class InventoryService implements TenantInventory {
     private final Clock clock;
     private final AuditLog audit;
     private final ReservationGroups groups;
+    private final CursorSigner cursors;
 
     private InventoryService(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                             Clock clock, AuditLog audit, boolean groupReservations) {
+                             Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
+        this.cursors = cursors;
         this.groups = groupReservations ? new ReservationGroups(store) : null;
         this.tenant = tenant;
         this.store = store;
@@ -97,9 +103,8 @@ public final class InventoryService implements TenantInventory {
     public static InventoryService create(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
                                           Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
-        Check.notNull(cursors, "cursors");
         return new InventoryService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), groupReservations);
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"), groupReservations);
     }
 
     @Override
@@ -174,6 +179,8 @@ public final class InventoryService implements TenantInventory {
     public StockOperation move(StockRequest request) {
         Check.notNull(request, "request");
         Check.that(request.kind() != MoveKind.COUNT, "kind", "a count is recorded with count(StockCount)", request.kind());
+        Check.that(request.kind() != MoveKind.COST_CORRECTION, "kind", "a cost correction is recorded with correctCost(CostCorrection)",
+                request.kind());
         OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
         LocalDate date = request.date().orElseGet(this::today);
         Instant now = now();
@@ -234,6 +241,9 @@ public final class InventoryService implements TenantInventory {
 
         List<LotPart> parts = lotParts(tx, item, r, from, q, date);
         long[] deltas = value(tx, item, r, from, to, q, itemCost, date);
+        if (r.kind() == MoveKind.RECEIPT && item.costing() == Costing.FIFO) {
+            tx.putReceiptLayer(id, itemCost.nextLayer()); // the layer it opened: what a later cost correction revalues
+        }
         List<StockMove> moves = new ArrayList<>(parts.size());
         long valueLeft = deltas[0];
         long qtyLeft = q;
@@ -284,7 +294,7 @@ public final class InventoryService implements TenantInventory {
             long diff = counted - StockCounters.onHand(positions.get(at.code()));
             List<StockMove> moves = new ArrayList<>(1);
             if (diff != 0) {
-                // a count is a fact: it may leave less than is reserved (available shows it), never less than zero
+                // a count is a fact: it may find less than is reserved; the holds it no longer covers are released below
                 boolean gain = diff > 0;
                 long q = Math.abs(diff);
                 Location src = gain ? loss : at;
@@ -300,6 +310,9 @@ public final class InventoryService implements TenantInventory {
                 }
                 moves.add(new StockMove(item.sku(), src.code(), dst.code(), Optional.empty(), Optional.empty(), q,
                         item.unit().scale(), Money.ofMinor(item.currency(), v), Optional.empty()));
+                if (!gain) {
+                    releaseUncovered(tx, item.sku(), at.code(), now);
+                }
             }
             return store(tx, new StockOperation(id, MoveKind.COUNT, item.sku(), date, Optional.empty(),
                     Optional.of("count: " + count.counted().toPlainString() + " " + item.unit().code()), moves,
@@ -307,11 +320,174 @@ public final class InventoryService implements TenantInventory {
         }), () -> whereToLook(id));
     }
 
+    /**
+     * After a count found less than is reserved: releases the open reservations of the position,
+     * those that lapse first first (a lapsed one as expired), until available to promise is zero or
+     * more again, so it is never negative. Whole reservations: a reservation has no partial release.
+     * The reservations are locked after the position here (a count is rare; JDBC reruns a deadlock
+     * victim), as in {@link #reserveIn}'s release of lapsed holds.
+     */
+    private static void releaseUncovered(InventoryTx tx, String sku, String location, Instant now) {
+        AccountCounters c = tx.lockPosition(sku, location);
+        boolean released = false;
+        while (StockCounters.available(c) < 0) {
+            // every open reservation lapses before the far future: they come soonest expiry first
+            boolean progress = false;
+            for (Reservation r : tx.expiredAt(sku, location, FAR_FUTURE, InventoryLimits.MAX_SWEEP)) {
+                Reservation locked = tx.lockReservation(r.id()).orElseThrow();
+                if (locked.status() != ReservationStatus.OPEN || StockCounters.available(c) >= 0) {
+                    continue;
+                }
+                c = StockCounters.reserve(c, -locked.open());
+                tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
+                released = true;
+                progress = true;
+            }
+            if (!progress) {
+                break;
+            }
+        }
+        if (released) {
+            tx.putPosition(sku, location, c);
+        }
+    }
+
+    /** Later than any reservation's expiry (and inside every store's timestamp range). */
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
     @Override
     public StockOperation operation(OperationId id) {
         Check.notNull(id, "id");
         return store.read().operation(id).orElseThrow(() -> InventoryErrorCode.OPERATION_NOT_FOUND.notFound(
                 "id: operation " + id + " not found in tenant " + tenant));
+    }
+
+    @Override
+    public Page<StockOperation> operations(String sku, Optional<String> cursor, int pageSize) {
+        Check.notNull(cursor, "cursor");
+        Check.that(pageSize >= 1 && pageSize <= InventoryLimits.MAX_PAGE_SIZE, "pageSize", "must be 1.." + InventoryLimits.MAX_PAGE_SIZE,
+                pageSize);
+        item(sku);
+        String scope = OPERATIONS_SCOPE + sku; // a cursor of one item's card does not page another's
+        Optional<OperationId> after = cursor.map(c -> OperationId.parse(cursors.verify(tenant, scope, c)));
+        List<StockOperation> rows = store.read().operations(sku, after, pageSize + 1);
+        if (rows.size() <= pageSize) {
+            return Page.last(rows);
+        }
+        List<StockOperation> page = rows.subList(0, pageSize);
+        return Page.of(page, cursors.sign(tenant, scope, page.get(pageSize - 1).id().toString()));
+    }
+
+    private static final String OPERATIONS_SCOPE = "inventory.operations|";
+
+    @Override
+    public StockOperation correctCost(CostCorrection correction) {
+        Check.notNull(correction, "correction");
+        OperationId id = correction.id().orElseGet(OperationId::newId); // the identity, before the first attempt
+        LocalDate date = correction.date().orElseGet(this::today);
+        Instant now = now();
+        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Optional<StockOperation> stored = tx.operation(id);
+            if (stored.isPresent()) {
+                return sameCorrection(stored.get(), correction);
+            }
+            return correctLocked(tx, id, correction, date, now);
+        }), () -> whereToLook(id));
+    }
+
+    /**
+     * A receipt's cost corrected by {@code c.amount()}: the share of it that belongs to what of the
+     * receipt is still on hand revalues the stock (rounded half-even, as issues are), the rest
+     * was consumed and goes to cost of goods sold. Checks before writes: a refused correction
+     * writes nothing.
+     */
+    private StockOperation correctLocked(InventoryTx tx, OperationId id, CostCorrection c, LocalDate date, Instant now) {
+        StockOperation receipt = tx.operation(c.receipt()).orElseThrow(() -> InventoryErrorCode.OPERATION_NOT_FOUND.notFound(
+                "receipt: operation " + c.receipt() + " not found in tenant " + tenant));
+        if (receipt.kind() != MoveKind.RECEIPT) {
+            throw InventoryErrorCode.INVALID_CORRECTION.invalid("receipt", "only a receipt's cost is corrected, this is a "
+                    + receipt.kind(), c.receipt());
+        }
+        Item item = tx.item(receipt.sku()).orElseThrow();
+        if (!c.amount().getCurrencyUnit().equals(item.currency())) {
+            throw InventoryErrorCode.INVALID_COST.invalid("amount", "must be in " + item.currency() + ", the item's currency", c.amount());
+        }
+        if (c.amount().isZero()) {
+            throw InventoryErrorCode.INVALID_CORRECTION.invalid("amount", "must not be zero", c.amount());
+        }
+        if (date.isBefore(receipt.date())) {
+            throw InventoryErrorCode.INVALID_CORRECTION.invalid("date", "must not be before the receipt's date " + receipt.date(), date);
+        }
+        checkOpen(tx, date);
+        requireAccounts(item);
+        long amount = c.amount().getAmountMinorLong();
+        long received = 0;
+        for (StockMove m : receipt.moves()) {
+            received += m.quantity();
+        }
+        ItemCost cost = tx.lockCost(item.sku());
+        long onHandPart;
+        if (item.costing() == Costing.FIFO) {
+            OptionalLong seq = tx.receiptLayer(receipt.id());
+            CostLayer layer = null;
+            if (seq.isPresent()) {
+                for (CostLayer l : tx.layers(item.sku())) {
+                    if (l.sequence() == seq.getAsLong()) {
+                        layer = l;
+                    }
+                }
+            }
+            long left = layer == null ? 0 : Math.max(0, layer.quantity()); // no layer left: the receipt is consumed in full
+            onHandPart = Costs.share(amount, left, received);
+            if (layer != null && onHandPart != 0) {
+                long value = layer.value() + onHandPart;
+                if (value < 0) {
+                    throw negativeValue(item, "what is left of its layer (" + item.unit().of(left) + ") is worth "
+                            + Money.ofMinor(item.currency(), layer.value()));
+                }
+                tx.putLayer(new CostLayer(layer.sku(), layer.sequence(), layer.date(), layer.quantity(), value));
+            }
+        } else {
+            // moving average: the item's stock holds as much of the receipt as it still has, up to the receipt's quantity
+            long left = Math.min(received, Math.max(0, cost.quantity()));
+            onHandPart = Costs.share(amount, left, received);
+            if (onHandPart != 0 && cost.value() + onHandPart < 0) {
+                throw negativeValue(item, "its stock is worth " + Money.ofMinor(item.currency(), cost.value()));
+            }
+        }
+        if (onHandPart != 0) {
+            tx.putCost(item.sku(), new ItemCost(cost.quantity(), cost.value() + onHandPart, cost.nextLayer()));
+        }
+        StockMove first = receipt.moves().get(0);
+        StockMove revalued = new StockMove(item.sku(), first.from(), first.to(), Optional.empty(), Optional.empty(), 0,
+                item.unit().scale(), Money.ofMinor(item.currency(), onHandPart), Optional.empty());
+        StockOperation op = new StockOperation(id, MoveKind.COST_CORRECTION, item.sku(), date, Optional.of(receipt.id().toString()),
+                Optional.of(c.reason()), List.of(revalued), ledger == null ? Optional.empty() : Optional.of(EntryId.of(id.value())), now);
+        if (!tx.insertOperation(op)) {
+            return sameCorrection(tx.operation(id).orElseThrow(), c);
+        }
+        if (ledger != null) {
+            // Dr inventory (on hand) and cost of goods sold (consumed), Cr goods received not invoiced; a reduction the reverse
+            Map<InventoryAccountRole, Long> net = new EnumMap<>(InventoryAccountRole.class);
+            net.put(InventoryAccountRole.INVENTORY, onHandPart);
+            net.put(InventoryAccountRole.COST_OF_GOODS_SOLD, amount - onHandPart);
+            net.put(InventoryAccountRole.GOODS_RECEIVED_NOT_INVOICED, -amount);
+            postNet(op, item, net);
+        }
+        return op;
+    }
+
+    private static BackofficeException negativeValue(Item item, String what) {
+        return InventoryErrorCode.NEGATIVE_VALUE.rule("amount: the correction would leave " + item.sku() + " worth less than zero: "
+                + what);
+    }
+
+    private static StockOperation sameCorrection(StockOperation stored, CostCorrection c) {
+        if (stored.kind() != MoveKind.COST_CORRECTION || !stored.reference().equals(Optional.of(c.receipt().toString()))) {
+            throw InventoryErrorCode.OPERATION_EXISTS.conflict("id: operation " + stored.id() + " exists as a " + stored.kind() + " of "
+                    + stored.sku() + stored.reference().map(r -> " (" + r + ")").orElse(""));
+        }
+        return stored;
     }
 
     // ------------------------------------------------------------------ reservations
@@ -363,6 +539,13 @@ public final class InventoryService implements TenantInventory {
             }
         }
         AccountCounters next = StockCounters.reserve(c, q);
+        if (next.creditsExceedDebits() && request.id().isPresent()) {
+            // about to be refused: the same request again after the stock ran out was granted before, answer with it
+            Optional<Reservation> stored = tx.reservation(id);
+            if (stored.isPresent()) {
+                return sameReservation(stored.get(), request);
+            }
+        }
         // reservations never oversell, even where stock may go negative
         StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
         Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
@@ -489,7 +672,7 @@ public final class InventoryService implements TenantInventory {
             case RETURN -> f == LocationKind.CUSTOMER && t == LocationKind.INTERNAL;
             case TRANSFER -> f == LocationKind.INTERNAL && t == LocationKind.INTERNAL;
             case ADJUSTMENT -> (f == LocationKind.INTERNAL && t == LocationKind.LOSS) || (f == LocationKind.LOSS && t == LocationKind.INTERNAL);
-            case COUNT -> false;
+            case COUNT, COST_CORRECTION -> false;
         };
         if (!ok) {
             boolean fromWrong = switch (kind) {
@@ -680,6 +863,11 @@ public final class InventoryService implements TenantInventory {
             net.merge(InventoryAccountRole.INVENTORY, v, Long::sum);
             net.merge(role(other.kind()), -v, Long::sum);
         }
+        postNet(op, item, net);
+    }
+
+    /** Posts the operation's entry: one line per account role whose net is not zero (debit positive, credit negative). */
+    private void postNet(StockOperation op, Item item, Map<InventoryAccountRole, Long> net) {
         EntryRequest.Builder b = EntryRequest.builder(op.date(), op.kind() + " " + op.sku() + op.reference().map(r -> " " + r).orElse(""))
                 .id(op.entry().orElseThrow())
                 .metadata("operationId", op.id().toString())

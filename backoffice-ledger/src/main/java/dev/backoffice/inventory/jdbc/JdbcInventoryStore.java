@@ -40,7 +40,7 @@ import java.util.List;
 public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryStore> implements InventoryStore {
 
     /** The schema scripts under {@code db/inventory/}, in order. */
-    public static final List<String> SCRIPTS = List.of("V1__inventory.sql");
+    public static final List<String> SCRIPTS = List.of("V1__inventory.sql", "V3__inventory_corrections_and_listing.sql");
 
     private final Jdbc jdbc;
 

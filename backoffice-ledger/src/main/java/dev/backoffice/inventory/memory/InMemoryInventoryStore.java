@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -73,6 +74,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         private final Map<ReservationId, Reservation> reservations = new HashMap<>();
         private final Map<String, ItemCost> costs = new HashMap<>();
         private final Map<String, TreeMap<Long, CostLayer>> layers = new HashMap<>();
+        private final Map<OperationId, Long> receiptLayers = new HashMap<>();
         private LocalDate closedThrough;
         private final InventoryReads reads = new Reads();
 
@@ -125,6 +127,14 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             }
             out.sort(Comparator.comparing(Reservation::expiresAt).thenComparing(Reservation::id));
             return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+        }
+
+        List<StockOperation> committedOperations(String sku, Optional<OperationId> after, int limit) {
+            Comparator<StockOperation> order = Comparator.comparing(StockOperation::date).thenComparing(StockOperation::recordedAt)
+                    .thenComparing(StockOperation::id);
+            StockOperation from = after.map(operations::get).orElse(null);
+            return operations.values().stream().filter(o -> o.sku().equals(sku)).filter(o -> from == null || order.compare(o, from) > 0)
+                    .sorted(order).limit(limit).toList();
         }
 
         List<CostLayer> committedLayers(String sku) {
@@ -223,6 +233,13 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             }
 
             @Override
+            public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+                synchronized (Books.this) {
+                    return committedOperations(sku, after, limit);
+                }
+            }
+
+            @Override
             public List<Reservation> expired(Instant now, int limit) {
                 synchronized (Books.this) {
                     return committedExpired(now, limit, null, null);
@@ -275,6 +292,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<ReservationId, Reservation> newReservations;
             private Map<String, ItemCost> newCosts;
             private Map<String, TreeMap<Long, CostLayer>> newLayers;
+            private Map<OperationId, Long> newReceiptLayers;
             private LocalDate newClosedThrough;
 
             @Override
@@ -360,6 +378,14 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                     }
                 }
                 return Optional.ofNullable(op);
+            }
+
+            @Override
+            public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+                if (newOperations != null) {
+                    throw new IllegalStateException("the listing is a read of committed stock");
+                }
+                return committedOperations(sku, after, limit);
             }
 
             @Override
@@ -520,6 +546,23 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             }
 
             @Override
+            public void putReceiptLayer(OperationId receipt, long sequence) {
+                if (newReceiptLayers == null) {
+                    newReceiptLayers = new HashMap<>(2);
+                }
+                newReceiptLayers.put(receipt, sequence);
+            }
+
+            @Override
+            public OptionalLong receiptLayer(OperationId receipt) {
+                Long seq = newReceiptLayers == null ? null : newReceiptLayers.get(receipt);
+                if (seq == null) {
+                    seq = receiptLayers.get(receipt);
+                }
+                return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+            }
+
+            @Override
             public void closeThrough(LocalDate date) {
                 newClosedThrough = date;
             }
@@ -562,6 +605,9 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                 }
                 if (newClosedThrough != null) {
                     closedThrough = newClosedThrough;
+                }
+                if (newReceiptLayers != null) {
+                    receiptLayers.putAll(newReceiptLayers);
                 }
             }
         }

@@ -29,8 +29,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** The SQL of the JDBC inventory store; every statement filters on {@code tenant_id = ?}. */
@@ -154,6 +158,44 @@ final class InventorySql {
                 h.recordedAt()));
     }
 
+    /** Up to {@code limit} operations of {@code sku} by (date, recorded at, id), after operation {@code after}: two queries. */
+    static List<StockOperation> operations(Connection c, String t, String sku, Optional<OperationId> after, int limit) throws SQLException {
+        String sql = "SELECT id, kind, sku, op_date, reference, reason, entry_id, recorded_at FROM inventory_operation "
+                + "WHERE tenant_id = ? AND sku = ?"
+                + (after.isPresent() ? " AND (op_date, recorded_at, id) > (SELECT a.op_date, a.recorded_at, a.id FROM inventory_operation a "
+                + "WHERE a.tenant_id = ? AND a.id = ?)" : "")
+                + " ORDER BY op_date, recorded_at, id LIMIT ?";
+        Object[] args = after.isPresent() ? new Object[]{t, sku, t, after.get().value(), limit} : new Object[]{t, sku, limit};
+        List<StockOperation> heads = Jdbc.query(c, sql, rs -> new StockOperation(OperationId.of(Jdbc.uuid(rs, "id")),
+                MoveKind.valueOf(rs.getString("kind")), rs.getString("sku"), Jdbc.date(rs, "op_date"),
+                Optional.ofNullable(rs.getString("reference")), Optional.ofNullable(rs.getString("reason")), List.of(),
+                Optional.ofNullable(Jdbc.uuid(rs, "entry_id")).map(EntryId::of), Jdbc.instant(rs, "recorded_at")), args);
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        Object[] ids = new Object[heads.size() + 1];
+        ids[0] = t;
+        for (int i = 0; i < heads.size(); i++) {
+            ids[i + 1] = heads.get(i).id().value();
+        }
+        Map<UUID, List<StockMove>> moves = new HashMap<>();
+        for (Map.Entry<UUID, StockMove> row : Jdbc.query(c, "SELECT op_id, sku, from_loc, to_loc, lot, lot_expiry, quantity, unit_scale, "
+                + "currency, value_delta, reservation FROM inventory_move WHERE tenant_id = ? AND op_id IN (" + "?, ".repeat(heads.size() - 1)
+                + "?) ORDER BY op_id, line", rs -> Map.entry(Jdbc.uuid(rs, "op_id"), new StockMove(rs.getString("sku"),
+                rs.getString("from_loc"), rs.getString("to_loc"), Optional.ofNullable(rs.getString("lot")),
+                Optional.ofNullable(Jdbc.date(rs, "lot_expiry")), rs.getLong("quantity"), rs.getInt("unit_scale"),
+                Money.ofMinor(CurrencyUnit.of(rs.getString("currency")), rs.getLong("value_delta")),
+                Optional.ofNullable(Jdbc.uuid(rs, "reservation")).map(ReservationId::of))), ids)) {
+            moves.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
+        }
+        List<StockOperation> out = new ArrayList<>(heads.size());
+        for (StockOperation h : heads) {
+            out.add(new StockOperation(h.id(), h.kind(), h.sku(), h.date(), h.reference(), h.reason(),
+                    moves.getOrDefault(h.id().value(), List.of()), h.entry(), h.recordedAt()));
+        }
+        return out;
+    }
+
     /** Stores {@code op}; {@code kinds} tells the kind of each location its moves name. */
     static boolean insertOperation(Connection c, String t, StockOperation op, Function<String, LocationKind> kinds) throws SQLException {
         if (Jdbc.update(c, "INSERT INTO inventory_operation (tenant_id, id, kind, sku, op_date, reference, reason, entry_id, recorded_at) "
@@ -250,6 +292,16 @@ final class InventorySql {
             Jdbc.update(c, "INSERT INTO inventory_layer (tenant_id, sku, seq, layer_date, quantity, value_minor) VALUES (?, ?, ?, ?, ?, ?)",
                     t, l.sku(), l.sequence(), l.date(), l.quantity(), l.value());
         }
+    }
+
+    static void putReceiptLayer(Connection c, String t, OperationId receipt, long sequence) throws SQLException {
+        Jdbc.update(c, "INSERT INTO inventory_receipt_layer (tenant_id, op_id, seq) VALUES (?, ?, ?)", t, receipt.value(), sequence);
+    }
+
+    static OptionalLong receiptLayer(Connection c, String t, OperationId receipt) throws SQLException {
+        Optional<Long> seq = Jdbc.queryOne(c, "SELECT seq FROM inventory_receipt_layer WHERE tenant_id = ? AND op_id = ?",
+                rs -> rs.getLong(1), t, receipt.value());
+        return seq.isPresent() ? OptionalLong.of(seq.get()) : OptionalLong.empty();
     }
 
     // ---- period and reports

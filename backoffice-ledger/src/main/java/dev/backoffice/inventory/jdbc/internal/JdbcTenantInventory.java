@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -110,6 +111,11 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         @Override
         public Optional<StockOperation> operation(OperationId id) {
             return run(c -> InventorySql.operation(c, t, id));
+        }
+
+        @Override
+        public List<StockOperation> operations(String sku, Optional<OperationId> after, int limit) {
+            return run(c -> InventorySql.operations(c, t, sku, after, limit));
         }
 
         @Override
@@ -286,6 +292,19 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
                 InventorySql.putLayer(x, t, layer);
                 return null;
             });
+        }
+
+        @Override
+        public void putReceiptLayer(OperationId receipt, long sequence) {
+            run(x -> {
+                InventorySql.putReceiptLayer(x, t, receipt, sequence);
+                return null;
+            });
+        }
+
+        @Override
+        public OptionalLong receiptLayer(OperationId receipt) {
+            return run(x -> InventorySql.receiptLayer(x, t, receipt));
         }
 
         @Override
