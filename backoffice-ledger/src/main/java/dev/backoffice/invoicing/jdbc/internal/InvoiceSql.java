@@ -103,11 +103,22 @@ final class InvoiceSql {
      */
     static Optional<Long> takeSequences(Connection c, Dialect dialect, String t, String series, NumberingPeriod period, int count)
             throws SQLException {
+        return takeSequences(c, dialect, "", t, series, period, count);
+    }
+
+    /**
+     * {@link #takeSequences(Connection, Dialect, String, String, NumberingPeriod, int)} preceded,
+     * on PostgreSQL, by {@code firstStatements} (the transaction's settings, {@code ;}-separated,
+     * without parameters; empty for none) in the same round trip: the driver sends the statements
+     * of one prepared statement together and reads their results once.
+     */
+    static Optional<Long> takeSequences(Connection c, Dialect dialect, String firstStatements, String t, String series,
+                                        NumberingPeriod period, int count) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             if (dialect == Dialect.POSTGRESQL) {
-                Optional<Long> last = Jdbc.queryOne(c, "UPDATE invoicing_counter SET last_seq = last_seq + ? "
-                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", rs -> rs.getLong(1),
-                        count, t, series, period.key());
+                Optional<Long> last = updateReturning(c, (attempt == 0 ? firstStatements : "")
+                        + "UPDATE invoicing_counter SET last_seq = last_seq + ? "
+                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", count, t, series, period.key());
                 if (last.isPresent()) {
                     return last;
                 }
@@ -122,6 +133,25 @@ final class InvoiceSql {
                     t, series, period.key());
         }
         throw new SQLException("the counter of series " + series + " period " + period + " could not be made");
+    }
+
+    /** Runs {@code sql} (statements without results, then one returning a long) and returns that long, if a row came back. */
+    private static Optional<Long> updateReturning(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            boolean rows = ps.execute();
+            while (true) {
+                if (rows) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                    }
+                }
+                if (ps.getUpdateCount() == -1) {
+                    return Optional.empty();
+                }
+                rows = ps.getMoreResults();
+            }
+        }
     }
 
     static GapAudit gapAudit(Connection c, String t, String series, NumberingPeriod period) throws SQLException {
@@ -202,13 +232,30 @@ final class InvoiceSql {
         Jdbc.batch(c, INSERT_INVOICE, rows, 1000);
     }
 
+    /**
+     * {@link #insertInvoices} with each invoice's {@code document} column written beforehand
+     * ({@code documents.get(k)} is {@link InvoiceDocument#json} of {@code invoices.get(k)}, made
+     * on the caller's thread), so a group's committer only binds.
+     */
+    static void insertInvoices(Connection c, String t, List<Invoice> invoices, List<String> documents) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(invoices.size());
+        for (int k = 0; k < invoices.size(); k++) {
+            rows.add(invoiceRow(t, invoices.get(k), documents.get(k)));
+        }
+        Jdbc.batch(c, INSERT_INVOICE, rows, 1000);
+    }
+
     private static Object[] invoiceRow(String t, Invoice i) {
+        return invoiceRow(t, i, InvoiceDocument.json(i));
+    }
+
+    private static Object[] invoiceRow(String t, Invoice i, String document) {
         return new Object[] {t, i.id().value(), i.version(), i.kind(), i.status(), i.series(),
                 i.period().map(NumberingPeriod::key).orElse(null), i.sequence(), i.number().orElse(null), i.customer(),
                 i.currency().getCode(), i.issueDate().orElse(null), i.saleDate().orElse(null), i.dueDate().orElse(null),
                 MoneyMath.toMinor(i.gross()), MoneyMath.toMinor(i.paid()), i.corrects().map(InvoiceId::value).orElse(null),
                 i.cancelledBy().map(InvoiceId::value).orElse(null), i.ledgerEntry().map(EntryId::value).orElse(null),
-                i.createdAt(), InvoiceDocument.json(i)};
+                i.createdAt(), document};
     }
 
     /** The ids among {@code ids} that are stored (any kind, any status). */
