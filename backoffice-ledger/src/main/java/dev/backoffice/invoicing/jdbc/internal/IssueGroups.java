@@ -243,7 +243,7 @@ public final class IssueGroups implements AutoCloseable {
                 entries.add(entry.get());
             }
         }
-        InvoiceSql.insertInvoices(c, t, issued, documents);
+        InvoiceSql.insertInvoices(c, jdbc.dialect(), t, issued, documents);
         if (!entries.isEmpty()) {
             try {
                 lane.poster().accept(entries);
