@@ -291,7 +291,8 @@ final class InvoiceSql {
             corrects[k] = i.corrects().map(x -> x.value().toString()).orElse(null);
             cancelledBy[k] = i.cancelledBy().map(x -> x.value().toString()).orElse(null);
             entry[k] = i.ledgerEntry().map(x -> x.value().toString()).orElse(null);
-            created[k] = i.createdAt().toString();
+            // a group's invoices mostly share their creation instant: its text is made once
+            created[k] = k > 0 && i.createdAt().equals(invoices.get(k - 1).createdAt()) ? created[k - 1] : i.createdAt().toString();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_INVOICES_UNNEST)) {
             int p = 1;

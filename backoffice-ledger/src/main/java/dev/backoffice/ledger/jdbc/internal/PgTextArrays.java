@@ -18,7 +18,7 @@ public final class PgTextArrays {
     public static String literal(Object[] column) {
         int size = 2;
         for (Object o : column) {
-            size += o == null ? 5 : (o instanceof String s ? s.length() + 8 : 40);
+            size += o == null ? 5 : (o instanceof String s ? s.length() + (s.length() >> 2) + 8 : 40); // room for escapes
         }
         StringBuilder sb = new StringBuilder(size).append('{');
         for (int i = 0; i < column.length; i++) {
@@ -32,14 +32,15 @@ public final class PgTextArrays {
             }
             String s = o.toString();
             sb.append('"');
+            int from = 0;
             for (int k = 0; k < s.length(); k++) {
                 char ch = s.charAt(k);
                 if (ch == '"' || ch == '\\') {
-                    sb.append('\\');
+                    sb.append(s, from, k).append('\\');
+                    from = k; // the escaped character goes out with the next run
                 }
-                sb.append(ch);
             }
-            sb.append('"');
+            sb.append(s, from, s.length()).append('"');
         }
         return sb.append('}').toString();
     }
