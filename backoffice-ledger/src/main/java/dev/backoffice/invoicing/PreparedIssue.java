@@ -50,7 +50,10 @@ public interface PreparedIssue {
     /**
      * Posts the given entries as one atomic batch in the calling thread's transaction (the
      * ledger joins it when it shares the data source). A refused entry leaves as
-     * {@link dev.backoffice.ledger.BatchRejectedException} naming its index. Every issue
+     * {@link dev.backoffice.ledger.BatchRejectedException} naming its index. The entries' ids are
+     * those of invoices the store has just found not stored, so they are posted as new
+     * ({@link dev.backoffice.ledger.TenantLedger#postAllNew}: not looked up first; a taken one
+     * fails the batch and the store's transaction with it). Every issue
      * prepared by one {@link TenantInvoicing} returns the same object here, so issues whose
      * posters are the same object may share one call.
      */

@@ -5,6 +5,8 @@ import dev.backoffice.core.validation.Check;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -61,11 +63,11 @@ public record Series(String code, String pattern, NumberReset reset) {
         Check.notNull(issueDate, "issueDate");
         Check.positive(seq, "seq");
         StringBuilder out = new StringBuilder(pattern.length() + 16);
-        for (String part : parts(pattern, reset)) {
+        for (String part : cut(pattern)) {
             if (part.startsWith("{")) {
                 switch (part) {
-                    case "{yyyy}" -> out.append(String.format("%04d", issueDate.getYear()));
-                    case "{MM}" -> out.append(String.format("%02d", issueDate.getMonthValue()));
+                    case "{yyyy}" -> padded(out, issueDate.getYear(), 4);
+                    case "{MM}" -> padded(out, issueDate.getMonthValue(), 2);
                     case "{seq}" -> out.append(seq);
                     default -> {
                         int width = Integer.parseInt(part.substring(5, part.length() - 1));
@@ -78,6 +80,40 @@ public record Series(String code, String pattern, NumberReset reset) {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Patterns already cut, by pattern text: numbering an invoice is on the hot path of issuing
+     * (a group of issues numbers dozens in one transaction), and cutting a pattern with its regular
+     * expression cost more than the rest of the numbering. A series was checked when it was made,
+     * so a cut here needs no check. Bounded: a tenant has a handful of series.
+     */
+    private static final Map<String, List<String>> CUTS = new ConcurrentHashMap<>();
+    private static final int MAX_CUTS = 1024;
+
+    /** The parts of a checked pattern, cut once. */
+    private List<String> cut(String pattern) {
+        List<String> parts = CUTS.get(pattern);
+        if (parts == null) {
+            parts = List.copyOf(parts(pattern, reset));
+            if (CUTS.size() < MAX_CUTS) {
+                CUTS.put(pattern, parts);
+            }
+        }
+        return parts;
+    }
+
+    /** {@code value} zero-padded to {@code width} digits, as {@code String.format("%0<width>d")} writes it. */
+    private static void padded(StringBuilder out, int value, int width) {
+        if (value < 0) {
+            out.append(String.format("%0" + width + "d", value));
+            return;
+        }
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     /** The pattern cut into literal text and placeholders, after checking it. */

@@ -71,6 +71,21 @@ public interface TenantLedger {
     List<JournalEntry> postAll(List<EntryRequest> requests);
 
     /**
+     * {@link #postAll} for a batch whose entry ids the caller has just made and never used (an
+     * invoice's entry takes the id of an invoice that is not stored, say): the ids are not looked
+     * up first, which saves a query per batch on a hot path. Nothing else changes: an entry with an
+     * idempotency key is still looked up by it, every entry is checked as in {@code postAll}, and
+     * an id that is stored after all still refuses the whole batch, since the store will not hold
+     * two entries with one id (on JDBC the unique key fails the statement and the caller's
+     * transaction with it; in memory {@link LedgerErrorCode#IDEMPOTENCY_CONFLICT}). What it gives
+     * up is only the replay: a batch posted again this way fails instead of answering the stored
+     * entries, so a caller that may be repeating a batch calls {@code postAll}.
+     */
+    default List<JournalEntry> postAllNew(List<EntryRequest> requests) {
+        return postAll(requests);
+    }
+
+    /**
      * Posts a pending entry in full, dated today (the clock's UTC date). Posting a hold that is
      * already resolved fails ({@code ledger.pending_already_posted} and the like); to make a
      * retry safe, give the resolution an id with {@link #postPending(EntryId, EntryId)}.

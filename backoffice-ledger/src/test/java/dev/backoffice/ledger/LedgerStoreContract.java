@@ -49,6 +49,7 @@ import static dev.backoffice.ledger.AccountType.EXPENSE;
 import static dev.backoffice.ledger.AccountType.INCOME;
 import static dev.backoffice.ledger.AccountType.LIABILITY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -656,6 +657,45 @@ public abstract class LedgerStoreContract {
         List<JournalEntry> first = ledger.postAll(batch);
         assertThat(ledger.postAll(batch)).isEqualTo(first);
         assertThat(ledger.balance("1000").posted()).isEqualTo(eur("15"));
+    }
+
+    @Test
+    void aBatchOfNewIdsLandsWholeLikeAnyBatch() {
+        EntryId a = EntryId.newId();
+        EntryId b = EntryId.newId();
+        List<JournalEntry> entries = ledger.postAllNew(List.of(
+                EntryRequest.builder(D1, "a").id(a).debit("1000", eur("10")).credit("3000", eur("10")).build(),
+                EntryRequest.builder(D1, "b").id(b).debit("1000", eur("5")).credit("3000", eur("5")).metadata("number", "FV/1").build()));
+        assertThat(entries).extracting(JournalEntry::id).containsExactly(a, b);
+        assertThat(ledger.entry(b)).isEqualTo(entries.get(1));
+        assertThat(entries.get(1).metadata()).containsEntry("number", "FV/1");
+        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("15"));
+    }
+
+    @Test
+    void aBatchOfNewIdsIsCheckedLikeAnyBatch() {
+        BatchRejectedException e = catchThrowableOfType(BatchRejectedException.class, () -> ledger.postAllNew(List.of(
+                EntryRequest.builder(D1, "a").id(EntryId.newId()).debit("1000", eur("10")).credit("2010", eur("10")).build(),
+                EntryRequest.builder(D1, "b").id(EntryId.newId()).debit("2010", eur("10.01")).credit("2020", eur("10.01")).build())));
+        assertThat(e.index()).isEqualTo(1);
+        assertThat(e.code()).isEqualTo("ledger.insufficient_funds");
+        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("0"));
+    }
+
+    @Test
+    void aBatchOfNewIdsHoldingATakenIdWritesNothing() {
+        EntryRequest taken = EntryRequest.builder(D1, "a").id(EntryId.newId()).debit("1000", eur("10")).credit("3000", eur("10")).build();
+        ledger.post(taken);
+        long before = journalSize();
+        EntryId fresh = EntryId.newId();
+        assertThatThrownBy(() -> ledger.postAllNew(List.of(
+                EntryRequest.builder(D1, "b").id(fresh).debit("1000", eur("5")).credit("3000", eur("5")).build(), taken)))
+                .isInstanceOf(BackofficeException.class);
+        assertThat(journalSize()).isEqualTo(before);
+        assertThatThrownBy(() -> ledger.entry(fresh)).isInstanceOf(BackofficeException.class);
+        assertThat(ledger.balance("1000").posted()).isEqualTo(eur("10"));
+        // postAll still answers the stored entry as a replay
+        assertThat(ledger.postAll(List.of(taken))).extracting(JournalEntry::id).containsExactly(taken.id().orElseThrow());
     }
 
     // ------------------------------------------------------------------ multi-currency

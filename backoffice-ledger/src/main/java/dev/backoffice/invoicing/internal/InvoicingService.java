@@ -375,7 +375,7 @@ public final class InvoicingService implements TenantInvoicing {
     /** Posts the entries of a group of issues in one batch, in the store's transaction (see {@link PreparedIssue#postAll}). */
     private void postAllEntries(List<EntryRequest> entries) {
         if (!entries.isEmpty()) {
-            ledger.postAll(entries);
+            ledger.postAllNew(entries); // their ids are the group's new invoices' ids (see PreparedIssue#postAll)
         }
     }
 

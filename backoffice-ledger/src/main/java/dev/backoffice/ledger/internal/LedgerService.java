@@ -266,10 +266,21 @@ public final class LedgerService implements TenantLedger {
         for (int i = 0; i < requests.size(); i++) {
             Check.notNull(requests.get(i), "requests[" + i + "]");
         }
-        return write(requests);
+        return write(requests, false);
     }
 
-    private List<JournalEntry> write(List<EntryRequest> requests) {
+    @Override
+    public List<JournalEntry> postAllNew(List<EntryRequest> requests) {
+        Check.notEmpty(requests, "requests");
+        Check.that(requests.size() <= LedgerLimits.MAX_BATCH_ENTRIES, "requests", "must hold at most " + LedgerLimits.MAX_BATCH_ENTRIES + " entries", requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Check.notNull(requests.get(i), "requests[" + i + "]");
+        }
+        return write(requests, true);
+    }
+
+    /** @param idsAreNew the caller made the ids just now ({@link #postAllNew}): on a first attempt they are not looked up */
+    private List<JournalEntry> write(List<EntryRequest> requests, boolean idsAreNew) {
         Instant now = now();
         List<EntryId> ids = new ArrayList<>(requests.size()); // the identities, before the first attempt
         for (EntryRequest r : requests) {
@@ -281,7 +292,9 @@ public final class LedgerService implements TenantLedger {
                 w.attempt();
                 int n = requests.size();
                 // a batch looks up the ids it must check in one query instead of one per entry
-                Map<EntryId, JournalEntry> stored = n > 1 ? storedEntries(tx, requests, ids, rerun) : null;
+                // (ids the caller has just made are looked up only after an unknown outcome)
+                Map<EntryId, JournalEntry> stored = idsAreNew && !rerun ? Map.of()
+                        : n > 1 ? storedEntries(tx, requests, ids, rerun) : null;
                 JournalEntry[] results = new JournalEntry[n];
                 List<LedgerEngine.Draft> drafts = new ArrayList<>(n);
                 Set<Object> seenKeys = n > 1 ? new HashSet<>() : null;

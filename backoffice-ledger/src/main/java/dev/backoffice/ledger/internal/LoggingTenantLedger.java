@@ -101,6 +101,13 @@ public final class LoggingTenantLedger implements TenantLedger {
     }
 
     @Override
+    public List<JournalEntry> postAllNew(List<EntryRequest> requests) {
+        try (LogContext ignored = LogContext.open(tenant, "ledger.postAll")) {
+            return delegate.postAllNew(requests);
+        }
+    }
+
+    @Override
     public JournalEntry postPending(EntryId pendingId) {
         try (LogContext ignored = LogContext.open(tenant, "ledger.postPending")) {
             return delegate.postPending(pendingId);

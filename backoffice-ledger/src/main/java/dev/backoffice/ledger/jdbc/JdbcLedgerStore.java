@@ -95,6 +95,8 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     private final GroupCommitter<Lane, GroupRequest> committer;
     private final int lanes;
     private final boolean readOnly;
+    /** Committed accounts, shared by the groups and the units run alone. */
+    private final AccountCache accountCache = AccountCache.create();
 
     /** A tenant's lane: one group runs at a time on each. */
     private record Lane(TenantId tenant, int slot) {
@@ -110,7 +112,7 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
             SchemaInstaller.install(jdbc, "ledger", SCRIPTS);
         }
         this.lanes = b.lanesPerTenant;
-        GroupCommitRunner runner = GroupCommitRunner.create(jdbc, sequences, AccountCache.create(), StatsKeeper.create(jdbc));
+        GroupCommitRunner runner = GroupCommitRunner.create(jdbc, sequences, accountCache, StatsKeeper.create(jdbc));
         this.committer = b.groupCommit && !readOnly
                 ? GroupCommitter.create((lane, group) -> runner.accept(lane.tenant(), group),
                 Math.max(b.committerThreads, b.lanesPerTenant), b.maxGroupSize, b.queueCapacity, "ledger-committer")
@@ -202,12 +204,12 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
                 throw new IllegalStateException("this ledger store is read-only (a replica): write through the primary's store");
             }
             if (committer == null || jdbc.inTransaction()) {
-                return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
+                return GroupCommitRunner.runAlone(jdbc, sequences, accountCache, tenant, work);
             }
             GroupRequest request = GroupRequest.create(work);
             int slot = lanes == 1 ? 0 : (int) (Thread.currentThread().getId() % lanes);
             if (!committer.offer(new Lane(tenant, slot), request)) {
-                return GroupCommitRunner.runAlone(jdbc, sequences, tenant, work);
+                return GroupCommitRunner.runAlone(jdbc, sequences, accountCache, tenant, work);
             }
             return (T) request.await();
         }

@@ -15,6 +15,7 @@ import dev.backoffice.invoicing.Payment;
 import dev.backoffice.invoicing.PaymentId;
 import dev.backoffice.invoicing.Series;
 import dev.backoffice.ledger.EntryId;
+import dev.backoffice.ledger.jdbc.internal.PgTextArrays;
 import org.joda.money.CurrencyUnit;
 
 import java.sql.Connection;
@@ -103,11 +104,22 @@ final class InvoiceSql {
      */
     static Optional<Long> takeSequences(Connection c, Dialect dialect, String t, String series, NumberingPeriod period, int count)
             throws SQLException {
+        return takeSequences(c, dialect, "", t, series, period, count);
+    }
+
+    /**
+     * {@link #takeSequences(Connection, Dialect, String, String, NumberingPeriod, int)} preceded,
+     * on PostgreSQL, by {@code firstStatements} (the transaction's settings, {@code ;}-separated,
+     * without parameters; empty for none) in the same round trip: the driver sends the statements
+     * of one prepared statement together and reads their results once.
+     */
+    static Optional<Long> takeSequences(Connection c, Dialect dialect, String firstStatements, String t, String series,
+                                        NumberingPeriod period, int count) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             if (dialect == Dialect.POSTGRESQL) {
-                Optional<Long> last = Jdbc.queryOne(c, "UPDATE invoicing_counter SET last_seq = last_seq + ? "
-                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", rs -> rs.getLong(1),
-                        count, t, series, period.key());
+                Optional<Long> last = updateReturning(c, (attempt == 0 ? firstStatements : "")
+                        + "UPDATE invoicing_counter SET last_seq = last_seq + ? "
+                        + "WHERE tenant_id = ? AND series = ? AND period = ? RETURNING last_seq", count, t, series, period.key());
                 if (last.isPresent()) {
                     return last;
                 }
@@ -122,6 +134,25 @@ final class InvoiceSql {
                     t, series, period.key());
         }
         throw new SQLException("the counter of series " + series + " period " + period + " could not be made");
+    }
+
+    /** Runs {@code sql} (statements without results, then one returning a long) and returns that long, if a row came back. */
+    private static Optional<Long> updateReturning(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            boolean rows = ps.execute();
+            while (true) {
+                if (rows) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                    }
+                }
+                if (ps.getUpdateCount() == -1) {
+                    return Optional.empty();
+                }
+                rows = ps.getMoreResults();
+            }
+        }
     }
 
     static GapAudit gapAudit(Connection c, String t, String series, NumberingPeriod period) throws SQLException {
@@ -202,13 +233,98 @@ final class InvoiceSql {
         Jdbc.batch(c, INSERT_INVOICE, rows, 1000);
     }
 
+    /**
+     * {@link #insertInvoices} with each invoice's {@code document} column written beforehand
+     * ({@code documents.get(k)} is {@link InvoiceDocument#json} of {@code invoices.get(k)}, made
+     * on the caller's thread), so a group's committer only binds.
+     */
+    static void insertInvoices(Connection c, Dialect dialect, String t, List<Invoice> invoices, List<String> documents)
+            throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            insertInvoicesUnnest(c, t, invoices, documents);
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(invoices.size());
+        for (int k = 0; k < invoices.size(); k++) {
+            rows.add(invoiceRow(t, invoices.get(k), documents.get(k)));
+        }
+        Jdbc.batch(c, INSERT_INVOICE, rows, 1000);
+    }
+
     private static Object[] invoiceRow(String t, Invoice i) {
+        return invoiceRow(t, i, InvoiceDocument.json(i));
+    }
+
+    /**
+     * PostgreSQL: the invoices as one {@code INSERT ... SELECT FROM unnest(...)} of one array per
+     * column, as the ledger's bulk writes do. The statement's text is the same for any number of
+     * rows, so the server plans it once per connection (a batch the driver rewrites into one
+     * multi-row {@code VALUES} is new text, parsed and planned again, for every group size), and
+     * numbers travel as binary {@code int8[]}, everything else as the text of a {@code text[]}
+     * literal ({@link PgTextArrays}) cast by the statement.
+     */
+    private static void insertInvoicesUnnest(Connection c, String t, List<Invoice> invoices, List<String> documents)
+            throws SQLException {
+        int n = invoices.size();
+        String[] id = new String[n], kind = new String[n], status = new String[n], series = new String[n], period = new String[n],
+                number = new String[n], customer = new String[n], currency = new String[n], issue = new String[n],
+                sale = new String[n], due = new String[n], corrects = new String[n], cancelledBy = new String[n],
+                entry = new String[n], created = new String[n];
+        Long[] version = new Long[n], seq = new Long[n], gross = new Long[n], paid = new Long[n];
+        for (int k = 0; k < n; k++) {
+            Invoice i = invoices.get(k);
+            id[k] = i.id().value().toString();
+            version[k] = i.version();
+            kind[k] = i.kind().name();
+            status[k] = i.status().name();
+            series[k] = i.series();
+            period[k] = i.period().map(NumberingPeriod::key).orElse(null);
+            seq[k] = i.sequence();
+            number[k] = i.number().orElse(null);
+            customer[k] = i.customer();
+            currency[k] = i.currency().getCode();
+            issue[k] = i.issueDate().map(LocalDate::toString).orElse(null);
+            sale[k] = i.saleDate().map(LocalDate::toString).orElse(null);
+            due[k] = i.dueDate().map(LocalDate::toString).orElse(null);
+            gross[k] = MoneyMath.toMinor(i.gross());
+            paid[k] = MoneyMath.toMinor(i.paid());
+            corrects[k] = i.corrects().map(x -> x.value().toString()).orElse(null);
+            cancelledBy[k] = i.cancelledBy().map(x -> x.value().toString()).orElse(null);
+            entry[k] = i.ledgerEntry().map(x -> x.value().toString()).orElse(null);
+            // a group's invoices mostly share their creation instant: its text is made once
+            created[k] = k > 0 && i.createdAt().equals(invoices.get(k - 1).createdAt()) ? created[k - 1] : i.createdAt().toString();
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_INVOICES_UNNEST)) {
+            int p = 1;
+            ps.setString(p++, t);
+            for (Object[] column : new Object[][] {id, version, kind, status, series, period, seq, number, customer, currency, issue,
+                    sale, due, gross, paid, corrects, cancelledBy, entry, created, documents.toArray(new String[0])}) {
+                if (column instanceof Long[]) {
+                    ps.setArray(p++, c.createArrayOf("int8", column));
+                } else {
+                    ps.setString(p++, PgTextArrays.literal(column)); // much cheaper than the driver's String[] encoding
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static final String INSERT_INVOICES_UNNEST = "INSERT INTO invoicing_invoice (tenant_id, " + INVOICE_COLUMNS + ") "
+            + "SELECT ?, v.id::uuid, v.version, v.kind, v.status, v.series, v.period, v.seq, v.number, v.customer, v.currency, "
+            + "v.issue_date::date, v.sale_date::date, v.due_date::date, v.gross_minor, v.paid_minor, v.corrects::uuid, "
+            + "v.cancelled_by::uuid, v.ledger_entry::uuid, v.created_at::timestamptz, v.document "
+            + "FROM unnest(?::text[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+            + "AS v(id, version, kind, status, series, period, seq, number, customer, currency, issue_date, sale_date, due_date, "
+            + "gross_minor, paid_minor, corrects, cancelled_by, ledger_entry, created_at, document)";
+
+    private static Object[] invoiceRow(String t, Invoice i, String document) {
         return new Object[] {t, i.id().value(), i.version(), i.kind(), i.status(), i.series(),
                 i.period().map(NumberingPeriod::key).orElse(null), i.sequence(), i.number().orElse(null), i.customer(),
                 i.currency().getCode(), i.issueDate().orElse(null), i.saleDate().orElse(null), i.dueDate().orElse(null),
                 MoneyMath.toMinor(i.gross()), MoneyMath.toMinor(i.paid()), i.corrects().map(InvoiceId::value).orElse(null),
                 i.cancelledBy().map(InvoiceId::value).orElse(null), i.ledgerEntry().map(EntryId::value).orElse(null),
-                i.createdAt(), InvoiceDocument.json(i)};
+                i.createdAt(), document};
     }
 
     /** The ids among {@code ids} that are stored (any kind, any status). */

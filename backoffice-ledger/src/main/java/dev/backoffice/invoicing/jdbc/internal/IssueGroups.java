@@ -68,7 +68,7 @@ public final class IssueGroups implements AutoCloseable {
      * statistics otherwise make the planner scan the whole entry table for the batch's id look-up.
      */
     private static final String KEY_LOOKUP_PLANS = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
-            + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off";
+            + "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; ";
 
     private final Jdbc jdbc;
     private final GroupCommitter<Lane, Member> committer;
@@ -111,7 +111,9 @@ public final class IssueGroups implements AutoCloseable {
      * through {@code alone} (a store that does not group) when the lane is full or closed.
      */
     Invoice issue(TenantId tenant, PreparedIssue issue, TenantInvoiceStore alone) {
-        Member m = new Member(issue);
+        // On the caller's thread, while the committer works: the invoice's document, which its
+        // number does not change (InvoiceDocument holds no number, sequence or period).
+        Member m = new Member(issue, InvoiceDocument.json(issue.numbered(1)));
         if (!committer.offer(new Lane(tenant, issue.series(), issue.period(), issue.postAll(), alone), m)) {
             return alone.write(issue::issueIn);
         }
@@ -151,7 +153,7 @@ public final class IssueGroups implements AutoCloseable {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             try {
                 List<Member> attempted = List.copyOf(pending);
-                Written w = jdbc.inTransaction(c -> write(c, lane, attempted));
+                Written w = jdbc.inTransactionIsolationInline(c -> write(c, lane, attempted));
                 groups.increment();
                 groupedIssues.add(w.issued.size());
                 int k = 0;
@@ -190,14 +192,14 @@ public final class IssueGroups implements AutoCloseable {
     private record Written(List<Invoice> issued, Set<InvoiceId> taken) {
     }
 
-    /** The group's transaction (may run again after a deadlock or serialization failure: it only computes from what it reads). */
+    /**
+     * The group's transaction (may run again after a deadlock or serialization failure: it only
+     * computes from what it reads). On PostgreSQL, when no caller chose its own id, the
+     * transaction's settings and the counter's update go to the server in one round trip.
+     */
     private Written write(Connection c, Lane lane, List<Member> members) throws SQLException {
         String t = lane.tenant().value();
-        if (jdbc.dialect() == Dialect.POSTGRESQL) {
-            try (Statement st = c.createStatement()) {
-                st.execute(KEY_LOOKUP_PLANS);
-            }
-        }
+        String first = jdbc.dialect() == Dialect.POSTGRESQL ? jdbc.beginIsolationSql() + "; " + KEY_LOOKUP_PLANS : "";
         Set<InvoiceId> taken = Set.of();
         List<InvoiceId> maybe = new ArrayList<>();
         for (Member m : members) {
@@ -206,18 +208,25 @@ public final class IssueGroups implements AutoCloseable {
             }
         }
         if (!maybe.isEmpty()) {
+            if (!first.isEmpty()) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(first); // before the look-up: the isolation level must be the transaction's first statement
+                }
+                first = "";
+            }
             taken = new HashSet<>(InvoiceSql.storedIds(c, t, maybe));
         }
         int n = members.size() - taken.size();
         if (n == 0) {
             return new Written(List.of(), taken);
         }
-        Optional<Long> last = InvoiceSql.takeSequences(c, jdbc.dialect(), t, lane.series(), lane.period(), n);
+        Optional<Long> last = InvoiceSql.takeSequences(c, jdbc.dialect(), first, t, lane.series(), lane.period(), n);
         if (last.isEmpty()) {
             throw new IllegalStateException("series " + lane.series() + " is not stored: each issue runs alone for its error");
         }
         long seq = last.get() - n + 1;
         List<Invoice> issued = new ArrayList<>(n);
+        List<String> documents = new ArrayList<>(n);
         List<EntryRequest> entries = new ArrayList<>(n);
         int[] memberOfEntry = new int[n];
         for (int i = 0; i < members.size(); i++) {
@@ -227,13 +236,14 @@ public final class IssueGroups implements AutoCloseable {
             }
             Invoice invoice = issue.numbered(seq++);
             issued.add(invoice);
+            documents.add(members.get(i).document);
             Optional<EntryRequest> entry = issue.entry(invoice);
             if (entry.isPresent()) {
                 memberOfEntry[entries.size()] = i;
                 entries.add(entry.get());
             }
         }
-        InvoiceSql.insertInvoices(c, t, issued);
+        InvoiceSql.insertInvoices(c, jdbc.dialect(), t, issued, documents);
         if (!entries.isEmpty()) {
             try {
                 lane.poster().accept(entries);
@@ -263,12 +273,15 @@ public final class IssueGroups implements AutoCloseable {
     /** One caller's issue waiting in a group, with its own outcome. */
     private static final class Member {
         final PreparedIssue issue;
+        /** The invoice's {@code document} column, written on the caller's thread. */
+        final String document;
         private final CountDownLatch done = new CountDownLatch(1);
         private Invoice value;
         private Throwable error;
 
-        Member(PreparedIssue issue) {
+        Member(PreparedIssue issue, String document) {
             this.issue = issue;
+            this.document = document;
         }
 
         void succeed(Invoice invoice) {

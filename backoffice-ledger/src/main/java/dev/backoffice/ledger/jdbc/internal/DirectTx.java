@@ -43,6 +43,8 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
     private int entriesWritten;
+    /** Whether this unit of work created or changed an account: the cache then no longer speaks for it. */
+    private boolean createdHere;
     /**
      * Accounts this transaction looked up, by code and by id: a batch of entries names the same
      * few accounts again and again, and an account's definition changes only through
@@ -52,11 +54,25 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     private final Map<String, Optional<Account>> byCode = new HashMap<>();
     private final Map<AccountId, Optional<Account>> byId = new HashMap<>();
 
+    /**
+     * The store's cache of committed accounts of this tenant, or null: a definition found there
+     * costs no round trip. It is the group path's cache, used by the same rule (see
+     * {@link AccountCache}): id, code, currency and type never change once committed, and the
+     * {@code closed} flag and counters the engine checks come from the rows {@link #lockAccounts}
+     * locks, not from here.
+     */
+    private final AccountCache.Tenant cache;
+
     DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences) {
+        this(c, dialect, tenant, sequences, null);
+    }
+
+    DirectTx(Connection c, Dialect dialect, TenantId tenant, SequenceBlocks sequences, AccountCache.Tenant cache) {
         super(tenant);
         this.c = c;
         this.dialect = dialect;
         this.sequences = sequences;
+        this.cache = cache;
     }
 
     @Override
@@ -67,6 +83,10 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     @Override
     public Optional<Account> accountByCode(String code) {
         Optional<Account> a = byCode.get(code);
+        if (a == null && cache != null && !createdHere) {
+            Account known = cache.byCode.get(code);
+            a = known == null ? null : Optional.of(known);
+        }
         if (a == null) {
             a = super.accountByCode(code);
             byCode.put(code, a);
@@ -77,6 +97,10 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     @Override
     public Optional<Account> account(AccountId id) {
         Optional<Account> a = byId.get(id);
+        if (a == null && cache != null && !createdHere) {
+            Account known = cache.byId.get(id);
+            a = known == null ? null : Optional.of(known);
+        }
         if (a == null) {
             a = super.account(id);
             byId.put(id, a);
@@ -125,6 +149,7 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     public void insertAccount(Account account) {
         byCode.clear();
         byId.clear();
+        createdHere = true;
         read(conn -> {
             if (LedgerSql.accountByCode(conn, t, account.code()).isPresent()
                     || LedgerSql.account(conn, t, account.id()).isPresent()) {
@@ -148,6 +173,7 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     public void updateAccount(Account account) {
         byCode.clear();
         byId.clear();
+        createdHere = true;
         read(conn -> {
             LedgerSql.updateClosed(conn, t, List.of(account));
             return null;
@@ -163,6 +189,18 @@ public final class DirectTx extends SqlReader implements LedgerTx {
             return null;
         });
         entriesWritten += entries.size();
+    }
+
+    /**
+     * The accounts this unit of work read from the database, for the store's cache once its own
+     * transaction has committed (never when it joined the caller's, which may still roll back).
+     */
+    void rememberCommitted() {
+        if (cache == null) {
+            return;
+        }
+        byId.values().forEach(a -> a.ifPresent(cache::put));
+        byCode.values().forEach(a -> a.ifPresent(cache::put));
     }
 
     /** Entries this unit of work wrote (for the metrics, once its transaction is over). */

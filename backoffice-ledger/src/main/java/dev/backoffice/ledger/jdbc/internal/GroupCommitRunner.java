@@ -122,7 +122,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                 continue;
             }
             try {
-                r.succeed(runAlone(jdbc, sequences, tenant, r.work)); // counts its own numbers
+                r.succeed(runAlone(jdbc, sequences, cache, tenant, r.work)); // counts its own numbers
             } catch (RuntimeException | Error e) {
                 r.fail(e);
             }
@@ -158,6 +158,17 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
      */
     public static <T> T runAlone(Jdbc jdbc, SequenceBlocks sequences, TenantId tenant,
                                  Function<? super LedgerTx, ? extends T> work) {
+        return runAlone(jdbc, sequences, null, tenant, work);
+    }
+
+    /**
+     * {@link #runAlone(Jdbc, SequenceBlocks, TenantId, Function)} resolving accounts through
+     * {@code cache} (null: none), as a group does: a unit joined to a caller's transaction (an
+     * invoicing group's batch of entries, say) then finds its accounts with no round trip. What
+     * it read from the database enters the cache only after its own commit.
+     */
+    public static <T> T runAlone(Jdbc jdbc, SequenceBlocks sequences, AccountCache cache, TenantId tenant,
+                                 Function<? super LedgerTx, ? extends T> work) {
         boolean joined = jdbc.inTransaction();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -166,9 +177,12 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
                     if (!joined) {
                         LedgerSql.keyLookupPlans(c, jdbc.dialect());
                     }
-                    tx[0] = new DirectTx(c, jdbc.dialect(), tenant, sequences);
+                    tx[0] = new DirectTx(c, jdbc.dialect(), tenant, sequences, cache == null ? null : cache.of(tenant));
                     return work.apply(tx[0]);
                 });
+                if (!joined) {
+                    tx[0].rememberCommitted();
+                }
                 if (tx[0].entriesWritten() > 0) {
                     jdbc.metrics().count(Meters.LEDGER_ENTRIES_POSTED, tx[0].entriesWritten());
                 }

@@ -140,7 +140,12 @@ final class PgBulk {
                 ps.setString(p++, tenant);
             }
             for (int k = 0; k < cols.length; k++) {
-                ps.setArray(p++, array(c, types[k], cols[k]));
+                Object[] col = cols[k];
+                if (col instanceof Long[] || col instanceof Integer[] || col instanceof Boolean[]) {
+                    ps.setArray(p++, c.createArrayOf(types[k], col)); // numbers and booleans: the driver's binary encoding is fast
+                } else {
+                    ps.setString(p++, PgTextArrays.literal(col)); // text, UUIDs, dates: see PgTextArrays
+                }
             }
             if (!tenantFirst) {
                 ps.setString(p++, tenant);
