@@ -177,10 +177,13 @@ public final class InventoryService implements TenantInventory {
         OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
         LocalDate date = request.date().orElseGet(this::today);
         Instant now = now();
+        boolean fresh = request.id().isEmpty();
         return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
-            Optional<StockOperation> stored = tx.operation(id);
-            if (stored.isPresent()) {
-                return same(stored.get(), request.kind(), request.sku());
+            if (rerun || !fresh) { // a fresh id on its first attempt cannot be stored yet: no look-up
+                Optional<StockOperation> stored = tx.operation(id);
+                if (stored.isPresent()) {
+                    return same(stored.get(), request.kind(), request.sku());
+                }
             }
             return moveLocked(tx, id, request, date, now);
         }), () -> whereToLook(id));
@@ -367,7 +370,9 @@ public final class InventoryService implements TenantInventory {
         StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
         Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
                 ReservationStatus.OPEN, 1, now);
-        if (!tx.insertReservation(made)) {
+        if (!rerun && request.id().isEmpty()) {
+            tx.insertFreshReservation(made); // generated for this first attempt: nobody can have it, nothing to ask
+        } else if (!tx.insertReservation(made)) {
             return sameReservation(tx.reservation(id).orElseThrow(), request);
         }
         tx.putPosition(item.sku(), at.code(), next);

@@ -9,6 +9,7 @@ import dev.backoffice.core.validation.Check;
 import dev.backoffice.inventory.InventoryStore;
 import dev.backoffice.inventory.TenantInventoryStore;
 import dev.backoffice.inventory.jdbc.internal.JdbcTenantInventory;
+import dev.backoffice.inventory.jdbc.internal.MasterData;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryS
     public static final List<String> SCRIPTS = List.of("V1__inventory.sql");
 
     private final Jdbc jdbc;
+    /** Items and locations read, shared by the per-call handles (definitions never change). */
+    private final MasterData master = MasterData.create();
 
     private JdbcInventoryStore(Builder b) {
         super(Handles.PER_CALL);
@@ -79,7 +82,7 @@ public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryS
 
     @Override
     protected TenantInventoryStore open(TenantId tenant) {
-        return JdbcTenantInventory.create(jdbc, tenant);
+        return JdbcTenantInventory.create(jdbc, tenant, master);
     }
 
     /** Builder of {@link JdbcInventoryStore}. */
