@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Stock on JDBC: PostgreSQL in production, embedded H2 (PostgreSQL mode) by default. Schema:
- * {@code db/inventory/V1__inventory.sql} (Flyway naming; installed by the store unless told
- * otherwise).
+ * {@code db/inventory/V1__inventory.sql} and {@code V2__inventory_plans.sql} (Flyway naming;
+ * installed by the store unless told otherwise).
  * <pre>{@code
  * JdbcInventoryStore stock = JdbcInventoryStore.create(dataSource);
  * JdbcLedgerStore ledger = JdbcLedgerStore.create(dataSource);   // the same data source: one transaction
@@ -41,7 +41,7 @@ import java.util.List;
 public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryStore> implements InventoryStore {
 
     /** The schema scripts under {@code db/inventory/}, in order. */
-    public static final List<String> SCRIPTS = List.of("V1__inventory.sql");
+    public static final List<String> SCRIPTS = List.of("V1__inventory.sql", "V2__inventory_plans.sql");
 
     private final Jdbc jdbc;
     /** Items and locations read, shared by the per-call handles (definitions never change). */

@@ -127,7 +127,8 @@ final class InventorySql {
         return position(c, t, sku, location, true); // no row yet: create it, then lock it
     }
 
-    private static final String POSITION = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
+    /** A position's counters: on hand and reserved (parameters: tenant, sku, location); a primary-key look-up. */
+    static final String POSITION = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
 
     /**
      * Writes the counters of positions the transaction locked, in one batch: rows of
@@ -316,9 +317,15 @@ final class InventorySql {
         }
     }
 
+    /**
+     * The valuation as of a date (parameters: tenant, date): every item's moves up to it, summed;
+     * an index-only scan of {@code inventory_move_as_of} on PostgreSQL (PostgresInventoryPlanTest).
+     */
+    static final String VALUATION = "SELECT sku, SUM(qty_delta) AS q, SUM(value_delta) AS v FROM inventory_move "
+            + "WHERE tenant_id = ? AND move_date <= ? GROUP BY sku ORDER BY sku";
+
     static List<ValuationRow> valuation(Connection c, String t, LocalDate asOf) throws SQLException {
-        return Jdbc.query(c, "SELECT sku, SUM(qty_delta) AS q, SUM(value_delta) AS v FROM inventory_move WHERE tenant_id = ? AND move_date <= ? "
-                + "GROUP BY sku ORDER BY sku", rs -> new ValuationRow(rs.getString("sku"), rs.getLong("q"), rs.getLong("v")), t, asOf);
+        return Jdbc.query(c, VALUATION, rs -> new ValuationRow(rs.getString("sku"), rs.getLong("q"), rs.getLong("v")), t, asOf);
     }
 
 }
