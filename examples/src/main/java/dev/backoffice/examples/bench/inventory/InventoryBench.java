@@ -46,7 +46,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The inventory benchmark (issue #17):
  * <ol>
  *   <li>in memory, one thread: transfers (unvalued) and shipments (FIFO-costed) per second;</li>
- *   <li>valuation of {@code --items} FIFO items as of a date, in memory and on PostgreSQL;</li>
+ *   <li>valuation of {@code --items} FIFO items as of a date in memory, and of {@code --pg-items} on
+ *       PostgreSQL: {@code --pg-sdk-items} of them (default 10,000) loaded through the SDK, one
+ *       transaction per operation, the rest copies of those rows made by SQL under new SKUs
+ *       (loading 300,000 operations one transaction each takes minutes on a small machine; the
+ *       valuation reads only items and moves, which the copies reproduce row for row), then
+ *       {@code ANALYZE}; measured again after {@code VACUUM} (what autovacuum would do), which
+ *       lets PostgreSQL answer from the index alone;</li>
  *   <li>flash sale on PostgreSQL: {@code --callers} threads reserving one unit of one hot SKU
  *       until it is sold out, through the SDK with reservations grouped into shared
  *       transactions, through the SDK one transaction per reservation, and through a textbook
@@ -54,7 +60,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       row, then UPDATE and INSERT), in the same run; each checks nothing was oversold.</li>
  * </ol>
  * <pre>
- * java -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.inventory.InventoryBench [--items=100000] [--stock=20000] [--callers=64] [--pg-items=N]
+ * java -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.inventory.InventoryBench [--items=100000] [--stock=20000] [--callers=64] [--pg-items=N] [--pg-sdk-items=10000]
  * </pre>
  * PostgreSQL from {@code BACKOFFICE_BENCH_PG_*} or {@code BACKOFFICE_TEST_PG_*} (URL, USER,
  * PASSWORD); without it the PostgreSQL parts are skipped. Writes
@@ -73,6 +79,7 @@ public final class InventoryBench {
         int stockUnits = intOption(args, "stock", 20_000);
         int callers = intOption(args, "callers", 64);
         int pgItems = intOption(args, "pg-items", items);
+        int pgSdkItems = Math.min(pgItems, intOption(args, "pg-sdk-items", 10_000));
         ObjectMapper json = BackofficeJson.mapper();
         ObjectNode out = json.createObjectNode();
 
@@ -100,7 +107,7 @@ public final class InventoryBench {
                 flash.put("one_tx_each_vs_baseline", single / baseline);
                 System.out.printf("flash sale: grouped %.0f/s, one tx each %.0f/s, baseline %.0f/s: %.1fx the baseline%n",
                         grouped, single, baseline, grouped / baseline);
-                valuation(out.putObject("valuation_postgres"), store, pgItems, 16);
+                valuationPostgres(out.putObject("valuation_postgres"), store, ds, pgItems, pgSdkItems);
             } finally {
                 try (HikariDataSource admin = pool(url, 1); Connection c = admin.getConnection(); Statement st = c.createStatement()) {
                     st.execute("DROP SCHEMA " + schema + " CASCADE");
@@ -155,6 +162,59 @@ public final class InventoryBench {
     /** {@code items} FIFO items with three receipts each over three months, valued as of the second month. */
     private static void valuation(ObjectNode out, InventoryStore store, int items, int threads) throws Exception {
         TenantInventory stock = tenant(store, false, true);
+        double loadSeconds = load(stock, items, threads);
+        measureValuation(out, stock, items, loadSeconds, store.getClass().getSimpleName());
+    }
+
+    /**
+     * On PostgreSQL: {@code sdkItems} loaded through the SDK, copied by SQL up to {@code items}
+     * (new SKUs, new operation ids, the same moves), analysed; valued, then vacuumed and valued again.
+     */
+    private static void valuationPostgres(ObjectNode out, InventoryStore store, HikariDataSource ds, int items, int sdkItems)
+            throws Exception {
+        TenantInventory stock = tenant(store, false, true);
+        double loadSeconds = load(stock, sdkItems, 16);
+        int copies = (items + sdkItems - 1) / sdkItems;
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(true);
+            String t = stock.tenant().value();
+            String k = "generate_series(1, " + (copies - 1) + ") k";
+            for (String sql : List.of(
+                    "INSERT INTO inventory_item (tenant_id, sku, name, unit, unit_scale, tracking, costing, currency) "
+                            + "SELECT tenant_id, sku || '-c' || k, name, unit, unit_scale, tracking, costing, currency "
+                            + "FROM inventory_item, " + k + " WHERE tenant_id = ?",
+                    "INSERT INTO inventory_operation (tenant_id, id, kind, sku, op_date, reference, reason, entry_id, recorded_at) "
+                            + "SELECT tenant_id, md5(id::text || k)::uuid, kind, sku || '-c' || k, op_date, reference, reason, NULL, recorded_at "
+                            + "FROM inventory_operation, " + k + " WHERE tenant_id = ?",
+                    "INSERT INTO inventory_move (tenant_id, op_id, line, sku, from_loc, to_loc, lot, lot_expiry, quantity, unit_scale, "
+                            + "currency, qty_delta, value_delta, move_date, reservation) SELECT tenant_id, md5(op_id::text || k)::uuid, line, "
+                            + "sku || '-c' || k, from_loc, to_loc, lot, lot_expiry, quantity, unit_scale, currency, qty_delta, value_delta, "
+                            + "move_date, reservation FROM inventory_move, " + k + " WHERE tenant_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, t);
+                    ps.executeUpdate();
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE inventory_item");
+                st.execute("ANALYZE inventory_move");
+            }
+        }
+        double copySeconds = (System.nanoTime() - t0) / 1e9;
+        out.put("sdk_items", sdkItems);
+        out.put("copy_seconds", copySeconds);
+        int valued = sdkItems * copies;
+        measureValuation(out, stock, valued, loadSeconds, "PostgreSQL, analysed");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("VACUUM ANALYZE inventory_move");
+        }
+        measureValuation(out.putObject("after_vacuum"), stock, valued, loadSeconds, "PostgreSQL, vacuumed");
+    }
+
+    /** Loads {@code items} items, three operations each, on {@code threads} threads; the seconds it took. */
+    private static double load(TenantInventory stock, int items, int threads) throws Exception {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
@@ -179,7 +239,10 @@ public final class InventoryBench {
             f.get();
         }
         pool.shutdown();
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void measureValuation(ObjectNode out, TenantInventory stock, int items, double loadSeconds, String where) {
         stock.valuation(LocalDate.of(2026, 2, 28)); // warm-up
         long t1 = System.nanoTime();
         var v = stock.valuation(LocalDate.of(2026, 2, 28));
@@ -190,8 +253,9 @@ public final class InventoryBench {
         out.put("valuation_seconds", seconds);
         out.put("valued_items", v.items().size());
         out.put("total", v.totals().get(EUR).toString());
+        check(v.items().size() == items, "valuation: " + v.items().size() + " items valued of " + items);
         System.out.printf("valuation of %d FIFO items (%d operations) on %s: %.3f s (load %.1f s)%n", items, items * 3L,
-                store.getClass().getSimpleName(), seconds, loadSeconds);
+                where, seconds, loadSeconds);
     }
 
     /** The SDK: callers reserve one unit each until sold out; returns reservations per second. */
