@@ -41,6 +41,19 @@ public interface InventoryTx extends InventoryReads {
     /** Stores a new reservation (version 1); false (and nothing written) if its id is taken. */
     boolean insertReservation(Reservation reservation);
 
+    /**
+     * Stores a new reservation (version 1) whose id is fresh: generated for this first attempt,
+     * so nobody can have stored it. Unlike {@link #insertReservation} nothing is asked back, so a
+     * store may send it with the unit's other writes at the end of the unit (the JDBC store sends
+     * a group's reservations in one batch); reads of reservations in the same unit still see it.
+     * A taken id fails the unit (never silently).
+     */
+    default void insertFreshReservation(Reservation reservation) {
+        if (!insertReservation(reservation)) {
+            throw new IllegalStateException("reservation " + reservation.id() + " is stored already: its id was not fresh");
+        }
+    }
+
     /** The reservation with {@code id}, locked until the commit. */
     Optional<Reservation> lockReservation(ReservationId id);
 

@@ -182,12 +182,15 @@ public final class InventoryService implements TenantInventory {
         Check.that(request.kind() != MoveKind.COST_CORRECTION, "kind", "a cost correction is recorded with correctCost(CostCorrection)",
                 request.kind());
         OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
-        LocalDate date = request.date().orElseGet(this::today);
-        Instant now = now();
+        Instant now = now(); // one clock read for both: the day is the day of the recording instant
+        LocalDate date = request.date().isPresent() ? request.date().get() : today(now);
+        boolean fresh = request.id().isEmpty();
         return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
-            Optional<StockOperation> stored = tx.operation(id);
-            if (stored.isPresent()) {
-                return same(stored.get(), request.kind(), request.sku());
+            if (rerun || !fresh) { // a fresh id on its first attempt cannot be stored yet: no look-up
+                Optional<StockOperation> stored = tx.operation(id);
+                if (stored.isPresent()) {
+                    return same(stored.get(), request.kind(), request.sku());
+                }
             }
             return moveLocked(tx, id, request, date, now);
         }), () -> whereToLook(id));
@@ -231,9 +234,15 @@ public final class InventoryService implements TenantInventory {
         }
         boolean valued = from.kind().internal() != to.kind().internal();
         ItemCost itemCost = valued ? tx.lockCost(item.sku()) : null;
-        Map<String, AccountCounters> positions = lockPositions(tx, item.sku(), from.code(), to.code());
-        AccountCounters f = StockCounters.out(positions.get(from.code()), q, reservation != null);
-        AccountCounters t = StockCounters.in(positions.get(to.code()), q);
+        // positions in location-code order (the documented locking order); no map on this hot path
+        boolean fromFirst = from.code().compareTo(to.code()) <= 0;
+        AccountCounters fromNow = fromFirst ? tx.lockPosition(item.sku(), from.code()) : null;
+        AccountCounters toNow = tx.lockPosition(item.sku(), to.code());
+        if (!fromFirst) {
+            fromNow = tx.lockPosition(item.sku(), from.code());
+        }
+        AccountCounters f = StockCounters.out(fromNow, q, reservation != null);
+        AccountCounters t = StockCounters.in(toNow, q);
         StockCounters.check(from, f, item.sku(), "quantity");
         StockCounters.check(to, t, item.sku(), "quantity");
         tx.putPosition(item.sku(), from.code(), f);
@@ -253,7 +262,10 @@ public final class InventoryService implements TenantInventory {
             valueLeft -= v;
             qtyLeft -= p.quantity;
             moves.add(new StockMove(item.sku(), from.code(), to.code(), p.lot, p.expiry, p.quantity, item.unit().scale(),
-                    Money.ofMinor(item.currency(), v), rid));
+                    money(item.currency(), v), rid));
+        }
+        if (moves.size() == 1) {
+            moves = List.of(moves.get(0)); // what the operation keeps: no copy of it there
         }
         if (reservation != null) {
             tx.updateReservation(reservation.ship(q));
@@ -550,7 +562,9 @@ public final class InventoryService implements TenantInventory {
         StockCounters.check(at.negativeAllowed(false), next, item.sku(), "quantity");
         Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
                 ReservationStatus.OPEN, 1, now);
-        if (!tx.insertReservation(made)) {
+        if (!rerun && request.id().isEmpty()) {
+            tx.insertFreshReservation(made); // generated for this first attempt: nobody can have it, nothing to ask
+        } else if (!tx.insertReservation(made)) {
             return sameReservation(tx.reservation(id).orElseThrow(), request);
         }
         tx.putPosition(item.sku(), at.code(), next);
@@ -935,12 +949,32 @@ public final class InventoryService implements TenantInventory {
         return stored;
     }
 
+    /** Zero in each currency, shared: most movements (transfers) have no value, and an operation is kept for good. */
+    private static final Map<CurrencyUnit, Money> ZEROS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Money money(CurrencyUnit currency, long minor) {
+        return minor == 0 ? ZEROS.computeIfAbsent(currency, Money::zero) : Money.ofMinor(currency, minor);
+    }
+
+    /** The last day {@link #today} answered: kept operations share its date instead of one copy each. */
+    private volatile LocalDate lastDay = LocalDate.MIN;
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS); // the stores' precision: what is answered is what is stored
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+        return today(clock.instant());
+    }
+
+    private LocalDate today(Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        LocalDate last = lastDay;
+        if (day.equals(last)) {
+            return last;
+        }
+        lastDay = day;
+        return day;
     }
 
     private static String whereToLook(OperationId id) {

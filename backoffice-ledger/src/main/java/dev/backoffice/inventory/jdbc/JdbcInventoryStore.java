@@ -9,6 +9,7 @@ import dev.backoffice.core.validation.Check;
 import dev.backoffice.inventory.InventoryStore;
 import dev.backoffice.inventory.TenantInventoryStore;
 import dev.backoffice.inventory.jdbc.internal.JdbcTenantInventory;
+import dev.backoffice.inventory.jdbc.internal.MasterData;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.List;
 
 /**
  * Stock on JDBC: PostgreSQL in production, embedded H2 (PostgreSQL mode) by default. Schema:
- * {@code db/inventory/V1__inventory.sql} (Flyway naming; installed by the store unless told
- * otherwise).
+ * {@code db/inventory/V1__inventory.sql}, {@code V2__inventory_plans.sql} and {@code V3__inventory_corrections_and_listing.sql} (Flyway naming;
+ * installed by the store unless told otherwise).
  * <pre>{@code
  * JdbcInventoryStore stock = JdbcInventoryStore.create(dataSource);
  * JdbcLedgerStore ledger = JdbcLedgerStore.create(dataSource);   // the same data source: one transaction
@@ -40,9 +41,12 @@ import java.util.List;
 public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryStore> implements InventoryStore {
 
     /** The schema scripts under {@code db/inventory/}, in order. */
-    public static final List<String> SCRIPTS = List.of("V1__inventory.sql", "V3__inventory_corrections_and_listing.sql");
+    public static final List<String> SCRIPTS = List.of("V1__inventory.sql", "V2__inventory_plans.sql",
+            "V3__inventory_corrections_and_listing.sql");
 
     private final Jdbc jdbc;
+    /** Items and locations read, shared by the per-call handles (definitions never change). */
+    private final MasterData master = MasterData.create();
 
     private JdbcInventoryStore(Builder b) {
         super(Handles.PER_CALL);
@@ -79,7 +83,7 @@ public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryS
 
     @Override
     protected TenantInventoryStore open(TenantId tenant) {
-        return JdbcTenantInventory.create(jdbc, tenant);
+        return JdbcTenantInventory.create(jdbc, tenant, master);
     }
 
     /** Builder of {@link JdbcInventoryStore}. */

@@ -67,10 +67,10 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
     private static final class Books extends TenantScope implements TenantInventoryStore {
         private final TreeMap<String, Item> items = new TreeMap<>();
         private final TreeMap<String, Location> locations = new TreeMap<>();
-        private final Map<String, AccountCounters> positions = new HashMap<>();
+        /** Counters by item, then location: looked up without building a key. */
+        private final Map<String, Map<String, AccountCounters>> positions = new HashMap<>();
         private final Map<String, TreeMap<String, LotBalance>> lots = new HashMap<>();
-        private final Map<OperationId, StockOperation> operations = new HashMap<>();
-        private final List<StockOperation> journal = new ArrayList<>();
+        private final OperationJournal journal = new OperationJournal();
         private final Map<ReservationId, Reservation> reservations = new HashMap<>();
         private final Map<String, ItemCost> costs = new HashMap<>();
         private final Map<String, TreeMap<Long, CostLayer>> layers = new HashMap<>();
@@ -142,9 +142,16 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             return m == null ? List.of() : List.copyOf(m.values());
         }
 
+        AccountCounters committedPosition(String sku, String location) {
+            Map<String, AccountCounters> at = positions.get(sku);
+            AccountCounters c = at == null ? null : at.get(location);
+            return c == null ? AccountCounters.ZERO : c;
+        }
+
         List<ValuationRow> committedValuation(LocalDate asOf) {
             Map<String, long[]> sums = new TreeMap<>();
-            for (StockOperation op : journal) {
+            for (int p = 0, n = journal.size(); p < n; p++) {
+                StockOperation op = journal.get(p);
                 if (op.date().isAfter(asOf)) {
                     continue;
                 }
@@ -200,7 +207,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             @Override
             public AccountCounters position(String sku, String location) {
                 synchronized (Books.this) {
-                    return positions.getOrDefault(key(sku, location), AccountCounters.ZERO);
+                    return committedPosition(sku, location);
                 }
             }
 
@@ -221,7 +228,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             @Override
             public Optional<StockOperation> operation(OperationId id) {
                 synchronized (Books.this) {
-                    return Optional.ofNullable(operations.get(id));
+                    return Optional.ofNullable(journal.find(id));
                 }
             }
 
@@ -286,7 +293,11 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         private final class Staged implements InventoryTx {
             private Map<String, Item> newItems;
             private Map<String, Location> newLocations;
-            private final Map<String, AccountCounters> newPositions = new HashMap<>(4);
+            /** Staged positions: a unit touches two or three, so parallel arrays searched in order. */
+            private String[] posSku = new String[2];
+            private String[] posLocation = new String[2];
+            private AccountCounters[] posCounters = new AccountCounters[2];
+            private int posSize;
             private Map<String, Map<String, LotBalance>> newLots;
             private List<StockOperation> newOperations;
             private Map<ReservationId, Reservation> newReservations;
@@ -332,9 +343,17 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
 
             @Override
             public AccountCounters position(String sku, String location) {
-                String k = key(sku, location);
-                AccountCounters c = newPositions.get(k);
-                return c != null ? c : positions.getOrDefault(k, AccountCounters.ZERO);
+                int i = staged(sku, location);
+                return i >= 0 ? posCounters[i] : committedPosition(sku, location);
+            }
+
+            private int staged(String sku, String location) {
+                for (int i = 0; i < posSize; i++) {
+                    if (posSku[i].equals(sku) && posLocation[i].equals(location)) {
+                        return i;
+                    }
+                }
+                return -1;
             }
 
             @Override
@@ -369,7 +388,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
 
             @Override
             public Optional<StockOperation> operation(OperationId id) {
-                StockOperation op = operations.get(id);
+                StockOperation op = journal.find(id);
                 if (op == null && newOperations != null) {
                     for (StockOperation o : newOperations) {
                         if (o.id().equals(id)) {
@@ -471,7 +490,18 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
 
             @Override
             public void putPosition(String sku, String location, AccountCounters counters) {
-                newPositions.put(key(sku, location), counters);
+                int i = staged(sku, location);
+                if (i < 0) {
+                    if (posSize == posSku.length) {
+                        posSku = java.util.Arrays.copyOf(posSku, posSize * 2);
+                        posLocation = java.util.Arrays.copyOf(posLocation, posSize * 2);
+                        posCounters = java.util.Arrays.copyOf(posCounters, posSize * 2);
+                    }
+                    i = posSize++;
+                    posSku[i] = sku;
+                    posLocation[i] = location;
+                }
+                posCounters[i] = counters;
             }
 
             @Override
@@ -575,14 +605,15 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                 if (newLocations != null) {
                     locations.putAll(newLocations);
                 }
-                positions.putAll(newPositions);
+                for (int i = 0; i < posSize; i++) {
+                    positions.computeIfAbsent(posSku[i], k -> new HashMap<>(4)).put(posLocation[i], posCounters[i]);
+                }
                 if (newLots != null) {
                     newLots.forEach((k, m) -> lots.computeIfAbsent(k, x -> new TreeMap<>()).putAll(m));
                 }
                 if (newOperations != null) {
                     for (StockOperation op : newOperations) {
-                        operations.put(op.id(), op);
-                        journal.add(op);
+                        journal.append(op);
                     }
                 }
                 if (newReservations != null) {

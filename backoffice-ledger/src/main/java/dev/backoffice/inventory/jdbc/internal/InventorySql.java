@@ -24,6 +24,7 @@ import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -90,8 +91,7 @@ final class InventorySql {
     // ---- positions and lots
 
     static AccountCounters position(Connection c, String t, String sku, String location, boolean lock) throws SQLException {
-        String sql = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?"
-                + (lock ? " FOR UPDATE" : "");
+        String sql = POSITION + (lock ? " FOR UPDATE" : "");
         Optional<AccountCounters> row = Jdbc.queryOne(c, sql, InventorySql::counters, t, sku, location);
         if (row.isPresent() || !lock) {
             return row.orElse(AccountCounters.ZERO);
@@ -105,10 +105,44 @@ final class InventorySql {
         return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), 0, rs.getLong("reserved"));
     }
 
-    static void putPosition(Connection c, String t, String sku, String location, AccountCounters n) throws SQLException {
-        if (Jdbc.update(c, "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ? WHERE tenant_id = ? AND sku = ? AND location = ?",
-                n.debitsPosted(), n.creditsPosted(), n.creditsPending(), t, sku, location) != 1) {
-            throw new IllegalStateException("position " + sku + "/" + location + " was not locked first");
+    /**
+     * Locks a position ({@code SELECT ... FOR UPDATE}), creating it at zero if absent. {@code begin},
+     * if not null, is the statement that begins the transaction (PostgreSQL's isolation level):
+     * sent in the same execution as the lock, so a hot position costs one round trip to lock.
+     */
+    static AccountCounters lockPosition(Connection c, String begin, String t, String sku, String location) throws SQLException {
+        if (begin == null) {
+            return position(c, t, sku, location, true);
+        }
+        try (PreparedStatement ps = c.prepareStatement(begin + "; " + POSITION + " FOR UPDATE")) {
+            Jdbc.bind(ps, t, sku, location);
+            boolean rows = ps.execute();
+            while (!rows && ps.getUpdateCount() != -1) {
+                rows = ps.getMoreResults(); // past the isolation statement
+            }
+            if (rows) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    if (rs.next()) {
+                        return counters(rs);
+                    }
+                }
+            }
+        }
+        return position(c, t, sku, location, true); // no row yet: create it, then lock it
+    }
+
+    /** A position's counters: on hand and reserved (parameters: tenant, sku, location); a primary-key look-up. */
+    static final String POSITION = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
+
+    /**
+     * Writes the counters of positions the transaction locked, in one batch: rows of
+     * {qty_in, qty_out, reserved, tenant, sku, location}.
+     */
+    static void putPositions(Connection c, List<Object[]> rows) throws SQLException {
+        String sql = "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ? WHERE tenant_id = ? AND sku = ? AND location = ?";
+        long updated = rows.size() == 1 ? Jdbc.update(c, sql, rows.get(0)) : Jdbc.batch(c, sql, rows, 500);
+        if (updated != rows.size()) {
+            throw new IllegalStateException("a position of " + rows.size() + " was not locked first");
         }
     }
 
@@ -253,6 +287,25 @@ final class InventorySql {
                 r.version(), r.createdAt()) == 1;
     }
 
+    /**
+     * Inserts reservations whose ids are fresh, in one batch (one round trip; a multi-row INSERT
+     * where the driver rewrites batches). No {@code ON CONFLICT}: a taken id fails the unit.
+     */
+    static void insertReservations(Connection c, String t, List<Reservation> rs) throws SQLException {
+        String sql = "INSERT INTO inventory_reservation (tenant_id, id, sku, location, quantity, shipped, unit_scale, reference, "
+                + "expires_at, status, version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        List<Object[]> rows = new ArrayList<>(rs.size());
+        for (Reservation r : rs) {
+            rows.add(new Object[]{t, r.id().value(), r.sku(), r.location(), r.quantity(), r.shipped(), r.scale(), r.reference(),
+                    r.expiresAt(), r.status(), r.version(), r.createdAt()});
+        }
+        if (rows.size() == 1) {
+            Jdbc.update(c, sql, rows.get(0));
+        } else {
+            Jdbc.batch(c, sql, rows, 500);
+        }
+    }
+
     static boolean updateReservation(Connection c, String t, Reservation r) throws SQLException {
         return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, status = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
                 r.shipped(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
@@ -316,9 +369,15 @@ final class InventorySql {
         }
     }
 
+    /**
+     * The valuation as of a date (parameters: tenant, date): every item's moves up to it, summed;
+     * an index-only scan of {@code inventory_move_as_of} on PostgreSQL (PostgresInventoryPlanTest).
+     */
+    static final String VALUATION = "SELECT sku, SUM(qty_delta) AS q, SUM(value_delta) AS v FROM inventory_move "
+            + "WHERE tenant_id = ? AND move_date <= ? GROUP BY sku ORDER BY sku";
+
     static List<ValuationRow> valuation(Connection c, String t, LocalDate asOf) throws SQLException {
-        return Jdbc.query(c, "SELECT sku, SUM(qty_delta) AS q, SUM(value_delta) AS v FROM inventory_move WHERE tenant_id = ? AND move_date <= ? "
-                + "GROUP BY sku ORDER BY sku", rs -> new ValuationRow(rs.getString("sku"), rs.getLong("q"), rs.getLong("v")), t, asOf);
+        return Jdbc.query(c, VALUATION, rs -> new ValuationRow(rs.getString("sku"), rs.getLong("q"), rs.getLong("v")), t, asOf);
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.backoffice.inventory.jdbc.internal;
 
 import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.TransactionWork;
 import dev.backoffice.core.store.TenantScope;
@@ -25,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +39,33 @@ import java.util.function.Function;
  * Reads run in read transactions of their own; a write runs its unit in one {@link Jdbc}
  * transaction, joining the calling thread's open one on the same data source (so a ledger on
  * that data source, called inside the unit, commits with it).
+ *
+ * <p>Round trips are what a hot position pays for (its row stays locked until the commit), so a
+ * unit writes behind: the counters of the positions it locked are updated once, at the end of
+ * the unit, however often the unit changed them (a group of reservations changes one position
+ * once per reservation), and fresh reservations are inserted in one batch there; on PostgreSQL
+ * the transaction's isolation level travels with its first lock instead of a round trip of its
+ * own. Items and locations come from the store's {@link MasterData} once read.
  */
 public final class JdbcTenantInventory extends TenantScope implements TenantInventoryStore {
 
     private final Jdbc jdbc;
+    private final MasterData master;
 
-    private JdbcTenantInventory(Jdbc jdbc, TenantId tenant) {
+    private JdbcTenantInventory(Jdbc jdbc, TenantId tenant, MasterData master) {
         super(tenant);
         this.jdbc = jdbc;
+        this.master = master;
     }
 
-    /** The view of {@code tenant}'s stock through {@code jdbc}. */
+    /** The view of {@code tenant}'s stock through {@code jdbc}, with no definitions kept between calls. */
     public static JdbcTenantInventory create(Jdbc jdbc, TenantId tenant) {
-        return new JdbcTenantInventory(Check.notNull(jdbc, "jdbc"), tenant);
+        return create(jdbc, tenant, MasterData.create());
+    }
+
+    /** The view of {@code tenant}'s stock through {@code jdbc}, keeping definitions read in {@code master}. */
+    public static JdbcTenantInventory create(Jdbc jdbc, TenantId tenant, MasterData master) {
+        return new JdbcTenantInventory(Check.notNull(jdbc, "jdbc"), tenant, Check.notNull(master, "master"));
     }
 
     @Override
@@ -60,7 +76,15 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
     @Override
     public <T> T write(Function<? super InventoryTx, ? extends T> work) {
         Check.notNull(work, "work");
-        return jdbc.inTransaction(c -> work.apply(new Tx(c)));
+        // a transaction of our own on PostgreSQL: its isolation level rides on its first statement
+        boolean inline = !jdbc.inTransaction() && jdbc.dialect() == Dialect.POSTGRESQL;
+        TransactionWork<T> unit = c -> {
+            Tx tx = new Tx(c, inline ? jdbc.beginIsolationSql() : null);
+            T result = work.apply(tx);
+            tx.flush(); // before the commit, on the unit's connection: the writes held behind
+            return result;
+        };
+        return inline ? jdbc.inTransactionIsolationInline(unit) : jdbc.inTransaction(unit);
     }
 
     /** Every read, over whatever connection {@link #run} gives. */
@@ -75,7 +99,15 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         public Optional<Item> item(String sku) {
-            return run(c -> InventorySql.item(c, t, sku));
+            Item known = master.item(t, sku);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Item> read = run(c -> InventorySql.item(c, t, sku));
+            if (committed()) {
+                read.ifPresent(i -> master.keep(t, i));
+            }
+            return read;
         }
 
         @Override
@@ -85,8 +117,19 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         public Optional<Location> location(String code) {
-            return run(c -> InventorySql.location(c, t, code));
+            Location known = master.location(t, code);
+            if (known != null) {
+                return Optional.of(known);
+            }
+            Optional<Location> read = run(c -> InventorySql.location(c, t, code));
+            if (committed()) {
+                read.ifPresent(l -> master.keep(t, l));
+            }
+            return read;
         }
+
+        /** Whether what this view reads is committed (a unit that defined something may roll back). */
+        abstract boolean committed();
 
         @Override
         public List<Location> locations() {
@@ -160,26 +203,79 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         <T> T run(TransactionWork<T> work) {
             return jdbc.inReadTransaction(work);
         }
+
+        @Override
+        boolean committed() {
+            return true;
+        }
     }
 
     /** One unit of work on the transaction's connection. */
     private final class Tx extends SqlReads implements InventoryTx {
         private final Connection c;
+        /** The statement that begins the transaction, still to be sent (PostgreSQL, a transaction of our own). */
+        private String begin;
+        private boolean defined;
         private final Map<String, Location> locations = new HashMap<>(4);
         private final Map<String, Item> items = new HashMap<>(4);
         private final Map<String, AccountCounters> locked = new HashMap<>(4);
+        /** Positions changed and not written yet, by key: {sku, location}. */
+        private final Map<String, String[]> dirty = new HashMap<>(4);
+        /** Fresh reservations not inserted yet. */
+        private final List<Reservation> fresh = new ArrayList<>();
 
-        Tx(Connection c) {
+        Tx(Connection c, String begin) {
             this.c = c;
+            this.begin = begin;
         }
 
         @Override
         <T> T run(TransactionWork<T> work) {
             try {
+                if (begin != null) {
+                    String sql = begin;
+                    begin = null;
+                    Jdbc.update(c, sql);
+                }
                 return work.execute(c);
             } catch (SQLException e) {
                 throw new StorageException.Sql(e); // for Jdbc to judge (retry, unknown outcome)
             }
+        }
+
+        @Override
+        boolean committed() {
+            return !defined;
+        }
+
+        /** Writes what the unit held behind: its fresh reservations, then its positions' counters. */
+        void flush() {
+            flushReservations();
+            if (dirty.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = new ArrayList<>(dirty.size());
+            dirty.forEach((key, at) -> {
+                AccountCounters n = locked.get(key);
+                rows.add(new Object[]{n.debitsPosted(), n.creditsPosted(), n.creditsPending(), t, at[0], at[1]});
+            });
+            dirty.clear();
+            run(x -> {
+                InventorySql.putPositions(x, rows);
+                return null;
+            });
+        }
+
+        private void flushReservations() {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            List<Reservation> batch = List.copyOf(fresh);
+            fresh.clear();
+            run(x -> {
+                InventorySql.insertReservations(x, t, batch);
+                return null;
+            });
         }
 
         @Override
@@ -213,12 +309,32 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         }
 
         @Override
+        public Optional<Reservation> reservation(ReservationId id) {
+            flushReservations();
+            return super.reservation(id);
+        }
+
+        @Override
+        public List<Reservation> expired(Instant now, int limit) {
+            flushReservations();
+            return super.expired(now, limit);
+        }
+
+        @Override
+        public List<Reservation> expiredAt(String sku, String location, Instant now, int limit) {
+            flushReservations();
+            return super.expiredAt(sku, location, now, limit);
+        }
+
+        @Override
         public boolean insertItem(Item item) {
+            defined = true;
             return run(x -> InventorySql.insertItem(x, t, item));
         }
 
         @Override
         public boolean insertLocation(Location location) {
+            defined = true;
             return run(x -> InventorySql.insertLocation(x, t, location));
         }
 
@@ -228,7 +344,9 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
             String key = sku + '\u0000' + location;
             AccountCounters c = locked.get(key);
             if (c == null) {
-                c = run(x -> InventorySql.position(x, t, sku, location, true));
+                String first = begin;
+                begin = null; // sent with the lock, in one round trip
+                c = run(x -> InventorySql.lockPosition(x, first, t, sku, location));
                 locked.put(key, c);
             }
             return c;
@@ -236,11 +354,12 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         public void putPosition(String sku, String location, AccountCounters counters) {
-            run(x -> {
-                InventorySql.putPosition(x, t, sku, location, counters);
-                return null;
-            });
-            locked.put(sku + '\u0000' + location, counters);
+            String key = sku + '\u0000' + location;
+            if (!locked.containsKey(key)) {
+                throw new IllegalStateException("position " + sku + "/" + location + " was not locked first");
+            }
+            locked.put(key, counters); // written once, by flush()
+            dirty.putIfAbsent(key, new String[]{sku, location});
         }
 
         @Override
@@ -258,16 +377,24 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         public boolean insertReservation(Reservation reservation) {
+            flushReservations();
             return run(x -> InventorySql.insertReservation(x, t, reservation));
         }
 
         @Override
+        public void insertFreshReservation(Reservation reservation) {
+            fresh.add(reservation); // inserted by flush(), or before the unit next reads reservations
+        }
+
+        @Override
         public Optional<Reservation> lockReservation(ReservationId id) {
+            flushReservations();
             return run(x -> InventorySql.reservation(x, t, id, true));
         }
 
         @Override
         public void updateReservation(Reservation reservation) {
+            flushReservations();
             if (!run(x -> InventorySql.updateReservation(x, t, reservation))) {
                 throw new IllegalStateException("reservation " + reservation.id() + " is not stored at version " + (reservation.version() - 1));
             }
