@@ -42,7 +42,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -600,5 +602,21 @@ public abstract class InventoryContract {
         assertThat(stock.location("WH1-A").parent()).contains("WH1");
         assertThat(stock.items()).extracting(Item::sku).containsExactly("BOLT", "FLOUR");
         assertThat(Optional.of(stock.tenant())).contains(tenant);
+    }
+
+    @Test
+    void an_item_defined_and_read_in_a_transaction_that_rolls_back_is_not_remembered() {
+        assumeTrue(kind.jdbc(), "a caller's transaction exists on the JDBC stores only");
+        Jdbc callers = Jdbc.of(db.dataSource());
+        assertThatThrownBy(() -> callers.inTransaction(c -> {
+            stock.defineItem(Item.of("GHOST", "Ghost", Uom.PIECES, Costing.FIFO, EUR));
+            assertThat(stock.item("GHOST").sku()).isEqualTo("GHOST"); // read inside the caller's transaction
+            receive("GHOST", "1", "1.00");                             // a unit that joins it reads it too
+            throw new IllegalStateException("the caller rolls back");
+        })).isInstanceOf(IllegalStateException.class);
+
+        // the store's cache of definitions must not have kept what the rollback took back
+        fails("inventory.item_not_found", () -> receive("GHOST", "1", "1.00"));
+        assertThat(stock.items()).extracting(Item::sku).containsExactly("BOLT", "FLOUR");
     }
 }

@@ -132,9 +132,15 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         List<StockOperation> committedOperations(String sku, Optional<OperationId> after, int limit) {
             Comparator<StockOperation> order = Comparator.comparing(StockOperation::date).thenComparing(StockOperation::recordedAt)
                     .thenComparing(StockOperation::id);
-            StockOperation from = after.map(operations::get).orElse(null);
-            return operations.values().stream().filter(o -> o.sku().equals(sku)).filter(o -> from == null || order.compare(o, from) > 0)
-                    .sorted(order).limit(limit).toList();
+            StockOperation from = after.map(journal::find).orElse(null);
+            List<StockOperation> ofItem = new ArrayList<>();
+            for (int p = 0, n = journal.size(); p < n; p++) {
+                StockOperation o = journal.get(p);
+                if (o.sku().equals(sku) && (from == null || order.compare(o, from) > 0)) {
+                    ofItem.add(o);
+                }
+            }
+            return ofItem.stream().sorted(order).limit(limit).toList();
         }
 
         List<CostLayer> committedLayers(String sku) {

@@ -77,9 +77,10 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
     public <T> T write(Function<? super InventoryTx, ? extends T> work) {
         Check.notNull(work, "work");
         // a transaction of our own on PostgreSQL: its isolation level rides on its first statement
-        boolean inline = !jdbc.inTransaction() && jdbc.dialect() == Dialect.POSTGRESQL;
+        boolean joined = jdbc.inTransaction();
+        boolean inline = !joined && jdbc.dialect() == Dialect.POSTGRESQL;
         TransactionWork<T> unit = c -> {
-            Tx tx = new Tx(c, inline ? jdbc.beginIsolationSql() : null);
+            Tx tx = new Tx(c, inline ? jdbc.beginIsolationSql() : null, joined);
             T result = work.apply(tx);
             tx.flush(); // before the commit, on the unit's connection: the writes held behind
             return result;
@@ -206,7 +207,8 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         boolean committed() {
-            return true;
+            // inside a caller's or host transaction the read joins it and may see its uncommitted rows
+            return !jdbc.inTransaction();
         }
     }
 
@@ -216,6 +218,11 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         /** The statement that begins the transaction, still to be sent (PostgreSQL, a transaction of our own). */
         private String begin;
         private boolean defined;
+        /**
+         * Whether the unit joined an enclosing (caller's or host) transaction: then what it reads
+         * may be that transaction's uncommitted definitions, which a rollback would take back.
+         */
+        private final boolean joined;
         private final Map<String, Location> locations = new HashMap<>(4);
         private final Map<String, Item> items = new HashMap<>(4);
         private final Map<String, AccountCounters> locked = new HashMap<>(4);
@@ -224,9 +231,10 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
         /** Fresh reservations not inserted yet. */
         private final List<Reservation> fresh = new ArrayList<>();
 
-        Tx(Connection c, String begin) {
+        Tx(Connection c, String begin, boolean joined) {
             this.c = c;
             this.begin = begin;
+            this.joined = joined;
         }
 
         @Override
@@ -245,7 +253,7 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
 
         @Override
         boolean committed() {
-            return !defined;
+            return !defined && !joined;
         }
 
         /** Writes what the unit held behind: its fresh reservations, then its positions' counters. */
