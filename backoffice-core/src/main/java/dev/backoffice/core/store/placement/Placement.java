@@ -2,6 +2,7 @@ package dev.backoffice.core.store.placement;
 
 import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.store.MultiTenantStore;
+import dev.backoffice.core.jdbc.TenantFence;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
@@ -251,12 +252,69 @@ public final class Placement<D> implements AutoCloseable {
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            S target = resolve(placement, stores, (TenantId) args[0]);
-            try {
+            TenantId tenant = (TenantId) args[0];
+            S target = resolve(placement, stores, tenant);
+            if (method.getName().equals("forTenant") && method.getParameterCount() == 1
+                    && MultiTenantStore.class.isAssignableFrom(method.getDeclaringClass())) {
+                Object handle = call(target, method, args, tenant);
+                return Proxy.newProxyInstance(type.getClassLoader(), handleInterfaces(handle.getClass()),
+                        new Handle(this, method, tenant, handle));
+            }
+            return call(target, method, args, tenant);
+        }
+
+        /** Calls {@code method} on {@code target} as a call of {@code tenant} (whose writes a moveable database fences). */
+        static Object call(Object target, Method method, Object[] args, TenantId tenant) throws Throwable {
+            try (TenantFence.Scope ignored = TenantFence.enter(tenant)) {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         }
+    }
+
+    /**
+     * A tenant's handle of a routed store. Every call asks the placement again, so a handle a
+     * front door keeps follows its tenant when the tenant is moved to another database; each call
+     * runs as a call of that tenant ({@link TenantFence#enter}).
+     */
+    private static final class Handle implements InvocationHandler {
+        private final Router<?> router;
+        private final Method forTenant;
+        private final TenantId tenant;
+        private final Object first;
+
+        Handle(Router<?> router, Method forTenant, TenantId tenant, Object first) {
+            this.router = router;
+            this.forTenant = forTenant;
+            this.tenant = tenant;
+            this.first = first;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "placed " + first;
+                };
+            }
+            Object store = resolve(router.placement, router.stores, tenant);
+            Object handle = Router.call(store, forTenant, new Object[]{tenant}, tenant);
+            return Router.call(handle, method, args, tenant);
+        }
+    }
+
+    private static Class<?>[] handleInterfaces(Class<?> cls) {
+        Set<Class<?>> out = new LinkedHashSet<>();
+        for (Class<?> c = cls; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (Modifier.isPublic(i.getModifiers())) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.toArray(new Class<?>[0]);
     }
 }
