@@ -2,6 +2,7 @@ package dev.backoffice.core.store.placement;
 
 import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.store.MultiTenantStore;
+import dev.backoffice.core.store.TenantStore;
 import dev.backoffice.core.jdbc.TenantFence;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -274,21 +275,29 @@ public final class Placement<D> implements AutoCloseable {
     }
 
     /**
-     * A tenant's handle of a routed store. Every call asks the placement again, so a handle a
-     * front door keeps follows its tenant when the tenant is moved to another database; each call
-     * runs as a call of that tenant ({@link TenantFence#enter}).
+     * A tenant's handle of a routed store, or its read view ({@code read()}). Every call asks the
+     * placement again and replays the way from the store ({@code forTenant}, then {@code read()}
+     * for a view), so a handle or view a front door keeps follows its tenant when the tenant is
+     * moved to another database; each call runs as a call of that tenant ({@link TenantFence#enter}).
      */
     private static final class Handle implements InvocationHandler {
         private final Router<?> router;
         private final Method forTenant;
         private final TenantId tenant;
         private final Object first;
+        /** Null for the handle; {@code read()} for its read view. */
+        private final Method view;
 
         Handle(Router<?> router, Method forTenant, TenantId tenant, Object first) {
+            this(router, forTenant, tenant, first, null);
+        }
+
+        private Handle(Router<?> router, Method forTenant, TenantId tenant, Object first, Method view) {
             this.router = router;
             this.forTenant = forTenant;
             this.tenant = tenant;
             this.first = first;
+            this.view = view;
         }
 
         @Override
@@ -301,8 +310,17 @@ public final class Placement<D> implements AutoCloseable {
                 };
             }
             Object store = resolve(router.placement, router.stores, tenant);
-            Object handle = Router.call(store, forTenant, new Object[]{tenant}, tenant);
-            return Router.call(handle, method, args, tenant);
+            Object target = Router.call(store, forTenant, new Object[]{tenant}, tenant);
+            if (view != null) {
+                target = Router.call(target, view, null, tenant);
+            }
+            Object result = Router.call(target, method, args, tenant);
+            if (view == null && method.getName().equals("read") && method.getParameterCount() == 0
+                    && TenantStore.class.isAssignableFrom(method.getDeclaringClass()) && result != null) {
+                return Proxy.newProxyInstance(method.getReturnType().getClassLoader(), handleInterfaces(result.getClass()),
+                        new Handle(router, forTenant, tenant, result, method));
+            }
+            return result;
         }
     }
 
