@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -73,6 +74,7 @@ public final class TenantMove {
     private Path workDir;
     private final List<MoveCheck> checks = new ArrayList<>();
     private MoveStep stopAfter;
+    private Consumer<MoveStep> onStep = step -> { };
     private Clock clock = Clock.systemUTC();
 
     private TenantMove(TenantId tenant) {
@@ -142,6 +144,15 @@ public final class TenantMove {
      */
     public TenantMove stopAfter(MoveStep step) {
         this.stopAfter = Check.notNull(step, "stopAfter");
+        return this;
+    }
+
+    /**
+     * Called after each step is done and journaled (progress reports; drills that kill the mover
+     * at a known point).
+     */
+    public TenantMove onStep(Consumer<MoveStep> listener) {
+        this.onStep = Check.notNull(listener, "onStep");
         return this;
     }
 
@@ -226,6 +237,7 @@ public final class TenantMove {
         }
         write(src, TenantFence.MOVED, MoveStep.MOVED, moveId, toKey);
         switchPlacement();
+        onStep.accept(MoveStep.MOVED);
         return report(moveId, MoveStep.MOVED, rows, start, fencedAt, openedAt, resumed);
     }
 
@@ -354,6 +366,7 @@ public final class TenantMove {
     }
 
     private boolean stop(MoveStep step) {
+        onStep.accept(step);
         return step == stopAfter;
     }
 
