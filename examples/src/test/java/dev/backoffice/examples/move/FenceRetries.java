@@ -20,15 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  * again after a short pause, for up to a minute. Wraps a routed store, so that each retry asks
  * the placement again.
  */
-final class FenceRetries {
+public final class FenceRetries {
 
     /** Calls refused by a fence and run again, over all wrapped stores. */
-    static final AtomicLong RETRIED = new AtomicLong();
+    public static final AtomicLong RETRIED = new AtomicLong();
 
     private FenceRetries() {
     }
 
-    static <S extends MultiTenantStore<?>> S wrap(Class<S> type, S store) {
+    public static <S extends MultiTenantStore<?>> S wrap(Class<S> type, S store) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(store, args);
