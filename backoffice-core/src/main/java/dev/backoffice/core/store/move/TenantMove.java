@@ -170,7 +170,10 @@ public final class TenantMove {
         Jdbc dst = Jdbc.of(to);
         TenantFence.install(src);
         TenantFence.install(dst);
-        modules.forEach((m, scripts) -> SchemaInstaller.install(dst, m, scripts));
+        modules.forEach((m, scripts) -> {
+            SchemaInstaller.install(src, m, scripts); // a module the source never used exports empty
+            SchemaInstaller.install(dst, m, scripts);
+        });
         Row s = row(src);
         Row d = row(dst);
         if (TenantFence.MOVED.equals(s.state)) {
