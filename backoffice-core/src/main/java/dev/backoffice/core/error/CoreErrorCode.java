@@ -50,6 +50,25 @@ public enum CoreErrorCode implements ErrorCode {
     STORAGE_EXPORT_INVALID("storage.export_invalid", Kind.INVALID),
     /** The database an export is imported into already holds rows of that tenant: nothing was imported. */
     STORAGE_IMPORT_TENANT_EXISTS("storage.import_tenant_exists", Kind.CONFLICT),
+    /**
+     * The tenant is being moved between databases ({@code core.store.move.TenantMove}) and its
+     * writes are fenced on this one for a few seconds: nothing was written. Retryable: run the
+     * same call again in a moment (it lands on the tenant's database of then).
+     */
+    STORAGE_TENANT_MOVING("storage.tenant_moving", Kind.STORAGE),
+    /**
+     * The tenant has moved to another database and this one refuses its writes for good: nothing
+     * was written. Retryable once the tenant placement names its new database (the message names
+     * the tenant only, never a database).
+     */
+    STORAGE_TENANT_MOVED("storage.tenant_moved", Kind.STORAGE),
+    /**
+     * A tenant move cannot go on as asked: another move of the tenant is under way to another
+     * database, the move already finished (no rollback), or its verification found a difference
+     * (the message names the table). The tenant stays fenced on its source until the move is run
+     * again or rolled back.
+     */
+    STORAGE_MOVE_CONFLICT("storage.move_conflict", Kind.CONFLICT),
     /** A page cursor was not issued by this listing, was tampered with or is malformed. */
     PAGE_INVALID_CURSOR("page.invalid_cursor", Kind.INVALID),
     /** An amount does not fit in 64-bit minor units. */

@@ -303,6 +303,10 @@ public final class TenantExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            importOnPostgres(c, t, columns, lines);
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
             for (String line : lines) {
@@ -326,6 +330,35 @@ public final class TenantExport {
             }
         }
     }
+
+    /**
+     * PostgreSQL: the lines go to the server as JSON arrays of {@value #POSTGRES_CHUNK} rows, one
+     * statement each, and {@code json_populate_recordset} turns them into rows of the table (its
+     * casts read every value kind of the format: decimals and timestamps from their strings). A
+     * tenth of the round trips and none of the per-value binding of a batched INSERT.
+     */
+    private static void importOnPostgres(Connection c, ExportManifest.Table t, List<String> columns, List<String> lines)
+            throws SQLException {
+        String cols = String.join(", ", columns);
+        String sql = "INSERT INTO " + t.table() + " (" + cols + ") SELECT " + cols + " FROM json_populate_recordset(NULL::"
+                + t.table() + ", ?::json)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < lines.size(); from += POSTGRES_CHUNK) {
+                List<String> chunk = lines.subList(from, Math.min(lines.size(), from + POSTGRES_CHUNK));
+                StringBuilder json = new StringBuilder(chunk.size() * 256).append('[');
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (i > 0) {
+                        json.append(',');
+                    }
+                    json.append(chunk.get(i));
+                }
+                ps.setString(1, json.append(']').toString());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static final int POSTGRES_CHUNK = 5_000;
 
     private static String kind(int sqlType, String typeName) {
         String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);

@@ -85,10 +85,18 @@ public final class Jdbc {
     private final HostTransactions host;
     private final boolean installSchema;
     private final MetricsRecorder metrics;
+    /** Whether write transactions check the tenant's fence ({@link TenantFence#moveable}). */
+    private final boolean fenced;
     private volatile Dialect dialect;
 
     private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation, HostTransactions host,
                  boolean installSchema, MetricsRecorder metrics) {
+        this(dataSource, retryPolicy, isolation, host, installSchema, metrics, TenantFence.isMoveable(dataSource));
+    }
+
+    private Jdbc(DataSource dataSource, RetryPolicy retryPolicy, int isolation, HostTransactions host,
+                 boolean installSchema, MetricsRecorder metrics, boolean fenced) {
+        this.fenced = fenced;
         this.dataSource = Check.notNull(dataSource, "dataSource");
         this.retryPolicy = Check.notNull(retryPolicy, "retryPolicy");
         this.isolation = isolation;
@@ -104,7 +112,7 @@ public final class Jdbc {
 
     /** The same data source with another retry policy. */
     public Jdbc withRetryPolicy(RetryPolicy policy) {
-        return new Jdbc(dataSource, policy, isolation, host, installSchema, metrics);
+        return new Jdbc(dataSource, policy, isolation, host, installSchema, metrics, fenced);
     }
 
     /**
@@ -116,7 +124,7 @@ public final class Jdbc {
                         || isolationLevel == Connection.TRANSACTION_REPEATABLE_READ
                         || isolationLevel == Connection.TRANSACTION_SERIALIZABLE,
                 "isolationLevel", "must be READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE", isolationLevel);
-        return new Jdbc(dataSource, retryPolicy, isolationLevel, host, installSchema, metrics);
+        return new Jdbc(dataSource, retryPolicy, isolationLevel, host, installSchema, metrics, fenced);
     }
 
     /**
@@ -132,7 +140,7 @@ public final class Jdbc {
     public Jdbc withHostTransactions(HostTransactions hostTransactions) {
         Check.notNull(hostTransactions, "hostTransactions");
         return new Jdbc(dataSource, retryPolicy, isolation, hostTransactions == HostTransactions.NONE ? null : hostTransactions,
-                installSchema, metrics);
+                installSchema, metrics, fenced);
     }
 
     /**
@@ -144,7 +152,7 @@ public final class Jdbc {
      * @return a helper over the same data source with that setting
      */
     public Jdbc withSchemaInstall(boolean install) {
-        return new Jdbc(dataSource, retryPolicy, isolation, host, install, metrics);
+        return new Jdbc(dataSource, retryPolicy, isolation, host, install, metrics, fenced);
     }
 
     /**
@@ -157,12 +165,26 @@ public final class Jdbc {
      * @return a helper over the same data source with that recorder
      */
     public Jdbc withMetrics(MetricsRecorder recorder) {
-        return new Jdbc(dataSource, retryPolicy, isolation, host, installSchema, Check.notNull(recorder, "recorder"));
+        return new Jdbc(dataSource, retryPolicy, isolation, host, installSchema, Check.notNull(recorder, "recorder"), fenced);
     }
 
     /** Where this helper and the stores over it report their numbers ({@link MetricsRecorder#NONE} unless set). */
     public MetricsRecorder metrics() {
         return metrics;
+    }
+
+    /**
+     * This helper without fence checks (for schema installation and for the mover itself, whose
+     * transactions write for no single tenant's call); the same data source, so transactions
+     * still join.
+     */
+    Jdbc unfencedHelper() {
+        return fenced ? new Jdbc(dataSource, retryPolicy, isolation, host, installSchema, metrics, false) : this;
+    }
+
+    /** Whether this helper's write transactions check the tenant's fence (see {@link TenantFence}). */
+    public boolean checksFences() {
+        return fenced;
     }
 
     /** Whether stores built over this helper install their schema scripts (see {@link #withSchemaInstall}). */
@@ -377,6 +399,9 @@ public final class Jdbc {
             }
             open.put(dataSource, c);
             T result = work.execute(c);
+            if (fenced && !readOnly) {
+                TenantFence.check(c, dialect()); // the last statement before the commit; see TenantFence
+            }
             try {
                 long start = System.nanoTime();
                 c.commit();
@@ -489,6 +514,9 @@ public final class Jdbc {
             open.put(dataSource, c);
             try {
                 T result = work.execute(c);
+                if (fenced && !readOnly) {
+                    TenantFence.check(c, dialect); // its lock is held until the host commits
+                }
                 if (savepoint != null) {
                     try {
                         c.releaseSavepoint(savepoint);

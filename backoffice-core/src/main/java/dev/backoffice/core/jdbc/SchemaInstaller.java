@@ -51,8 +51,9 @@ public final class SchemaInstaller {
         if (!jdbc.installsSchema()) {
             return; // the application's migrations own the schema
         }
+        Jdbc db = jdbc.unfencedHelper(); // installing writes for no tenant
         synchronized (JVM_LOCK) {
-            jdbc.inTransactionRun(c -> {
+            db.inTransactionRun(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute("CREATE TABLE IF NOT EXISTS backoffice_schema_history ("
                             + "module VARCHAR(64) NOT NULL, version INT NOT NULL, script VARCHAR(200) NOT NULL, "
@@ -64,8 +65,8 @@ public final class SchemaInstaller {
                 Check.that(m.matches(), "scripts", "must be named like V1__name.sql", script);
                 int version = Integer.parseInt(m.group(1));
                 String sql = read("db/" + module + "/" + script);
-                jdbc.inTransactionRun(c -> {
-                    jdbc.dialect().advisoryLock(c, ("backoffice-schema:" + module).hashCode());
+                db.inTransactionRun(c -> {
+                    db.dialect().advisoryLock(c, ("backoffice-schema:" + module).hashCode());
                     boolean applied = Jdbc.queryOne(c,
                             "SELECT 1 FROM backoffice_schema_history WHERE module = ? AND version = ?",
                             rs -> true, module, version).isPresent();

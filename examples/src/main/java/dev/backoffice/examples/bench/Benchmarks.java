@@ -43,7 +43,7 @@ import java.util.List;
 public final class Benchmarks {
 
     private static final Path RESULTS = Path.of("benchmarks", "results.json");
-    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "invoicing", "inventory");
+    private static final List<String> PARTS = List.of("jmh", "ledger-jdbc", "payroll", "docs", "invoicing", "inventory", "move");
 
     private Benchmarks() {
     }
@@ -130,6 +130,10 @@ public final class Benchmarks {
             case "inventory" -> {
                 dev.backoffice.examples.bench.inventory.InventoryBench.main(quick ? new String[]{"--items=10000", "--stock=5000"} : new String[0]);
                 return json.readTree(Path.of("examples", "target", "inventory-bench.json").toFile());
+            }
+            case "move" -> {
+                dev.backoffice.examples.bench.move.MoveBench.main(quick ? new String[]{"--entries=50000", "--documents=5000"} : new String[0]);
+                return json.readTree(Path.of("examples", "target", "move-bench.json").toFile());
             }
             default -> throw new IllegalArgumentException("unknown benchmark part " + part + "; known: " + PARTS);
         }

@@ -2,6 +2,8 @@ package dev.backoffice.core.store.placement;
 
 import dev.backoffice.core.error.CoreErrorCode;
 import dev.backoffice.core.store.MultiTenantStore;
+import dev.backoffice.core.store.TenantStore;
+import dev.backoffice.core.jdbc.TenantFence;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
@@ -251,12 +253,86 @@ public final class Placement<D> implements AutoCloseable {
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
-            S target = resolve(placement, stores, (TenantId) args[0]);
-            try {
+            TenantId tenant = (TenantId) args[0];
+            S target = resolve(placement, stores, tenant);
+            if (method.getName().equals("forTenant") && method.getParameterCount() == 1
+                    && MultiTenantStore.class.isAssignableFrom(method.getDeclaringClass())) {
+                Object handle = call(target, method, args, tenant);
+                return Proxy.newProxyInstance(type.getClassLoader(), handleInterfaces(handle.getClass()),
+                        new Handle(this, method, tenant, handle));
+            }
+            return call(target, method, args, tenant);
+        }
+
+        /** Calls {@code method} on {@code target} as a call of {@code tenant} (whose writes a moveable database fences). */
+        static Object call(Object target, Method method, Object[] args, TenantId tenant) throws Throwable {
+            try (TenantFence.Scope ignored = TenantFence.enter(tenant)) {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         }
+    }
+
+    /**
+     * A tenant's handle of a routed store, or its read view ({@code read()}). Every call asks the
+     * placement again and replays the way from the store ({@code forTenant}, then {@code read()}
+     * for a view), so a handle or view a front door keeps follows its tenant when the tenant is
+     * moved to another database; each call runs as a call of that tenant ({@link TenantFence#enter}).
+     */
+    private static final class Handle implements InvocationHandler {
+        private final Router<?> router;
+        private final Method forTenant;
+        private final TenantId tenant;
+        private final Object first;
+        /** Null for the handle; {@code read()} for its read view. */
+        private final Method view;
+
+        Handle(Router<?> router, Method forTenant, TenantId tenant, Object first) {
+            this(router, forTenant, tenant, first, null);
+        }
+
+        private Handle(Router<?> router, Method forTenant, TenantId tenant, Object first, Method view) {
+            this.router = router;
+            this.forTenant = forTenant;
+            this.tenant = tenant;
+            this.first = first;
+            this.view = view;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "placed " + first;
+                };
+            }
+            Object store = resolve(router.placement, router.stores, tenant);
+            Object target = Router.call(store, forTenant, new Object[]{tenant}, tenant);
+            if (view != null) {
+                target = Router.call(target, view, null, tenant);
+            }
+            Object result = Router.call(target, method, args, tenant);
+            if (view == null && method.getName().equals("read") && method.getParameterCount() == 0
+                    && TenantStore.class.isAssignableFrom(method.getDeclaringClass()) && result != null) {
+                return Proxy.newProxyInstance(method.getReturnType().getClassLoader(), handleInterfaces(result.getClass()),
+                        new Handle(router, forTenant, tenant, result, method));
+            }
+            return result;
+        }
+    }
+
+    private static Class<?>[] handleInterfaces(Class<?> cls) {
+        Set<Class<?>> out = new LinkedHashSet<>();
+        for (Class<?> c = cls; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (Modifier.isPublic(i.getModifiers())) {
+                    out.add(i);
+                }
+            }
+        }
+        return out.toArray(new Class<?>[0]);
     }
 }

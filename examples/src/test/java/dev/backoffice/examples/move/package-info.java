@@ -1,0 +1,2 @@
+/** Issue #20 item 2: moving a tenant online between databases, tested with every module. */
+package dev.backoffice.examples.move;
