@@ -22,6 +22,12 @@ import dev.backoffice.docs.jdbc.JdbcDocumentStore;
 import dev.backoffice.examples.demo.scenario.Scenario;
 import dev.backoffice.examples.demo.scenario.ScenarioLoader;
 import dev.backoffice.examples.move.FenceRetries;
+import dev.backoffice.inventory.InventoryStore;
+import dev.backoffice.inventory.jdbc.JdbcInventoryStore;
+import dev.backoffice.invoicing.InvoiceStore;
+import dev.backoffice.invoicing.PayableStore;
+import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
+import dev.backoffice.invoicing.jdbc.JdbcPayableStore;
 import dev.backoffice.ledger.LedgerStore;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
 import dev.backoffice.orders.OrderStore;
@@ -125,7 +131,10 @@ class ThreeClusterMoveTest {
                     FenceRetries.wrap(PayrollStore.class, placed.route(PayrollStore.class, JdbcPayrollStore::create)),
                     FenceRetries.wrap(DocumentStore.class, placed.route(DocumentStore.class, JdbcDocumentStore::create)),
                     sharedBlobs,
-                    FenceRetries.wrap(AuditStore.class, placed.route(AuditStore.class, j -> JdbcAuditStore.create(j, Clock.systemUTC()))));
+                    FenceRetries.wrap(AuditStore.class, placed.route(AuditStore.class, j -> JdbcAuditStore.create(j, Clock.systemUTC()))),
+                    FenceRetries.wrap(InvoiceStore.class, placed.route(InvoiceStore.class, j -> JdbcInvoiceStore.builder(j).build())),
+                    FenceRetries.wrap(PayableStore.class, placed.route(PayableStore.class, JdbcPayableStore::create)),
+                    FenceRetries.wrap(InventoryStore.class, placed.route(InventoryStore.class, j -> JdbcInventoryStore.builder(j).build())));
             Runnable mover = () -> {
                 DataSource source = TenantFence.unfenced(clusters.get("c0"));
                 waitForWork(source, moved);
@@ -147,7 +156,8 @@ class ThreeClusterMoveTest {
         assertThat(chain.intact()).isTrue();
         assertThat(chain.recordsChecked()).isPositive();
         Jdbc oldHome = Jdbc.of(TenantFence.unfenced(clusters.get("c0")));
-        for (String table : List.of("ledger_entry", "orders", "hr_payslips", "docs_document", "audit_log")) {
+        for (String table : List.of("ledger_entry", "orders", "hr_payslips", "docs_document", "audit_log", "invoicing_invoice",
+                "inventory_operation")) {
             long left = oldHome.inReadTransaction(c -> Jdbc.queryOne(c, "SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?",
                     rs -> rs.getLong(1), moved.value()).orElseThrow());
             assertThat(left).as("%s rows on the old home: those the move exported", table).isEqualTo(report[0].rows().get(table));
@@ -163,7 +173,7 @@ class ThreeClusterMoveTest {
         for (int i = 0; i < COMPANIES; i++) {
             Scenario.Entity e = SCENARIO.entities().get(i % SCENARIO.entities().size());
             Scenario.Entity renamed = new Scenario.Entity("c" + i + "-" + e.tenant(), e.name() + " " + i, e.country(), e.currency(),
-                    e.payDate(), e.journal(), e.employees(), e.customers(), e.orders(), e.retention(), e.legalHold());
+                    e.payDate(), e.invoicing(), e.stock(), e.journal(), e.employees(), e.customers(), e.orders(), e.retention(), e.legalHold());
             out.add(new Scenario(SCENARIO.name(), SCENARIO.month(), SCENARIO.actor(), SCENARIO.chartOfAccounts(),
                     SCENARIO.postingAccounts(), List.of(renamed), SCENARIO.disposition()));
         }
