@@ -6,14 +6,11 @@ import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Write fences of tenants on a database that tenants can be moved away from: while a tenant is
@@ -95,7 +92,7 @@ public final class TenantFence {
     /** The data source under a {@link #moveable} one (the one a mover reads and writes unfenced). */
     public static DataSource unfenced(DataSource dataSource) {
         Check.notNull(dataSource, "dataSource");
-        return dataSource instanceof Moveable m ? m.delegate : dataSource;
+        return dataSource instanceof Moveable m ? m.delegate() : dataSource;
     }
 
     /** Installs the fence table (idempotent; respects {@link Jdbc#withSchemaInstall}). */
@@ -195,61 +192,14 @@ public final class TenantFence {
     }
 
     /** A data source whose stores check fences; otherwise its delegate. */
-    private static final class Moveable implements DataSource {
-        private final DataSource delegate;
-
+    private static final class Moveable extends ForwardingDataSource {
         Moveable(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return delegate.getConnection(username, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return iface.isInstance(this) || delegate.isWrapperFor(iface);
+            super(delegate);
         }
 
         @Override
         public String toString() {
-            return "moveable " + delegate;
+            return "moveable " + delegate();
         }
     }
 }

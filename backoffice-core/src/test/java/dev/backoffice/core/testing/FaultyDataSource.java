@@ -1,7 +1,8 @@
 package dev.backoffice.core.testing;
 
+import dev.backoffice.core.jdbc.ForwardingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,11 +11,9 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 /**
  * A {@link DataSource} over a real one that injects the faults a network or a failover causes,
@@ -37,7 +36,7 @@ import java.util.logging.Logger;
  * ({@code execute*}); {@link #statementsExecuted()} tells how many ran, so a test can first
  * count the statements of a write and then fail each of them in turn.
  */
-public final class FaultyDataSource implements DataSource {
+public final class FaultyDataSource extends ForwardingDataSource {
 
     private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
             "executeLargeUpdate", "executeLargeBatch");
@@ -57,6 +56,7 @@ public final class FaultyDataSource implements DataSource {
     private final AtomicInteger faultsFired = new AtomicInteger();
 
     public FaultyDataSource(DataSource real) {
+        super(real);
         this.real = real;
     }
 
@@ -289,42 +289,5 @@ public final class FaultyDataSource implements DataSource {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    // ---- plain delegation
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return real.isWrapperFor(iface);
     }
 }

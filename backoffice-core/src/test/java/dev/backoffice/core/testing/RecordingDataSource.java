@@ -1,7 +1,8 @@
 package dev.backoffice.core.testing;
 
+import dev.backoffice.core.jdbc.ForwardingDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,7 +13,6 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +36,7 @@ import java.util.stream.Collectors;
  * test class directory or test jar) from one the SDK sent; {@link TenantStatements} checks the
  * SDK's.
  */
-public final class RecordingDataSource implements DataSource {
+public final class RecordingDataSource extends ForwardingDataSource {
 
     /** One distinct statement text: who sent it first, and how often it was sent. */
     public static final class Sent {
@@ -87,6 +86,7 @@ public final class RecordingDataSource implements DataSource {
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
 
     private RecordingDataSource(DataSource real) {
+        super(real);
         this.real = real;
     }
 
@@ -222,43 +222,5 @@ public final class RecordingDataSource implements DataSource {
                 throw e.getCause();
             }
         }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return real.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        real.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        real.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return real.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return real.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        return real.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return iface.isInstance(this) || real.isWrapperFor(iface);
     }
 }
