@@ -58,7 +58,7 @@ public final class Inventory {
         TenantInventory t = tenants.get(tenant);
         return t != null ? t : tenants.computeIfAbsent(tenant, id -> InventoryService.create(id, store.forTenant(id),
                 ledger == null ? null : ledger.forTenant(id), accounts, clock, audit.forTenant(id), cursors,
-                groupReservations));
+                groupReservations, store.metrics()));
     }
 
     /** Builder of {@link Inventory}. */

@@ -63,9 +63,9 @@ public final class Invoicing {
         Check.notNull(tenant, "tenant");
         TenantInvoicing t = tenants.get(tenant);
         return t != null ? t : tenants.computeIfAbsent(tenant, id -> InvoicingService.create(id, store.forTenant(id),
-                ledger == null ? null : ledger.forTenant(id), accounts, fxRates, clock, audit.forTenant(id), cursors,
+                ledger == null ? null : ledger.forTenant(id), accounts, fxRates, clock, audit.forTenant(id), cursors, store.metrics(),
                 payables == null ? null : PayablesService.create(id, payables.forTenant(id), ledger == null ? null : ledger.forTenant(id),
-                        accounts, fxRates, clock, audit.forTenant(id))));
+                        accounts, fxRates, clock, audit.forTenant(id), payables.metrics())));
     }
 
     /** Builder of {@link Invoicing}. */

@@ -3,11 +3,13 @@ package dev.backoffice.inventory;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
@@ -40,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audit share the one (faulty) data source, so an operation and its journal entry are one
  * transaction. For every fault what the caller was told matches what is stored, and afterwards
  * the books agree: the ledger's inventory account equals the valuation, on hand equals the
- * operations stored, reserved equals the reservations stored.
+ * operations stored, reserved equals the reservations stored. A lost acknowledgement a rerun
+ * settles by lookup is counted as {@code backoffice.outcome.resolved{module=inventory}} on the
+ * store's recorder; a call answered at its first attempt records nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class InventoryCommitOutcomeContract {
@@ -53,6 +57,7 @@ public abstract class InventoryCommitOutcomeContract {
     private TenantInventory stock;
     private TenantLedger ledger;
     private AdjustableClock clock;
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected InventoryCommitOutcomeContract(StoreKind kind) {
         this.kind = kind;
@@ -62,7 +67,8 @@ public abstract class InventoryCommitOutcomeContract {
     void open() {
         db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
-        stockStore = JdbcInventoryStore.create(faulty);
+        stockStore = JdbcInventoryStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
+        assertThat(stockStore.metrics()).isSameAs(metrics);
         ledgerStore = JdbcLedgerStore.create(faulty);
     }
 
@@ -253,5 +259,50 @@ public abstract class InventoryCommitOutcomeContract {
         assertThat(stock.onHand("BOLT", "WH1")).isEqualByComparingTo(BigDecimal.valueOf(100 - count));
         Money valued = stock.valuation(LocalDate.of(2100, 1, 1)).totals().get(InventoryContract.EUR);
         assertThat(ledger.balance("1300").posted()).isEqualTo(valued);
+    }
+
+    @Test
+    void a_receipt_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
+        int before = faulty.commits();
+        OperationId measured = receive(OperationId.newId()).id();
+        int commitsOfAReceipt = faulty.commits() - before; // its write commits last
+        metrics.clear();
+        OperationId first = receive(OperationId.newId()).id();
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as("a first attempt that answers records nothing")
+                .isZero();
+        OperationId id = OperationId.newId();
+        faulty.loseCommitAck(commitsOfAReceipt);
+        StockOperation told;
+        try {
+            told = receive(id);
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(stored(id)).contains(told);
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
+        theBooksAgree(List.of(measured, first, id), 0);
+    }
+
+    @Test
+    void a_reservation_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
+        receive(OperationId.newId());
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        int before = faulty.commits();
+        stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "first", until));
+        int commitsOfAReservation = faulty.commits() - before;
+        metrics.clear();
+        ReservationId id = ReservationId.newId();
+        faulty.loseCommitAck(commitsOfAReservation);
+        Reservation told;
+        try {
+            told = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "lost ack", until).withId(id));
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(reservation(id)).contains(told);
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo(BigDecimal.valueOf(2));
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
     }
 }

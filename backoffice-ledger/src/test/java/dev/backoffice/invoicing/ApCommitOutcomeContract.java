@@ -3,11 +3,13 @@ package dev.backoffice.invoicing;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
@@ -61,6 +63,7 @@ public abstract class ApCommitOutcomeContract {
     private TenantPayables payables;
     private TenantLedger ledger;
     private int numbers;
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected ApCommitOutcomeContract(StoreKind kind) {
         this.kind = kind;
@@ -70,8 +73,9 @@ public abstract class ApCommitOutcomeContract {
     void open() {
         db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
-        invoices = JdbcInvoiceStore.create(faulty);
-        payableStore = JdbcPayableStore.create(faulty);
+        invoices = JdbcInvoiceStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
+        payableStore = JdbcPayableStore.create(Jdbc.of(faulty).withMetrics(metrics));
+        assertThat(payableStore.metrics()).isSameAs(metrics);
         ledgerStore = JdbcLedgerStore.create(faulty);
     }
 
@@ -214,5 +218,50 @@ public abstract class ApCommitOutcomeContract {
             assertThat(invoicing.invoice(i.id()).paid()).isEqualTo(invoicing.payment(p.id()).allocated());
         }
         theBooksAgree(List.of(), sales);
+    }
+
+    @Test
+    void a_registration_and_a_credit_note_whose_acknowledgements_are_lost_are_counted_as_resolved_by_lookup() {
+        String resolved = Meters.OUTCOME_RESOLVED + "|module|invoicing";
+        payables.register(nextBill(InvoiceId.newId())); // a tenant's first write may read in a transaction of its own
+        int before = faulty.commits();
+        payables.register(nextBill(InvoiceId.newId()));
+        int commitsOfARegistration = faulty.commits() - before; // its write commits last
+        metrics.clear();
+        InvoiceId id = InvoiceId.newId();
+        NewPurchaseInvoice command = nextBill(id);
+        faulty.loseCommitAck(commitsOfARegistration);
+        PurchaseInvoice registered;
+        try {
+            registered = payables.register(command);
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(find(() -> payables.purchase(id))).contains(registered);
+        assertThat(metrics.get(resolved)).as(metrics.toString()).isEqualTo(1);
+
+        java.util.function.Function<Invoice, CorrectInvoice> half = i -> CorrectInvoice.of("KOR",
+                List.of(i.lines().get(0), i.lines().get(1).withQuantity(new BigDecimal("2"))), "returned", "clerk");
+        List<Invoice> sold = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            sold.add(invoicing.issue(sale("FV", "100.00").line(InvoicingFixtures.line("More", "4", pln("10.00"), VatRate.PL_23)).build()));
+        }
+        invoicing.correct(sold.get(0).id(), half.apply(sold.get(0)));
+        before = faulty.commits();
+        invoicing.correct(sold.get(1).id(), half.apply(sold.get(1)));
+        int commitsOfACorrection = faulty.commits() - before;
+        assertThat(metrics.get(resolved)).as("a first attempt that answers records nothing").isEqualTo(1);
+        InvoiceId note = InvoiceId.newId();
+        faulty.loseCommitAck(commitsOfACorrection);
+        Invoice credited;
+        try {
+            credited = invoicing.correct(sold.get(2).id(), half.apply(sold.get(2)).withCreditNoteId(note));
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(find(() -> invoicing.invoice(note))).contains(credited);
+        assertThat(metrics.get(resolved)).as(metrics.toString()).isEqualTo(2);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
+        theBooksAgree(List.of(), sold.stream().map(Invoice::id).toList());
     }
 }

@@ -3,10 +3,12 @@ package dev.backoffice.invoicing;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Jdbc;
+import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.testing.CommitOutcomes;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.tenant.TenantId;
@@ -42,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * invoice store, the ledger and the audit log share the one (faulty) data source, so the invoice,
  * its number and its journal entry are one transaction. For every fault what the caller was told
  * matches what is stored, and afterwards the books agree: every issued invoice has its entry, the
- * numbers have no gap, the receivable is the sum of what is open.
+ * numbers have no gap, the receivable is the sum of what is open. A lost acknowledgement a rerun
+ * settles by lookup is counted as {@code backoffice.outcome.resolved{module=invoicing}} on the
+ * store's recorder; a call answered at its first attempt records nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class InvoicingCommitOutcomeContract {
@@ -55,6 +59,7 @@ public abstract class InvoicingCommitOutcomeContract {
     private TenantInvoicing invoicing;
     private TenantLedger ledger;
     private final List<InvoiceId> attempted = new ArrayList<>();
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected InvoicingCommitOutcomeContract(StoreKind kind) {
         this.kind = kind;
@@ -64,7 +69,8 @@ public abstract class InvoicingCommitOutcomeContract {
     void open() {
         db = kind.openDatabase();
         faulty = new FaultyDataSource(db.dataSource());
-        invoices = JdbcInvoiceStore.create(faulty);
+        invoices = JdbcInvoiceStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
+        assertThat(invoices.metrics()).isSameAs(metrics);
         ledgerStore = JdbcLedgerStore.create(faulty);
     }
 
@@ -162,6 +168,53 @@ public abstract class InvoicingCommitOutcomeContract {
         }
         long paid = payments.stream().map(this::payment).flatMap(Optional::stream).count();
         assertThat(invoicing.invoice(open.get(2).id()).paid()).isEqualTo(pln("0.01").multipliedBy(paid));
+        theBooksAgree();
+    }
+
+    @Test
+    void an_issue_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
+        issue(InvoiceId.newId()); // the first issue of a tenant reads its series once, in a transaction of its own
+        metrics.clear();
+        int before = faulty.commits();
+        issue(InvoiceId.newId());
+        int commitsOfAnIssue = faulty.commits() - before; // its write commits last
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as("a first attempt that answers records nothing")
+                .isZero();
+        InvoiceId id = InvoiceId.newId();
+        faulty.loseCommitAck(commitsOfAnIssue);
+        Invoice told;
+        try {
+            told = issue(id);
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(stored(id)).contains(told);
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
+        theBooksAgree();
+    }
+
+    @Test
+    void a_payment_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
+        Invoice open = issue(InvoiceId.newId());
+        int before = faulty.commits();
+        invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("1.00"), open.issueDate().orElseThrow(), "first")
+                .allocate(open.id(), pln("1.00")));
+        int commitsOfAPayment = faulty.commits() - before;
+        metrics.clear();
+        PaymentId id = PaymentId.newId();
+        faulty.loseCommitAck(commitsOfAPayment);
+        Payment told;
+        try {
+            told = invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("2.00"),
+                    open.issueDate().orElseThrow(), "lost ack").withId(id).allocate(open.id(), pln("2.00")));
+        } finally {
+            faulty.disarm();
+        }
+        assertThat(payment(id)).contains(told);
+        assertThat(invoicing.invoice(open.id()).paid()).isEqualTo(pln("3.00"));
+        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
         theBooksAgree();
     }
 

@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Reruns;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.page.Page;
 import dev.backoffice.core.tenant.TenantId;
@@ -64,7 +65,7 @@ import java.util.OptionalLong;
  * {@link TenantInventoryStore} (persistence and locking) and a {@link TenantLedger} (postings).
  *
  * <p>Every write is one {@link TenantInventoryStore#write} unit, given its identity before the
- * first attempt and run through {@link Reruns#afterUnknownOutcome}; the unit looks the identity up
+ * first attempt and run through {@link Reruns#run} (metered: module "inventory"); the unit looks the identity up
  * before writing. The ledger posting is the unit's last step, so that in memory (where the two
  * stores cannot share a transaction) nothing can fail after it; on JDBC stores sharing a data
  * source the ledger joins the unit's transaction, and a refused posting rolls the operation back.
@@ -79,10 +80,13 @@ public final class InventoryService implements TenantInventory {
     private final AuditLog audit;
     private final ReservationGroups groups;
     private final CursorSigner cursors;
+    /** Reruns after a lost commit acknowledgement, counted on the store's recorder as module "inventory". */
+    private final Reruns reruns;
 
     private InventoryService(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                             Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
+                             Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations, MetricsRecorder metrics) {
         this.cursors = cursors;
+        this.reruns = Reruns.metered(metrics, "inventory");
         this.groups = groupReservations ? new ReservationGroups(store) : null;
         this.tenant = tenant;
         this.store = store;
@@ -99,12 +103,16 @@ public final class InventoryService implements TenantInventory {
      * @param accounts the account mapping (required with a ledger)
      * @param cursors  the cursor signer (for listings)
      * @param groupReservations whether concurrent reservations share transactions ({@code Inventory.Builder#groupReservations})
+     * @param metrics  where reruns after a lost commit acknowledgement are counted (module "inventory"):
+     *                 the store's {@code metrics()}
      */
     public static InventoryService create(TenantId tenant, TenantInventoryStore store, TenantLedger ledger, InventoryAccounts accounts,
-                                          Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations) {
+                                          Clock clock, AuditLog audit, CursorSigner cursors, boolean groupReservations,
+                                          MetricsRecorder metrics) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new InventoryService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"), groupReservations);
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"), groupReservations,
+                Check.notNull(metrics, "metrics"));
     }
 
     @Override
@@ -117,7 +125,7 @@ public final class InventoryService implements TenantInventory {
     @Override
     public Item defineItem(Item item) {
         Check.notNull(item, "item");
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             if (tx.item(item.sku()).isEmpty() && tx.insertItem(item)) {
                 return item;
             }
@@ -143,7 +151,7 @@ public final class InventoryService implements TenantInventory {
     @Override
     public Location defineLocation(Location location) {
         Check.notNull(location, "location");
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             if (location.parent().isPresent()) {
                 Location parent = tx.location(location.parent().get()).orElseThrow(() -> locationNotFound("parent", location.parent().get()));
                 if (parent.kind() != LocationKind.INTERNAL || parent.parent().isPresent()) {
@@ -185,7 +193,7 @@ public final class InventoryService implements TenantInventory {
         Instant now = now(); // one clock read for both: the day is the day of the recording instant
         LocalDate date = request.date().isPresent() ? request.date().get() : today(now);
         boolean fresh = request.id().isEmpty();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             if (rerun || !fresh) { // a fresh id on its first attempt cannot be stored yet: no look-up
                 Optional<StockOperation> stored = tx.operation(id);
                 if (stored.isPresent()) {
@@ -280,7 +288,7 @@ public final class InventoryService implements TenantInventory {
         OperationId id = count.id().orElseGet(OperationId::newId);
         LocalDate date = count.date().orElseGet(this::today);
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<StockOperation> stored = tx.operation(id);
             if (stored.isPresent()) {
                 return same(stored.get(), MoveKind.COUNT, count.sku());
@@ -398,7 +406,7 @@ public final class InventoryService implements TenantInventory {
         OperationId id = correction.id().orElseGet(OperationId::newId); // the identity, before the first attempt
         LocalDate date = correction.date().orElseGet(this::today);
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<StockOperation> stored = tx.operation(id);
             if (stored.isPresent()) {
                 return sameCorrection(stored.get(), correction);
@@ -513,7 +521,7 @@ public final class InventoryService implements TenantInventory {
             throw InventoryErrorCode.INVALID_EXPIRY.invalid("expiresAt", "must be after now (" + now + ")", request.expiresAt());
         }
         Instant expiresAt = request.expiresAt().truncatedTo(ChronoUnit.MICROS);
-        return Reruns.afterUnknownOutcome(rerun -> groups != null && !rerun
+        return reruns.run(rerun -> groups != null && !rerun
                         ? groups.submit(tx -> reserveIn(tx, request, id, now, expiresAt, false))
                         : store.write(tx -> reserveIn(tx, request, id, now, expiresAt, rerun)),
                 () -> "reservation " + id + ": read it with reservation(id), or repeat the request with this id");
@@ -574,7 +582,7 @@ public final class InventoryService implements TenantInventory {
     @Override
     public Reservation release(ReservationId id) {
         Check.notNull(id, "id");
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> close(tx, id, ReservationStatus.RELEASED)),
+        return reruns.run(rerun -> store.write(tx -> close(tx, id, ReservationStatus.RELEASED)),
                 () -> "reservation " + id + ": read it with reservation(id)");
     }
 
@@ -599,7 +607,7 @@ public final class InventoryService implements TenantInventory {
         List<Reservation> out = new ArrayList<>();
         for (Reservation r : store.read().expired(now, InventoryLimits.MAX_SWEEP)) {
             // one unit per reservation: each takes its locks in the documented order
-            Reservation done = Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+            Reservation done = reruns.run(rerun -> store.write(tx -> {
                 Reservation locked = tx.lockReservation(r.id()).orElseThrow();
                 return locked.status() == ReservationStatus.OPEN ? close(tx, r.id(), ReservationStatus.EXPIRED) : locked;
             }), () -> "reservation " + r.id());
@@ -660,7 +668,7 @@ public final class InventoryService implements TenantInventory {
     public void closePeriod(LocalDate through, String actor) {
         Check.notNull(through, "through");
         Check.text(actor, "actor", InventoryLimits.MAX_TEXT_LENGTH);
-        Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        reruns.run(rerun -> store.write(tx -> {
             if (tx.closedThrough().map(c -> c.isBefore(through)).orElse(true)) {
                 tx.closeThrough(through);
                 audit.append(AuditEvent.of(actor, "inventory.period_closed", "period/" + through));

@@ -47,7 +47,7 @@ import java.util.Optional;
 /**
  * Partial credit notes and unallocations of sales invoices. Each is one unit of the invoice
  * store with its identity given before the first attempt, run through
- * {@link Reruns#afterUnknownOutcome}; the ledger posting is the unit's last step (as in
+ * {@link Reruns#run} (metered: module "invoicing"); the ledger posting is the unit's last step (as in
  * {@link InvoicingService}). Locking order: payment, then invoice, then counter, then ledger.
  */
 final class Corrections {
@@ -60,14 +60,18 @@ final class Corrections {
     private final AccountMapping accounts;
     private final Clock clock;
     private final AuditLog audit;
+    /** The invoicing service's reruns (counted as module "invoicing"). */
+    private final Reruns reruns;
 
-    Corrections(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, Clock clock, AuditLog audit) {
+    Corrections(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, Clock clock, AuditLog audit,
+                Reruns reruns) {
         this.tenant = tenant;
         this.store = store;
         this.ledger = ledger;
         this.accounts = accounts;
         this.clock = clock;
         this.audit = audit;
+        this.reruns = reruns;
     }
 
     // ------------------------------------------------------------------ partial credit notes
@@ -76,7 +80,7 @@ final class Corrections {
         InvoiceId creditNoteId = command.creditNoteId().orElseGet(InvoiceId::newId); // the identity, before the first attempt
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(creditNoteId);
             if (stored.isPresent()) {
                 if (stored.get().corrects().equals(Optional.of(invoiceId))) {
@@ -239,7 +243,7 @@ final class Corrections {
     Payment unallocate(PaymentId paymentId, Unallocation command) {
         EntryId batch = EntryId.newId(); // the identity, before the first attempt
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Payment payment = tx.lockPayment(paymentId).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                     "payment: " + paymentId + " not found in tenant " + tenant));
             if (payment.allocations().stream().anyMatch(a -> a.entry().equals(batch))) {

@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Reruns;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.page.CursorSigner;
 import dev.backoffice.core.page.Page;
@@ -76,7 +77,7 @@ import java.util.function.Function;
  * {@link TenantInvoiceStore} (persistence and locking) and a {@link TenantLedger} (postings).
  *
  * <p>Every write is one {@link TenantInvoiceStore#write} unit, given its identity before the
- * first attempt and run through {@link Reruns#afterUnknownOutcome}; a rerun looks the identity
+ * first attempt and run through {@link Reruns#run} (metered: module "invoicing"); a rerun looks the identity
  * up first. The ledger posting is the unit's last step, so that in memory (where the two stores
  * cannot share a transaction) nothing can fail after it; on JDBC stores sharing a data source
  * the ledger joins the unit's transaction, and a refused posting (a closed period) rolls back the
@@ -97,6 +98,8 @@ public final class InvoicingService implements TenantInvoicing {
     private final Clock clock;
     private final AuditLog audit;
     private final CursorSigner cursors;
+    /** Reruns after a lost commit acknowledgement, counted on the store's recorder as module "invoicing". */
+    private final Reruns reruns;
     /** Series read so far: a series never changes once defined, so issuing reads it once. */
     private final Map<String, Series> knownSeries = new ConcurrentHashMap<>();
     /** The one poster of this service's issues (its identity lets a store group them). */
@@ -105,7 +108,7 @@ public final class InvoicingService implements TenantInvoicing {
     private volatile Receivables receivables;
 
     private InvoicingService(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
-                             FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors) {
+                             FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, MetricsRecorder metrics) {
         this.tenant = tenant;
         this.store = store;
         this.ledger = ledger;
@@ -115,6 +118,7 @@ public final class InvoicingService implements TenantInvoicing {
         this.clock = clock;
         this.audit = audit;
         this.cursors = cursors;
+        this.reruns = Reruns.metered(metrics, "invoicing");
     }
 
     /**
@@ -123,21 +127,27 @@ public final class InvoicingService implements TenantInvoicing {
      * @param ledger   the tenant's ledger, or null to post nothing
      * @param accounts the account mapping (required with a ledger)
      * @param fxRates  the FX-rate source, or null (a foreign-currency invoice of a Polish seller then fails)
+     * @param metrics  where reruns after a lost commit acknowledgement are counted (module "invoicing"):
+     *                 the store's {@code metrics()}
      */
     public static InvoicingService create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
-                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors) {
+                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, MetricsRecorder metrics) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new InvoicingService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts, fxRates,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"));
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(cursors, "cursors"),
+                Check.notNull(metrics, "metrics"));
     }
 
     /**
      * The service of {@code tenant} with its purchase ledger {@code payables} (null: none).
+     *
+     * @param metrics where reruns after a lost commit acknowledgement are counted (module "invoicing")
      */
     public static InvoicingService create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts,
-                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, PayablesService payables) {
-        InvoicingService service = create(tenant, store, ledger, accounts, fxRates, clock, audit, cursors);
-        service.receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+                                          FxRates fxRates, Clock clock, AuditLog audit, CursorSigner cursors, MetricsRecorder metrics,
+                                          PayablesService payables) {
+        InvoicingService service = create(tenant, store, ledger, accounts, fxRates, clock, audit, cursors, metrics);
+        service.receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, payables, service.reruns);
         return service;
     }
 
@@ -152,7 +162,7 @@ public final class InvoicingService implements TenantInvoicing {
     public Series defineSeries(Series series, String actor) {
         Check.notNull(series, "series");
         Check.text(actor, "actor", InvoicingLimits.MAX_ACTOR_LENGTH);
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Series> stored = tx.series(series.code());
             if (stored.isEmpty() && tx.insertSeries(series)) {
                 audit.append(AuditEvent.of(actor, "invoicing.series_defined", "series/" + series.code(),
@@ -193,7 +203,7 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(command, "invoice");
         InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> storeDraft(tx, command, id, now)),
+        return reruns.run(rerun -> store.write(tx -> storeDraft(tx, command, id, now)),
                 () -> whereToLook(id));
     }
 
@@ -201,7 +211,7 @@ public final class InvoicingService implements TenantInvoicing {
     public Invoice issue(InvoiceId id) {
         Check.notNull(id, "id");
         LocalDate today = today();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Invoice invoice = tx.lockInvoice(id).orElseThrow(() -> invoiceNotFound("id", id));
             if (invoice.isProforma()) {
                 throw InvoicingErrorCode.NOT_A_PROFORMA.exception("id", "is a proforma, which is never issued: convert it with convertProforma", id);
@@ -230,7 +240,7 @@ public final class InvoicingService implements TenantInvoicing {
             }
             return issueLocked(tx, tx.lockInvoice(id).orElseThrow(), today);
         };
-        return Reruns.afterUnknownOutcome(rerun -> {
+        return reruns.run(rerun -> {
             if (rerun) {
                 return store.write(alone);
             }
@@ -465,7 +475,7 @@ public final class InvoicingService implements TenantInvoicing {
         InvoiceId creditNoteId = command.creditNoteId().orElseGet(InvoiceId::newId);
         LocalDate today = today();
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(creditNoteId);
             if (stored.isPresent()) {
                 if (stored.get().corrects().equals(Optional.of(invoiceId))) {
@@ -535,7 +545,7 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(command, "payment");
         PaymentId id = command.id().orElseGet(PaymentId::newId);
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Payment> stored = tx.payment(id);
             if (stored.isPresent()) {
                 return LedgerPostings.samePayment(stored.get(), command);
@@ -582,7 +592,7 @@ public final class InvoicingService implements TenantInvoicing {
         List<NewAllocation> requested = List.copyOf(allocations);
         EntryId batch = EntryId.newId(); // the identity, before the first attempt
         LocalDate today = today();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Payment payment = tx.lockPayment(paymentId).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                     "payment: " + paymentId + " not found in tenant " + tenant));
             if (payment.allocations().stream().anyMatch(a -> a.entry().equals(batch))) {
@@ -671,7 +681,7 @@ public final class InvoicingService implements TenantInvoicing {
         Check.notNull(command, "proforma");
         InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(id);
             if (stored.isPresent()) {
                 return sameDraft(stored.get(), command, InvoiceKind.PROFORMA);
@@ -692,7 +702,7 @@ public final class InvoicingService implements TenantInvoicing {
         InvoiceId invoiceId = command.invoiceId().orElseGet(InvoiceId::newId);
         LocalDate today = today();
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(invoiceId);
             if (stored.isPresent()) {
                 if (stored.get().details().fromProforma().equals(Optional.of(proformaId))) {
@@ -729,7 +739,7 @@ public final class InvoicingService implements TenantInvoicing {
         Instant now = now();
         LocalDate today = today();
         AdvanceReceipt receipt = new AdvanceReceipt(command.received(), command.receivedOn());
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(id);
             if (stored.isPresent()) {
                 Invoice same = sameDraft(stored.get(), order);
@@ -751,7 +761,7 @@ public final class InvoicingService implements TenantInvoicing {
         InvoiceId id = order.id().orElseGet(InvoiceId::newId);
         Instant now = now();
         LocalDate today = today();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Invoice> stored = tx.invoice(id);
             if (stored.isPresent()) {
                 Invoice same = sameDraft(stored.get(), order);
@@ -820,7 +830,7 @@ public final class InvoicingService implements TenantInvoicing {
 
     private Receivables receivables() {
         if (receivables == null) {
-            receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, null);
+            receivables = Receivables.create(tenant, store, ledger, accounts, fxRates, clock, audit, null, reruns);
         }
         return receivables;
     }

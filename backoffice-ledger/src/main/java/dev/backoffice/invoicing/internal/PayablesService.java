@@ -4,6 +4,7 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditLog;
 import dev.backoffice.core.error.BackofficeException;
 import dev.backoffice.core.jdbc.Reruns;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.money.MoneyMath;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -56,7 +57,7 @@ import java.util.TreeSet;
  * The per-tenant purchase ledger behind {@link TenantPayables}: the rules, over a
  * {@link TenantPayableStore} and a {@link TenantLedger}. Built like {@link InvoicingService}:
  * every write is one store unit with its identity given before the first attempt and run
- * through {@link Reruns#afterUnknownOutcome}; the ledger posting is the unit's last step.
+ * through {@link Reruns#run} (metered: module "invoicing"); the ledger posting is the unit's last step.
  */
 public final class PayablesService implements TenantPayables {
 
@@ -71,9 +72,11 @@ public final class PayablesService implements TenantPayables {
     private final FxRates fxRates;
     private final Clock clock;
     private final AuditLog audit;
+    /** Reruns after a lost commit acknowledgement, counted on the store's recorder as module "invoicing". */
+    private final Reruns reruns;
 
     private PayablesService(TenantId tenant, TenantPayableStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
-                            Clock clock, AuditLog audit) {
+                            Clock clock, AuditLog audit, MetricsRecorder metrics) {
         this.tenant = tenant;
         this.store = store;
         this.ledger = ledger;
@@ -82,6 +85,7 @@ public final class PayablesService implements TenantPayables {
         this.fxRates = fxRates;
         this.clock = clock;
         this.audit = audit;
+        this.reruns = Reruns.metered(metrics, "invoicing");
     }
 
     /**
@@ -90,12 +94,14 @@ public final class PayablesService implements TenantPayables {
      * @param ledger   the tenant's ledger, or null to post nothing
      * @param accounts the account mapping (required with a ledger)
      * @param fxRates  the FX-rate source, or null
+     * @param metrics  where reruns after a lost commit acknowledgement are counted (module "invoicing"):
+     *                 the store's {@code metrics()}
      */
     public static PayablesService create(TenantId tenant, TenantPayableStore store, TenantLedger ledger, AccountMapping accounts,
-                                         FxRates fxRates, Clock clock, AuditLog audit) {
+                                         FxRates fxRates, Clock clock, AuditLog audit, MetricsRecorder metrics) {
         Check.that(ledger == null || accounts != null, "accounts", "must be given with a ledger", null);
         return new PayablesService(Check.notNull(tenant, "tenant"), Check.notNull(store, "store"), ledger, accounts, fxRates,
-                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"));
+                Check.notNull(clock, "clock"), Check.notNull(audit, "audit"), Check.notNull(metrics, "metrics"));
     }
 
     /** The committed reads of the purchase ledger (the VAT register reads them). */
@@ -110,7 +116,7 @@ public final class PayablesService implements TenantPayables {
         Check.notNull(command, "invoice");
         InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<PurchaseInvoice> stored = tx.purchase(id);
             if (stored.isPresent()) {
                 return same(stored.get(), command);
@@ -148,7 +154,7 @@ public final class PayablesService implements TenantPayables {
         Check.notNull(command, "creditNote");
         InvoiceId id = command.id().orElseGet(InvoiceId::newId); // the identity, before the first attempt
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<PurchaseInvoice> stored = tx.purchase(id);
             if (stored.isPresent()) {
                 if (stored.get().corrects().equals(Optional.of(purchaseId)) && stored.get().supplierNumber().equals(command.supplierNumber())) {
@@ -317,7 +323,7 @@ public final class PayablesService implements TenantPayables {
     public PurchaseInvoice approve(InvoiceId id, String actor) {
         Check.notNull(id, "invoice");
         Check.text(actor, "actor", InvoicingLimits.MAX_ACTOR_LENGTH);
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             PurchaseInvoice invoice = tx.lockPurchase(id).orElseThrow(() -> notFound("invoice", id));
             if (invoice.status() != PurchaseStatus.RECEIVED && invoice.approvedBy().isPresent()) {
                 return invoice; // approved before: a retry
@@ -361,7 +367,7 @@ public final class PayablesService implements TenantPayables {
         Check.notNull(id, "invoice");
         Check.text(actor, "actor", InvoicingLimits.MAX_ACTOR_LENGTH);
         Check.text(reason, "reason", InvoicingLimits.MAX_REASON_LENGTH);
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             PurchaseInvoice invoice = tx.lockPurchase(id).orElseThrow(() -> notFound("invoice", id));
             if (invoice.status() == PurchaseStatus.REJECTED && invoice.rejection().equals(Optional.of(reason))) {
                 return invoice; // a retry
@@ -401,7 +407,7 @@ public final class PayablesService implements TenantPayables {
         Check.notNull(command, "payment");
         PaymentId id = command.id().orElseGet(PaymentId::newId);
         Instant now = now();
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Optional<Payment> stored = tx.supplierPayment(id);
             if (stored.isPresent()) {
                 return LedgerPostings.samePayment(stored.get(), command);
@@ -446,7 +452,7 @@ public final class PayablesService implements TenantPayables {
         List<NewAllocation> requested = List.copyOf(allocations);
         EntryId batch = EntryId.newId(); // the identity, before the first attempt
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        return Reruns.afterUnknownOutcome(rerun -> store.write(tx -> {
+        return reruns.run(rerun -> store.write(tx -> {
             Payment payment = tx.lockSupplierPayment(paymentId).orElseThrow(() -> InvoicingErrorCode.PAYMENT_NOT_FOUND.notFound(
                     "payment: " + paymentId + " not found in tenant " + tenant));
             if (payment.allocations().stream().anyMatch(a -> a.entry().equals(batch))) {

@@ -1,6 +1,7 @@
 package dev.backoffice.invoicing.internal;
 
 import dev.backoffice.core.audit.AuditLog;
+import dev.backoffice.core.jdbc.Reruns;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import dev.backoffice.invoicing.AccountMapping;
@@ -42,7 +43,7 @@ final class Receivables {
     private final Corrections corrections;
 
     private Receivables(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
-                        Clock clock, AuditLog audit, PayablesService payables) {
+                        Clock clock, AuditLog audit, PayablesService payables, Reruns reruns) {
         this.tenant = tenant;
         this.store = store;
         this.ledger = ledger;
@@ -51,12 +52,12 @@ final class Receivables {
         this.clock = clock;
         this.audit = audit;
         this.payables = payables;
-        this.corrections = new Corrections(tenant, store, ledger, accounts, clock, audit);
+        this.corrections = new Corrections(tenant, store, ledger, accounts, clock, audit, reruns);
     }
 
     static Receivables create(TenantId tenant, TenantInvoiceStore store, TenantLedger ledger, AccountMapping accounts, FxRates fxRates,
-                              Clock clock, AuditLog audit, PayablesService payables) {
-        return new Receivables(tenant, store, ledger, accounts, fxRates, clock, audit, payables);
+                              Clock clock, AuditLog audit, PayablesService payables, Reruns reruns) {
+        return new Receivables(tenant, store, ledger, accounts, fxRates, clock, audit, payables, reruns);
     }
 
     VatRegister vatRegister(LocalDate from, LocalDate to) {

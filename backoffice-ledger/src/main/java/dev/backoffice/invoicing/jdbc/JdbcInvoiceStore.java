@@ -3,6 +3,7 @@ package dev.backoffice.invoicing.jdbc;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
+import dev.backoffice.core.metrics.MetricsRecorder;
 import dev.backoffice.core.store.TenantScopedStore;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
@@ -94,6 +95,12 @@ public final class JdbcInvoiceStore extends TenantScopedStore<TenantInvoiceStore
     /** The helper this store writes through. */
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The recorder of this store's {@link Jdbc} ({@link Jdbc#withMetrics}): the invoicing over it counts there too. */
+    @Override
+    public MetricsRecorder metrics() {
+        return jdbc.metrics();
     }
 
     @Override
