@@ -1,10 +1,9 @@
 package dev.backoffice.examples.bench.invoicing;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.examples.bench.BenchDatabase;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.tenant.TenantId;
@@ -129,9 +128,15 @@ public final class InvoicingBench {
                 if (!db.equals("pg") && targetName.equals("textbook")) {
                     continue; // the baseline is measured where the issue asks for it: PostgreSQL
                 }
-                try (Database database = Database.open(db, pgUrl, pgUser, pgPassword, pool);
-                     Target target = targetName.equals("sdk") ? new SdkIssuer(database.dataSource)
-                             : new TextbookIssuer(database.dataSource, database.dialect)) {
+                try (BenchDatabase database = switch (db) {
+                    case "pg" -> BenchDatabase.postgres(pgUrl, pgUser, pgPassword, pool, "invoicing-bench");
+                    // the embedded store's own settings (EmbeddedDatabase.file): a commit is on disk when it returns
+                    case "h2" -> BenchDatabase.h2("invoicing", pool, ";WRITE_DELAY=0", "invoicing-bench");
+                    case "memory" -> BenchDatabase.memory();
+                    default -> throw new IllegalArgumentException("unknown database " + db + " (pg, h2, memory)");
+                };
+                     Target target = targetName.equals("sdk") ? new SdkIssuer(database.dataSource())
+                             : new TextbookIssuer(database.dataSource(), database.dialect())) {
                     Result r = run(db, targetName, target, callers, warmup, seconds);
                     results.add(r);
                     System.out.printf(Locale.ROOT, "[%s/%s] %,10.0f invoices/s  p50 %,9.0f us  p99 %,9.0f us  errors %d%s%s  audit: %s%n",
@@ -474,83 +479,6 @@ public final class InvoicingBench {
                 boolean gapFree = rs.getLong(4) == count && rs.getLong(2) - rs.getLong(1) + 1 == count && rs.getLong(6) == rs.getLong(2);
                 return describe(gapFree, rs.getLong(1), rs.getLong(2), count, rs.getLong(5));
             }
-        }
-    }
-
-    /** A fresh database for one target: a new PostgreSQL schema, a new H2 file, or none (in memory). */
-    private static final class Database implements AutoCloseable {
-        final HikariDataSource dataSource;
-        final Dialect dialect;
-        final Runnable cleanup;
-
-        private Database(HikariDataSource dataSource, Dialect dialect, Runnable cleanup) {
-            this.dataSource = dataSource;
-            this.dialect = dialect;
-            this.cleanup = cleanup;
-        }
-
-        static Database open(String db, String url, String user, String password, int poolSize) throws Exception {
-            return switch (db) {
-                case "pg" -> postgres(url, user, password, poolSize);
-                case "h2" -> h2(poolSize);
-                case "memory" -> new Database(null, null, () -> { });
-                default -> throw new IllegalArgumentException("unknown database " + db + " (pg, h2, memory)");
-            };
-        }
-
-        static Database postgres(String url, String user, String password, int poolSize) throws Exception {
-            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
-                 Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            String full = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
-            HikariDataSource ds = pool(full, user, password, poolSize);
-            return new Database(ds, Dialect.POSTGRESQL, () -> {
-                ds.close();
-                try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
-                     Statement st = c.createStatement()) {
-                    st.execute("DROP SCHEMA " + schema + " CASCADE");
-                } catch (Exception e) {
-                    System.err.println("could not drop schema " + schema + ": " + e);
-                }
-            });
-        }
-
-        static Database h2(int poolSize) throws Exception {
-            Path dir = Files.createTempDirectory("invoicing-bench-h2");
-            // the embedded store's own settings (EmbeddedDatabase.file): a commit is on disk when it returns
-            String url = "jdbc:h2:file:" + dir.resolve("invoicing").toAbsolutePath() + EmbeddedDatabase.COMPATIBILITY + ";WRITE_DELAY=0";
-            HikariDataSource ds = pool(url, "sa", "", poolSize);
-            return new Database(ds, Dialect.H2, () -> {
-                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                } catch (Exception ignored) {
-                    // already down
-                }
-                ds.close();
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (Exception ignored) {
-                    // a temp dir
-                }
-            });
-        }
-
-        private static HikariDataSource pool(String url, String user, String password, int size) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(size);
-            config.setMinimumIdle(Math.min(size, 4));
-            config.setPoolName("invoicing-bench");
-            return new HikariDataSource(config);
-        }
-
-        @Override
-        public void close() {
-            cleanup.run();
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.backoffice.examples.bench.ledger;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.backoffice.core.jdbc.Dialect;
+import dev.backoffice.examples.bench.BenchDatabase;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.examples.bench.ledger.LedgerJdbcBenchHarness.Result;
@@ -11,15 +9,12 @@ import dev.backoffice.examples.bench.ledger.LedgerJdbcBenchHarness.Scenario;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The ledger's JDBC benchmark: the SDK's {@code JdbcLedgerStore} against a textbook SQL ledger
@@ -66,8 +61,8 @@ public final class LedgerJdbcBench {
         List<Result> results = new ArrayList<>();
         for (String db : dbs) {
             for (String targetName : targets) {
-                try (Database database = db.equals("pg") ? Database.postgres(pgUrl, pgUser, pgPassword, pool)
-                        : Database.h2(pool, h2Options);
+                try (BenchDatabase database = db.equals("pg") ? BenchDatabase.postgres(pgUrl, pgUser, pgPassword, pool, "ledger-bench")
+                        : BenchDatabase.h2("ledger", pool, h2Options, "ledger-bench");
                      LedgerJdbcBenchTarget target = target(targetName, database)) {
                     System.out.printf(Locale.ROOT, "[%s/%s] creating %,d accounts%n", db, targetName, accounts + 1);
                     target.setUp(accounts);
@@ -102,10 +97,10 @@ public final class LedgerJdbcBench {
         System.out.println("results written to " + out.toAbsolutePath());
     }
 
-    private static LedgerJdbcBenchTarget target(String name, Database db) {
+    private static LedgerJdbcBenchTarget target(String name, BenchDatabase db) {
         return switch (name) {
-            case "textbook" -> new TextbookBaseline(db.dataSource, db.dialect);
-            case "sdk" -> LedgerJdbcBenchSdkTarget.create(db.dataSource);
+            case "textbook" -> new TextbookBaseline(db.dataSource(), db.dialect());
+            case "sdk" -> LedgerJdbcBenchSdkTarget.create(db.dataSource());
             default -> throw new IllegalArgumentException("unknown target " + name + " (sdk, textbook)");
         };
     }
@@ -166,72 +161,5 @@ public final class LedgerJdbcBench {
             o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         }
         return o;
-    }
-
-    /** A fresh database for one target: a new PostgreSQL schema or a new H2 file. */
-    private static final class Database implements AutoCloseable {
-        final HikariDataSource dataSource;
-        final Dialect dialect;
-        final Runnable cleanup;
-
-        private Database(HikariDataSource dataSource, Dialect dialect, Runnable cleanup) {
-            this.dataSource = dataSource;
-            this.dialect = dialect;
-            this.cleanup = cleanup;
-        }
-
-        static Database postgres(String url, String user, String password, int poolSize) throws Exception {
-            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
-                 Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
-            String full = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
-            HikariDataSource ds = pool(full, user, password, poolSize);
-            return new Database(ds, Dialect.POSTGRESQL, () -> {
-                ds.close();
-                try (HikariDataSource admin = pool(url, user, password, 1); Connection c = admin.getConnection();
-                     Statement st = c.createStatement()) {
-                    st.execute("DROP SCHEMA " + schema + " CASCADE");
-                } catch (Exception e) {
-                    System.err.println("could not drop schema " + schema + ": " + e);
-                }
-            });
-        }
-
-        static Database h2(int poolSize, String options) throws Exception {
-            Path dir = Files.createTempDirectory("ledger-bench-h2");
-            String url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath() + EmbeddedDatabase.COMPATIBILITY + options;
-            HikariDataSource ds = pool(url, "sa", "", poolSize);
-            return new Database(ds, Dialect.H2, () -> {
-                try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-                    st.execute("SHUTDOWN");
-                } catch (Exception ignored) {
-                    // already down
-                }
-                ds.close();
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (Exception ignored) {
-                    // a temp dir
-                }
-            });
-        }
-
-        private static HikariDataSource pool(String url, String user, String password, int size) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            config.setUsername(user);
-            config.setPassword(password);
-            config.setMaximumPoolSize(size);
-            config.setMinimumIdle(Math.min(size, 4));
-            config.setPoolName("ledger-bench");
-            return new HikariDataSource(config);
-        }
-
-        @Override
-        public void close() {
-            cleanup.run();
-        }
     }
 }
