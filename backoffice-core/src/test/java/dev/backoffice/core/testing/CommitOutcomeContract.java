@@ -66,14 +66,17 @@ public abstract class CommitOutcomeContract {
         faulty.disarm();
     }
 
-    /** Closes what the contract registered, newest first, then the database. */
+    /** Closes what the contract registered, newest first, then the database (even when one of those fails to close). */
     @AfterAll
     protected final void closeFaultyDatabase() throws Exception {
-        while (!closeAfterAll.isEmpty()) {
-            closeAfterAll.pop().close();
-        }
-        if (db != null) {
-            db.close();
+        try {
+            while (!closeAfterAll.isEmpty()) {
+                closeAfterAll.pop().close();
+            }
+        } finally {
+            if (db != null) {
+                db.close();
+            }
         }
     }
 
