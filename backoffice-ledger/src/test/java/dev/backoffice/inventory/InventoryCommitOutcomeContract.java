@@ -1,28 +1,19 @@
 package dev.backoffice.inventory;
 
-import dev.backoffice.core.audit.JdbcAuditStore;
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.metrics.Meters;
-import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomeContract;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
-import dev.backoffice.core.testing.FaultyDataSource;
-import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.inventory.jdbc.JdbcInventoryStore;
-import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.jdbc.TenantBooks;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -31,7 +22,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,53 +36,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settles by lookup is counted as {@code backoffice.outcome.resolved{module=inventory}} on the
  * store's recorder; a call answered at its first attempt records nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class InventoryCommitOutcomeContract {
+public abstract class InventoryCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcInventoryStore stockStore;
     private JdbcLedgerStore ledgerStore;
     private TenantInventory stock;
     private TenantLedger ledger;
     private AdjustableClock clock;
-    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected InventoryCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        stockStore = JdbcInventoryStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
-        assertThat(stockStore.metrics()).isSameAs(metrics);
-        ledgerStore = JdbcLedgerStore.create(faulty);
-    }
-
-    @AfterAll
-    void close() {
-        if (ledgerStore != null) {
-            ledgerStore.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        stockStore = JdbcInventoryStore.builder(meteredJdbc()).build();
+        assertThat(stockStore.metrics()).isSameAs(metrics());
+        ledgerStore = closeAfterAll(JdbcLedgerStore.create(faulty()));
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
-        clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
-        var audit = JdbcAuditStore.create(Jdbc.of(faulty), clock);
-        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
-        ledger = ledgers.forTenant(tenant);
-        ledger.openAll(InventoryContract.chart());
-        stock = Inventory.builder().store(stockStore).ledger(ledgers, InventoryContract.ACCOUNTS).clock(clock).audit(audit).build()
-                .forTenant(tenant);
+        TenantBooks books = TenantBooks.open(ledgerStore, jdbc(), InventoryContract.chart());
+        clock = books.clock();
+        ledger = books.ledger();
+        stock = Inventory.builder().store(stockStore).ledger(books.ledgers(), InventoryContract.ACCOUNTS).clock(clock).audit(books.audit())
+                .build().forTenant(books.tenant());
         for (Location l : List.of(Location.warehouse("WH1"), Location.supplier("SUP"), Location.customer("CUST"))) {
             stock.defineLocation(l);
         }
@@ -104,19 +73,11 @@ public abstract class InventoryCommitOutcomeContract {
     }
 
     private Optional<StockOperation> stored(OperationId id) {
-        try {
-            return Optional.of(stock.operation(id));
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
+        return find(() -> stock.operation(id));
     }
 
     private Optional<Reservation> reservation(ReservationId id) {
-        try {
-            return Optional.of(stock.reservation(id));
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
+        return find(() -> stock.reservation(id));
     }
 
     /** The ledger equals the valuation; on hand equals what the stored receipts brought in. */
@@ -131,15 +92,15 @@ public abstract class InventoryCommitOutcomeContract {
     @Test
     void a_receipt_is_stored_once_with_its_entry_whatever_the_fault() {
         List<OperationId> attempted = new ArrayList<>();
-        Probe probe = CommitOutcomes.probe(faulty, () -> attempted.add(receive(OperationId.newId()).id()),
+        Probe probe = probe(() -> attempted.add(receive(OperationId.newId()).id()),
                 () -> attempted.add(receive(OperationId.newId()).id()));
-        System.out.println("[inventory] " + kind + ": one receipt with its journal entry is " + probe.statements()
+        System.out.println("[inventory] " + kind() + ": one receipt with its journal entry is " + probe.statements()
                 + " statements and " + probe.commits() + " commit(s)");
         assertThat(probe.commits()).as("the operation and its entry commit once, together").isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             OperationId id = OperationId.newId();
             attempted.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> receive(id),
+            toldMatchesStored(fault, () -> receive(id),
                     told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> stored(id).isPresent() ? 1 : 0, 1);
         }
@@ -152,14 +113,14 @@ public abstract class InventoryCommitOutcomeContract {
         receive(OperationId.newId());
         Instant until = clock.instant().plus(Duration.ofHours(1));
         List<ReservationId> attempted = new ArrayList<>();
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> attempted.add(stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "probe", until)).id()),
                 () -> attempted.add(stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "probe", until)).id()));
         assertThat(probe.commits()).isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             ReservationId id = ReservationId.newId();
             attempted.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault,
+            toldMatchesStored(fault,
                     () -> stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "faulted", until).withId(id)),
                     told -> reservation(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> reservation(id).isPresent() ? 1 : 0, 1);
@@ -172,14 +133,14 @@ public abstract class InventoryCommitOutcomeContract {
     void a_cost_correction_is_stored_once_with_its_entry_whatever_the_fault() {
         StockOperation receipt = receive(OperationId.newId()); // 10 at 1.00, all on hand: every correction revalues it in full
         List<OperationId> attempted = new ArrayList<>();
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()),
                 () -> attempted.add(stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "probe")).id()));
         assertThat(probe.commits()).as("the correction and its entry commit once, together").isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             OperationId id = OperationId.newId();
             attempted.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault,
+            toldMatchesStored(fault,
                     () -> stock.correctCost(CostCorrection.of(receipt.id(), Money.of(InventoryContract.EUR, 1), "faulted").withId(id)),
                     told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> stored(id).isPresent() ? 1 : 0, 1);
@@ -207,17 +168,17 @@ public abstract class InventoryCommitOutcomeContract {
         // 90 held, 10 available: every count finds one less than the one before; from the eleventh on it releases holds
         int[] counted = {100};
         List<Object[]> attempted = new ArrayList<>(); // {id, counted}
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> attempted.add(new Object[]{stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(--counted[0]), "LOSS")).id(),
                         counted[0]}),
                 () -> attempted.add(new Object[]{stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(--counted[0]), "LOSS")).id(),
                         counted[0]}));
         assertThat(probe.commits()).isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             OperationId id = OperationId.newId();
             int c = --counted[0];
             attempted.add(new Object[]{id, c});
-            CommitOutcomes.toldMatchesStored(faulty, fault,
+            toldMatchesStored(fault,
                     () -> stock.count(StockCount.of("BOLT", "WH1", BigDecimal.valueOf(c), "LOSS").withId(id)),
                     told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> stored(id).isPresent() ? 1 : 0, 1);
@@ -241,14 +202,14 @@ public abstract class InventoryCommitOutcomeContract {
         }
         Instant until = clock.instant().plus(Duration.ofHours(1));
         Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.valueOf(90), "order", until));
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id())),
                 () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id())));
         List<OperationId> shipped = new ArrayList<>();
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             OperationId id = OperationId.newId();
             shipped.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault,
+            toldMatchesStored(fault,
                     () -> stock.move(StockRequest.shipment("BOLT", BigDecimal.ONE, "WH1", "CUST").against(r.id()).withId(id)),
                     told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> stored(id).isPresent() ? 1 : 0, 1);
@@ -263,24 +224,18 @@ public abstract class InventoryCommitOutcomeContract {
 
     @Test
     void a_receipt_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
-        int before = faulty.commits();
+        int before = faulty().commits();
         OperationId measured = receive(OperationId.newId()).id();
-        int commitsOfAReceipt = faulty.commits() - before; // its write commits last
-        metrics.clear();
+        int commitsOfAReceipt = faulty().commits() - before; // its write commits last
+        metrics().clear();
         OperationId first = receive(OperationId.newId()).id();
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as("a first attempt that answers records nothing")
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as("a first attempt that answers records nothing")
                 .isZero();
         OperationId id = OperationId.newId();
-        faulty.loseCommitAck(commitsOfAReceipt);
-        StockOperation told;
-        try {
-            told = receive(id);
-        } finally {
-            faulty.disarm();
-        }
+        StockOperation told = withCommitAckLost(commitsOfAReceipt, () -> receive(id));
         assertThat(stored(id)).contains(told);
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
         theBooksAgree(List.of(measured, first, id), 0);
     }
 
@@ -288,21 +243,14 @@ public abstract class InventoryCommitOutcomeContract {
     void a_reservation_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
         receive(OperationId.newId());
         Instant until = clock.instant().plus(Duration.ofHours(1));
-        int before = faulty.commits();
-        stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "first", until));
-        int commitsOfAReservation = faulty.commits() - before;
-        metrics.clear();
+        int commitsOfAReservation = commitsOf(() -> stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "first", until)));
+        metrics().clear();
         ReservationId id = ReservationId.newId();
-        faulty.loseCommitAck(commitsOfAReservation);
-        Reservation told;
-        try {
-            told = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "lost ack", until).withId(id));
-        } finally {
-            faulty.disarm();
-        }
+        Reservation told = withCommitAckLost(commitsOfAReservation,
+                () -> stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.ONE, "lost ack", until).withId(id)));
         assertThat(reservation(id)).contains(told);
         assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo(BigDecimal.valueOf(2));
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|inventory")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN + "|module|inventory")).isZero();
     }
 }

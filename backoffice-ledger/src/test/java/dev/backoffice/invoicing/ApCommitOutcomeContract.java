@@ -1,37 +1,25 @@
 package dev.backoffice.invoicing;
 
-import dev.backoffice.core.audit.JdbcAuditStore;
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.metrics.Meters;
-import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomeContract;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
-import dev.backoffice.core.testing.FaultyDataSource;
-import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
 import dev.backoffice.invoicing.jdbc.JdbcPayableStore;
-import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.jdbc.TenantBooks;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static dev.backoffice.invoicing.ApFixtures.GLOBEX_KEY;
@@ -48,14 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and afterwards the payable is the sum of what is open on approved invoices, the receivable what
  * is open on sales, the credit-note series has no gap.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ApCommitOutcomeContract {
+public abstract class ApCommitOutcomeContract extends CommitOutcomeContract {
 
     private static final java.time.LocalDate MARCH_16 = java.time.LocalDate.of(2026, 3, 16);
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcInvoiceStore invoices;
     private JdbcPayableStore payableStore;
     private JdbcLedgerStore ledgerStore;
@@ -63,43 +47,25 @@ public abstract class ApCommitOutcomeContract {
     private TenantPayables payables;
     private TenantLedger ledger;
     private int numbers;
-    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected ApCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        invoices = JdbcInvoiceStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
-        payableStore = JdbcPayableStore.create(Jdbc.of(faulty).withMetrics(metrics));
-        assertThat(payableStore.metrics()).isSameAs(metrics);
-        ledgerStore = JdbcLedgerStore.create(faulty);
-    }
-
-    @AfterAll
-    void close() {
-        if (ledgerStore != null) {
-            ledgerStore.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        invoices = JdbcInvoiceStore.builder(meteredJdbc()).build();
+        payableStore = JdbcPayableStore.create(meteredJdbc());
+        assertThat(payableStore.metrics()).isSameAs(metrics());
+        ledgerStore = closeAfterAll(JdbcLedgerStore.create(faulty()));
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
-        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
-        var audit = JdbcAuditStore.create(Jdbc.of(faulty), clock);
-        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
-        ledger = ledgers.forTenant(tenant);
-        ledger.openAll(ApFixtures.chart());
-        invoicing = Invoicing.builder().store(invoices).payables(payableStore).ledger(ledgers, ApFixtures.ACCOUNTS).clock(clock)
-                .audit(audit).build().forTenant(tenant);
+        TenantBooks books = TenantBooks.open(ledgerStore, jdbc(), ApFixtures.chart());
+        ledger = books.ledger();
+        invoicing = Invoicing.builder().store(invoices).payables(payableStore).ledger(books.ledgers(), ApFixtures.ACCOUNTS)
+                .clock(books.clock()).audit(books.audit()).build().forTenant(books.tenant());
         payables = invoicing.payables();
         invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
@@ -107,14 +73,6 @@ public abstract class ApCommitOutcomeContract {
 
     private NewPurchaseInvoice nextBill(InvoiceId id) {
         return bill("P/" + (++numbers), "100.00", MARCH_16).build().withId(id);
-    }
-
-    private static <T> Optional<T> find(Supplier<T> read) {
-        try {
-            return Optional.of(read.get());
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
     }
 
     /** The payable is what is open on approved invoices, the receivable what is open on sales, KOR has no gap. */
@@ -132,13 +90,13 @@ public abstract class ApCommitOutcomeContract {
     @Test
     void registering_and_approving_a_suppliers_invoice_are_stored_once_whatever_the_fault() {
         List<InvoiceId> all = new ArrayList<>();
-        Probe register = CommitOutcomes.probe(faulty, () -> payables.register(nextBill(InvoiceId.newId())),
+        Probe register = probe(() -> payables.register(nextBill(InvoiceId.newId())),
                 () -> payables.register(nextBill(InvoiceId.newId())));
-        for (Fault fault : CommitOutcomes.faults(faulty, register)) {
+        for (Fault fault : faults(register)) {
             InvoiceId id = InvoiceId.newId();
             all.add(id);
             NewPurchaseInvoice command = nextBill(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payables.register(command),
+            toldMatchesStored(fault, () -> payables.register(command),
                     told -> find(() -> payables.purchase(told.id())).filter(told::equals).isPresent() ? 1 : 0,
                     () -> find(() -> payables.purchase(id)).isPresent() ? 1 : 0, 1);
         }
@@ -146,14 +104,14 @@ public abstract class ApCommitOutcomeContract {
         InvoiceId b = payables.register(nextBill(InvoiceId.newId())).id();
         all.add(a);
         all.add(b);
-        Probe approve = CommitOutcomes.probe(faulty, () -> payables.approve(a, "approver"), () -> payables.approve(b, "approver"));
-        System.out.println("[invoicing-ap] " + kind + ": one approval with its journal entry is " + approve.statements()
+        Probe approve = probe(() -> payables.approve(a, "approver"), () -> payables.approve(b, "approver"));
+        System.out.println("[invoicing-ap] " + kind() + ": one approval with its journal entry is " + approve.statements()
                 + " statements and " + approve.commits() + " commit(s)");
         assertThat(approve.commits()).isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, approve)) {
+        for (Fault fault : faults(approve)) {
             InvoiceId id = payables.register(nextBill(InvoiceId.newId())).id();
             all.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payables.approve(id, "approver"),
+            toldMatchesStored(fault, () -> payables.approve(id, "approver"),
                     told -> payables.purchase(told.id()).equals(told) ? 1 : 0,
                     () -> payables.purchase(id).status() == PurchaseStatus.APPROVED ? 1 : 0, 1);
         }
@@ -164,14 +122,14 @@ public abstract class ApCommitOutcomeContract {
     void a_payment_to_a_supplier_is_stored_once_whatever_the_fault() {
         InvoiceId bill = payables.register(nextBill(InvoiceId.newId())).id();
         payables.approve(bill, "approver");
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> payables.pay(NewPayment.of(GLOBEX_KEY, pln("0.01"), MARCH_16, "probe").allocate(bill, pln("0.01"))),
                 () -> payables.pay(NewPayment.of(GLOBEX_KEY, pln("0.01"), MARCH_16, "probe").allocate(bill, pln("0.01"))));
         List<PaymentId> made = new ArrayList<>();
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             PaymentId id = PaymentId.newId();
             made.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payables.pay(NewPayment.of(GLOBEX_KEY, pln("0.01"), MARCH_16, "faulted")
+            toldMatchesStored(fault, () -> payables.pay(NewPayment.of(GLOBEX_KEY, pln("0.01"), MARCH_16, "faulted")
                             .withId(id).allocate(bill, pln("0.01"))),
                     told -> find(() -> payables.payment(told.id())).filter(told::equals).isPresent() ? 1 : 0,
                     () -> find(() -> payables.payment(id)).isPresent() ? 1 : 0, 1);
@@ -193,12 +151,12 @@ public abstract class ApCommitOutcomeContract {
                 List.of(i.lines().get(0), i.lines().get(1).withQuantity(new BigDecimal("2"))), "returned", "clerk");
         Invoice p1 = sale.get();
         Invoice p2 = sale.get();
-        Probe correct = CommitOutcomes.probe(faulty, () -> invoicing.correct(p1.id(), half.apply(p1)),
+        Probe correct = probe(() -> invoicing.correct(p1.id(), half.apply(p1)),
                 () -> invoicing.correct(p2.id(), half.apply(p2)));
-        for (Fault fault : CommitOutcomes.faults(faulty, correct)) {
+        for (Fault fault : faults(correct)) {
             Invoice i = sale.get();
             InvoiceId note = InvoiceId.newId();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> invoicing.correct(i.id(), half.apply(i).withCreditNoteId(note)),
+            toldMatchesStored(fault, () -> invoicing.correct(i.id(), half.apply(i).withCreditNoteId(note)),
                     told -> find(() -> invoicing.invoice(told.id())).filter(told::equals).isPresent() ? 1 : 0,
                     () -> find(() -> invoicing.invoice(note)).isPresent() ? 1 : 0, 1);
         }
@@ -206,13 +164,13 @@ public abstract class ApCommitOutcomeContract {
         Invoice u2 = sale.get();
         Payment pay1 = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, u1.gross(), MARCH_16, "u1").allocate(u1.id(), u1.gross()));
         Payment pay2 = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, u2.gross(), MARCH_16, "u2").allocate(u2.id(), u2.gross()));
-        Probe unallocate = CommitOutcomes.probe(faulty,
+        Probe unallocate = probe(
                 () -> invoicing.unallocate(pay1.id(), Unallocation.of(u1.id(), pln("1.00"), "probe", "clerk")),
                 () -> invoicing.unallocate(pay2.id(), Unallocation.of(u2.id(), pln("1.00"), "probe", "clerk")));
-        for (Fault fault : CommitOutcomes.faults(faulty, unallocate)) {
+        for (Fault fault : faults(unallocate)) {
             Invoice i = sale.get();
             Payment p = invoicing.recordPayment(NewPayment.of(GLOBEX_KEY, i.gross(), MARCH_16, "f").allocate(i.id(), i.gross()));
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> invoicing.unallocate(p.id(), Unallocation.of(i.id(), pln("1.00"), "f", "clerk")),
+            toldMatchesStored(fault, () -> invoicing.unallocate(p.id(), Unallocation.of(i.id(), pln("1.00"), "f", "clerk")),
                     told -> invoicing.payment(told.id()).equals(told) ? 1 : 0,
                     () -> (int) invoicing.payment(p.id()).allocations().stream().filter(a -> a.amount().isNegative()).count(), 1);
             assertThat(invoicing.invoice(i.id()).paid()).isEqualTo(invoicing.payment(p.id()).allocated());
@@ -224,21 +182,13 @@ public abstract class ApCommitOutcomeContract {
     void a_registration_and_a_credit_note_whose_acknowledgements_are_lost_are_counted_as_resolved_by_lookup() {
         String resolved = Meters.OUTCOME_RESOLVED + "|module|invoicing";
         payables.register(nextBill(InvoiceId.newId())); // a tenant's first write may read in a transaction of its own
-        int before = faulty.commits();
-        payables.register(nextBill(InvoiceId.newId()));
-        int commitsOfARegistration = faulty.commits() - before; // its write commits last
-        metrics.clear();
+        int commitsOfARegistration = commitsOf(() -> payables.register(nextBill(InvoiceId.newId()))); // its write commits last
+        metrics().clear();
         InvoiceId id = InvoiceId.newId();
         NewPurchaseInvoice command = nextBill(id);
-        faulty.loseCommitAck(commitsOfARegistration);
-        PurchaseInvoice registered;
-        try {
-            registered = payables.register(command);
-        } finally {
-            faulty.disarm();
-        }
+        PurchaseInvoice registered = withCommitAckLost(commitsOfARegistration, () -> payables.register(command));
         assertThat(find(() -> payables.purchase(id))).contains(registered);
-        assertThat(metrics.get(resolved)).as(metrics.toString()).isEqualTo(1);
+        assertThat(metrics().get(resolved)).as(metrics().toString()).isEqualTo(1);
 
         java.util.function.Function<Invoice, CorrectInvoice> half = i -> CorrectInvoice.of("KOR",
                 List.of(i.lines().get(0), i.lines().get(1).withQuantity(new BigDecimal("2"))), "returned", "clerk");
@@ -247,21 +197,14 @@ public abstract class ApCommitOutcomeContract {
             sold.add(invoicing.issue(sale("FV", "100.00").line(InvoicingFixtures.line("More", "4", pln("10.00"), VatRate.PL_23)).build()));
         }
         invoicing.correct(sold.get(0).id(), half.apply(sold.get(0)));
-        before = faulty.commits();
-        invoicing.correct(sold.get(1).id(), half.apply(sold.get(1)));
-        int commitsOfACorrection = faulty.commits() - before;
-        assertThat(metrics.get(resolved)).as("a first attempt that answers records nothing").isEqualTo(1);
+        int commitsOfACorrection = commitsOf(() -> invoicing.correct(sold.get(1).id(), half.apply(sold.get(1))));
+        assertThat(metrics().get(resolved)).as("a first attempt that answers records nothing").isEqualTo(1);
         InvoiceId note = InvoiceId.newId();
-        faulty.loseCommitAck(commitsOfACorrection);
-        Invoice credited;
-        try {
-            credited = invoicing.correct(sold.get(2).id(), half.apply(sold.get(2)).withCreditNoteId(note));
-        } finally {
-            faulty.disarm();
-        }
+        Invoice credited = withCommitAckLost(commitsOfACorrection,
+                () -> invoicing.correct(sold.get(2).id(), half.apply(sold.get(2)).withCreditNoteId(note)));
         assertThat(find(() -> invoicing.invoice(note))).contains(credited);
-        assertThat(metrics.get(resolved)).as(metrics.toString()).isEqualTo(2);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
+        assertThat(metrics().get(resolved)).as(metrics().toString()).isEqualTo(2);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
         theBooksAgree(List.of(), sold.stream().map(Invoice::id).toList());
     }
 }

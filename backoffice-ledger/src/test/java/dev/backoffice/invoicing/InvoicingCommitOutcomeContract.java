@@ -1,35 +1,23 @@
 package dev.backoffice.invoicing;
 
-import dev.backoffice.core.audit.JdbcAuditStore;
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.metrics.Meters;
-import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomeContract;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
-import dev.backoffice.core.testing.FaultyDataSource;
-import dev.backoffice.core.testing.RecordingMetrics;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
-import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.jdbc.TenantBooks;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import static dev.backoffice.invoicing.InvoicingFixtures.ACCOUNTS;
 import static dev.backoffice.invoicing.InvoicingFixtures.GLOBEX;
@@ -48,53 +36,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * settles by lookup is counted as {@code backoffice.outcome.resolved{module=invoicing}} on the
  * store's recorder; a call answered at its first attempt records nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class InvoicingCommitOutcomeContract {
+public abstract class InvoicingCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcInvoiceStore invoices;
     private JdbcLedgerStore ledgerStore;
     private TenantInvoicing invoicing;
     private TenantLedger ledger;
     private final List<InvoiceId> attempted = new ArrayList<>();
-    private final RecordingMetrics metrics = new RecordingMetrics();
 
     protected InvoicingCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        invoices = JdbcInvoiceStore.builder(Jdbc.of(faulty).withMetrics(metrics)).build();
-        assertThat(invoices.metrics()).isSameAs(metrics);
-        ledgerStore = JdbcLedgerStore.create(faulty);
-    }
-
-    @AfterAll
-    void close() {
-        if (ledgerStore != null) {
-            ledgerStore.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        invoices = JdbcInvoiceStore.builder(meteredJdbc()).build();
+        assertThat(invoices.metrics()).isSameAs(metrics());
+        ledgerStore = closeAfterAll(JdbcLedgerStore.create(faulty()));
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
         attempted.clear();
-        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
-        var audit = JdbcAuditStore.create(Jdbc.of(faulty), clock);
-        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
-        ledger = ledgers.forTenant(tenant);
-        ledger.openAll(InvoicingFixtures.chart());
-        invoicing = Invoicing.builder().store(invoices).ledger(ledgers, ACCOUNTS).clock(clock).audit(audit).build().forTenant(tenant);
+        TenantBooks books = TenantBooks.open(ledgerStore, jdbc(), InvoicingFixtures.chart());
+        ledger = books.ledger();
+        invoicing = Invoicing.builder().store(invoices).ledger(books.ledgers(), ACCOUNTS).clock(books.clock()).audit(books.audit()).build()
+                .forTenant(books.tenant());
         invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         invoicing.defineSeries(Series.of("KOR", "KOR/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
     }
@@ -105,11 +72,7 @@ public abstract class InvoicingCommitOutcomeContract {
     }
 
     private Optional<Invoice> stored(InvoiceId id) {
-        try {
-            return Optional.of(invoicing.invoice(id));
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
+        return find(() -> invoicing.invoice(id));
     }
 
     private boolean entryStored(Invoice invoice) {
@@ -132,13 +95,13 @@ public abstract class InvoicingCommitOutcomeContract {
 
     @Test
     void an_issue_is_stored_once_with_its_number_and_its_entry_whatever_the_fault() {
-        Probe probe = CommitOutcomes.probe(faulty, () -> issue(InvoiceId.newId()), () -> issue(InvoiceId.newId()));
-        System.out.println("[invoicing] " + kind + ": one issue with its journal entry is " + probe.statements()
+        Probe probe = probe(() -> issue(InvoiceId.newId()), () -> issue(InvoiceId.newId()));
+        System.out.println("[invoicing] " + kind() + ": one issue with its journal entry is " + probe.statements()
                 + " statements and " + probe.commits() + " commit(s)");
         assertThat(probe.commits()).as("the invoice and its entry commit once, together").isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             InvoiceId id = InvoiceId.newId();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> issue(id),
+            toldMatchesStored(fault, () -> issue(id),
                     told -> stored(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> stored(id).isPresent() ? 1 : 0, 1);
         }
@@ -151,16 +114,16 @@ public abstract class InvoicingCommitOutcomeContract {
         for (int i = 0; i < 3; i++) {
             open.add(issue(InvoiceId.newId()));
         }
-        Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("1.00"), open.get(0).issueDate().orElseThrow(), "probe")
                         .allocate(open.get(0).id(), pln("1.00"))),
                 () -> invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("1.00"), open.get(0).issueDate().orElseThrow(), "probe")
                         .allocate(open.get(1).id(), pln("1.00"))));
         List<PaymentId> payments = new ArrayList<>();
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             PaymentId id = PaymentId.newId();
             payments.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> invoicing.recordPayment(
+            toldMatchesStored(fault, () -> invoicing.recordPayment(
                             NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("0.01"), open.get(0).issueDate().orElseThrow(), "faulted")
                                     .withId(id).allocate(open.get(2).id(), pln("0.01"))),
                     told -> payment(told.id()).filter(told::equals).isPresent() ? 1 : 0,
@@ -174,55 +137,36 @@ public abstract class InvoicingCommitOutcomeContract {
     @Test
     void an_issue_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
         issue(InvoiceId.newId()); // the first issue of a tenant reads its series once, in a transaction of its own
-        metrics.clear();
-        int before = faulty.commits();
-        issue(InvoiceId.newId());
-        int commitsOfAnIssue = faulty.commits() - before; // its write commits last
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as("a first attempt that answers records nothing")
+        metrics().clear();
+        int commitsOfAnIssue = commitsOf(() -> issue(InvoiceId.newId())); // its write commits last
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as("a first attempt that answers records nothing")
                 .isZero();
         InvoiceId id = InvoiceId.newId();
-        faulty.loseCommitAck(commitsOfAnIssue);
-        Invoice told;
-        try {
-            told = issue(id);
-        } finally {
-            faulty.disarm();
-        }
+        Invoice told = withCommitAckLost(commitsOfAnIssue, () -> issue(id));
         assertThat(stored(id)).contains(told);
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
         theBooksAgree();
     }
 
     @Test
     void a_payment_whose_commit_acknowledgement_is_lost_is_counted_as_resolved_by_lookup() {
         Invoice open = issue(InvoiceId.newId());
-        int before = faulty.commits();
-        invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("1.00"), open.issueDate().orElseThrow(), "first")
-                .allocate(open.id(), pln("1.00")));
-        int commitsOfAPayment = faulty.commits() - before;
-        metrics.clear();
+        int commitsOfAPayment = commitsOf(() -> invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(),
+                pln("1.00"), open.issueDate().orElseThrow(), "first").allocate(open.id(), pln("1.00"))));
+        metrics().clear();
         PaymentId id = PaymentId.newId();
-        faulty.loseCommitAck(commitsOfAPayment);
-        Payment told;
-        try {
-            told = invoicing.recordPayment(NewPayment.of(GLOBEX.taxId().orElseThrow().vatNumber(), pln("2.00"),
-                    open.issueDate().orElseThrow(), "lost ack").withId(id).allocate(open.id(), pln("2.00")));
-        } finally {
-            faulty.disarm();
-        }
+        Payment told = withCommitAckLost(commitsOfAPayment, () -> invoicing.recordPayment(NewPayment.of(
+                GLOBEX.taxId().orElseThrow().vatNumber(), pln("2.00"), open.issueDate().orElseThrow(), "lost ack").withId(id)
+                .allocate(open.id(), pln("2.00"))));
         assertThat(payment(id)).contains(told);
         assertThat(invoicing.invoice(open.id()).paid()).isEqualTo(pln("3.00"));
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|invoicing")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN + "|module|invoicing")).isZero();
         theBooksAgree();
     }
 
     private Optional<Payment> payment(PaymentId id) {
-        try {
-            return Optional.of(invoicing.payment(id));
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
+        return find(() -> invoicing.payment(id));
     }
 }

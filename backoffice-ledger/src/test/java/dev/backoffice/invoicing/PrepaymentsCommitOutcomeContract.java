@@ -1,35 +1,24 @@
 package dev.backoffice.invoicing;
 
-import dev.backoffice.core.audit.JdbcAuditStore;
-import dev.backoffice.core.error.BackofficeException;
-import dev.backoffice.core.jdbc.Jdbc;
-import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomeContract;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
-import dev.backoffice.core.testing.FaultyDataSource;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.invoicing.jdbc.JdbcInvoiceStore;
 import dev.backoffice.invoicing.jdbc.JdbcPayableStore;
-import dev.backoffice.ledger.Ledger;
 import dev.backoffice.ledger.TenantLedger;
 import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
+import dev.backoffice.ledger.jdbc.TenantBooks;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static dev.backoffice.invoicing.InvoicingFixtures.pln;
@@ -43,14 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller was told matches what is stored; afterwards the receivable is what is open, the
  * advances-received account the net of the advances not yet deducted, and both series have no gap.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PrepaymentsCommitOutcomeContract {
+public abstract class PrepaymentsCommitOutcomeContract extends CommitOutcomeContract {
 
     private static final LocalDate MARCH_16 = LocalDate.of(2026, 3, 16);
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcInvoiceStore invoices;
     private JdbcPayableStore payableStore;
     private JdbcLedgerStore ledgerStore;
@@ -59,50 +44,25 @@ public abstract class PrepaymentsCommitOutcomeContract {
     private final List<InvoiceId> documents = new ArrayList<>();
 
     protected PrepaymentsCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        invoices = JdbcInvoiceStore.create(faulty);
-        payableStore = JdbcPayableStore.create(faulty);
-        ledgerStore = JdbcLedgerStore.create(faulty);
-    }
-
-    @AfterAll
-    void close() {
-        if (ledgerStore != null) {
-            ledgerStore.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        invoices = JdbcInvoiceStore.create(faulty());
+        payableStore = JdbcPayableStore.create(faulty());
+        ledgerStore = closeAfterAll(JdbcLedgerStore.create(faulty()));
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
         documents.clear();
-        AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2026-03-16T09:00:00Z"));
-        TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
-        var audit = JdbcAuditStore.create(Jdbc.of(faulty), clock);
-        Ledger ledgers = Ledger.builder().store(ledgerStore).clock(clock).audit(audit).build();
-        ledger = ledgers.forTenant(tenant);
-        ledger.openAll(ApFixtures.chart());
-        invoicing = Invoicing.builder().store(invoices).payables(payableStore).ledger(ledgers, ApFixtures.ACCOUNTS).clock(clock)
-                .audit(audit).build().forTenant(tenant);
+        TenantBooks books = TenantBooks.open(ledgerStore, jdbc(), ApFixtures.chart());
+        ledger = books.ledger();
+        invoicing = Invoicing.builder().store(invoices).payables(payableStore).ledger(books.ledgers(), ApFixtures.ACCOUNTS)
+                .clock(books.clock()).audit(books.audit()).build().forTenant(books.tenant());
         invoicing.defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
         invoicing.defineSeries(Series.of("FZ", "FZ/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
-    }
-
-    private static <T> Optional<T> find(Supplier<T> read) {
-        try {
-            return Optional.of(read.get());
-        } catch (BackofficeException e) {
-            return Optional.empty();
-        }
     }
 
     private static int one(boolean stored) {
@@ -138,16 +98,16 @@ public abstract class PrepaymentsCommitOutcomeContract {
     void a_proforma_conversion_is_stored_once_whatever_the_fault() {
         Invoice p1 = proforma();
         Invoice p2 = proforma();
-        Probe probe = CommitOutcomes.probe(faulty, () -> invoicing.convertProforma(p1.id(), ConvertProforma.of("clerk")),
+        Probe probe = probe(() -> invoicing.convertProforma(p1.id(), ConvertProforma.of("clerk")),
                 () -> invoicing.convertProforma(p2.id(), ConvertProforma.of("clerk")));
-        System.out.println("[invoicefeatures] " + kind + ": one proforma conversion with its journal entry is " + probe.statements()
+        System.out.println("[invoicefeatures] " + kind() + ": one proforma conversion with its journal entry is " + probe.statements()
                 + " statements and " + probe.commits() + " commit(s)");
         assertThat(probe.commits()).isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             Invoice p = proforma();
             InvoiceId id = InvoiceId.newId();
             documents.add(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> invoicing.convertProforma(p.id(), ConvertProforma.of("clerk").withInvoiceId(id)),
+            toldMatchesStored(fault, () -> invoicing.convertProforma(p.id(), ConvertProforma.of("clerk").withInvoiceId(id)),
                     told -> one(find(() -> invoicing.invoice(told.id())).filter(told::equals).isPresent()),
                     () -> one(find(() -> invoicing.invoice(id)).isPresent()
                             && invoicing.invoice(p.id()).details().convertedTo().equals(Optional.of(id))), 1);
@@ -159,10 +119,10 @@ public abstract class PrepaymentsCommitOutcomeContract {
 
     @Test
     void an_advance_invoice_is_stored_once_whatever_the_fault() {
-        Probe probe = CommitOutcomes.probe(faulty, () -> advance(InvoiceId.newId()), () -> advance(InvoiceId.newId()));
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(() -> advance(InvoiceId.newId()), () -> advance(InvoiceId.newId()));
+        for (Fault fault : faults(probe)) {
             InvoiceId id = InvoiceId.newId();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> advance(id),
+            toldMatchesStored(fault, () -> advance(id),
                     told -> one(find(() -> invoicing.invoice(told.id())).filter(told::equals).isPresent()),
                     () -> one(find(() -> invoicing.invoice(id)).isPresent()), 1);
         }
@@ -174,14 +134,14 @@ public abstract class PrepaymentsCommitOutcomeContract {
         Invoice a1 = advance(InvoiceId.newId());
         Invoice a2 = advance(InvoiceId.newId());
         Supplier<NewInvoice> order = () -> sale("FV", "100.00").build();
-        Probe probe = CommitOutcomes.probe(faulty, () -> invoicing.issueFinal(NewFinalInvoice.of(order.get(), List.of(a1.id()))),
+        Probe probe = probe(() -> invoicing.issueFinal(NewFinalInvoice.of(order.get(), List.of(a1.id()))),
                 () -> invoicing.issueFinal(NewFinalInvoice.of(order.get(), List.of(a2.id()))));
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             Invoice a = advance(InvoiceId.newId());
             InvoiceId id = InvoiceId.newId();
             documents.add(id);
             NewInvoice o = sale("FV", "100.00").id(id).build();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> invoicing.issueFinal(NewFinalInvoice.of(o, List.of(a.id()))),
+            toldMatchesStored(fault, () -> invoicing.issueFinal(NewFinalInvoice.of(o, List.of(a.id()))),
                     told -> one(find(() -> invoicing.invoice(told.id())).filter(told::equals).isPresent()),
                     () -> one(find(() -> invoicing.invoice(id)).isPresent()
                             && invoicing.invoice(a.id()).details().settledBy().equals(Optional.of(id))), 1);
@@ -203,15 +163,15 @@ public abstract class PrepaymentsCommitOutcomeContract {
                 List.of(PurchaseLine.of("Reduced", VatRate.PL_23, pln("10.00"), pln("2.30"))), MARCH_16, "reduced");
         PurchaseInvoice p1 = approved.get();
         PurchaseInvoice p2 = approved.get();
-        Probe probe = CommitOutcomes.probe(faulty, () -> payables.registerCreditNote(p1.id(), note.get()),
+        Probe probe = probe(() -> payables.registerCreditNote(p1.id(), note.get()),
                 () -> payables.registerCreditNote(p2.id(), note.get()));
         List<PurchaseInvoice> bills = new ArrayList<>(List.of(p1, p2));
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             PurchaseInvoice p = approved.get();
             bills.add(p);
             InvoiceId id = InvoiceId.newId();
             NewSupplierCreditNote command = note.get().withId(id);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payables.registerCreditNote(p.id(), command),
+            toldMatchesStored(fault, () -> payables.registerCreditNote(p.id(), command),
                     told -> one(find(() -> payables.purchase(told.id())).filter(told::equals).isPresent()),
                     () -> one(find(() -> payables.purchase(id)).isPresent()), 1);
         }

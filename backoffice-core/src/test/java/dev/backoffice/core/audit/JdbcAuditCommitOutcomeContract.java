@@ -1,18 +1,15 @@
 package dev.backoffice.core.audit;
 
 import dev.backoffice.core.error.OutcomeUnknownException;
-import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
-import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.CommitOutcomeContract;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -26,40 +23,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the chain is never forked or doubled, and the caller is never told "not appended" for a record
  * that is there. One subclass per JDBC {@link StoreKind}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JdbcAuditCommitOutcomeContract {
+abstract class JdbcAuditCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcAuditStore store;
     private AuditLog log;
     private int serial;
 
     protected JdbcAuditCommitOutcomeContract(StoreKind kind) {
-        if (!kind.jdbc()) {
-            throw new IllegalArgumentException(kind + " is not a JDBC store");
-        }
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        store = JdbcAuditStore.create(Jdbc.of(faulty), AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z")));
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
+        store = JdbcAuditStore.create(jdbc(), AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z")));
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
         log = store.forTenant(TenantId.of("t-" + UUID.randomUUID()));
     }
 
@@ -69,11 +49,11 @@ abstract class JdbcAuditCommitOutcomeContract {
 
     @Test
     void anAppendIsStoredAtMostOnceWhateverTheFaultAndTheCallerIsToldWhichOutcome() {
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, this::append, this::append);
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(this::append, this::append);
+        for (Fault fault : faults(probe)) {
             long before = log.size();
             String subject = "subject/" + (++serial);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> log.append(AuditEvent.of("user:auditor", "test.event", subject)),
+            toldMatchesStored(fault, () -> log.append(AuditEvent.of("user:auditor", "test.event", subject)),
                     told -> log.read(told.sequence(), 1).equals(java.util.List.of(told)) ? 1 : 0,
                     () -> (int) (log.size() - before), 1);
             assertThat(log.verify().intact()).as(fault.name() + ": the chain is intact").isTrue();
@@ -84,7 +64,7 @@ abstract class JdbcAuditCommitOutcomeContract {
     void anAppendWhoseCommitAckIsLostIsReportedAsOutcomeUnknownNamingTheRecordNotAsAFailure() {
         append();
         long before = log.size();
-        faulty.loseNextCommitAck();
+        faulty().loseNextCommitAck();
         assertThatThrownBy(() -> log.append(AuditEvent.of("user:auditor", "docs.disposed", "doc/42")))
                 .isInstanceOf(OutcomeUnknownException.class)
                 .hasMessageContaining("docs.disposed of doc/42");

@@ -1,13 +1,11 @@
 package dev.backoffice.orders.jdbc;
 
 import dev.backoffice.core.error.OutcomeUnknownException;
-import dev.backoffice.core.testing.CommitOutcomes;
-import dev.backoffice.core.testing.FaultyDataSource;
-import dev.backoffice.core.testing.RecordingMetrics;
+import dev.backoffice.core.testing.CommitOutcomeContract;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
-import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.orders.Order;
 import dev.backoffice.orders.OrderEvent;
@@ -18,11 +16,8 @@ import dev.backoffice.orders.Orders;
 import dev.backoffice.orders.TenantOrderStore;
 import dev.backoffice.orders.TenantOrders;
 import dev.backoffice.core.tenant.TenantId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,44 +36,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * version), and for write units that derive their writes from their own reads or write several
  * orders (identity: the writes the unit made).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OrdersCommitOutcomeContract {
+abstract class OrdersCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private AdjustableClock clock;
     private TenantOrderStore raw;
     private TenantOrders orders;
-    private final RecordingMetrics metrics = new RecordingMetrics();
 
     /** The contract on a database of {@code kind} (a JDBC kind). */
     protected OrdersCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
         clock = OrderFixtures.clock();
-        JdbcOrderStore store = JdbcOrderStore.create(Jdbc.of(faulty).withMetrics(metrics));
-        assertThat(store.metrics()).isSameAs(metrics);
+        JdbcOrderStore store = JdbcOrderStore.create(meteredJdbc());
+        assertThat(store.metrics()).isSameAs(metrics());
         TenantId tenant = TenantId.of("t-" + UUID.randomUUID());
         raw = store.forTenant(tenant);
         orders = Orders.builder().store(store).clock(clock).build().forTenant(tenant);
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @BeforeEach
-    void disarm() {
-        faulty.disarm();
     }
 
     private Order create() {
@@ -88,11 +64,11 @@ abstract class OrdersCommitOutcomeContract {
 
     @Test
     void creatingAnOrderIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, this::create, this::create);
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(this::create, this::create);
+        for (Fault fault : faults(probe)) {
             OrderId id = OrderId.newId();
             clock.advance(Duration.ofSeconds(1));
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> orders.create(OrderFixtures.twoLines().withId(id), CLERK),
+            toldMatchesStored(fault, () -> orders.create(OrderFixtures.twoLines().withId(id), CLERK),
                     told -> orders.find(id).filter(told::equals).isPresent() ? 1 : 0,
                     () -> orders.find(id).isPresent() ? 1 : 0, 1);
         }
@@ -102,13 +78,13 @@ abstract class OrdersCommitOutcomeContract {
     void aTransitionIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
         Order probe1 = create();
         Order probe2 = create();
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> orders.place(probe1.id(), CLERK),
+        Probe probe = probe(() -> orders.place(probe1.id(), CLERK),
                 () -> orders.place(probe2.id(), CLERK));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             Order o = create();
             orders.place(o.id(), CLERK);
             clock.advance(Duration.ofSeconds(1));
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> orders.pay(o.id(), pln("10.00"), "psp", CLERK),
+            toldMatchesStored(fault, () -> orders.pay(o.id(), pln("10.00"), "psp", CLERK),
                     told -> orders.get(o.id()).equals(told) ? 1 : 0,
                     () -> {
                         Order stored = orders.get(o.id());
@@ -121,7 +97,7 @@ abstract class OrdersCommitOutcomeContract {
     @Test
     void aCreateWhoseCommitAckIsLostAnswersWithTheStoredOrderNotAConflict() {
         OrderId id = OrderId.newId();
-        faulty.loseNextCommitAck();
+        faulty().loseNextCommitAck();
         Order told = orders.create(OrderFixtures.twoLines().withId(id), CLERK);
         assertThat(orders.get(id)).isEqualTo(told);
     }
@@ -129,13 +105,13 @@ abstract class OrdersCommitOutcomeContract {
     @Test
     void aCreateThatStaysUnknownBecauseTheServerIsGoneSaysWhichOrderToLookUp() {
         OrderId id = OrderId.newId();
-        faulty.loseNextCommitAckThenStayUnreachable();
+        faulty().loseNextCommitAckThenStayUnreachable();
         try {
             assertThatThrownBy(() -> orders.create(OrderFixtures.twoLines().withId(id), CLERK))
                     .isInstanceOf(OutcomeUnknownException.class)
                     .hasMessageContaining(id.toString());
         } finally {
-            faulty.disarm();
+            faulty().disarm();
         }
         assertThat(orders.find(id)).as("the first attempt landed; the caller was not told otherwise").isPresent();
     }
@@ -160,11 +136,11 @@ abstract class OrdersCommitOutcomeContract {
         // again on top of it: the store settles the unit by the writes it made instead
         Order probe1 = placed();
         Order probe2 = placed();
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> payInOneUnit(probe1.id()), () -> payInOneUnit(probe2.id()));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(() -> payInOneUnit(probe1.id()), () -> payInOneUnit(probe2.id()));
+        for (Fault fault : faults(probe)) {
             Order o = placed();
             clock.advance(Duration.ofSeconds(1));
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> payInOneUnit(o.id()),
+            toldMatchesStored(fault, () -> payInOneUnit(o.id()),
                     told -> orders.get(o.id()).equals(told) ? 1 : 0,
                     () -> {
                         Order stored = orders.get(o.id());
@@ -180,14 +156,14 @@ abstract class OrdersCommitOutcomeContract {
 
     @Test
     void aUnitOfTwoCreationsIsStoredWholeOrNotAtAllWhateverTheFault() {
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> raw.write(tx -> List.of(tx.insert(draft()), tx.insert(draft()))),
                 () -> raw.write(tx -> List.of(tx.insert(draft()), tx.insert(draft()))));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             clock.advance(Duration.ofSeconds(1));
             Order first = draft();
             Order second = draft();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> raw.write(tx -> List.of(tx.insert(first), tx.insert(second))),
+            toldMatchesStored(fault, () -> raw.write(tx -> List.of(tx.insert(first), tx.insert(second))),
                     told -> (int) told.stream().filter(o -> orders.find(o.id()).filter(o::equals).isPresent()).count(),
                     () -> (orders.find(first.id()).isPresent() ? 1 : 0) + (orders.find(second.id()).isPresent() ? 1 : 0), 2);
         }
@@ -197,14 +173,14 @@ abstract class OrdersCommitOutcomeContract {
     void aUnitThatStaysUnknownNamesEveryOrderToLookUp() {
         Order first = draft();
         Order second = draft();
-        faulty.loseNextCommitAckThenStayUnreachable();
+        faulty().loseNextCommitAckThenStayUnreachable();
         try {
             assertThatThrownBy(() -> raw.write(tx -> List.of(tx.insert(first), tx.insert(second))))
                     .isInstanceOf(OutcomeUnknownException.class)
                     .hasMessageContaining(first.id().toString())
                     .hasMessageContaining(second.id().toString());
         } finally {
-            faulty.disarm();
+            faulty().disarm();
         }
         assertThat(orders.find(first.id())).as("the first attempt landed whole").isPresent();
         assertThat(orders.find(second.id())).isPresent();
@@ -212,14 +188,14 @@ abstract class OrdersCommitOutcomeContract {
 
     @Test
     void aCreationWhoseCommitAcknowledgementIsLostIsCountedAsResolvedByLookup() {
-        int before = faulty.commits();
+        int before = faulty().commits();
         create();
-        int commitsOfACreation = faulty.commits() - before; // its write commits last
-        metrics.clear();
-        faulty.loseCommitAck(commitsOfACreation);
+        int commitsOfACreation = faulty().commits() - before; // its write commits last
+        metrics().clear();
+        faulty().loseCommitAck(commitsOfACreation);
         Order told = create();
         assertThat(orders.find(told.id())).contains(told);
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|orders")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN)).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|orders")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN)).isZero();
     }
 }

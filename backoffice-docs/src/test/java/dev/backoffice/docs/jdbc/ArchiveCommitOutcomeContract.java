@@ -4,10 +4,10 @@ import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
-import dev.backoffice.core.testing.FaultyDataSource;
+import dev.backoffice.core.testing.CommitOutcomeContract;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.docs.Archive;
 import dev.backoffice.docs.Document;
@@ -17,10 +17,8 @@ import dev.backoffice.docs.HoldScope;
 import dev.backoffice.docs.LegalHold;
 import dev.backoffice.docs.TenantArchive;
 import dev.backoffice.docs.blob.InMemoryBlobStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -38,39 +36,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * legal hold are stored exactly once when the caller is told so, not at all when told it failed,
  * never twice; and an ingest is always safe to repeat.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ArchiveCommitOutcomeContract {
+abstract class ArchiveCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private AuditStore audit;
     private Archive archive;
     private int serial;
 
     /** The contract on a JDBC store of {@code kind}. */
     protected ArchiveCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        Jdbc jdbc = Jdbc.of(faulty);
+        Jdbc jdbc = jdbc();
         AdjustableClock clock = DocsFixtures.clock();
         audit = JdbcAuditStore.create(jdbc, clock);
         archive = Archive.builder().store(JdbcDocumentStore.create(jdbc)).blobs(InMemoryBlobStore.create()).audit(audit)
                 .clock(clock).zone(ZoneOffset.UTC).maxContentBytes(1024 * 1024)
                 .overrideAuthorizer((actor, policy) -> actor.equals(OFFICER) || actor.equals(ADMIN))
                 .holdAuthorizer((actor, action) -> actor.equals(OFFICER)).build();
-    }
-
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     private TenantArchive tenant() {
@@ -86,10 +71,10 @@ abstract class ArchiveCommitOutcomeContract {
     @Test
     void anIngestedDocumentIsStoredExactlyOnceWithItsContentWhateverTheFault() {
         TenantArchive a = tenant();
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> ingest(a, DocumentId.newId()), () -> ingest(a, DocumentId.newId()));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(() -> ingest(a, DocumentId.newId()), () -> ingest(a, DocumentId.newId()));
+        for (Fault fault : faults(probe)) {
             DocumentId id = DocumentId.newId();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> ingest(a, id),
+            toldMatchesStored(fault, () -> ingest(a, id),
                     told -> a.find(id).filter(told::equals).isPresent() ? 1 : 0,
                     () -> {
                         boolean stored = a.find(id).isPresent();
@@ -107,12 +92,12 @@ abstract class ArchiveCommitOutcomeContract {
     void aLegalHoldIsStoredAtMostOnceWhateverTheFaultAndExactlyOnceWhenTheCallerIsToldSo() {
         TenantArchive a = tenant();
         Document d = ingest(a, DocumentId.newId());
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty,
+        Probe probe = probe(
                 () -> a.placeHold("probe 1", "probe", HoldScope.documents(d.id()), OFFICER),
                 () -> a.placeHold("probe 2", "probe", HoldScope.documents(d.id()), OFFICER));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             String name = "hold " + (++serial);
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> a.placeHold(name, "litigation", HoldScope.documents(d.id()), OFFICER),
+            toldMatchesStored(fault, () -> a.placeHold(name, "litigation", HoldScope.documents(d.id()), OFFICER),
                     (LegalHold told) -> (int) a.holds().stream().filter(h -> h.id().equals(told.id())).count(),
                     () -> (int) a.holds().stream().filter(h -> h.name().equals(name)).count(), 1);
         }
@@ -122,11 +107,11 @@ abstract class ArchiveCommitOutcomeContract {
     void aReadWhoseCommitIsCutIsAskedAgainNotAnsweredOutcomeUnknown() {
         TenantArchive a = tenant();
         Document d = ingest(a, DocumentId.newId());
-        int fired = faulty.faultsFired();
-        faulty.loseNextCommitAck();
+        int fired = faulty().faultsFired();
+        faulty().loseNextCommitAck();
         assertThat(a.find(d.id())).contains(d);
-        faulty.dropConnectionAtNextCommit();
+        faulty().dropConnectionAtNextCommit();
         assertThat(a.find(d.id())).contains(d);
-        assertThat(faulty.faultsFired()).as("both faults met a read's commit").isEqualTo(fired + 2);
+        assertThat(faulty().faultsFired()).as("both faults met a read's commit").isEqualTo(fired + 2);
     }
 }

@@ -4,12 +4,11 @@ import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
-import dev.backoffice.core.testing.FaultyDataSource;
-import dev.backoffice.core.testing.RecordingMetrics;
+import dev.backoffice.core.testing.CommitOutcomeContract;
+import dev.backoffice.core.testing.CommitOutcomes.Fault;
+import dev.backoffice.core.testing.CommitOutcomes.Probe;
 import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.payroll.Contract;
 import dev.backoffice.payroll.ContractTerms;
@@ -21,10 +20,8 @@ import dev.backoffice.payroll.PayrollReads;
 import dev.backoffice.payroll.TenantPayroll;
 import dev.backoffice.payroll.PolishTaxProfile;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,16 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * figures and audit record) is stored exactly once when the caller is told so, not at all when
  * told it failed, and never twice. Identity: the run id.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PayrollCommitOutcomeContract {
+abstract class PayrollCommitOutcomeContract extends CommitOutcomeContract {
 
-    private final StoreKind kind;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private AuditStore audit;
     private PayrollEngine engine;
     private JdbcPayrollStore store;
-    private final RecordingMetrics metrics = new RecordingMetrics();
     private static final YearMonth JANUARY = YearMonth.of(2025, 1);
 
     /**
@@ -57,14 +49,12 @@ abstract class PayrollCommitOutcomeContract {
      * @param kind the database under test
      */
     PayrollCommitOutcomeContract(StoreKind kind) {
-        this.kind = kind;
+        super(kind);
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        Jdbc jdbc = Jdbc.of(faulty).withMetrics(metrics);
+        Jdbc jdbc = meteredJdbc();
         AdjustableClock clock = AdjustableClock.startingAt(Instant.parse("2025-02-01T09:00:00Z"));
         store = JdbcPayrollStore.create(jdbc);
         audit = JdbcAuditStore.create(jdbc, clock);
@@ -81,13 +71,6 @@ abstract class PayrollCommitOutcomeContract {
         return tenant;
     }
 
-    @AfterAll
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
-
     private PayrollRun approveJanuary(TenantId tenant) {
         return engine.forTenant(tenant).approve(RunRequest.regular("PL", JANUARY), "anna@hr");
     }
@@ -96,11 +79,11 @@ abstract class PayrollCommitOutcomeContract {
     void anApprovedRunIsStoredAndAuditedExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
         TenantId probe1 = company();
         TenantId probe2 = company();
-        CommitOutcomes.Probe probe = CommitOutcomes.probe(faulty, () -> approveJanuary(probe1), () -> approveJanuary(probe2));
-        for (CommitOutcomes.Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        Probe probe = probe(() -> approveJanuary(probe1), () -> approveJanuary(probe2));
+        for (Fault fault : faults(probe)) {
             TenantId tenant = company();
             PayrollReads data = store.forTenant(tenant).read();
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> approveJanuary(tenant),
+            toldMatchesStored(fault, () -> approveJanuary(tenant),
                     told -> data.run(told.id()).filter(told::equals).isPresent() ? 1 : 0,
                     () -> {
                         int runs = data.runs(JANUARY).size();
@@ -117,15 +100,15 @@ abstract class PayrollCommitOutcomeContract {
     @Test
     void anApprovalWhoseCommitAcknowledgementIsLostIsCountedAsResolvedByLookup() {
         TenantId probe = company();
-        int before = faulty.commits();
+        int before = faulty().commits();
         approveJanuary(probe);
-        int commitsOfAnApproval = faulty.commits() - before; // its write commits last
+        int commitsOfAnApproval = faulty().commits() - before; // its write commits last
         TenantId tenant = company();
-        metrics.clear();
-        faulty.loseCommitAck(commitsOfAnApproval);
+        metrics().clear();
+        faulty().loseCommitAck(commitsOfAnApproval);
         PayrollRun told = approveJanuary(tenant);
         assertThat(store.forTenant(tenant).read().runs(JANUARY)).extracting(PayrollRun::id).containsExactly(told.id());
-        assertThat(metrics.get(Meters.OUTCOME_RESOLVED + "|module|payroll")).as(metrics.toString()).isEqualTo(1);
-        assertThat(metrics.get(Meters.OUTCOME_UNKNOWN)).isZero();
+        assertThat(metrics().get(Meters.OUTCOME_RESOLVED + "|module|payroll")).as(metrics().toString()).isEqualTo(1);
+        assertThat(metrics().get(Meters.OUTCOME_UNKNOWN)).isZero();
     }
 }

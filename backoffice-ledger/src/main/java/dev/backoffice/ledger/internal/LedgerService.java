@@ -261,22 +261,23 @@ public final class LedgerService implements TenantLedger {
 
     @Override
     public List<JournalEntry> postAll(List<EntryRequest> requests) {
-        Check.notEmpty(requests, "requests");
-        Check.that(requests.size() <= LedgerLimits.MAX_BATCH_ENTRIES, "requests", "must hold at most " + LedgerLimits.MAX_BATCH_ENTRIES + " entries", requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            Check.notNull(requests.get(i), "requests[" + i + "]");
-        }
+        checkBatch(requests);
         return write(requests, false);
     }
 
     @Override
     public List<JournalEntry> postAllNew(List<EntryRequest> requests) {
+        checkBatch(requests);
+        return write(requests, true);
+    }
+
+    /** A batch holds 1..{@link LedgerLimits#MAX_BATCH_ENTRIES} requests, none null (checked before anything is written). */
+    private static void checkBatch(List<EntryRequest> requests) {
         Check.notEmpty(requests, "requests");
         Check.that(requests.size() <= LedgerLimits.MAX_BATCH_ENTRIES, "requests", "must hold at most " + LedgerLimits.MAX_BATCH_ENTRIES + " entries", requests.size());
         for (int i = 0; i < requests.size(); i++) {
             Check.notNull(requests.get(i), "requests[" + i + "]");
         }
-        return write(requests, true);
     }
 
     /** @param idsAreNew the caller made the ids just now ({@link #postAllNew}): on a first attempt they are not looked up */

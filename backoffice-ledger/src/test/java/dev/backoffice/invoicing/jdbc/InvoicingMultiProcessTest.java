@@ -1,5 +1,6 @@
 package dev.backoffice.invoicing.jdbc;
 
+import dev.backoffice.core.testing.ChildJvm;
 import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.testing.TestDatabases;
@@ -18,17 +19,11 @@ import dev.backoffice.ledger.jdbc.JdbcLedgerStore;
 import org.joda.money.Money;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,37 +37,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresPostgres
 class InvoicingMultiProcessTest {
 
-    private static final class Child implements AutoCloseable {
-        final Process process;
-        final List<String> lines = new CopyOnWriteArrayList<>();
+    /** A JVM of its own issuing {@code each} invoices on each of {@code threads} threads ({@link InvoicingChildProcess}). */
+    private static ChildJvm child(TestDatabase db, String tenant, int threads, int each) throws Exception {
+        return ChildJvm.start(InvoicingChildProcess.class, db.url(), db.user(), db.password(), tenant, Integer.toString(threads),
+                Integer.toString(each));
+    }
 
-        Child(TestDatabase db, String tenant, int threads, int each) throws Exception {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), InvoicingChildProcess.class.getName(), db.url(), db.user(), db.password(),
-                    tenant, Integer.toString(threads), Integer.toString(each));
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        lines.add(line);
-                    }
-                } catch (Exception ignored) {
-                    // the process died
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        List<String> issued() {
-            return lines.stream().filter(l -> l.startsWith("ISSUED ")).map(l -> l.substring(7)).toList();
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
+    /** The numbers a child was told it issued. */
+    private static List<String> issued(ChildJvm child) {
+        return child.lines().stream().filter(l -> l.startsWith("ISSUED ")).map(l -> l.substring(7)).toList();
     }
 
     private record Books(TenantInvoicing invoicing, TenantLedger ledger) {
@@ -107,22 +80,22 @@ class InvoicingMultiProcessTest {
             Books b = books(JdbcInvoiceStore.create(db.dataSource()), ledgerStore, tenant);
             b.ledger().openAll(InvoicingFixtures.chart());
             b.invoicing().defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
-            List<Child> children = new ArrayList<>();
+            List<ChildJvm> children = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    children.add(new Child(db, tenant, 4, 40));
+                    children.add(child(db, tenant, 4, 40));
                 }
                 List<String> issued = new ArrayList<>();
-                for (Child c : children) {
-                    assertThat(c.process.waitFor(180, TimeUnit.SECONDS)).as("child finished").isTrue();
-                    assertThat(c.process.exitValue()).isZero();
-                    issued.addAll(c.issued());
+                for (ChildJvm c : children) {
+                    assertThat(c.process().waitFor(180, TimeUnit.SECONDS)).as("child finished").isTrue();
+                    assertThat(c.process().exitValue()).isZero();
+                    issued.addAll(issued(c));
                 }
                 assertThat(issued).hasSize(3 * 4 * 40);
                 theSeriesAndTheLedgerAgree(b, issued);
                 assertThat(b.invoicing().gapAudit("FV", NumberingPeriod.year(Year.of(2026))).count()).isEqualTo(480);
             } finally {
-                children.forEach(Child::close);
+                children.forEach(ChildJvm::close);
             }
         }
     }
@@ -134,21 +107,21 @@ class InvoicingMultiProcessTest {
             Books b = books(JdbcInvoiceStore.create(db.dataSource()), ledgerStore, tenant);
             b.ledger().openAll(InvoicingFixtures.chart());
             b.invoicing().defineSeries(Series.of("FV", "FV/{yyyy}/{seq}", NumberReset.YEARLY), "owner");
-            try (Child victim = new Child(db, tenant, 4, 10_000); Child survivor = new Child(db, tenant, 2, 60)) {
+            try (ChildJvm victim = child(db, tenant, 4, 10_000); ChildJvm survivor = child(db, tenant, 2, 60)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (victim.issued().size() < 100 && System.nanoTime() < deadline) {
+                while (issued(victim).size() < 100 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(victim.issued()).as("the victim got going").hasSizeGreaterThanOrEqualTo(100);
-                victim.process.destroyForcibly(); // SIGKILL: no shutdown hook, connections cut mid-transaction
-                assertThat(victim.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(survivor.process.waitFor(180, TimeUnit.SECONDS)).as("the survivor finished").isTrue();
-                assertThat(survivor.process.exitValue()).isZero();
+                assertThat(issued(victim)).as("the victim got going").hasSizeGreaterThanOrEqualTo(100);
+                victim.process().destroyForcibly(); // SIGKILL: no shutdown hook, connections cut mid-transaction
+                assertThat(victim.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(survivor.process().waitFor(180, TimeUnit.SECONDS)).as("the survivor finished").isTrue();
+                assertThat(survivor.process().exitValue()).isZero();
 
                 // after the restart: a new instance issues again and finds the books consistent
                 Invoice next = b.invoicing().issue(InvoicingFixtures.sale("FV", "10.00").build());
-                List<String> told = new ArrayList<>(victim.issued());
-                told.addAll(survivor.issued());
+                List<String> told = new ArrayList<>(issued(victim));
+                told.addAll(issued(survivor));
                 told.add(next.number().orElseThrow());
                 theSeriesAndTheLedgerAgree(b, told);
                 assertThat(next.sequence()).isEqualTo(b.invoicing().gapAudit("FV", NumberingPeriod.year(Year.of(2026))).last());

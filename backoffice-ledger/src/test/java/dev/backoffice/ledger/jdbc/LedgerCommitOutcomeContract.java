@@ -3,12 +3,10 @@ package dev.backoffice.ledger.jdbc;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.tenant.TenantId;
-import dev.backoffice.core.testing.CommitOutcomes;
+import dev.backoffice.core.testing.CommitOutcomeContract;
 import dev.backoffice.core.testing.CommitOutcomes.Fault;
 import dev.backoffice.core.testing.CommitOutcomes.Probe;
-import dev.backoffice.core.testing.FaultyDataSource;
 import dev.backoffice.core.testing.StoreKind;
-import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
 import dev.backoffice.ledger.Account;
 import dev.backoffice.ledger.AccountRef;
@@ -21,11 +19,9 @@ import dev.backoffice.ledger.OpenAccount;
 import dev.backoffice.ledger.TenantLedger;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 
 import static dev.backoffice.ledger.AccountFlag.DEBITS_MUST_NOT_EXCEED_CREDITS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once; told not done, nothing is stored; nothing is ever doubled or lost.
  * One subclass per JDBC {@link StoreKind} and {@link Commit} path.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LedgerCommitOutcomeContract {
+abstract class LedgerCommitOutcomeContract extends CommitOutcomeContract {
 
     private static final CurrencyUnit EUR = CurrencyUnit.EUR;
     private static final LocalDate D1 = LocalDate.of(2026, 3, 1);
@@ -63,10 +56,7 @@ abstract class LedgerCommitOutcomeContract {
         DIRECT
     }
 
-    private final StoreKind kind;
     private final Commit commit;
-    private TestDatabase db;
-    private FaultyDataSource faulty;
     private JdbcLedgerStore store;
     private AuditStore audit;
     private TenantId tenant;
@@ -75,34 +65,18 @@ abstract class LedgerCommitOutcomeContract {
     private int serial;
 
     protected LedgerCommitOutcomeContract(StoreKind kind, Commit commit) {
-        if (!kind.jdbc()) {
-            throw new IllegalArgumentException(kind + " is not a JDBC store");
-        }
-        this.kind = kind;
+        super(kind);
         this.commit = commit;
     }
 
     @BeforeAll
     void open() {
-        db = kind.openDatabase();
-        faulty = new FaultyDataSource(db.dataSource());
-        store = JdbcLedgerStore.builder(faulty).groupCommit(commit == Commit.GROUP).build();
+        store = closeAfterAll(JdbcLedgerStore.builder(faulty()).groupCommit(commit == Commit.GROUP).build());
         audit = JdbcAuditStore.create(store.jdbc(), AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z")));
-    }
-
-    @AfterAll
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @BeforeEach
     void freshTenant() {
-        faulty.disarm();
         tenant = TenantId.of("t-" + UUID.randomUUID());
         clock = AdjustableClock.startingAt(Instant.parse("2026-03-05T10:00:00Z"));
         ledger = Ledger.builder().store(store).clock(clock)
@@ -116,20 +90,6 @@ abstract class LedgerCommitOutcomeContract {
 
     private static Money eur(long units) {
         return Money.ofMajor(EUR, units);
-    }
-
-    // ------------------------------------------------------------------ the faults
-
-    private List<Fault> faults(Probe probe) {
-        return CommitOutcomes.faults(faulty, probe);
-    }
-
-    private Probe statementsOf(Runnable first, Runnable second) {
-        return CommitOutcomes.probe(faulty, first, second);
-    }
-
-    private <T> void toldMatchesStored(Fault fault, Supplier<T> write, ToIntFunction<T> storedFor, IntSupplier stored, int once) {
-        CommitOutcomes.toldMatchesStored(faulty, fault, write, storedFor, stored, once);
     }
 
     private List<JournalEntry> journal() {
@@ -181,7 +141,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void aPostIsStoredExactlyOnceWhateverTheFaultAndTheCallerIsToldSo() {
-        Probe statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()),
+        Probe statements = probe(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()),
                 () -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build()));
         for (Fault fault : faults(statements)) {
             String d = next("post");
@@ -193,7 +153,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void aPostWithAnIdempotencyKeyIsStoredExactlyOnceWhateverTheFault() {
-        Probe statements = statementsOf(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1))
+        Probe statements = probe(() -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1))
                 .idempotencyKey("probe 1").build()), () -> ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1))
                 .credit("3000", eur(1)).idempotencyKey("probe 2").build()));
         for (Fault fault : faults(statements)) {
@@ -209,7 +169,7 @@ abstract class LedgerCommitOutcomeContract {
         Runnable probe = () -> ledger.postAll(List.of(
                 EntryRequest.builder(D1, "probe a").debit("2010", eur(1)).credit("3000", eur(1)).build(),
                 EntryRequest.builder(D1, "probe b").debit("1000", eur(1)).credit("3000", eur(1)).build()));
-        Probe statements = statementsOf(probe, probe);
+        Probe statements = probe(probe, probe);
         for (Fault fault : faults(statements)) {
             String d = next("batch");
             toldMatchesStored(fault, () -> ledger.postAll(List.of(
@@ -224,7 +184,7 @@ abstract class LedgerCommitOutcomeContract {
     void postingAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(1);
         JournalEntry probe2 = hold(1);
-        Probe statements = statementsOf(() -> ledger.postPending(probe1.id()), () -> ledger.postPending(probe2.id()));
+        Probe statements = probe(() -> ledger.postPending(probe1.id()), () -> ledger.postPending(probe2.id()));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(2);
             toldMatchesStored(fault, () -> ledger.postPending(h.id()), this::stored, () -> resolutionsOf(h, EntryKind.POST_PENDING), 1);
@@ -236,7 +196,7 @@ abstract class LedgerCommitOutcomeContract {
     void postingPartOfAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(3);
         JournalEntry probe2 = hold(3);
-        Probe statements = statementsOf(() -> ledger.postPending(probe1.id(), eur(1)), () -> ledger.postPending(probe2.id(), eur(1)));
+        Probe statements = probe(() -> ledger.postPending(probe1.id(), eur(1)), () -> ledger.postPending(probe2.id(), eur(1)));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(3);
             toldMatchesStored(fault, () -> ledger.postPending(h.id(), eur(1)), this::stored,
@@ -249,7 +209,7 @@ abstract class LedgerCommitOutcomeContract {
     void voidingAHoldIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = hold(1);
         JournalEntry probe2 = hold(1);
-        Probe statements = statementsOf(() -> ledger.voidPending(probe1.id()), () -> ledger.voidPending(probe2.id()));
+        Probe statements = probe(() -> ledger.voidPending(probe1.id()), () -> ledger.voidPending(probe2.id()));
         for (Fault fault : faults(statements)) {
             JournalEntry h = hold(2);
             toldMatchesStored(fault, () -> ledger.voidPending(h.id()), this::stored, () -> resolutionsOf(h, EntryKind.VOID_PENDING), 1);
@@ -265,7 +225,7 @@ abstract class LedgerCommitOutcomeContract {
     void aReversalIsStoredExactlyOnceWhateverTheFault() {
         JournalEntry probe1 = ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build());
         JournalEntry probe2 = ledger.post(EntryRequest.builder(D1, "probe").debit("2010", eur(1)).credit("3000", eur(1)).build());
-        Probe statements = statementsOf(() -> ledger.reverse(probe1.id(), "probe"), () -> ledger.reverse(probe2.id(), "probe"));
+        Probe statements = probe(() -> ledger.reverse(probe1.id(), "probe"), () -> ledger.reverse(probe2.id(), "probe"));
         for (Fault fault : faults(statements)) {
             JournalEntry original = ledger.post(EntryRequest.builder(D1, next("original")).debit("2010", eur(1)).credit("3000", eur(1)).build());
             toldMatchesStored(fault, () -> ledger.reverse(original.id(), "mistake"), this::stored,
@@ -276,7 +236,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void openingAnAccountIsStoredExactlyOnceWhateverTheFault() {
-        Probe statements = statementsOf(() -> ledger.open(OpenAccount.of("9998", "probe", AccountType.ASSET, EUR)),
+        Probe statements = probe(() -> ledger.open(OpenAccount.of("9998", "probe", AccountType.ASSET, EUR)),
                 () -> ledger.open(OpenAccount.of("9999", "probe", AccountType.ASSET, EUR)));
         for (Fault fault : faults(statements)) {
             String code = "8" + (++serial);
@@ -288,7 +248,7 @@ abstract class LedgerCommitOutcomeContract {
 
     @Test
     void closingAPeriodIsStoredAndAuditedExactlyOnceWhateverTheFault() {
-        Probe statements = statementsOf(() -> ledger.closePeriod(LocalDate.of(2024, 12, 31), "probe"),
+        Probe statements = probe(() -> ledger.closePeriod(LocalDate.of(2024, 12, 31), "probe"),
                 () -> ledger.closePeriod(LocalDate.of(2025, 1, 1), "probe"));
         LocalDate through = LocalDate.of(2025, 1, 1);
         for (Fault fault : faults(statements)) {
@@ -309,7 +269,7 @@ abstract class LedgerCommitOutcomeContract {
     @Test
     void reopeningAPeriodIsStoredAndAuditedExactlyOnceWhateverTheFault() {
         LocalDate day = LocalDate.of(2025, 6, 1);
-        Probe statements = statementsOf(() -> {
+        Probe statements = probe(() -> {
             ledger.closePeriod(day, "probe");
             ledger.reopenPeriod(day, "probe", "probe");
             ledger.closePeriod(day, "probe");
@@ -340,7 +300,7 @@ abstract class LedgerCommitOutcomeContract {
             return ledger.expirePending();
         };
         JournalEntry probe1 = expiring.get();
-        Probe statements = statementsOf(() -> {
+        Probe statements = probe(() -> {
             sweepTwoHoursLater.get();
             expiring.get();
         }, sweepTwoHoursLater::get);
@@ -350,7 +310,7 @@ abstract class LedgerCommitOutcomeContract {
             toldMatchesStored(fault, sweepTwoHoursLater::get,
                     told -> (int) told.stream().filter(v -> v.pendingId().equals(Optional.of(h.id())) && stored(v) == 1).count(),
                     () -> resolutionsOf(h, EntryKind.EXPIRE_PENDING), 1);
-            faulty.disarm();
+            faulty().disarm();
             ledger.expirePending(); // a sweep after a failed one voids what is left, once
             assertThat(resolutionsOf(h, EntryKind.EXPIRE_PENDING)).as(fault.name() + ": voided once in the end").isEqualTo(1);
         }
@@ -368,11 +328,11 @@ abstract class LedgerCommitOutcomeContract {
         closeNextYear.get(); // warms up: the probe below counts a second close only
         LocalDate probeEnd = LocalDate.of(year[0] + 1, 12, 31);
         ledger.post(EntryRequest.builder(probeEnd.withDayOfYear(1), next("sale")).debit("1000", eur(5)).credit("4000", eur(5)).build());
-        int beforeClose = faulty.statementsExecuted();
-        int commitsBefore = faulty.commits();
+        int beforeClose = faulty().statementsExecuted();
+        int commitsBefore = faulty().commits();
         year[0]++;
         ledger.closeYear(probeEnd, "controller", List.of(AccountRef.code("3000")));
-        Probe statements = new Probe(faulty.statementsExecuted() - beforeClose, faulty.commits() - commitsBefore);
+        Probe statements = new Probe(faulty().statementsExecuted() - beforeClose, faulty().commits() - commitsBefore);
         for (Fault fault : faults(statements)) {
             LocalDate end = LocalDate.of(year[0] + 1, 12, 31);
             ledger.post(EntryRequest.builder(end.withDayOfYear(1), next("sale")).debit("1000", eur(5)).credit("4000", eur(5)).build());

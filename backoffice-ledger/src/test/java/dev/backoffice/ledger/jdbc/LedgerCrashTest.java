@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.ChildJvm;
 import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.tenant.TenantId;
@@ -43,15 +44,15 @@ class LedgerCrashTest {
             }
             ledger.openAll(chart);
 
-            try (ChildJvm child = ChildJvm.start("batches", db.url(), db.user(), db.password(), tenant, "0", String.valueOf(BATCHES))) {
+            try (ChildJvm child = ChildJvm.start(LedgerChildProcess.class, "batches", db.url(), db.user(), db.password(), tenant, "0", String.valueOf(BATCHES))) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-                while (child.count("DONE") < 12 && child.process.isAlive() && System.nanoTime() < deadline) {
+                while (child.count("DONE") < 12 && child.process().isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 assertThat(child.count("DONE")).as("batches committed before the kill; stderr:%n%s", child.errors())
                         .isGreaterThanOrEqualTo(12);
-                child.process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
-                assertThat(child.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                child.process().destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the client
+                assertThat(child.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
             }
 
             Map<Integer, Integer> perBatch = entriesPerBatch(store.jdbc(), tenant);

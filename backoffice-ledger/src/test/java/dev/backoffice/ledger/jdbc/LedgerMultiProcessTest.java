@@ -1,5 +1,6 @@
 package dev.backoffice.ledger.jdbc;
 
+import dev.backoffice.core.testing.ChildJvm;
 import dev.backoffice.core.testing.RequiresPostgres;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.TestDatabase;
@@ -54,16 +55,16 @@ class LedgerMultiProcessTest {
             List<ChildJvm> children = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
-                    children.add(ChildJvm.start("contend", db.url(), db.user(), db.password(), tenant, "8"));
+                    children.add(ChildJvm.start(LedgerChildProcess.class, "contend", db.url(), db.user(), db.password(), tenant, "8"));
                 }
                 long drains = 0;
                 long rejected = 0;
                 long transfers = 0;
                 for (ChildJvm child : children) {
-                    assertThat(child.process.waitFor(50, TimeUnit.SECONDS)).as("child finished in time").isTrue();
-                    assertThat(child.process.exitValue()).as("child exit; stderr:%n%s", child.errors()).isZero();
-                    Matcher m = child.lines.stream().map(RESULT::matcher).filter(Matcher::matches).findFirst()
-                            .orElseThrow(() -> new AssertionError("no RESULT line from a child: " + child.lines + child.errors()));
+                    assertThat(child.process().waitFor(50, TimeUnit.SECONDS)).as("child finished in time").isTrue();
+                    assertThat(child.process().exitValue()).as("child exit; stderr:%n%s", child.errors()).isZero();
+                    Matcher m = child.lines().stream().map(RESULT::matcher).filter(Matcher::matches).findFirst()
+                            .orElseThrow(() -> new AssertionError("no RESULT line from a child: " + child.lines() + child.errors()));
                     drains += Long.parseLong(m.group(1));
                     rejected += Long.parseLong(m.group(2));
                     transfers += Long.parseLong(m.group(3));

@@ -135,7 +135,7 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
 
         @Override
         public Optional<Payment> payment(PaymentId id) {
-            return reading(c -> InvoiceSql.payment(c, t, id, false));
+            return reading(c -> PaymentSql.RECEIVED.payment(c, t, id, false));
         }
 
         @Override
@@ -228,7 +228,7 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
 
         @Override
         public Optional<Payment> payment(PaymentId id) {
-            return sql(() -> InvoiceSql.payment(c, t, id, false));
+            return sql(() -> PaymentSql.RECEIVED.payment(c, t, id, false));
         }
 
         @Override
@@ -286,17 +286,17 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
             if (payment.version() != 1) {
                 throw new IllegalStateException("a new payment is stored at version 1, not " + payment.version());
             }
-            return sql(() -> InvoiceSql.insertPayment(c, jdbc.dialect(), t, payment));
+            return sql(() -> PaymentSql.RECEIVED.insertPayment(c, jdbc.dialect(), t, payment));
         }
 
         @Override
         public Optional<Payment> lockPayment(PaymentId id) {
-            return sql(() -> InvoiceSql.payment(c, t, id, true));
+            return sql(() -> PaymentSql.RECEIVED.payment(c, t, id, true));
         }
 
         @Override
         public void addAllocations(Payment payment, List<Allocation> allocations) {
-            if (!sql(() -> InvoiceSql.addAllocations(c, t, payment, allocations))) {
+            if (!sql(() -> PaymentSql.RECEIVED.addAllocations(c, t, payment, allocations))) {
                 throw new IllegalStateException("payment " + payment.id() + " is not stored at version " + (payment.version() - 1));
             }
         }

@@ -107,7 +107,7 @@ public final class JdbcTenantPayables extends TenantScope implements TenantPayab
 
         @Override
         public Optional<Payment> supplierPayment(PaymentId id) {
-            return sql(x -> PayableSql.payment(x, t, id, false));
+            return sql(x -> PaymentSql.MADE.payment(x, t, id, false));
         }
 
         @Override
@@ -140,17 +140,17 @@ public final class JdbcTenantPayables extends TenantScope implements TenantPayab
             if (payment.version() != 1) {
                 throw new IllegalStateException("a new payment is stored at version 1, not " + payment.version());
             }
-            return sql(x -> PayableSql.insertPayment(x, jdbc.dialect(), t, payment));
+            return sql(x -> PaymentSql.MADE.insertPayment(x, jdbc.dialect(), t, payment));
         }
 
         @Override
         public Optional<Payment> lockSupplierPayment(PaymentId id) {
-            return sql(x -> PayableSql.payment(x, t, id, true));
+            return sql(x -> PaymentSql.MADE.payment(x, t, id, true));
         }
 
         @Override
         public void addSupplierAllocations(Payment payment, List<Allocation> allocations) {
-            if (!sql(x -> PayableSql.addAllocations(x, t, payment, allocations))) {
+            if (!sql(x -> PaymentSql.MADE.addAllocations(x, t, payment, allocations))) {
                 throw new IllegalStateException("payment " + payment.id() + " is not stored at version " + (payment.version() - 1));
             }
         }

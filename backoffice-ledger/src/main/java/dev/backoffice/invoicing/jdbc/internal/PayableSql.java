@@ -3,17 +3,13 @@ package dev.backoffice.invoicing.jdbc.internal;
 import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.money.MoneyMath;
-import dev.backoffice.invoicing.Allocation;
 import dev.backoffice.invoicing.InvoiceId;
-import dev.backoffice.invoicing.Payment;
-import dev.backoffice.invoicing.PaymentId;
 import dev.backoffice.invoicing.PurchaseInvoice;
 import dev.backoffice.invoicing.PurchaseStatus;
 import dev.backoffice.ledger.EntryId;
 import org.joda.money.CurrencyUnit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,15 +18,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** The SQL of the purchase ledger ({@code V2__invoicing_payables.sql}); same text on H2 and PostgreSQL but the conflict target. */
 final class PayableSql {
 
     private static final String COLUMNS = "id, version, status, supplier, supplier_number, currency, issue_date, sale_date, received_on, "
             + "due_date, gross_minor, paid_minor, approved_by, rejection, ledger_entry, created_at, document";
-    private static final String PAYMENT_COLUMNS = "p.id, p.version, p.supplier, p.currency, p.amount_minor, p.paid_on, p.reference, "
-            + "p.ledger_entry, p.created_at, a.seq AS a_seq, a.invoice_id, a.amount_minor AS a_amount, a.allocated_on, a.entry_id";
 
     private PayableSql() {
     }
@@ -98,74 +91,5 @@ final class PayableSql {
                 Optional.ofNullable(rs.getString("rejection")), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of),
                 Jdbc.instant(rs, "created_at"), Optional.ofNullable(d.corrects()),
                 d.selfAssessed() == null ? List.of() : d.selfAssessed());
-    }
-
-    // ---- payments to suppliers
-
-    static Optional<Payment> payment(Connection c, String t, PaymentId id, boolean lock) throws SQLException {
-        if (lock && Jdbc.queryOne(c, "SELECT 1 FROM invoicing_supplier_payment WHERE tenant_id = ? AND id = ? FOR UPDATE",
-                rs -> true, t, id.value()).isEmpty()) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYMENT_COLUMNS + " FROM invoicing_supplier_payment p "
-                + "LEFT JOIN invoicing_supplier_allocation a ON a.tenant_id = p.tenant_id AND a.payment_id = p.id "
-                + "WHERE p.tenant_id = ? AND p.id = ? ORDER BY a.seq")) {
-            Jdbc.bind(ps, t, id.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                Payment head = null;
-                CurrencyUnit currency = null;
-                List<Allocation> allocations = new ArrayList<>();
-                while (rs.next()) {
-                    if (head == null) {
-                        currency = CurrencyUnit.of(rs.getString("currency").strip());
-                        head = new Payment(PaymentId.of(Jdbc.uuid(rs, "id")), rs.getLong("version"), rs.getString("supplier"),
-                                MoneyMath.ofMinor(currency, rs.getLong("amount_minor")), Jdbc.date(rs, "paid_on"), rs.getString("reference"),
-                                List.of(), Optional.ofNullable(Jdbc.uuid(rs, "ledger_entry")).map(EntryId::of), Jdbc.instant(rs, "created_at"));
-                    }
-                    UUID invoice = Jdbc.uuid(rs, "invoice_id");
-                    if (invoice != null) {
-                        allocations.add(new Allocation(InvoiceId.of(invoice), MoneyMath.ofMinor(currency, rs.getLong("a_amount")),
-                                Jdbc.date(rs, "allocated_on"), EntryId.of(Jdbc.uuid(rs, "entry_id"))));
-                    }
-                }
-                return head == null ? Optional.empty() : Optional.of(new Payment(head.id(), head.version(), head.payer(), head.amount(),
-                        head.receivedOn(), head.reference(), allocations, head.ledgerEntry(), head.createdAt()));
-            }
-        }
-    }
-
-    static boolean insertPayment(Connection c, Dialect dialect, String t, Payment p) throws SQLException {
-        boolean inserted = Jdbc.update(c, "INSERT INTO invoicing_supplier_payment (tenant_id, id, version, supplier, currency, amount_minor, "
-                        + "paid_on, reference, ledger_entry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                        + (dialect == Dialect.POSTGRESQL ? "(tenant_id, id) " : "") + "DO NOTHING",
-                t, p.id().value(), p.version(), p.payer(), p.amount().getCurrencyUnit().getCode(), MoneyMath.toMinor(p.amount()),
-                p.receivedOn(), p.reference(), p.ledgerEntry().map(EntryId::value).orElse(null), p.createdAt()) == 1;
-        if (inserted) {
-            insertAllocations(c, t, p.id(), 0, p.allocations());
-        }
-        return inserted;
-    }
-
-    static boolean addAllocations(Connection c, String t, Payment p, List<Allocation> added) throws SQLException {
-        if (Jdbc.update(c, "UPDATE invoicing_supplier_payment SET version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
-                p.version(), t, p.id().value(), p.version() - 1) != 1) {
-            return false;
-        }
-        insertAllocations(c, t, p.id(), p.allocations().size() - added.size(), added);
-        return true;
-    }
-
-    private static void insertAllocations(Connection c, String t, PaymentId payment, int firstSeq, List<Allocation> allocations)
-            throws SQLException {
-        if (allocations.isEmpty()) {
-            return;
-        }
-        List<Object[]> rows = new ArrayList<>(allocations.size());
-        int seq = firstSeq;
-        for (Allocation a : allocations) {
-            rows.add(new Object[] {t, payment.value(), seq++, a.invoice().value(), MoneyMath.toMinor(a.amount()), a.date(), a.entry().value()});
-        }
-        Jdbc.batch(c, "INSERT INTO invoicing_supplier_allocation (tenant_id, payment_id, seq, invoice_id, amount_minor, allocated_on, entry_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows, 500);
     }
 }

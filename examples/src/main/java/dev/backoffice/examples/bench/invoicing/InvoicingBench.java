@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backoffice.core.audit.InMemoryAuditStore;
 import dev.backoffice.core.jdbc.Dialect;
 import dev.backoffice.examples.bench.BenchDatabase;
+import dev.backoffice.examples.bench.BenchOptions;
+import dev.backoffice.examples.bench.ClosedLoop;
+import dev.backoffice.examples.bench.ClosedLoop.Measurement;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.core.tenant.TenantId;
@@ -44,16 +47,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -110,7 +109,7 @@ public final class InvoicingBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = BenchOptions.parse(args);
         List<String> dbs = List.of(o.getOrDefault("db", "pg,h2,memory").split(","));
         List<String> targets = List.of(o.getOrDefault("targets", "sdk,textbook").split(","));
         int callers = Integer.parseInt(o.getOrDefault("callers", "64"));
@@ -118,9 +117,9 @@ public final class InvoicingBench {
         double warmup = Double.parseDouble(o.getOrDefault("warmup", "3"));
         int pool = Integer.parseInt(o.getOrDefault("pool", "16"));
         Path out = Path.of(o.getOrDefault("out", "examples/target/invoicing-bench.json"));
-        String pgUrl = o.getOrDefault("pg-url", env("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
-        String pgUser = o.getOrDefault("pg-user", env("USER", "backoffice"));
-        String pgPassword = o.getOrDefault("pg-password", env("PASSWORD", "backoffice"));
+        String pgUrl = o.getOrDefault("pg-url", BenchOptions.pg("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
+        String pgUser = o.getOrDefault("pg-user", BenchOptions.pg("USER", "backoffice"));
+        String pgPassword = o.getOrDefault("pg-password", BenchOptions.pg("PASSWORD", "backoffice"));
 
         List<Result> results = new ArrayList<>();
         for (String db : dbs) {
@@ -190,99 +189,18 @@ public final class InvoicingBench {
                 default -> "in memory";
             };
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %s | %s | %s | %s |%n", db, r.target(), r.callers(),
-                    r.invoicesPerSecond(), micros(r.p50Micros()), micros(r.p99Micros()),
+                    r.invoicesPerSecond(), ClosedLoop.micros(r.p50Micros()), ClosedLoop.micros(r.p99Micros()),
                     r.database().equals("pg") && r.target().equals("sdk") && ratio != null ? ratio + "x" : "", r.audit()));
         }
         return sb.toString();
     }
 
-    private static String micros(double us) {
-        return us >= 10_000 ? String.format(Locale.ROOT, "%.0f ms", us / 1000) : us >= 1000
-                ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
-    }
-
-    /** {@code callers} threads issue in a closed loop: a warm-up, then the measured window; latency per call. */
+    /** {@code callers} threads issue in a {@link ClosedLoop}: a warm-up, then the measured window; latency per call. */
     static Result run(String db, String name, Target target, int callers, double warmupSeconds, double seconds)
             throws Exception {
-        AtomicLong phase = new AtomicLong(0); // 0 warm-up, 1 measuring, 2 stop
-        AtomicLong errors = new AtomicLong();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        long[][] latencies = new long[callers][];
-        int[] counts = new int[callers];
-        CountDownLatch ready = new CountDownLatch(callers);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < callers; t++) {
-            int me = t;
-            Thread thread = new Thread(() -> {
-                long[] lat = new long[1 << 12];
-                int n = 0;
-                ready.countDown();
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                while (phase.get() < 2) {
-                    long t0 = System.nanoTime();
-                    try {
-                        target.issue();
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, e.toString());
-                        LockSupport.parkNanos(1_000_000);
-                        continue;
-                    }
-                    long took = System.nanoTime() - t0;
-                    if (phase.get() == 1) {
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
-                        }
-                        lat[n++] = took;
-                    }
-                }
-                latencies[me] = lat;
-                counts[me] = n;
-            }, "bench-caller-" + t);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        ready.await();
-        go.countDown();
-        Thread.sleep((long) (warmupSeconds * 1000));
-        long start = System.nanoTime();
-        phase.set(1);
-        Thread.sleep((long) (seconds * 1000));
-        phase.set(2);
-        long end = System.nanoTime();
-        for (Thread thread : threads) {
-            thread.join(120_000);
-        }
-        int total = 0;
-        for (int c : counts) {
-            total += c;
-        }
-        long[] all = new long[total];
-        int k = 0;
-        for (int t = 0; t < callers; t++) {
-            if (latencies[t] != null) {
-                System.arraycopy(latencies[t], 0, all, k, counts[t]);
-                k += counts[t];
-            }
-        }
-        Arrays.sort(all, 0, k);
-        double window = (end - start) / 1e9;
-        return new Result(db, name, callers, k, window, k / window, percentile(all, k, 0.50), percentile(all, k, 0.99),
-                errors.get(), firstError.get(), target.audit(), target.meanGroup());
-    }
-
-    private static double percentile(long[] sorted, int n, double p) {
-        if (n == 0) {
-            return 0;
-        }
-        return sorted[Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1))] / 1e3;
+        Measurement m = ClosedLoop.run(callers, warmupSeconds, seconds, me -> target::issue);
+        return new Result(db, name, callers, m.calls(), m.seconds(), m.callsPerSecond(), m.p50Micros(), m.p99Micros(),
+                m.errors(), m.firstError(), target.audit(), target.meanGroup());
     }
 
     /** The SDK: invoices and ledger on one data source (or both in memory), one series, each issue posts its entry. */
@@ -480,24 +398,5 @@ public final class InvoicingBench {
                 return describe(gapFree, rs.getLong(1), rs.getLong(2), count, rs.getLong(5));
             }
         }
-    }
-
-    private static String env(String suffix, String fallback) {
-        String v = System.getenv("BACKOFFICE_BENCH_PG_" + suffix);
-        if (v == null || v.isBlank()) {
-            v = System.getenv("BACKOFFICE_TEST_PG_" + suffix);
-        }
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("options look like --name=value: " + a);
-            }
-            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        return o;
     }
 }

@@ -2,6 +2,8 @@ package dev.backoffice.examples.bench.ledger;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backoffice.examples.bench.BenchDatabase;
+import dev.backoffice.examples.bench.BenchOptions;
+import dev.backoffice.examples.bench.ClosedLoop;
 import dev.backoffice.core.jdbc.EmbeddedDatabase;
 import dev.backoffice.core.json.BackofficeJson;
 import dev.backoffice.examples.bench.ledger.LedgerJdbcBenchHarness.Result;
@@ -37,7 +39,7 @@ public final class LedgerJdbcBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = BenchOptions.parse(args);
         List<String> dbs = List.of(o.getOrDefault("db", "pg,h2").split(","));
         List<String> targets = List.of(o.getOrDefault("targets", "sdk,textbook").split(","));
         List<Scenario> scenarios = new ArrayList<>();
@@ -54,9 +56,9 @@ public final class LedgerJdbcBench {
         // the embedded store's own settings (EmbeddedDatabase.file): a commit is on disk when it returns
         String h2Options = o.getOrDefault("h2-options", ";WRITE_DELAY=0");
         Path out = Path.of(o.getOrDefault("out", "examples/target/ledger-jdbc-bench.json"));
-        String pgUrl = o.getOrDefault("pg-url", env("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
-        String pgUser = o.getOrDefault("pg-user", env("USER", "backoffice"));
-        String pgPassword = o.getOrDefault("pg-password", env("PASSWORD", "backoffice"));
+        String pgUrl = o.getOrDefault("pg-url", BenchOptions.pg("URL", "jdbc:postgresql://localhost:5432/backoffice_test"));
+        String pgUser = o.getOrDefault("pg-user", BenchOptions.pg("USER", "backoffice"));
+        String pgPassword = o.getOrDefault("pg-password", BenchOptions.pg("PASSWORD", "backoffice"));
 
         List<Result> results = new ArrayList<>();
         for (String db : dbs) {
@@ -133,33 +135,9 @@ public final class LedgerJdbcBench {
             Double ratio = r.target().equals("sdk") ? ratios.get(r.database() + "/" + r.scenario().name().toLowerCase(Locale.ROOT)) : null;
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %s | %s | %s |%n",
                     r.database().equals("pg") ? "PostgreSQL" : "H2 (file)", r.scenario().title, r.target(),
-                    r.entriesPerSecond(), micros(r.p50Micros()), micros(r.p99Micros()),
+                    r.entriesPerSecond(), ClosedLoop.micros(r.p50Micros()), ClosedLoop.micros(r.p99Micros()),
                     ratio == null ? "" : ratio + "x"));
         }
         return sb.toString();
-    }
-
-    private static String micros(double us) {
-        return us >= 10_000 ? String.format(Locale.ROOT, "%.0f ms", us / 1000) : us >= 1000
-                ? String.format(Locale.ROOT, "%.1f ms", us / 1000) : String.format(Locale.ROOT, "%.0f µs", us);
-    }
-
-    private static String env(String suffix, String fallback) {
-        String v = System.getenv("BACKOFFICE_BENCH_PG_" + suffix);
-        if (v == null || v.isBlank()) {
-            v = System.getenv("BACKOFFICE_TEST_PG_" + suffix);
-        }
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (String a : args) {
-            if (!a.startsWith("--") || !a.contains("=")) {
-                throw new IllegalArgumentException("options look like --name=value: " + a);
-            }
-            o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        }
-        return o;
     }
 }

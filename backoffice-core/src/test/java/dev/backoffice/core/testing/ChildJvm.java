@@ -1,4 +1,4 @@
-package dev.backoffice.ledger.jdbc;
+package dev.backoffice.core.testing;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A child JVM running {@link LedgerChildProcess} on the test class path; its stdout lines are collected. */
-final class ChildJvm implements AutoCloseable {
+/**
+ * A child JVM for multi-process and crash tests ("several application instances on one
+ * database", "an instance killed with {@code kill -9}"): runs a main class on the test class
+ * path with a small heap, collects its stdout lines as they come and keeps its stderr in a
+ * temporary file for failure messages. {@link #close()} kills it (if still running) and removes
+ * that file.
+ */
+public final class ChildJvm implements AutoCloseable {
 
-    final Process process;
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final Path stderr;
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Path stderr;
 
     private ChildJvm(Process process, Path stderr) {
         this.process = process;
@@ -35,24 +41,37 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(String... args) throws IOException {
+    /** Starts {@code main} with {@code args} in a new JVM ({@code -Xmx256m}, this JVM's class path, no stdin). */
+    public static ChildJvm start(Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(LedgerChildProcess.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
-        Path err = Files.createTempFile("ledger-child", ".err");
+        Path err = Files.createTempFile("child-jvm", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         return new ChildJvm(pb.start(), err);
     }
 
-    long count(String prefix) {
+    /** The child process (to wait for it, or kill it). */
+    public Process process() {
+        return process;
+    }
+
+    /** Its stdout lines so far (a live, thread-safe list). */
+    public List<String> lines() {
+        return lines;
+    }
+
+    /** How many of its stdout lines so far start with {@code prefix}. */
+    public long count(String prefix) {
         return lines.stream().filter(l -> l.startsWith(prefix)).count();
     }
 
-    String errors() {
+    /** The last 4,000 characters of its stderr, for a failure message. */
+    public String errors() {
         try {
             String s = Files.readString(stderr);
             return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
