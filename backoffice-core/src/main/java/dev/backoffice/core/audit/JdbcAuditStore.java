@@ -131,10 +131,13 @@ public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements
          * What this cannot see: a writer with DELETE rights on both tables who removes a tenant's
          * head and every record leaves nothing to compare with; anchor {@link AuditVerification}'s
          * figures outside the database if that matters.
+         *
+         * <p>A read transaction: it writes nothing, so a tenant fenced for a move
+         * ({@code TenantFence}) is verified like any other (reads are never fenced).
          */
         @Override
         public AuditVerification verify() {
-            return jdbc.inTransaction(c -> {
+            return jdbc.inReadTransaction(c -> {
                 long headSequence = 0;
                 String headHash = AuditChain.GENESIS;
                 try (var ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE tenant_id = ?")) {
