@@ -80,7 +80,7 @@ public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements
         }
 
         private AuditRecord appendOnce(AuditEvent event, String details) {
-            return jdbc.inTransaction(c -> {
+            return jdbc.inTransaction(tenant, c -> {
                 // Make sure the head row exists, then lock it: the queue every appender waits in.
                 Jdbc.update(c, "INSERT INTO audit_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
                         t, AuditChain.GENESIS);
