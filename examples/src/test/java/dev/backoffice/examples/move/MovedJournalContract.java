@@ -2,6 +2,7 @@ package dev.backoffice.examples.move;
 
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.TenantFence;
+import dev.backoffice.core.store.move.MoveStep;
 import dev.backoffice.core.store.move.TenantMove;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.SchemaScripts;
@@ -9,6 +10,7 @@ import dev.backoffice.core.testing.SeparateDatabases;
 import dev.backoffice.core.testing.StoreKind;
 import dev.backoffice.core.testing.TestDatabase;
 import dev.backoffice.core.time.AdjustableClock;
+import dev.backoffice.ledger.AccountRef;
 import dev.backoffice.ledger.AccountType;
 import dev.backoffice.ledger.EntryId;
 import dev.backoffice.ledger.EntryRequest;
@@ -150,6 +152,14 @@ abstract class MovedJournalContract {
             reader.catchUp(onOne, moving);
         }
         long lastImported = reader.after;
+
+        // while the tenant is fenced its books read as before: reads are never fenced
+        move(moving, "one", fencedOne, "two", fencedTwo).stopAfter(MoveStep.EXPORTED).run();
+        reader.catchUp(onOne, moving);
+        assertThat(reader.after).isEqualTo(lastImported);
+        assertThat(onOne.forTenant(moving).trialBalance(DAY).rows()).hasSize(2);
+        assertThat(onOne.forTenant(moving).balance(AccountRef.code("1000")).posted().getAmountMinorLong()).isEqualTo(55);
+        assertThat(onOne.forTenant(moving).entry(reader.seen.get(0).id()).description()).isEqualTo("sale 1");
 
         assertThat(move(moving, "one", fencedOne, "two", fencedTwo).run().complete()).isTrue();
         for (int i = 11; i <= 20; i++) {
