@@ -31,6 +31,9 @@ public interface AuditLog extends TenantReads {
     /** The number of records. */
     long size();
 
-    /** Re-computes every hash and link from the first record; names the first broken one. */
+    /**
+     * Re-computes every hash and link from the first record; names the first broken one. Only
+     * reads: it runs while the tenant's writes are fenced for a move.
+     */
     AuditVerification verify();
 }

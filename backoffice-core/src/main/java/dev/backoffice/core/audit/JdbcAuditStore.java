@@ -80,7 +80,7 @@ public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements
         }
 
         private AuditRecord appendOnce(AuditEvent event, String details) {
-            return jdbc.inTransaction(c -> {
+            return jdbc.inTransaction(tenant, c -> {
                 // Make sure the head row exists, then lock it: the queue every appender waits in.
                 Jdbc.update(c, "INSERT INTO audit_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
                         t, AuditChain.GENESIS);
@@ -131,10 +131,13 @@ public final class JdbcAuditStore extends TenantScopedStore<AuditLog> implements
          * What this cannot see: a writer with DELETE rights on both tables who removes a tenant's
          * head and every record leaves nothing to compare with; anchor {@link AuditVerification}'s
          * figures outside the database if that matters.
+         *
+         * <p>A read transaction: it writes nothing, so a tenant fenced for a move
+         * ({@code TenantFence}) is verified like any other (reads are never fenced).
          */
         @Override
         public AuditVerification verify() {
-            return jdbc.inTransaction(c -> {
+            return jdbc.inReadTransaction(c -> {
                 long headSequence = 0;
                 String headHash = AuditChain.GENESIS;
                 try (var ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE tenant_id = ?")) {

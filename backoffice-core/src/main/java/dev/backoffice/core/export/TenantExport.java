@@ -104,7 +104,8 @@ public final class TenantExport {
     /**
      * Writes {@code tenant}'s rows of {@code tables} (module {@code module}) into {@code dir}
      * (created if missing; existing files of the same names are replaced) and returns the
-     * manifest written.
+     * manifest written. A read transaction: over a moveable database it runs while the tenant is
+     * fenced, and needs no tenant's call ({@code TenantFence}: reads are never fenced).
      */
     public static ExportManifest export(Jdbc jdbc, TenantId tenant, String module, List<String> tables, Path dir) {
         Check.notNull(jdbc, "jdbc");
@@ -117,7 +118,7 @@ public final class TenantExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<ExportManifest.Table> files = jdbc.withIsolation(Connection.TRANSACTION_REPEATABLE_READ).inTransaction(c -> {
+        List<ExportManifest.Table> files = jdbc.withIsolation(Connection.TRANSACTION_REPEATABLE_READ).inReadTransaction(c -> {
             List<ExportManifest.Table> out = new ArrayList<>();
             for (String table : tables) {
                 out.add(exportTable(c, tenant, checkName(table), dir));

@@ -6,6 +6,7 @@ import dev.backoffice.core.error.RetryHostTransactionException;
 import dev.backoffice.core.error.StorageException;
 import dev.backoffice.core.metrics.Meters;
 import dev.backoffice.core.metrics.MetricsRecorder;
+import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,50 @@ public final class Jdbc {
      * Open transactions of the current thread, by data source: two helpers over the same data
      * source (say, one per store) join each other's transactions.
      */
-    private static final ThreadLocal<Map<DataSource, Connection>> OPEN = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<DataSource, Open>> OPEN = ThreadLocal.withInitial(HashMap::new);
+
+    /**
+     * An open transaction of the current thread: its connection and the tenants it writes for
+     * (given by the stores that opened or joined it, see {@link #inTransaction(TenantId, TransactionWork)}),
+     * whose fences are checked before it commits over a moveable database.
+     */
+    private static final class Open {
+        final Connection connection;
+        private TenantId tenant;
+        private List<TenantId> more;
+
+        Open(Connection connection, TenantId tenant) {
+            this.connection = connection;
+            this.tenant = tenant;
+        }
+
+        void writesFor(TenantId t) {
+            if (t == null || t.equals(tenant)) {
+                return;
+            }
+            if (tenant == null) {
+                tenant = t;
+            } else if (more == null) {
+                more = new ArrayList<>(2);
+                more.add(t);
+            } else if (!more.contains(t)) {
+                more.add(t);
+            }
+        }
+
+        List<TenantId> tenants() {
+            if (tenant == null) {
+                return List.of();
+            }
+            if (more == null) {
+                return List.of(tenant);
+            }
+            List<TenantId> all = new ArrayList<>(more.size() + 1);
+            all.add(tenant);
+            all.addAll(more);
+            return all;
+        }
+    }
 
     private final DataSource dataSource;
     private final RetryPolicy retryPolicy;
@@ -247,7 +291,20 @@ public final class Jdbc {
      * retryable failures. See the class comment.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
-        return inTransaction(work, false, false);
+        return inTransaction(work, false, false, null);
+    }
+
+    /**
+     * {@link #inTransaction(TransactionWork)} writing for {@code tenant}: the transaction (or the
+     * enclosing one it joins) is that tenant's write, and over a moveable database
+     * ({@link TenantFence#moveable}) it commits only while the tenant's fence is open there. The
+     * SDK's stores open every transaction this way, for the tenant of their handle; a transaction
+     * joined by stores of several tenants is checked against each of their fences.
+     *
+     * @param tenant the tenant the work writes for
+     */
+    public <T> T inTransaction(TenantId tenant, TransactionWork<T> work) {
+        return inTransaction(work, false, false, Check.notNull(tenant, "tenant"));
     }
 
     /**
@@ -258,7 +315,7 @@ public final class Jdbc {
      * that protection.
      */
     public <T> T inReadTransaction(TransactionWork<T> work) {
-        return inTransaction(work, false, true);
+        return inTransaction(work, false, true, null);
     }
 
     /**
@@ -270,7 +327,17 @@ public final class Jdbc {
      * harmless.)
      */
     public <T> T inTransactionIsolationInline(TransactionWork<T> work) {
-        return inTransaction(work, true, false);
+        return inTransaction(work, true, false, null);
+    }
+
+    /**
+     * {@link #inTransactionIsolationInline(TransactionWork)} writing for {@code tenant} (see
+     * {@link #inTransaction(TenantId, TransactionWork)}).
+     *
+     * @param tenant the tenant the work writes for
+     */
+    public <T> T inTransactionIsolationInline(TenantId tenant, TransactionWork<T> work) {
+        return inTransaction(work, true, false, Check.notNull(tenant, "tenant"));
     }
 
     /**
@@ -285,13 +352,14 @@ public final class Jdbc {
         };
     }
 
-    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline, boolean readOnly) {
+    private <T> T inTransaction(TransactionWork<T> work, boolean isolationInline, boolean readOnly, TenantId tenant) {
         Check.notNull(work, "work");
-        Map<DataSource, Connection> open = OPEN.get();
-        Connection joined = open.get(dataSource);
+        Map<DataSource, Open> open = OPEN.get();
+        Open joined = open.get(dataSource);
         if (joined != null) {
+            joined.writesFor(tenant); // the outermost transaction checks its fence too
             try {
-                return work.execute(joined);
+                return work.execute(joined.connection);
             } catch (SQLException e) {
                 throw new StorageException.Sql(e);
             }
@@ -301,22 +369,22 @@ public final class Jdbc {
                 Connection hosts = hostConnection();
                 if (hosts != null) {
                     metrics.count(Meters.JDBC_HOST_TRANSACTIONS, 1);
-                    return runInHostTransaction(hosts, work, open, readOnly);
+                    return runInHostTransaction(hosts, work, open, readOnly, tenant);
                 }
             }
-            return outermost(work, open, isolationInline, readOnly);
+            return outermost(work, open, isolationInline, readOnly, tenant);
         } catch (BackofficeException e) {
             metrics.error(e); // the outermost transaction only: a nested one's error is counted once, here
             throw e;
         }
     }
 
-    private <T> T outermost(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
-                            boolean readOnly) {
+    private <T> T outermost(TransactionWork<T> work, Map<DataSource, Open> open, boolean isolationInline,
+                            boolean readOnly, TenantId tenant) {
         Dialect d = dialect();
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL, readOnly);
+                return runOnce(work, open, isolationInline && d == Dialect.POSTGRESQL, readOnly, tenant);
             } catch (CommitFailed e) {
                 SQLException cause = e.sql;
                 if (!readOnly && !d.isDefiniteRollback(cause)) {
@@ -384,8 +452,8 @@ public final class Jdbc {
         void execute(Connection connection) throws SQLException;
     }
 
-    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Connection> open, boolean isolationInline,
-                          boolean readOnly) {
+    private <T> T runOnce(TransactionWork<T> work, Map<DataSource, Open> open, boolean isolationInline,
+                          boolean readOnly, TenantId tenant) {
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -397,10 +465,11 @@ public final class Jdbc {
             if (!isolationInline) {
                 c.setTransactionIsolation(isolation); // a round trip of its own on PostgreSQL
             }
-            open.put(dataSource, c);
+            Open transaction = new Open(c, tenant);
+            open.put(dataSource, transaction);
             T result = work.execute(c);
             if (fenced && !readOnly) {
-                TenantFence.check(c, dialect()); // the last statement before the commit; see TenantFence
+                TenantFence.check(c, dialect(), transaction.tenants()); // the last statement before the commit; see TenantFence
             }
             try {
                 long start = System.nanoTime();
@@ -493,8 +562,8 @@ public final class Jdbc {
      * transaction, no close, no retry (see {@link HostTransactions}). A write runs under a
      * savepoint, so that its failure takes back what it wrote and nothing of the host's.
      */
-    private <T> T runInHostTransaction(Connection c, TransactionWork<T> work, Map<DataSource, Connection> open,
-                                       boolean readOnly) {
+    private <T> T runInHostTransaction(Connection c, TransactionWork<T> work, Map<DataSource, Open> open,
+                                       boolean readOnly, TenantId tenant) {
         try {
             Savepoint savepoint = null;
             try {
@@ -511,11 +580,12 @@ public final class Jdbc {
             } catch (SQLException e) {
                 throw hostFailure(e);
             }
-            open.put(dataSource, c);
+            Open call = new Open(c, tenant);
+            open.put(dataSource, call);
             try {
                 T result = work.execute(c);
                 if (fenced && !readOnly) {
-                    TenantFence.check(c, dialect); // its lock is held until the host commits
+                    TenantFence.check(c, dialect, call.tenants()); // its lock is held until the host commits
                 }
                 if (savepoint != null) {
                     try {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Write fences of tenants on a database that tenants can be moved away from: while a tenant is
@@ -29,11 +30,14 @@ import java.util.Optional;
  * is a row of the database, not a flag of a process. A tenant without a row is open; its first
  * write inserts the row (so that a fence cannot slip in between the check and the commit).
  *
- * <p>Which tenant a transaction writes for: the tenant of the SDK call on the calling thread
- * ({@link #enter}); the routed stores of a {@code Placement} and every front door
- * ({@code LogContext}) set it, so every module is covered without code of its own. A write
- * transaction over a moveable database with no tenant set is refused ({@code storage.failure}):
- * a write that cannot be fenced must not land where a tenant may be moving away from.
+ * <p>Which tenants a transaction writes for, said explicitly, never guessed from the logging
+ * context: every store of the SDK opens (or joins) its transactions for the tenant of its
+ * handle ({@link Jdbc#inTransaction(TenantId, TransactionWork)}), and a transaction joined by
+ * stores of several tenants is checked against each of their fences. Code that writes through
+ * {@link Jdbc} itself, without a store, names its tenant with {@link #enter} (the routed stores
+ * of a {@code Placement} do so for every call, too); that tenant is checked as well. A write
+ * transaction over a moveable database for no tenant is refused ({@code storage.failure}): a
+ * write that cannot be fenced must not land where a tenant may be moving away from.
  *
  * <p>Cost: stores over a plain {@code DataSource} pay nothing (one boolean test per commit).
  * Over a moveable one, each write transaction sends one more statement.
@@ -101,9 +105,11 @@ public final class TenantFence {
     }
 
     /**
-     * Sets the tenant the calling thread's SDK call works for, until the returned scope is
-     * closed (restoring the previous one). Front doors and routed stores call this; so may a host
-     * that writes through the stores directly.
+     * Names the tenant that write transactions the calling thread opens through {@link Jdbc}
+     * itself (not through a store) write for, until the returned scope is closed (restoring the
+     * previous one): for a host's own writes over a moveable database, and for every call of a
+     * routed {@code Placement} store. The SDK's stores need no scope: they name their tenant with
+     * each transaction.
      */
     public static Scope enter(TenantId tenant) {
         Check.notNull(tenant, "tenant");
@@ -112,20 +118,9 @@ public final class TenantFence {
         return new Scope(previous);
     }
 
-    /** The tenant of the calling thread's SDK call, if one is set. */
+    /** The tenant named by the calling thread's {@link #enter} scope, if one is open. */
     public static Optional<TenantId> current() {
         return Optional.ofNullable(CURRENT.get());
-    }
-
-    /** Sets {@code tenant} (or none) and answers the previous one: for {@code LogContext}, allocation-free. */
-    public static TenantId swap(TenantId tenant) {
-        TenantId previous = CURRENT.get();
-        if (tenant == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(tenant);
-        }
-        return previous;
     }
 
     /** The state of {@code tenant} on the database of {@code jdbc}: {@link #OPEN} when it has no row. */
@@ -145,7 +140,11 @@ public final class TenantFence {
 
         @Override
         public void close() {
-            swap(previous);
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
         }
     }
 
@@ -161,15 +160,33 @@ public final class TenantFence {
 
     /**
      * The check at the end of a write transaction over a moveable database (called by
-     * {@link Jdbc} before its commit, and before a host transaction's savepoint is released).
+     * {@link Jdbc} before its commit, and before a host transaction's savepoint is released):
+     * every tenant the transaction's stores wrote for ({@code tenants}) and the one named by the
+     * thread's {@link #enter} scope, in key order (one lock order for every writer: on H2 the
+     * rows are locked exclusively).
      */
-    static void check(Connection c, Dialect dialect) throws SQLException {
-        TenantId tenant = CURRENT.get();
-        if (tenant == null) {
-            throw new StorageException("a write transaction over a moveable database (TenantFence.moveable) ran outside "
-                    + "any tenant's call, so its tenant's fence cannot be checked; nothing was written. Run it inside "
-                    + "TenantFence.enter(tenant)", null);
+    static void check(Connection c, Dialect dialect, List<TenantId> tenants) throws SQLException {
+        TenantId named = CURRENT.get();
+        if (tenants.isEmpty() && named == null) {
+            throw new StorageException("a write transaction over a moveable database (TenantFence.moveable) wrote for no "
+                    + "tenant, so no tenant's fence can be checked; nothing was written. Open it through a store, with "
+                    + "Jdbc.inTransaction(tenant, work), or inside TenantFence.enter(tenant)", null);
         }
+        if (tenants.size() == 1 && (named == null || named.equals(tenants.get(0)))) {
+            check(c, dialect, tenants.get(0)); // the common case: one tenant, no sorting
+            return;
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        tenants.forEach(t -> keys.add(t.value()));
+        if (named != null) {
+            keys.add(named.value());
+        }
+        for (String key : keys) {
+            check(c, dialect, TenantId.of(key));
+        }
+    }
+
+    private static void check(Connection c, Dialect dialect, TenantId tenant) throws SQLException {
         String lock = dialect == Dialect.POSTGRESQL ? " FOR SHARE" : " FOR UPDATE";
         String select = "SELECT state FROM " + TABLE + " WHERE tenant_id = ?" + lock;
         String state = read(c, select, tenant);

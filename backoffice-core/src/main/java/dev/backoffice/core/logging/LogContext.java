@@ -1,6 +1,5 @@
 package dev.backoffice.core.logging;
 
-import dev.backoffice.core.jdbc.TenantFence;
 import dev.backoffice.core.tenant.TenantId;
 import org.slf4j.MDC;
 
@@ -41,14 +40,12 @@ public final class LogContext implements AutoCloseable {
     /** MDC key of the operation: {@value}. */
     public static final String OPERATION_KEY = "backoffice.operation";
 
-    private static final LogContext NESTED = new LogContext(null, null, null);
+    private static final LogContext NESTED = new LogContext(null, null);
 
     private final String previousTenant;
     private final String previousOperation;
-    private final TenantId previousFenceTenant;
 
-    private LogContext(String previousTenant, String previousOperation, TenantId previousFenceTenant) {
-        this.previousFenceTenant = previousFenceTenant;
+    private LogContext(String previousTenant, String previousOperation) {
         this.previousTenant = previousTenant;
         this.previousOperation = previousOperation;
     }
@@ -73,8 +70,7 @@ public final class LogContext implements AutoCloseable {
         }
         MDC.put(TENANT_KEY, tenantKey);
         MDC.put(OPERATION_KEY, operation);
-        // the tenant whose writes a moveable database fences (TenantFence): set by every front door this way
-        return new LogContext(previousTenant, previousOperation, TenantFence.swap(tenant));
+        return new LogContext(previousTenant, previousOperation);
     }
 
     /** Restores the two MDC keys to what they held when this context was opened. */
@@ -85,7 +81,6 @@ public final class LogContext implements AutoCloseable {
         }
         restore(TENANT_KEY, previousTenant);
         restore(OPERATION_KEY, previousOperation);
-        TenantFence.swap(previousFenceTenant);
     }
 
     private static void restore(String key, String value) {

@@ -101,7 +101,7 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
         public <T> T write(Function<? super OrderTx, ? extends T> work) {
             Check.notNull(work, "work");
             Unit<T> unit = new Unit<>(work);
-            return reruns.run(rerun -> rerun ? unit.settle() : jdbc.inTransaction(unit::run), unit::identity);
+            return reruns.run(rerun -> rerun ? unit.settle() : jdbc.inTransaction(tenant, unit::run), unit::identity);
         }
 
         /** Committed orders: each read in a read transaction of its own. */
@@ -164,7 +164,7 @@ public final class JdbcOrderStore extends TenantScopedStore<TenantOrderStore> im
              */
             T settle() {
                 try {
-                    return jdbc.inTransaction(c -> {
+                    return jdbc.inTransaction(tenant, c -> {
                         if (landed(c)) {
                             return answer;
                         }

@@ -114,7 +114,7 @@ public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentSto
         public <T> T write(Function<? super DocumentTx, ? extends T> work) {
             Check.notNull(work, "work");
             try {
-                return jdbc.inTransaction(c -> work.apply(new Tx(tenant)));
+                return jdbc.inTransaction(tenant, c -> work.apply(new Tx(tenant)));
             } catch (OutcomeUnknownException e) {
                 // Never rerun blindly: an archive write (a disposal, a hold, its audit record) has no
                 // identity this store could look up. Say what to read, and that an ingest is safe to repeat.
@@ -348,7 +348,7 @@ public final class JdbcDocumentStore extends TenantScopedStore<TenantDocumentSto
         /** Reads and writes of the unit of work: always inside the transaction {@code write} opened. */
         @Override
         <T> T run(SqlWork<T> work) {
-            return jdbc.inTransaction(work::run);
+            return jdbc.inTransaction(tenant, work::run);
         }
 
         @Override

@@ -118,7 +118,7 @@ public final class JdbcPayrollStore extends TenantScopedStore<TenantPayrollStore
             Check.notNull(work, "work");
             Identity identity = new Identity();
             try {
-                return reruns.run(rerun -> jdbc.inTransaction((TransactionWork<T>) c -> {
+                return reruns.run(rerun -> jdbc.inTransaction(tenant, (TransactionWork<T>) c -> {
                     Tx tx = new Tx(c, rerun, identity);
                     try {
                         return work.apply(tx);

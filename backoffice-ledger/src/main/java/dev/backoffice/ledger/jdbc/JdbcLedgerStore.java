@@ -91,7 +91,7 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     public static final List<String> SCRIPTS = List.of("V1__ledger.sql", "V2__ledger_current_day.sql");
 
     private final Jdbc jdbc;
-    private final SequenceBlocks sequences = SequenceBlocks.create();
+    private final SequenceBlocks sequences;
     private final GroupCommitter<Lane, GroupRequest> committer;
     private final int lanes;
     private final boolean readOnly;
@@ -105,6 +105,8 @@ public final class JdbcLedgerStore extends TenantScopedStore<TenantLedgerStore> 
     private JdbcLedgerStore(Builder b) {
         super(Handles.PER_CALL);
         this.jdbc = b.jdbc;
+        // over a moveable database a tenant may move in: numbers then keep above its imported ones
+        this.sequences = SequenceBlocks.create(jdbc.checksFences());
         this.readOnly = b.readOnly;
         if (readOnly) {
             verifySchema(jdbc);

@@ -325,7 +325,10 @@ public final class TenantMove {
             }
         }
         if (modules.containsKey("core")) {
-            AuditVerification v = JdbcAuditStore.create(dst, clock).forTenant(tenant).verify();
+            // over the target as its stores see it (fences checked): verify is a read, and reads are
+            // never fenced, so it runs while the tenant is still incoming there
+            Jdbc asStoresSeeIt = Jdbc.of(TenantFence.moveable(to, false));
+            AuditVerification v = JdbcAuditStore.create(asStoresSeeIt, clock).forTenant(tenant).verify();
             if (!v.intact()) {
                 throw conflict("verification failed: the audit chain of tenant " + tenant + " on '" + toKey + "' is broken at "
                         + v.firstBroken().orElse(-1L) + " (" + v.reason().orElse("") + ")");

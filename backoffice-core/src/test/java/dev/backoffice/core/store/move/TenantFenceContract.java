@@ -4,6 +4,8 @@ import dev.backoffice.core.audit.AuditEvent;
 import dev.backoffice.core.audit.AuditStore;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.StorageException;
+import dev.backoffice.core.export.ExportManifest;
+import dev.backoffice.core.export.TenantExport;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.TenantFence;
 import dev.backoffice.core.store.placement.Placement;
@@ -15,9 +17,12 @@ import dev.backoffice.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +48,9 @@ abstract class TenantFenceContract {
     private TestDatabase db;
     private DataSource moveable;
     private AuditStore audit;
+
+    @TempDir
+    Path dir;
 
     TenantFenceContract(StoreKind kind) {
         this.kind = kind;
@@ -95,6 +103,25 @@ abstract class TenantFenceContract {
         audit.forTenant(MOVING).append(event("reopened"));
         assertThat(audit.forTenant(MOVING).size()).isEqualTo(2);
         assertThat(audit.forTenant(MOVING).verify().intact()).isTrue();
+    }
+
+    @Test
+    void reads_are_never_fenced_a_fenced_tenants_audit_chain_verifies_and_its_export_reads() {
+        audit.forTenant(MOVING).append(event("one"));
+        audit.forTenant(MOVING).append(event("two"));
+        AuditStore direct = JdbcAuditStore.create(Jdbc.of(moveable), Clock.systemUTC()); // no routing: no tenant set by it
+        for (String state : List.of(TenantFence.FENCED, TenantFence.INCOMING, TenantFence.MOVED)) {
+            setState(MOVING, state);
+            assertThat(audit.forTenant(MOVING).verify().recordsChecked()).as("verify while %s", state).isEqualTo(2);
+            assertThat(direct.forTenant(MOVING).verify().intact()).as("verify while %s, store used directly", state).isTrue();
+            assertThat(direct.forTenant(MOVING).read(1, 10)).hasSize(2);
+            ExportManifest export = TenantExport.export(Jdbc.of(moveable), MOVING, "core",
+                    TenantExport.tablesOf("core", JdbcAuditStore.SCHEMA), dir.resolve(state));
+            assertThat(export.tables()).filteredOn(t -> t.table().equals("audit_log")).singleElement()
+                    .satisfies(t -> assertThat(t.rows()).isEqualTo(2));
+            assertThatThrownBy(() -> audit.forTenant(MOVING).append(event("refused")))
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.code()).startsWith("storage.tenant_mov"));
+        }
     }
 
     @Test

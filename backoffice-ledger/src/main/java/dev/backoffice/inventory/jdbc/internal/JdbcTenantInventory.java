@@ -85,7 +85,7 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
             tx.flush(); // before the commit, on the unit's connection: the writes held behind
             return result;
         };
-        return inline ? jdbc.inTransactionIsolationInline(unit) : jdbc.inTransaction(unit);
+        return inline ? jdbc.inTransactionIsolationInline(tenant, unit) : jdbc.inTransaction(tenant, unit);
     }
 
     /** Every read, over whatever connection {@link #run} gives. */

@@ -153,7 +153,7 @@ public final class IssueGroups implements AutoCloseable {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             try {
                 List<Member> attempted = List.copyOf(pending);
-                Written w = jdbc.inTransactionIsolationInline(c -> write(c, lane, attempted));
+                Written w = jdbc.inTransactionIsolationInline(lane.tenant(), c -> write(c, lane, attempted));
                 groups.increment();
                 groupedIssues.add(w.issued.size());
                 int k = 0;

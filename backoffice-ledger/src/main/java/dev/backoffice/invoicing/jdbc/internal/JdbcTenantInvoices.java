@@ -79,7 +79,7 @@ public final class JdbcTenantInvoices extends TenantScope implements TenantInvoi
     @Override
     public <T> T write(Function<? super InvoiceTx, ? extends T> work) {
         Check.notNull(work, "work");
-        return jdbc.inTransaction(c -> work.apply(new Tx(c)));
+        return jdbc.inTransaction(tenant, c -> work.apply(new Tx(c)));
     }
 
     private <T> T reading(TransactionWork<T> work) {

@@ -49,7 +49,7 @@ public final class JdbcTenantPayables extends TenantScope implements TenantPayab
     @Override
     public <T> T write(Function<? super PayableTx, ? extends T> work) {
         Check.notNull(work, "work");
-        return jdbc.inTransaction(c -> work.apply(new Tx(c)));
+        return jdbc.inTransaction(tenant, c -> work.apply(new Tx(c)));
     }
 
     /** A statement; a failure leaves as {@link StorageException.Sql} for {@link Jdbc} to judge. */

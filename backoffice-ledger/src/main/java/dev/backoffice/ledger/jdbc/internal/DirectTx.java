@@ -43,6 +43,8 @@ public final class DirectTx extends SqlReader implements LedgerTx {
     private final Set<AccountId> lockedOrCreated = new HashSet<>();
 
     private int entriesWritten;
+    /** The tenant's sequence floor once read (see {@link SequenceBlocks#floor}); -1 before the first number. */
+    private long floor = -1;
     /** Whether this unit of work created or changed an account: the cache then no longer speaks for it. */
     private boolean createdHere;
     /**
@@ -142,7 +144,12 @@ public final class DirectTx extends SqlReader implements LedgerTx {
 
     @Override
     public long nextSequence() {
-        return read(sequences::next);
+        return read(conn -> {
+            if (floor < 0) {
+                floor = sequences.floor(conn, tenant()); // once per unit of work: see SequenceBlocks
+            }
+            return sequences.next(conn, floor);
+        });
     }
 
     @Override

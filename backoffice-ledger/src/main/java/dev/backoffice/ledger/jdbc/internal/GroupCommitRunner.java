@@ -77,7 +77,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
             try {
                 long start = System.nanoTime();
                 boolean optimisticKeys = attempt == 1 && careful.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
-                GroupRun run = jdbc.inTransactionIsolationInline(c -> {
+                GroupRun run = jdbc.inTransactionIsolationInline(tenant, c -> {
                     GroupRun g = new GroupRun(c, jdbc.dialect(), jdbc.beginIsolationSql(), tenant, sequences, cache.of(tenant),
                             requests, optimisticKeys);
                     last[0] = g;
@@ -173,7 +173,7 @@ public final class GroupCommitRunner implements BiConsumer<TenantId, List<GroupR
         for (int attempt = 1; ; attempt++) {
             try {
                 DirectTx[] tx = new DirectTx[1];
-                T result = jdbc.inTransaction(c -> {
+                T result = jdbc.inTransaction(tenant, c -> {
                     if (!joined) {
                         LedgerSql.keyLookupPlans(c, jdbc.dialect());
                     }

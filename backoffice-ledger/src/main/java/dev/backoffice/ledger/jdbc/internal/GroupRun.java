@@ -68,6 +68,8 @@ final class GroupRun {
     private final String tenant;
     private final TenantId tenantId;
     private final SequenceBlocks sequences;
+    /** The tenant's sequence floor once read (see {@link SequenceBlocks#floor}); -1 before the group's first number. */
+    private long floor = -1;
     private final AccountCache.Tenant cache;
     private final List<GroupRequest> requests;
 
@@ -804,7 +806,12 @@ final class GroupRun {
 
         @Override
         public long nextSequence() {
-            return direct(sequences::next);
+            return direct(conn -> {
+                if (floor < 0) {
+                    floor = sequences.floor(conn, tenantId); // once per group: see SequenceBlocks
+                }
+                return sequences.next(conn, floor);
+            });
         }
 
         @Override
