@@ -102,7 +102,7 @@ final class InventorySql {
     }
 
     private static AccountCounters counters(ResultSet rs) throws SQLException {
-        return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), 0, rs.getLong("reserved"));
+        return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), rs.getLong("in_bins"), rs.getLong("reserved"));
     }
 
     /**
@@ -131,15 +131,15 @@ final class InventorySql {
         return position(c, t, sku, location, true); // no row yet: create it, then lock it
     }
 
-    /** A position's counters: on hand and reserved (parameters: tenant, sku, location); a primary-key look-up. */
-    static final String POSITION = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
+    /** A position's counters: on hand, reserved and (a warehouse's) in its bins (parameters: tenant, sku, location); a primary-key look-up. */
+    static final String POSITION = "SELECT qty_in, qty_out, reserved, in_bins FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
 
     /**
      * Writes the counters of positions the transaction locked, in one batch: rows of
-     * {qty_in, qty_out, reserved, tenant, sku, location}.
+     * {qty_in, qty_out, reserved, in_bins, tenant, sku, location}.
      */
     static void putPositions(Connection c, List<Object[]> rows) throws SQLException {
-        String sql = "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ? WHERE tenant_id = ? AND sku = ? AND location = ?";
+        String sql = "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ?, in_bins = ? WHERE tenant_id = ? AND sku = ? AND location = ?";
         long updated = rows.size() == 1 ? Jdbc.update(c, sql, rows.get(0)) : Jdbc.batch(c, sql, rows, 500);
         if (updated != rows.size()) {
             throw new IllegalStateException("a position of " + rows.size() + " was not locked first");
