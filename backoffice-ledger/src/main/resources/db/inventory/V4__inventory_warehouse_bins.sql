@@ -1,4 +1,5 @@
--- Inventory: reservations at warehouse level over its bins (issue #17). Same SQL on H2
+-- Inventory: reservations at warehouse level over its bins, and partial releases of a reservation
+-- (issue #17). Same SQL on H2
 -- (PostgreSQL mode) and PostgreSQL.
 --
 -- A warehouse's position now counts itself and its bins: qty_in, qty_out and reserved are summed
@@ -27,3 +28,7 @@ UPDATE /* schema migration over every tenant */ inventory_position w SET
     in_bins = (SELECT COALESCE(SUM(b.qty_in - b.qty_out), 0) FROM inventory_position b JOIN inventory_location l
         ON l.tenant_id = b.tenant_id AND l.code = b.location WHERE b.tenant_id = w.tenant_id AND b.sku = w.sku AND l.parent = w.location)
 WHERE EXISTS (SELECT 1 FROM inventory_location c WHERE c.tenant_id = w.tenant_id AND c.parent = w.location);
+
+-- What a reservation released in part (TenantInventory.releaseDownTo; a count short of what is
+-- reserved): the rest is still held. A reservation released in full keeps its status instead.
+ALTER TABLE inventory_reservation ADD COLUMN IF NOT EXISTS released BIGINT NOT NULL DEFAULT 0;

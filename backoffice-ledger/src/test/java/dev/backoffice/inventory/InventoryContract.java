@@ -348,11 +348,12 @@ public abstract class InventoryContract {
         assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.OPEN);
         assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved)
                 .returns(q("0"), StockLevel::available);
-        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS"));
-        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS")); // one missing: the next to lapse gives up one, keeps one
+        assertThat(stock.reservation(mid.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open)
+                .returns(1L, Reservation::released);
         assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
-        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("4"), StockLevel::reserved)
-                .returns(q("1"), StockLevel::available);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("5"), StockLevel::reserved)
+                .returns(q("0"), StockLevel::available);
         stock.count(StockCount.of("BOLT", "WH1", q("7"), "LOSS")); // a gain releases nothing
         assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
         clock.advance(Duration.ofHours(4));
@@ -738,18 +739,53 @@ public abstract class InventoryContract {
     }
 
     @Test
-    void a_count_of_a_bin_short_of_its_warehouses_reservations_releases_the_warehouse_holds() {
+    void a_count_of_a_bin_short_of_reservations_releases_only_what_is_missing_from_the_bin_then_from_the_warehouse() {
         binsHold("5", "5");
         Reservation inBin = reserve("WH1/A", "2");
         Reservation late = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "late", clock.instant().plus(Duration.ofHours(3))));
         Reservation soon = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "soon", clock.instant().plus(Duration.ofHours(1))));
-        stock.count(StockCount.of("BOLT", "WH1/A", q("1"), "LOSS")); // 6 left in WH1, 10 held: the bin's hold and the soonest go
-        assertThat(stock.reservation(inBin.id()).status()).isEqualTo(ReservationStatus.RELEASED);
-        assertThat(stock.reservation(soon.id()).status()).isEqualTo(ReservationStatus.RELEASED);
-        assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
-        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("4"), StockLevel::reserved);
-        assertThat(stock.level("BOLT", "WH1/A")).returns(q("1"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        // WH1/A: 1 left, 2 held there: its hold gives up one; WH1: 6 left, 9 still held: the soonest gives up three
+        stock.count(StockCount.of("BOLT", "WH1/A", q("1"), "LOSS"));
+        assertThat(stock.reservation(inBin.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open);
+        assertThat(stock.reservation(soon.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open)
+                .returns(3L, Reservation::released);
+        assertThat(stock.reservation(late.id()).open()).isEqualTo(4L);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved);
+        assertThat(stock.level("BOLT", "WH1/A")).returns(q("1"), StockLevel::onHand).returns(q("1"), StockLevel::reserved);
         ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_reservation_is_released_in_part_and_the_rest_stays_held() {
+        receive("BOLT", "10", "10.00");
+        Reservation r = reserve("WH1", "6");
+        Reservation part = stock.releaseDownTo(r.id(), q("4"));
+        assertThat(part).returns(ReservationStatus.OPEN, Reservation::status).returns(4L, Reservation::open)
+                .returns(2L, Reservation::released);
+        assertThat(stock.releaseDownTo(r.id(), q("4"))).as("a repeat releases nothing more").isEqualTo(part);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("4"), StockLevel::reserved).returns(q("6"), StockLevel::available);
+        stock.move(StockRequest.shipment("BOLT", q("3"), "WH1", "CUST").against(r.id()));
+        assertThat(stock.releaseDownTo(r.id(), q("2")).open()).as("holding less than keep already").isEqualTo(1L);
+        fails("inventory.exceeds_reserved", () -> stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST").against(r.id())));
+        stock.move(StockRequest.shipment("BOLT", q("1"), "WH1", "CUST").against(r.id()));
+        assertThat(stock.reservation(r.id())).returns(ReservationStatus.SHIPPED, Reservation::status).returns(4L, Reservation::shipped);
+        fails("inventory.reservation_closed", () -> stock.releaseDownTo(r.id(), q("1")));
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_partial_release_to_zero_releases_in_full_and_a_bad_keep_is_a_typed_error_naming_it() {
+        binsHold("5", "5");
+        Reservation inBin = reserve("WH1/A", "4");
+        failsOn("inventory.invalid_quantity", "keep", () -> stock.releaseDownTo(inBin.id(), q("-1")));
+        failsOn("inventory.invalid_quantity", "keep", () -> stock.releaseDownTo(inBin.id(), q("0.5")));
+        fails("inventory.reservation_not_found", () -> stock.releaseDownTo(ReservationId.newId(), q("1")));
+        stock.releaseDownTo(inBin.id(), q("1"));
+        assertThat(stock.level("BOLT", "WH1/A").reserved()).isEqualByComparingTo("1");
+        assertThat(stock.level("BOLT", "WH1").reserved()).as("the warehouse counts its bin's hold").isEqualByComparingTo("1");
+        assertThat(stock.releaseDownTo(inBin.id(), q("0")).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo("0");
     }
 
     @Test

@@ -47,6 +47,7 @@ import dev.backoffice.ledger.TenantLedger;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -421,8 +422,8 @@ public final class InventoryService implements TenantInventory {
      * After a count found less than is reserved: releases the open reservations that lapse first
      * (a lapsed one as expired) until available to promise is zero or more again, so it is never
      * negative: of the bin counted (its own reservations), then of its warehouse (the warehouse's
-     * reservations; its bins' own are covered by their bins). Whole reservations: a reservation has
-     * no partial release. The reservations are locked after the positions here (a count is rare;
+     * reservations; its bins' own are covered by their bins). Only what is missing: the last one
+     * released is released in part (the rest stays held), a lapsed one expires whole. The reservations are locked after the positions here (a count is rare;
      * JDBC reruns a deadlock victim), as in {@link #reserveIn}'s release of lapsed holds.
      */
     private static void releaseUncovered(InventoryTx tx, BinRows rows, String sku, Location at, Instant now) {
@@ -441,8 +442,13 @@ public final class InventoryService implements TenantInventory {
                 if (locked.status() != ReservationStatus.OPEN || StockCounters.available(rows.get(at)) >= 0) {
                     continue;
                 }
-                rows.reserve(at, -locked.open());
-                tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
+                long missing = -StockCounters.available(rows.get(at));
+                if (locked.expiresAt().isAfter(now) && locked.open() > missing) {
+                    releasePart(tx, locked, missing, rows); // only what is missing: the rest stays held
+                } else {
+                    rows.reserve(at, -locked.open());
+                    tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
+                }
                 progress = true;
             }
             if (!progress) {
@@ -689,6 +695,41 @@ public final class InventoryService implements TenantInventory {
         Reservation closed = r.close(status);
         tx.updateReservation(closed);
         return closed;
+    }
+
+    @Override
+    public Reservation releaseDownTo(ReservationId id, BigDecimal keep) {
+        Check.notNull(id, "id");
+        Check.notNull(keep, "keep");
+        return reruns.run(rerun -> store.write(tx -> {
+            Reservation r = tx.lockReservation(id).orElseThrow(() -> reservationNotFound(id));
+            Item item = tx.item(r.sku()).orElseThrow();
+            long k = item.unit().toMinorAllowZero(keep, "keep");
+            if (k == 0) {
+                return close(tx, id, ReservationStatus.RELEASED);
+            }
+            if (r.status() == ReservationStatus.SHIPPED) {
+                throw InventoryErrorCode.RESERVATION_CLOSED.rule("id: reservation " + id + " is shipped in full");
+            }
+            if (r.status() != ReservationStatus.OPEN || r.open() <= k) {
+                return r; // nothing beyond keep: released before (a repeat), or shipped meanwhile
+            }
+            return releasePart(tx, r, r.open() - k, null);
+        }), () -> "reservation " + id + ": read it with reservation(id), or repeat the request (it releases nothing twice)");
+    }
+
+    /** Releases {@code q} of open reservation {@code r} (locked), less than it holds; {@code rows}: the positions locked already, if any. */
+    private static Reservation releasePart(InventoryTx tx, Reservation r, long q, BinRows rows) {
+        Location at = tx.location(r.location()).orElseThrow();
+        BinRows held = rows != null ? rows : new BinRows(tx, r.sku());
+        held.lock(List.of(at));
+        held.reserve(at, -q);
+        if (rows == null) {
+            held.put();
+        }
+        Reservation part = r.releasePart(q);
+        tx.updateReservation(part);
+        return part;
     }
 
     @Override

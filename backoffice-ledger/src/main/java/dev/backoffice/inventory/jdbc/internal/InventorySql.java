@@ -256,8 +256,8 @@ final class InventorySql {
 
     // ---- reservations
 
-    private static final String RESERVATION = "SELECT id, sku, location, quantity, shipped, unit_scale, reference, expires_at, status, "
-            + "version, created_at FROM inventory_reservation ";
+    private static final String RESERVATION = "SELECT id, sku, location, quantity, shipped, released, unit_scale, reference, expires_at, "
+            + "status, version, created_at FROM inventory_reservation ";
 
     static Optional<Reservation> reservation(Connection c, String t, ReservationId id, boolean lock) throws SQLException {
         return Jdbc.queryOne(c, RESERVATION + "WHERE tenant_id = ? AND id = ?" + (lock ? " FOR UPDATE" : ""), InventorySql::reservation,
@@ -266,7 +266,7 @@ final class InventorySql {
 
     private static Reservation reservation(ResultSet rs) throws SQLException {
         return new Reservation(ReservationId.of(Jdbc.uuid(rs, "id")), rs.getString("sku"), rs.getString("location"), rs.getLong("quantity"),
-                rs.getLong("shipped"), rs.getInt("unit_scale"), rs.getString("reference"), Jdbc.instant(rs, "expires_at"),
+                rs.getLong("shipped"), rs.getLong("released"), rs.getInt("unit_scale"), rs.getString("reference"), Jdbc.instant(rs, "expires_at"),
                 ReservationStatus.valueOf(rs.getString("status")), rs.getLong("version"), Jdbc.instant(rs, "created_at"));
     }
 
@@ -307,8 +307,9 @@ final class InventorySql {
     }
 
     static boolean updateReservation(Connection c, String t, Reservation r) throws SQLException {
-        return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, status = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
-                r.shipped(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
+        return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, released = ?, status = ?, version = ? "
+                        + "WHERE tenant_id = ? AND id = ? AND version = ?",
+                r.shipped(), r.released(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
     }
 
     // ---- cost
