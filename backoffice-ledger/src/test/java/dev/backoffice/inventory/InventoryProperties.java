@@ -292,7 +292,7 @@ public abstract class InventoryProperties {
      */
     @Property(tries = 40)
     void a_warehouse_over_its_bins_is_never_oversold_and_conserves_its_stock(
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> operations) {
+            @ForAll @Size(min = 10, max = 40) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> operations) {
         World w = new World(stores(kind));
         w.stock.defineLocation(Location.bin("WH1/A", "WH1"));
         w.stock.defineLocation(Location.bin("WH1/B", "WH1"));
