@@ -12,7 +12,6 @@ import java.util.Optional;
  * what was counted and what is on hand when the count is recorded is posted to (a loss) or from (a
  * gain) the loss location.
  *
- * @param id       the operation's identity (default: a fresh one)
  * <p>A tracked item is counted per lot ({@link #ofLots}): each lot's difference is posted on its
  * own, a lot the books do not know in that location comes in at the item's current cost, and a
  * lot the books hold there that the count does not list was not found (counted zero).
