@@ -899,6 +899,9 @@ public abstract class InventoryContract {
         assertThat(count.moves()).extracting(m -> m.lot().orElseThrow() + ":" + m.to() + ":" + m.valueDelta().getAmount())
                 .containsExactly("SN-3:WH1:200.00", "SN-2:LOSS:-300.00"); // found at the average (200.00); FIFO issues the oldest layer
         assertThat(stock.lots("PHONE", "WH1")).extracting(LotBalance::lot).containsExactly("SN-1", "SN-3");
+        stock.move(StockRequest.transfer("PHONE", q("1"), "WH1", "WH2").lot("SN-1"));
+        fails("inventory.serial_exists", () -> stock.count(StockCount.ofLots("PHONE", "WH1", List.of(CountedLot.of("SN-1", q("1")),
+                CountedLot.of("SN-3", q("1"))), "LOSS"))); // SN-1 is in WH2 now: a count of WH1 cannot find it there too
         ledgerMatchesValuation();
     }
 }

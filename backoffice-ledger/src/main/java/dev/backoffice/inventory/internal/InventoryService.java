@@ -329,7 +329,8 @@ public final class InventoryService implements TenantInventory {
                 for (LotPart f : found) {
                     LotBalance b = book.remove(f.lot.orElseThrow());
                     long diff = f.quantity - (b == null ? 0 : b.onHand());
-                    if (diff > 0 && b == null && item.tracking() == Tracking.SERIAL && tx.lotInStock(item.sku(), f.lot.get()) > 0) {
+                    if (diff > 0 && item.tracking() == Tracking.SERIAL
+                            && tx.lotInStock(item.sku(), f.lot.get()) - (b == null ? 0 : b.onHand()) > 0) {
                         throw InventoryErrorCode.SERIAL_EXISTS.rule("lots: serial number " + f.lot.get() + " of " + item.sku()
                                 + " is in stock in another location");
                     }
