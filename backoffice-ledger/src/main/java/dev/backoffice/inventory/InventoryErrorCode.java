@@ -44,6 +44,11 @@ public enum InventoryErrorCode implements ErrorCode {
     INSUFFICIENT_STOCK("inventory.insufficient_stock", Kind.RULE),
     /** Reserving or shipping more than is available to promise (on hand minus reserved). */
     INSUFFICIENT_AVAILABLE("inventory.insufficient_available", Kind.RULE),
+    /**
+     * A movement out of a bin that would take stock the reservations of its warehouse hold (what is
+     * available to promise at the warehouse, over it and its bins, would go negative).
+     */
+    RESERVED_IN_WAREHOUSE("inventory.reserved_in_warehouse", Kind.RULE),
     /** Shipping more than is still open on the reservation. */
     EXCEEDS_RESERVED("inventory.exceeds_reserved", Kind.RULE),
     /** The reservation is shipped in full, released or expired. */

@@ -31,7 +31,11 @@ public interface InventoryReads extends TenantReads {
     /** Every location, by code. */
     List<Location> locations();
 
-    /** The counters of {@code sku} in {@code location} ({@link AccountCounters#ZERO} if it never moved there). */
+    /**
+     * The counters of {@code sku} in {@code location} ({@link AccountCounters#ZERO} if it never moved there). A
+     * warehouse's counters are over the warehouse and its bins, and their debits pending are the part of its on
+     * hand that lies in its bins; a bin's and every other location's debits pending are zero.
+     */
     AccountCounters position(String sku, String location);
 
     /** The lots of {@code sku} in {@code location} whose balance is not zero, by lot. */

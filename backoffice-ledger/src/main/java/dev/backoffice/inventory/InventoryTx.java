@@ -12,11 +12,16 @@ import java.util.OptionalLong;
  * caller's.
  *
  * <p>Locking order (so that no two transactions deadlock): the reservation, then the item's cost,
- * then positions in location-code order, then whatever an enclosing unit locks after them (the
- * ledger's rows). Two rare paths lock reservations after a position (a reservation releasing
- * lapsed holds, a count releasing the holds it no longer covers); a deadlock they cause is
- * retried like any other. Lots and layers are only touched by a unit holding the item's cost or
- * position locks, which serialise them.
+ * then positions in location-code order, except that a bin's row comes right after its
+ * warehouse's row (ordered by the warehouse's code, the warehouse before its bins, bins by code;
+ * for locations that are not bins this is code order), then whatever an enclosing unit locks
+ * after them (the ledger's rows). A warehouse's row counts the warehouse and its bins (its
+ * debits pending are the part in its bins): every unit that changes a bin's stock or
+ * reservations also changes, so locks, its warehouse's row. Three rare paths lock after that
+ * order (a reservation releasing lapsed holds, a count releasing the holds it no longer covers,
+ * a shipment from a warehouse picking its bins after the warehouse's and the customer's rows);
+ * a deadlock they cause is retried like any other. Lots and layers are only touched by a unit
+ * holding the item's cost or position locks, which serialise them.
  */
 public interface InventoryTx extends InventoryReads {
 

@@ -106,6 +106,19 @@ public interface TenantInventory {
     Reservation release(ReservationId id);
 
     /**
+     * Releases what reservation {@code id} still holds beyond {@code keep} (an order line reduced
+     * to {@code keep}); the rest stays reserved, open, and {@link Reservation#released()} counts
+     * what was released. Given as what to keep, not what to release, so that a repeat (a rerun
+     * after a lost commit acknowledgement, or the caller's retry) releases nothing more: holding
+     * {@code keep} or less already (shipped meanwhile, say) it returns the reservation unchanged.
+     * {@code keep} zero releases it in full, as {@link #release}. A reservation released or expired
+     * returns unchanged; one shipped in full is {@link InventoryErrorCode#RESERVATION_CLOSED}; a
+     * negative {@code keep} or one with more decimals than the unit allows is
+     * {@link InventoryErrorCode#INVALID_QUANTITY} (field {@code keep}).
+     */
+    Reservation releaseDownTo(ReservationId id, BigDecimal keep);
+
+    /**
      * Releases up to {@value InventoryLimits#MAX_SWEEP} open reservations that have expired, and
      * returns them (call again while it returns a full list).
      */

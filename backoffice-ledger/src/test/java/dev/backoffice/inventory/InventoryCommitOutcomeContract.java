@@ -196,6 +196,29 @@ public abstract class InventoryCommitOutcomeContract extends CommitOutcomeContra
     }
 
     @Test
+    void a_partial_release_is_applied_once_whatever_the_fault_and_reserved_is_what_is_stored() {
+        for (int i = 0; i < 10; i++) {
+            receive(OperationId.newId()); // 100 in stock
+        }
+        Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.valueOf(90), "order", clock.instant().plus(Duration.ofHours(1))));
+        long[] keep = {90};
+        Probe probe = CommitOutcomes.probe(faulty, () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(--keep[0])),
+                () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(--keep[0])));
+        assertThat(probe.commits()).isEqualTo(1);
+        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+            long k = --keep[0];
+            // stored: the reservation holds k (this release done) or more (not done); told done: exactly k held, never less
+            CommitOutcomes.toldMatchesStored(faulty, fault, () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(k)),
+                    told -> told.open() == k && stock.reservation(r.id()).equals(told) ? 1 : 0,
+                    () -> stock.reservation(r.id()).open() == k ? 1 : 0, 1);
+            assertThat(stock.reservation(r.id()).open()).as("a rerun released nothing twice").isGreaterThanOrEqualTo(k);
+        }
+        Reservation now = stock.reservation(r.id());
+        assertThat(now.released()).isEqualTo(90 - now.open());
+        assertThat(stock.level("BOLT", "WH1").reserved()).as("reserved is what is stored").isEqualByComparingTo(BigDecimal.valueOf(now.open()));
+    }
+
+    @Test
     void a_shipment_against_a_reservation_is_stored_once_whatever_the_fault() {
         for (int i = 0; i < 10; i++) {
             receive(OperationId.newId()); // 100 in stock: more than the faults below ship

@@ -348,11 +348,12 @@ public abstract class InventoryContract {
         assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.OPEN);
         assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved)
                 .returns(q("0"), StockLevel::available);
-        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS"));
-        assertThat(stock.reservation(mid.id()).status()).isEqualTo(ReservationStatus.RELEASED);
+        stock.count(StockCount.of("BOLT", "WH1", q("5"), "LOSS")); // one missing: the next to lapse gives up one, keeps one
+        assertThat(stock.reservation(mid.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open)
+                .returns(1L, Reservation::released);
         assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
-        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("4"), StockLevel::reserved)
-                .returns(q("1"), StockLevel::available);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("5"), StockLevel::onHand).returns(q("5"), StockLevel::reserved)
+                .returns(q("0"), StockLevel::available);
         stock.count(StockCount.of("BOLT", "WH1", q("7"), "LOSS")); // a gain releases nothing
         assertThat(stock.reservation(late.id()).status()).isEqualTo(ReservationStatus.OPEN);
         clock.advance(Duration.ofHours(4));
@@ -618,5 +619,289 @@ public abstract class InventoryContract {
         // the store's cache of definitions must not have kept what the rollback took back
         fails("inventory.item_not_found", () -> receive("GHOST", "1", "1.00"));
         assertThat(stock.items()).extracting(Item::sku).containsExactly("BOLT", "FLOUR");
+    }
+
+    // ================================================================== warehouses over their bins, counts per lot
+
+    /** WH1 with bins WH1/A and WH1/B, {@code a} and {@code b} BOLT received into them at 1.00 each. */
+    protected void binsHold(String a, String b) {
+        stock.defineLocation(Location.bin("WH1/A", "WH1"));
+        stock.defineLocation(Location.bin("WH1/B", "WH1"));
+        stock.move(StockRequest.receipt("BOLT", q(a), "SUP", "WH1/A", eur(a)));
+        stock.move(StockRequest.receipt("BOLT", q(b), "SUP", "WH1/B", eur(b)));
+    }
+
+    protected Reservation reserve(String location, String quantity) {
+        return stock.reserve(NewReservation.of("BOLT", location, q(quantity), "order-" + UUID.randomUUID(),
+                clock.instant().plus(Duration.ofHours(1))));
+    }
+
+    protected static void failsOn(String code, String field, ThrowableAssert.ThrowingCallable call) {
+        BackofficeException e = catchThrowableOfType(BackofficeException.class, call);
+        assertThat(e).as("expected " + code).isNotNull();
+        assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+        if (e instanceof dev.backoffice.core.error.InvalidRequestException invalid) {
+            assertThat(invalid.violations()).as(e.getMessage()).extracting(v -> v.field()).contains(field);
+        } else {
+            assertThat(e.getMessage()).startsWith(field + ": "); // a rule's message names the field first
+        }
+    }
+
+    @Test
+    void a_warehouse_is_available_to_promise_over_itself_and_its_bins() {
+        binsHold("5", "5");
+        stock.move(StockRequest.receipt("BOLT", q("2"), "SUP", "WH1", eur("2")));
+        reserve("WH1", "11");
+        assertThat(stock.level("BOLT", "WH1")).returns(q("12"), StockLevel::onHand).returns(q("11"), StockLevel::reserved)
+                .returns(q("1"), StockLevel::available);
+        assertThat(stock.level("BOLT", "WH1/A")).returns(q("5"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        fails("inventory.insufficient_available", () -> reserve("WH1", "2"));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_shipment_against_a_warehouse_reservation_picks_the_warehouse_then_its_bins() {
+        binsHold("5", "5");
+        stock.move(StockRequest.receipt("BOLT", q("2"), "SUP", "WH1", eur("2")));
+        Reservation r = reserve("WH1", "9");
+        StockOperation ship = stock.move(StockRequest.shipment("BOLT", q("9"), "WH1", "CUST").against(r.id()));
+        assertThat(ship.moves()).extracting(m -> m.from() + ":" + m.quantity()).containsExactly("WH1:2", "WH1/A:5", "WH1/B:2");
+        assertThat(stock.reservation(r.id()).status()).isEqualTo(ReservationStatus.SHIPPED);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("3"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        assertThat(stock.level("BOLT", "WH1/B").onHand()).isEqualByComparingTo("3");
+        assertThat(ledger.balance("5000").posted()).isEqualTo(eur("9.00"));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_shipment_against_a_warehouse_reservation_takes_the_bin_it_names() {
+        binsHold("5", "5");
+        Reservation r = reserve("WH1", "4");
+        stock.move(StockRequest.shipment("BOLT", q("3"), "WH1/B", "CUST").against(r.id()));
+        assertThat(stock.level("BOLT", "WH1/B").onHand()).isEqualByComparingTo("2");
+        assertThat(stock.level("BOLT", "WH1")).returns(q("7"), StockLevel::onHand).returns(q("1"), StockLevel::reserved);
+        fails("inventory.wrong_location_kind", () -> stock.move(StockRequest.shipment("BOLT", q("1"), "WH2", "CUST").against(r.id())));
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_movement_out_of_a_bin_may_not_take_stock_its_warehouses_reservations_hold() {
+        binsHold("5", "5");
+        reserve("WH1", "8");
+        failsOn("inventory.reserved_in_warehouse", "quantity", () -> stock.move(StockRequest.transfer("BOLT", q("3"), "WH1/A", "WH2")));
+        fails("inventory.reserved_in_warehouse", () -> stock.move(StockRequest.shipment("BOLT", q("3"), "WH1/B", "CUST")));
+        fails("inventory.reserved_in_warehouse", () -> stock.move(StockRequest.adjustment("BOLT", q("3"), "WH1/B", "LOSS", "broken")));
+        fails("inventory.insufficient_available", () -> stock.move(StockRequest.shipment("BOLT", q("3"), "WH1", "CUST")));
+        stock.move(StockRequest.shipment("BOLT", q("2"), "WH1/A", "CUST"));
+        assertThat(stock.level("BOLT", "WH1")).returns(q("8"), StockLevel::onHand).returns(q("0"), StockLevel::available);
+        assertThat(stock.level("BOLT", "WH1/A").onHand()).isEqualByComparingTo("3");
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void stock_moving_between_bins_or_into_the_warehouse_itself_keeps_what_the_warehouse_promised() {
+        binsHold("5", "5");
+        Reservation r = reserve("WH1", "10");
+        stock.move(StockRequest.transfer("BOLT", q("5"), "WH1/A", "WH1/B"));
+        stock.move(StockRequest.transfer("BOLT", q("4"), "WH1/B", "WH1"));
+        stock.move(StockRequest.transfer("BOLT", q("1"), "WH1", "WH1/A"));
+        assertThat(stock.level("BOLT", "WH1")).returns(q("10"), StockLevel::onHand).returns(q("0"), StockLevel::available);
+        assertThat(List.of(stock.onHand("BOLT", "WH1/A"), stock.onHand("BOLT", "WH1/B"))).containsExactly(q("1"), q("6"));
+        fails("inventory.insufficient_stock", () -> stock.move(StockRequest.transfer("BOLT", q("4"), "WH1", "WH1/A")));
+        StockOperation ship = stock.move(StockRequest.shipment("BOLT", q("10"), "WH1", "CUST").against(r.id()));
+        assertThat(ship.moves()).extracting(m -> m.from() + ":" + m.quantity()).containsExactly("WH1:3", "WH1/A:1", "WH1/B:6");
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void what_lies_in_the_bins_is_not_taken_by_a_movement_out_of_the_warehouse_itself() {
+        binsHold("5", "5");
+        failsOn("inventory.insufficient_stock", "quantity", () -> stock.move(StockRequest.transfer("BOLT", q("1"), "WH1", "WH2")));
+        fails("inventory.insufficient_stock", () -> stock.move(StockRequest.adjustment("BOLT", q("1"), "WH1", "LOSS", "lost")));
+        assertThat(stock.level("BOLT", "WH1").onHand()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void a_bin_reservation_and_a_warehouse_reservation_share_the_warehouses_stock() {
+        binsHold("5", "5");
+        Reservation inBin = reserve("WH1/A", "4");
+        reserve("WH1", "6");
+        assertThat(stock.level("BOLT", "WH1")).returns(q("10"), StockLevel::reserved).returns(q("0"), StockLevel::available);
+        assertThat(stock.level("BOLT", "WH1/A")).returns(q("4"), StockLevel::reserved).returns(q("1"), StockLevel::available);
+        fails("inventory.insufficient_available", () -> reserve("WH1/A", "1")); // the bin has one free, the warehouse none
+        fails("inventory.insufficient_available", () -> reserve("WH1/B", "1"));
+        stock.move(StockRequest.shipment("BOLT", q("3"), "WH1/A", "CUST").against(inBin.id()));
+        stock.release(inBin.id());
+        assertThat(stock.level("BOLT", "WH1")).returns(q("7"), StockLevel::onHand).returns(q("6"), StockLevel::reserved);
+        assertThat(stock.level("BOLT", "WH1/A")).returns(q("2"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        reserve("WH1/B", "1");
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_count_of_a_bin_short_of_reservations_releases_only_what_is_missing_from_the_bin_then_from_the_warehouse() {
+        binsHold("5", "5");
+        Reservation inBin = reserve("WH1/A", "2");
+        Reservation late = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "late", clock.instant().plus(Duration.ofHours(3))));
+        Reservation soon = stock.reserve(NewReservation.of("BOLT", "WH1", q("4"), "soon", clock.instant().plus(Duration.ofHours(1))));
+        // WH1/A: 1 left, 2 held there: its hold gives up one; WH1: 6 left, 9 still held: the soonest gives up three
+        stock.count(StockCount.of("BOLT", "WH1/A", q("1"), "LOSS"));
+        assertThat(stock.reservation(inBin.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open);
+        assertThat(stock.reservation(soon.id())).returns(ReservationStatus.OPEN, Reservation::status).returns(1L, Reservation::open)
+                .returns(3L, Reservation::released);
+        assertThat(stock.reservation(late.id()).open()).isEqualTo(4L);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("6"), StockLevel::reserved);
+        assertThat(stock.level("BOLT", "WH1/A")).returns(q("1"), StockLevel::onHand).returns(q("1"), StockLevel::reserved);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_reservation_is_released_in_part_and_the_rest_stays_held() {
+        receive("BOLT", "10", "10.00");
+        Reservation r = reserve("WH1", "6");
+        Reservation part = stock.releaseDownTo(r.id(), q("4"));
+        assertThat(part).returns(ReservationStatus.OPEN, Reservation::status).returns(4L, Reservation::open)
+                .returns(2L, Reservation::released);
+        assertThat(stock.releaseDownTo(r.id(), q("4"))).as("a repeat releases nothing more").isEqualTo(part);
+        assertThat(stock.level("BOLT", "WH1")).returns(q("4"), StockLevel::reserved).returns(q("6"), StockLevel::available);
+        stock.move(StockRequest.shipment("BOLT", q("3"), "WH1", "CUST").against(r.id()));
+        assertThat(stock.releaseDownTo(r.id(), q("2")).open()).as("holding less than keep already").isEqualTo(1L);
+        fails("inventory.exceeds_reserved", () -> stock.move(StockRequest.shipment("BOLT", q("2"), "WH1", "CUST").against(r.id())));
+        stock.move(StockRequest.shipment("BOLT", q("1"), "WH1", "CUST").against(r.id()));
+        assertThat(stock.reservation(r.id())).returns(ReservationStatus.SHIPPED, Reservation::status).returns(4L, Reservation::shipped);
+        fails("inventory.reservation_closed", () -> stock.releaseDownTo(r.id(), q("1")));
+        assertThat(stock.level("BOLT", "WH1")).returns(q("6"), StockLevel::onHand).returns(q("0"), StockLevel::reserved);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_partial_release_to_zero_releases_in_full_and_a_bad_keep_is_a_typed_error_naming_it() {
+        binsHold("5", "5");
+        Reservation inBin = reserve("WH1/A", "4");
+        failsOn("inventory.invalid_quantity", "keep", () -> stock.releaseDownTo(inBin.id(), q("-1")));
+        failsOn("inventory.invalid_quantity", "keep", () -> stock.releaseDownTo(inBin.id(), q("0.5")));
+        fails("inventory.reservation_not_found", () -> stock.releaseDownTo(ReservationId.newId(), q("1")));
+        stock.releaseDownTo(inBin.id(), q("1"));
+        assertThat(stock.level("BOLT", "WH1/A").reserved()).isEqualByComparingTo("1");
+        assertThat(stock.level("BOLT", "WH1").reserved()).as("the warehouse counts its bin's hold").isEqualByComparingTo("1");
+        assertThat(stock.releaseDownTo(inBin.id(), q("0")).status()).isEqualTo(ReservationStatus.RELEASED);
+        assertThat(stock.level("BOLT", "WH1").reserved()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_shipment_from_a_warehouse_takes_lots_first_expiry_first_out_over_its_bins() {
+        stock.defineItem(Item.of("MILK", "Milk", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.LOT));
+        stock.defineLocation(Location.bin("WH1/A", "WH1"));
+        stock.defineLocation(Location.bin("WH1/B", "WH1"));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1/A", eur("10.00")).lot("L-LATE", LocalDate.of(2026, 5, 1)));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1/B", eur("10.00")).lot("L-SOON", LocalDate.of(2026, 4, 1)));
+        Reservation r = stock.reserve(NewReservation.of("MILK", "WH1", q("15"), "order-1/1", clock.instant().plus(Duration.ofHours(1))));
+        StockOperation ship = stock.move(StockRequest.shipment("MILK", q("15"), "WH1", "CUST").against(r.id()));
+        assertThat(ship.moves()).extracting(m -> m.from() + ":" + m.lot().orElseThrow() + ":" + m.quantity())
+                .containsExactly("WH1/B:L-SOON:10", "WH1/A:L-LATE:5");
+        assertThat(stock.lots("MILK", "WH1/A")).singleElement().returns(5L, LotBalance::onHand);
+        assertThat(stock.lots("MILK", "WH1/B")).isEmpty();
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void many_threads_racing_bin_issues_against_warehouse_reservations_never_oversell_the_warehouse() throws Exception {
+        binsHold("60", "60");
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger reserved = new AtomicInteger();
+        AtomicInteger issued = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                for (int j = 0; j < 20; j++) {
+                    try {
+                        if (n % 2 == 0) {
+                            reserve("WH1", "1");
+                            reserved.incrementAndGet();
+                        } else {
+                            String bin = n % 4 == 1 ? "WH1/A" : "WH1/B";
+                            stock.move(j % 2 == 0 ? StockRequest.shipment("BOLT", q("1"), bin, "CUST")
+                                    : StockRequest.transfer("BOLT", q("1"), bin, "WH2"));
+                            issued.incrementAndGet();
+                        }
+                    } catch (BackofficeException e) {
+                        assertThat(e.code()).isIn("inventory.insufficient_available", "inventory.insufficient_stock",
+                                "inventory.reserved_in_warehouse");
+                    }
+                    StockLevel level = stock.level("BOLT", "WH1");
+                    assertThat(level.available().signum()).as("available in WH1 while they race").isGreaterThanOrEqualTo(0);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(reserved.get() + issued.get()).isLessThanOrEqualTo(120);
+        StockLevel wh1 = stock.level("BOLT", "WH1");
+        assertThat(wh1.reserved()).isEqualByComparingTo(BigDecimal.valueOf(reserved.get()));
+        assertThat(wh1.onHand()).isEqualByComparingTo(BigDecimal.valueOf(120 - issued.get()));
+        assertThat(wh1.onHand()).isEqualByComparingTo(stock.onHand("BOLT", "WH1/A").add(stock.onHand("BOLT", "WH1/B")));
+        assertThat(wh1.available().signum()).isGreaterThanOrEqualTo(0);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_count_per_lot_posts_each_lots_difference_to_or_from_the_loss_location() {
+        stock.defineItem(Item.of("MILK", "Milk", Uom.PIECES, Costing.MOVING_AVERAGE, EUR).tracked(Tracking.LOT));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1", eur("10.00")).lot("L1", LocalDate.of(2026, 5, 1)));
+        stock.move(StockRequest.receipt("MILK", q("5"), "SUP", "WH1", eur("5.00")).lot("L2", LocalDate.of(2026, 6, 1)));
+        // L1 short by 2, L2 not found at all, L3 found though the books do not know it
+        StockOperation count = stock.count(StockCount.ofLots("MILK", "WH1", List.of(CountedLot.of("L1", q("8")),
+                CountedLot.of("L3", q("2"), LocalDate.of(2026, 7, 1))), "LOSS"));
+        assertThat(count.moves()).extracting(m -> m.lot().orElseThrow() + ":" + m.from() + ">" + m.to() + ":" + m.quantity() + ":"
+                + m.valueDelta().getAmount()).containsExactly("L1:WH1>LOSS:2:-2.00", "L3:LOSS>WH1:2:2.00", "L2:WH1>LOSS:5:-5.00");
+        assertThat(stock.lots("MILK", "WH1")).extracting(l -> l.lot() + ":" + l.onHand() + ":" + l.expiry().orElseThrow())
+                .containsExactly("L1:8:2026-05-01", "L3:2:2026-07-01");
+        assertThat(stock.onHand("MILK", "WH1")).isEqualByComparingTo("10");
+        assertThat(ledger.balance("5900").posted()).isEqualTo(eur("5.00"));
+        assertThat(stock.count(StockCount.ofLots("MILK", "WH1", List.of(CountedLot.of("L1", q("8")), CountedLot.of("L3", q("2"))),
+                "LOSS").withId(count.id()))).isEqualTo(count);
+        ledgerMatchesValuation();
+    }
+
+    @Test
+    void a_count_of_a_tracked_item_needs_its_lots_and_a_bad_line_is_a_typed_error_naming_it() {
+        stock.defineItem(Item.of("MILK", "Milk", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.LOT));
+        stock.defineItem(Item.of("PHONE", "Phone", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.SERIAL));
+        stock.move(StockRequest.receipt("MILK", q("10"), "SUP", "WH1", eur("10.00")).lot("L1"));
+        failsOn("inventory.invalid_lot", "lots", () -> stock.count(StockCount.of("MILK", "WH1", q("10"), "LOSS")));
+        failsOn("inventory.invalid_lot", "lots", () -> stock.count(StockCount.ofLots("BOLT", "WH1", List.of(CountedLot.of("L1", q("1"))),
+                "LOSS")));
+        failsOn("inventory.invalid_lot", "lots[1].lot", () -> stock.count(StockCount.ofLots("MILK", "WH1",
+                List.of(CountedLot.of("L1", q("1")), CountedLot.of("L1", q("2"))), "LOSS")));
+        failsOn("inventory.invalid_quantity", "lots[0].counted", () -> stock.count(StockCount.ofLots("MILK", "WH1",
+                List.of(CountedLot.of("L1", q("1.5"))), "LOSS")));
+        failsOn("inventory.invalid_lot", "lots[0].counted", () -> stock.count(StockCount.ofLots("PHONE", "WH1",
+                List.of(CountedLot.of("SN-1", q("2"))), "LOSS")));
+        assertThat(stock.operations("MILK", Optional.empty(), 10).items()).hasSize(1); // the receipt only: nothing written
+        assertThat(stock.lots("MILK", "WH1")).singleElement().returns(10L, LotBalance::onHand);
+    }
+
+    @Test
+    void a_serial_found_by_a_count_comes_in_at_the_current_cost_and_one_missing_goes_to_loss() {
+        stock.defineItem(Item.of("PHONE", "Phone", Uom.PIECES, Costing.FIFO, EUR).tracked(Tracking.SERIAL));
+        stock.move(StockRequest.receipt("PHONE", q("1"), "SUP", "WH1", eur("300.00")).lot("SN-1"));
+        stock.move(StockRequest.receipt("PHONE", q("1"), "SUP", "WH1", eur("100.00")).lot("SN-2"));
+        StockOperation count = stock.count(StockCount.ofLots("PHONE", "WH1", List.of(CountedLot.of("SN-1", q("1")),
+                CountedLot.of("SN-3", q("1"))), "LOSS"));
+        assertThat(count.moves()).extracting(m -> m.lot().orElseThrow() + ":" + m.to() + ":" + m.valueDelta().getAmount())
+                .containsExactly("SN-3:WH1:200.00", "SN-2:LOSS:-300.00"); // found at the average (200.00); FIFO issues the oldest layer
+        assertThat(stock.lots("PHONE", "WH1")).extracting(LotBalance::lot).containsExactly("SN-1", "SN-3");
+        stock.move(StockRequest.transfer("PHONE", q("1"), "WH1", "WH2").lot("SN-1"));
+        fails("inventory.serial_exists", () -> stock.count(StockCount.ofLots("PHONE", "WH1", List.of(CountedLot.of("SN-1", q("1")),
+                CountedLot.of("SN-3", q("1"))), "LOSS"))); // SN-1 is in WH2 now: a count of WH1 cannot find it there too
+        ledgerMatchesValuation();
     }
 }

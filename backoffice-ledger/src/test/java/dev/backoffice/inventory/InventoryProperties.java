@@ -277,4 +277,117 @@ public abstract class InventoryProperties {
         assertThat(w.ledger.balance("1300").posted()).as("inventory account = valuation")
                 .isEqualTo(valuation.totals().getOrDefault(EUR, Money.zero(EUR)));
     }
+
+    private static final List<String> BIN_PLACES = List.of("WH1", "WH1/A", "WH1/B", "WH2");
+
+    /**
+     * A warehouse over its bins: random receipts into WH1, its bins WH1/A and WH1/B, and WH2;
+     * transfers between any two of them; shipments (from a bin, or from WH1 picking its bins);
+     * reservations in WH1 or a bin, shipped (from where they are held, or from a bin of their
+     * warehouse), released or expired; counts of a bin. After every operation: what is available
+     * to promise in WH1 (over it and its bins), in each bin and in WH2 is never negative, WH1's on
+     * hand is at least what its bins hold, WH1's reserved is what the open reservations in it and
+     * its bins hold, the quantity is conserved over WH1, WH2 and the virtual locations, and the
+     * valuation equals the ledger; a refused operation changes nothing.
+     */
+    @Property(tries = 40)
+    void a_warehouse_over_its_bins_is_never_oversold_and_conserves_its_stock(
+            @ForAll @Size(min = 10, max = 40) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> operations) {
+        World w = new World(stores(kind));
+        w.stock.defineLocation(Location.bin("WH1/A", "WH1"));
+        w.stock.defineLocation(Location.bin("WH1/B", "WH1"));
+        for (int op : operations) {
+            Map<String, BigDecimal> before = binLevels(w);
+            try {
+                applyInBins(w, op);
+                Statistics.label("outcome").collect("done");
+            } catch (BackofficeException refused) {
+                Statistics.label("outcome").collect(refused.code());
+                assertThat(binLevels(w)).as("a refused %s changes no stock", refused.code()).isEqualTo(before);
+            }
+            binInvariantsHold(w);
+        }
+    }
+
+    private static void applyInBins(World w, int op) {
+        int arg = op / 16;
+        String at = BIN_PLACES.get(arg % 4);
+        String other = BIN_PLACES.get((arg / 4) % 4);
+        BigDecimal q = BigDecimal.valueOf(1 + (arg / 16) % 9);
+        switch (op % 11) {
+            case 0, 1 -> w.stock.move(StockRequest.receipt("BOLT", q.multiply(BigDecimal.valueOf(3)), "SUP", at, Money.ofMinor(EUR, 100 + arg % 900)));
+            case 2 -> {
+                if (!at.equals(other)) {
+                    w.stock.move(StockRequest.transfer("BOLT", q, at, other));
+                }
+            }
+            case 3 -> w.stock.move(StockRequest.shipment("BOLT", q, at, "CUST"));
+            case 4, 5 -> w.reservations.add(w.stock.reserve(NewReservation.of("BOLT", arg % 3 == 0 ? at : "WH1", q, "order-" + op,
+                    w.clock.instant().plus(Duration.ofMinutes(1 + arg % 90)))).id());
+            case 6, 7 -> {
+                if (!w.reservations.isEmpty()) {
+                    Reservation r = w.stock.reservation(w.reservations.get(arg % w.reservations.size()));
+                    BigDecimal part = BigDecimal.valueOf(Math.max(1, r.open() / (1 + arg % 3)), r.scale());
+                    String from = r.location().equals("WH1") && arg % 2 == 0 ? (arg % 4 == 0 ? "WH1/A" : "WH1/B") : r.location();
+                    w.stock.move(StockRequest.shipment("BOLT", part, from, "CUST").against(r.id()));
+                }
+            }
+            case 8 -> {
+                if (!w.reservations.isEmpty()) {
+                    w.stock.release(w.reservations.get(arg % w.reservations.size()));
+                }
+            }
+            case 9 -> {
+                w.clock.advance(Duration.ofMinutes(1 + arg % 30));
+                w.stock.expireReservations();
+            }
+            default -> w.stock.count(StockCount.of("BOLT", at.equals("WH2") ? "WH1/A" : at, BigDecimal.valueOf(arg % 7), "LOSS"));
+        }
+    }
+
+    private static Map<String, BigDecimal> binLevels(World w) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (String l : List.of("WH1", "WH1/A", "WH1/B", "WH2", "SUP", "CUST", "LOSS")) {
+            StockLevel level = w.stock.level("BOLT", l);
+            out.put(l, level.onHand());
+            out.put(l + "/reserved", level.reserved());
+        }
+        return out;
+    }
+
+    private static void binInvariantsHold(World w) {
+        BigDecimal heldInWh1 = BigDecimal.ZERO;
+        Map<String, BigDecimal> held = new HashMap<>();
+        for (ReservationId id : w.reservations) {
+            Reservation r = w.stock.reservation(id);
+            BigDecimal open = BigDecimal.valueOf(r.open(), r.scale());
+            held.merge(r.location(), open, BigDecimal::add);
+            if (r.location().startsWith("WH1")) {
+                heldInWh1 = heldInWh1.add(open);
+            }
+        }
+        BigDecimal inBins = BigDecimal.ZERO;
+        for (String l : BIN_PLACES) {
+            StockLevel level = w.stock.level("BOLT", l);
+            assertThat(level.available().signum()).as("available in %s", l).isGreaterThanOrEqualTo(0);
+            assertThat(level.onHand().signum()).as("on hand in %s", l).isGreaterThanOrEqualTo(0);
+            if (l.startsWith("WH1/")) {
+                inBins = inBins.add(level.onHand());
+                assertThat(level.reserved()).as("reserved in %s", l).isEqualByComparingTo(held.getOrDefault(l, BigDecimal.ZERO));
+            }
+        }
+        StockLevel wh1 = w.stock.level("BOLT", "WH1");
+        assertThat(wh1.onHand()).as("WH1 over its bins").isGreaterThanOrEqualTo(inBins);
+        assertThat(wh1.reserved()).as("reserved in WH1 and its bins").isEqualByComparingTo(heldInWh1);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (String l : List.of("WH1", "WH2", "SUP", "CUST", "LOSS")) { // WH1 counts its bins
+            sum = sum.add(w.stock.level("BOLT", l).onHand());
+        }
+        assertThat(sum).as("BOLT summed over WH1 (with its bins), WH2 and the virtual locations").isEqualByComparingTo("0");
+        Valuation valuation = w.stock.valuation(LocalDate.of(2100, 1, 1));
+        BigDecimal valued = valuation.items().stream().map(ItemValuation::quantity).findFirst().orElse(BigDecimal.ZERO);
+        assertThat(valued).as("valued quantity").isEqualByComparingTo(wh1.onHand().add(w.stock.level("BOLT", "WH2").onHand()));
+        assertThat(w.ledger.balance("1300").posted()).as("inventory account = valuation")
+                .isEqualTo(valuation.totals().getOrDefault(EUR, Money.zero(EUR)));
+    }
 }

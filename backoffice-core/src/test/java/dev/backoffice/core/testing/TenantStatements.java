@@ -44,6 +44,10 @@ public final class TenantStatements {
         m.put(Pattern.compile("(?i).*\\bWHERE 1 = 0\\b.*", Pattern.DOTALL),
                 "a schema probe that reads no row (JdbcLedgerStore checks at start that every table and column of "
                         + "its latest script exists): no tenant data, once per store");
+        m.put(Pattern.compile("(?s).*/\\* schema migration over every tenant \\*/.*"),
+                "a schema script's one-time data migration, marked by this comment (inventory's V4 moves stock already in bins "
+                        + "into their warehouse's row): run once by the installer (or Flyway) before any tenant's call, not by one; "
+                        + "under Citus the operator runs it as a multi-shard statement");
         EXCEPTIONS = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -47,6 +47,7 @@ import dev.backoffice.ledger.TenantLedger;
 import org.joda.money.CurrencyUnit;
 import org.joda.money.Money;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,7 +232,8 @@ public final class InventoryService implements TenantInventory {
             if (r.kind() != MoveKind.SHIPMENT) {
                 throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("reservation", "only a shipment ships a reservation", r.kind());
             }
-            if (!reservation.sku().equals(item.sku()) || !reservation.location().equals(from.code())) {
+            if (!reservation.sku().equals(item.sku()) || !reservation.location().equals(from.code())
+                    && !from.parent().equals(Optional.of(reservation.location()))) { // a warehouse's reservation ships from a bin of it
                 throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("reservation", "holds " + reservation.sku() + " in "
                         + reservation.location() + ", not " + item.sku() + " in " + from.code(), reservation.id());
             }
@@ -242,12 +244,18 @@ public final class InventoryService implements TenantInventory {
         }
         boolean valued = from.kind().internal() != to.kind().internal();
         ItemCost itemCost = valued ? tx.lockCost(item.sku()) : null;
+        if (from.parent().isPresent() || to.parent().isPresent()) {
+            return moveThroughBins(tx, id, r, item, from, to, q, reservation, itemCost, date, now);
+        }
         // positions in location-code order (the documented locking order); no map on this hot path
         boolean fromFirst = from.code().compareTo(to.code()) <= 0;
         AccountCounters fromNow = fromFirst ? tx.lockPosition(item.sku(), from.code()) : null;
         AccountCounters toNow = tx.lockPosition(item.sku(), to.code());
         if (!fromFirst) {
             fromNow = tx.lockPosition(item.sku(), from.code());
+        }
+        if (fromNow.debitsPending() != 0 && r.kind() == MoveKind.SHIPMENT) {
+            return moveThroughBins(tx, id, r, item, from, to, q, reservation, itemCost, date, now); // stock in its bins: picked
         }
         AccountCounters f = StockCounters.out(fromNow, q, reservation != null);
         AccountCounters t = StockCounters.in(toNow, q);
@@ -302,38 +310,75 @@ public final class InventoryService implements TenantInventory {
             if (loss.kind() != LocationKind.LOSS) {
                 throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("loss", "must be a loss location", loss.code());
             }
-            if (item.tracking() != Tracking.NONE) {
-                throw InventoryErrorCode.INVALID_LOT.invalid("sku", "a tracked item is counted per lot, which is not supported yet",
-                        item.sku());
-            }
+            List<LotPart> found = countedLots(tx, item, count, at);
             long counted = item.unit().toMinorAllowZero(count.counted(), "counted");
             checkOpen(tx, date);
             requireAccounts(item);
             ItemCost itemCost = tx.lockCost(item.sku());
-            Map<String, AccountCounters> positions = lockPositions(tx, item.sku(), at.code(), loss.code());
-            long diff = counted - StockCounters.onHand(positions.get(at.code()));
-            List<StockMove> moves = new ArrayList<>(1);
-            if (diff != 0) {
-                // a count is a fact: it may find less than is reserved; the holds it no longer covers are released below
-                boolean gain = diff > 0;
-                long q = Math.abs(diff);
-                Location src = gain ? loss : at;
-                Location dst = gain ? at : loss;
-                tx.putPosition(item.sku(), src.code(), StockCounters.out(positions.get(src.code()), q, false));
-                tx.putPosition(item.sku(), dst.code(), StockCounters.in(positions.get(dst.code()), q));
-                long v;
-                if (gain) {
-                    v = Costs.atAverage(itemCost, q);
-                    receiveCost(tx, item, itemCost, q, v, date);
-                } else {
-                    v = -issueCost(tx, item, itemCost, q);
+            BinRows rows = new BinRows(tx, item.sku());
+            rows.lock(List.of(at, loss));
+            // the differences, per lot for a tracked item: positive found more, negative less
+            List<LotPart> diffs = new ArrayList<>();
+            if (found == null) {
+                diffs.add(new LotPart(Optional.empty(), Optional.empty(), counted - StockCounters.direct(rows.get(at))));
+            } else {
+                Map<String, LotBalance> book = new HashMap<>();
+                for (LotBalance l : tx.lots(item.sku(), at.code())) {
+                    book.put(l.lot(), l);
                 }
-                moves.add(new StockMove(item.sku(), src.code(), dst.code(), Optional.empty(), Optional.empty(), q,
-                        item.unit().scale(), Money.ofMinor(item.currency(), v), Optional.empty()));
-                if (!gain) {
-                    releaseUncovered(tx, item.sku(), at.code(), now);
+                for (LotPart f : found) {
+                    LotBalance b = book.remove(f.lot.orElseThrow());
+                    long diff = f.quantity - (b == null ? 0 : b.onHand());
+                    if (diff > 0 && item.tracking() == Tracking.SERIAL
+                            && tx.lotInStock(item.sku(), f.lot.get()) - (b == null ? 0 : b.onHand()) > 0) {
+                        throw InventoryErrorCode.SERIAL_EXISTS.rule("lots: serial number " + f.lot.get() + " of " + item.sku()
+                                + " is in stock in another location");
+                    }
+                    diffs.add(new LotPart(f.lot, b == null ? f.expiry : b.expiry(), diff));
+                }
+                for (LotBalance b : book.values().stream().sorted(Comparator.comparing(LotBalance::lot)).toList()) {
+                    diffs.add(new LotPart(Optional.of(b.lot()), b.expiry(), -b.onHand())); // not found: counted zero
+                }
+                diffs.removeIf(d -> d.quantity == 0);
+            }
+            // a count is a fact: it may find less than is reserved; the holds it no longer covers are released below
+            long lost = 0;
+            long gained = 0;
+            for (LotPart d : diffs) {
+                if (d.quantity < 0) {
+                    lost -= d.quantity;
+                    rows.move(at, loss, -d.quantity, null);
+                } else if (d.quantity > 0) {
+                    gained += d.quantity;
+                    rows.move(loss, at, d.quantity, null);
                 }
             }
+            long gainValue = Costs.atAverage(itemCost, gained); // the current cost, as found when the count is recorded
+            long lossValue = lost == 0 ? 0 : -issueCost(tx, item, itemCost, lost);
+            if (gained > 0) {
+                receiveCost(tx, item, lost == 0 ? itemCost : tx.lockCost(item.sku()), gained, gainValue, date);
+            }
+            List<StockMove> moves = new ArrayList<>(diffs.size());
+            long[] left = {lossValue, lost, gainValue, gained};
+            for (LotPart d : diffs) {
+                boolean gain = d.quantity > 0;
+                long q = Math.abs(d.quantity);
+                int i = gain ? 2 : 0;
+                long v = q == left[i + 1] ? left[i] : Costs.share(left[i], q, left[i + 1]);
+                left[i] -= v;
+                left[i + 1] -= q;
+                Location src = gain ? loss : at;
+                Location dst = gain ? at : loss;
+                if (d.lot.isPresent()) {
+                    moveLot(tx, item, src, dst.code(), d.lot.get(), d.expiry, q, date);
+                }
+                moves.add(new StockMove(item.sku(), src.code(), dst.code(), d.lot, d.expiry, q, item.unit().scale(),
+                        Money.ofMinor(item.currency(), v), Optional.empty()));
+            }
+            if (lost > 0) {
+                releaseUncovered(tx, rows, item.sku(), at, now);
+            }
+            rows.put();
             return store(tx, new StockOperation(id, MoveKind.COUNT, item.sku(), date, Optional.empty(),
                     Optional.of("count: " + count.counted().toPlainString() + " " + item.unit().code()), moves,
                     entryOf(id, moves), now), item);
@@ -341,34 +386,75 @@ public final class InventoryService implements TenantInventory {
     }
 
     /**
-     * After a count found less than is reserved: releases the open reservations of the position,
-     * those that lapse first first (a lapsed one as expired), until available to promise is zero or
-     * more again, so it is never negative. Whole reservations: a reservation has no partial release.
-     * The reservations are locked after the position here (a count is rare; JDBC reruns a deadlock
-     * victim), as in {@link #reserveIn}'s release of lapsed holds.
+     * The lots a count of a tracked item found, each in minor units (null for an untracked item);
+     * a typed error naming the field for a tracked item counted without lots, an untracked one
+     * counted with lots, a lot listed twice or a serial number found more than once.
      */
-    private static void releaseUncovered(InventoryTx tx, String sku, String location, Instant now) {
-        AccountCounters c = tx.lockPosition(sku, location);
-        boolean released = false;
-        while (StockCounters.available(c) < 0) {
+    private static List<LotPart> countedLots(InventoryTx tx, Item item, StockCount count, Location at) {
+        if (item.tracking() == Tracking.NONE) {
+            if (!count.lots().isEmpty()) {
+                throw InventoryErrorCode.INVALID_LOT.invalid("lots", "item " + item.sku() + " is not tracked by lot or serial",
+                        count.lots().get(0).lot());
+            }
+            return null;
+        }
+        if (count.lots().isEmpty()) {
+            throw InventoryErrorCode.INVALID_LOT.invalid("lots", "item " + item.sku() + " is tracked by " + item.tracking()
+                    + ": count it per lot (StockCount.ofLots), a lot not found with zero", null);
+        }
+        List<LotPart> out = new ArrayList<>(count.lots().size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < count.lots().size(); i++) {
+            dev.backoffice.inventory.CountedLot l = count.lots().get(i);
+            long q = item.unit().toMinorAllowZero(l.counted(), "lots[" + i + "].counted");
+            if (item.tracking() == Tracking.SERIAL && q > 1) {
+                throw InventoryErrorCode.INVALID_LOT.invalid("lots[" + i + "].counted", "a serial number is found once or not at all",
+                        l.counted());
+            }
+            if (!seen.add(l.lot())) {
+                throw InventoryErrorCode.INVALID_LOT.invalid("lots[" + i + "].lot", "lot counted twice", l.lot());
+            }
+            out.add(new LotPart(Optional.of(l.lot()), l.expiry(), q));
+        }
+        return out;
+    }
+
+    /**
+     * After a count found less than is reserved: releases the open reservations that lapse first
+     * (a lapsed one as expired) until available to promise is zero or more again, so it is never
+     * negative: of the bin counted (its own reservations), then of its warehouse (the warehouse's
+     * reservations; its bins' own are covered by their bins). Only what is missing: the last one
+     * released is released in part (the rest stays held), a lapsed one expires whole. The reservations are locked after the positions here (a count is rare;
+     * JDBC reruns a deadlock victim), as in {@link #reserveIn}'s release of lapsed holds.
+     */
+    private static void releaseUncovered(InventoryTx tx, BinRows rows, String sku, Location at, Instant now) {
+        if (at.parent().isPresent()) {
+            releaseWhileShort(tx, rows, sku, at, now);
+        }
+        releaseWhileShort(tx, rows, sku, at.parent().isPresent() ? tx.location(at.parent().get()).orElseThrow() : at, now);
+    }
+
+    private static void releaseWhileShort(InventoryTx tx, BinRows rows, String sku, Location at, Instant now) {
+        while (StockCounters.available(rows.get(at)) < 0) {
             // every open reservation lapses before the far future: they come soonest expiry first
             boolean progress = false;
-            for (Reservation r : tx.expiredAt(sku, location, FAR_FUTURE, InventoryLimits.MAX_SWEEP)) {
+            for (Reservation r : tx.expiredAt(sku, at.code(), FAR_FUTURE, InventoryLimits.MAX_SWEEP)) {
                 Reservation locked = tx.lockReservation(r.id()).orElseThrow();
-                if (locked.status() != ReservationStatus.OPEN || StockCounters.available(c) >= 0) {
+                if (locked.status() != ReservationStatus.OPEN || StockCounters.available(rows.get(at)) >= 0) {
                     continue;
                 }
-                c = StockCounters.reserve(c, -locked.open());
-                tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
-                released = true;
+                long missing = -StockCounters.available(rows.get(at));
+                if (locked.expiresAt().isAfter(now) && locked.open() > missing) {
+                    releasePart(tx, locked, missing, rows); // only what is missing: the rest stays held
+                } else {
+                    rows.reserve(at, -locked.open());
+                    tx.updateReservation(locked.close(locked.expiresAt().isAfter(now) ? ReservationStatus.RELEASED : ReservationStatus.EXPIRED));
+                }
                 progress = true;
             }
             if (!progress) {
                 break;
             }
-        }
-        if (released) {
-            tx.putPosition(sku, location, c);
         }
     }
 
@@ -542,6 +628,9 @@ public final class InventoryService implements TenantInventory {
             throw InventoryErrorCode.WRONG_LOCATION_KIND.invalid("location", "stock is reserved in an internal location", at.code());
         }
         long q = item.unit().toMinor(request.quantity(), "quantity");
+        if (at.parent().isPresent()) {
+            return reserveInBin(tx, request, id, item, at, q, now, expiresAt, rerun);
+        }
         AccountCounters c = tx.lockPosition(item.sku(), at.code());
         if (StockCounters.reserve(c, q).creditsExceedDebits()) {
             // holds that lapsed but were not swept yet give their stock back first (kept even if this request is refused)
@@ -594,11 +683,54 @@ public final class InventoryService implements TenantInventory {
         if (r.status() == ReservationStatus.SHIPPED) {
             throw InventoryErrorCode.RESERVATION_CLOSED.rule("id: reservation " + id + " is shipped in full");
         }
-        AccountCounters c = tx.lockPosition(r.sku(), r.location());
-        tx.putPosition(r.sku(), r.location(), StockCounters.reserve(c, -r.open()));
+        Location at = tx.location(r.location()).orElseThrow();
+        if (at.parent().isPresent()) { // a bin's reservation: its warehouse's row counts it too, and is locked first
+            BinRows rows = new BinRows(tx, r.sku());
+            rows.lock(List.of(at));
+            rows.reserve(at, -r.open());
+            rows.put();
+        } else {
+            AccountCounters c = tx.lockPosition(r.sku(), r.location());
+            tx.putPosition(r.sku(), r.location(), StockCounters.reserve(c, -r.open()));
+        }
         Reservation closed = r.close(status);
         tx.updateReservation(closed);
         return closed;
+    }
+
+    @Override
+    public Reservation releaseDownTo(ReservationId id, BigDecimal keep) {
+        Check.notNull(id, "id");
+        Check.notNull(keep, "keep");
+        return reruns.run(rerun -> store.write(tx -> {
+            Reservation r = tx.lockReservation(id).orElseThrow(() -> reservationNotFound(id));
+            Item item = tx.item(r.sku()).orElseThrow();
+            long k = item.unit().toMinorAllowZero(keep, "keep");
+            if (k == 0) {
+                return close(tx, id, ReservationStatus.RELEASED);
+            }
+            if (r.status() == ReservationStatus.SHIPPED) {
+                throw InventoryErrorCode.RESERVATION_CLOSED.rule("id: reservation " + id + " is shipped in full");
+            }
+            if (r.status() != ReservationStatus.OPEN || r.open() <= k) {
+                return r; // nothing beyond keep: released before (a repeat), or shipped meanwhile
+            }
+            return releasePart(tx, r, r.open() - k, null);
+        }), () -> "reservation " + id + ": read it with reservation(id), or repeat the request (it releases nothing twice)");
+    }
+
+    /** Releases {@code q} of open reservation {@code r} (locked), less than it holds; {@code rows}: the positions locked already, if any. */
+    private static Reservation releasePart(InventoryTx tx, Reservation r, long q, BinRows rows) {
+        Location at = tx.location(r.location()).orElseThrow();
+        BinRows held = rows != null ? rows : new BinRows(tx, r.sku());
+        held.lock(List.of(at));
+        held.reserve(at, -q);
+        if (rows == null) {
+            held.put();
+        }
+        Reservation part = r.releasePart(q);
+        tx.updateReservation(part);
+        return part;
     }
 
     @Override
@@ -622,6 +754,173 @@ public final class InventoryService implements TenantInventory {
     public Reservation reservation(ReservationId id) {
         Check.notNull(id, "id");
         return store.read().reservation(id).orElseThrow(() -> reservationNotFound(id));
+    }
+
+    // ------------------------------------------------------------------ bins
+
+    /**
+     * A movement out of or into a bin, or a shipment from a warehouse that holds stock in its bins
+     * (picked over the warehouse and its bins): the warehouse's row, which counts its bins, moves
+     * with the bins' rows (see {@link BinRows}). Checks before writes, as {@link #moveLocked}.
+     */
+    private StockOperation moveThroughBins(InventoryTx tx, OperationId id, StockRequest r, Item item, Location from, Location to,
+                                           long q, Reservation reservation, ItemCost itemCost, LocalDate date, Instant now) {
+        BinRows rows = new BinRows(tx, item.sku());
+        List<Location> sources = new ArrayList<>();
+        List<LotPart> parts;
+        if (from.parent().isPresent() || to.parent().isPresent()) {
+            rows.lock(List.of(from, to));
+            rows.move(from, to, q, reservation);
+            rows.check("quantity");
+            parts = lotParts(tx, item, r, from, q, date);
+            parts.forEach(p -> sources.add(from));
+        } else {
+            parts = pick(tx, rows, item, r, from, to, q, sources);
+            for (int i = 0; i < parts.size(); i++) {
+                rows.move(sources.get(i), to, parts.get(i).quantity, reservation);
+            }
+            rows.pickedBy(from);
+            rows.check("quantity");
+            for (int i = 0; i < parts.size(); i++) {
+                LotPart p = parts.get(i);
+                if (p.lot.isPresent()) {
+                    moveLot(tx, item, sources.get(i), to.code(), p.lot.get(), p.expiry, p.quantity, date);
+                }
+            }
+        }
+        rows.put();
+        long[] deltas = value(tx, item, r, from, to, q, itemCost, date);
+        if (r.kind() == MoveKind.RECEIPT && item.costing() == Costing.FIFO) {
+            tx.putReceiptLayer(id, itemCost.nextLayer());
+        }
+        List<StockMove> moves = new ArrayList<>(parts.size());
+        long valueLeft = deltas[0];
+        long qtyLeft = q;
+        Optional<ReservationId> rid = Optional.ofNullable(reservation).map(Reservation::id);
+        for (int i = 0; i < parts.size(); i++) {
+            LotPart p = parts.get(i);
+            long v = p.quantity == qtyLeft ? valueLeft : Costs.share(valueLeft, p.quantity, qtyLeft);
+            valueLeft -= v;
+            qtyLeft -= p.quantity;
+            moves.add(new StockMove(item.sku(), sources.get(i).code(), to.code(), p.lot, p.expiry, p.quantity, item.unit().scale(),
+                    money(item.currency(), v), rid));
+        }
+        if (reservation != null) {
+            tx.updateReservation(reservation.ship(q));
+        }
+        return store(tx, new StockOperation(id, r.kind(), item.sku(), date, r.reference(), r.reason(), List.copyOf(moves),
+                entryOf(id, moves), now), item);
+    }
+
+    /**
+     * What a shipment from warehouse {@code wh} takes: the lot named, or first-expiry-first-out
+     * then first-in over the warehouse itself and its bins (untracked: the warehouse itself
+     * first, then its bins by code), never what a bin's own reservations hold. Locks the
+     * warehouse's row first (held already), then its bins' rows with stock, in code order; fills
+     * {@code sources} with each part's location.
+     */
+    private List<LotPart> pick(InventoryTx tx, BinRows rows, Item item, StockRequest r, Location wh, Location to, long q,
+                               List<Location> sources) {
+        List<Location> places = new ArrayList<>();
+        places.add(wh);
+        for (Location l : tx.locations()) {
+            if (l.parent().equals(Optional.of(wh.code())) && StockCounters.onHand(tx.position(item.sku(), l.code())) > 0) {
+                places.add(l);
+            }
+        }
+        List<Location> locking = new ArrayList<>(places);
+        locking.add(to);
+        rows.lock(locking);
+        Map<String, Long> free = new HashMap<>();
+        for (Location l : places) {
+            AccountCounters c = rows.get(l);
+            free.put(l.code(), l == wh ? StockCounters.direct(c) : StockCounters.available(c));
+        }
+        List<LotPart> parts = new ArrayList<>();
+        long need = q;
+        if (item.tracking() == Tracking.NONE) {
+            for (Location l : places) {
+                long take = Math.min(need, Math.max(0, free.get(l.code())));
+                if (take > 0) {
+                    parts.add(new LotPart(Optional.empty(), Optional.empty(), take));
+                    sources.add(l);
+                    need -= take;
+                }
+            }
+        } else {
+            record Held(Location at, int order, LotBalance lot) {
+            }
+            List<Held> held = new ArrayList<>();
+            for (int i = 0; i < places.size(); i++) {
+                for (LotBalance l : tx.lots(item.sku(), places.get(i).code())) {
+                    if (l.onHand() > 0 && (r.lot().isEmpty() || r.lot().get().equals(l.lot()))) {
+                        held.add(new Held(places.get(i), i, l));
+                    }
+                }
+            }
+            held.sort(Comparator.<Held, LocalDate>comparing(h -> h.lot().expiry().orElse(LocalDate.MAX))
+                    .thenComparing(h -> h.lot().since()).thenComparing(h -> h.lot().lot()).thenComparingInt(Held::order));
+            for (Held h : held) {
+                long take = Math.min(need, Math.min(h.lot().onHand(), free.get(h.at().code())));
+                if (take > 0) {
+                    parts.add(new LotPart(Optional.of(h.lot().lot()), h.lot().expiry(), take));
+                    sources.add(h.at());
+                    free.merge(h.at().code(), -take, Long::sum);
+                    need -= take;
+                }
+            }
+        }
+        if (need > 0) {
+            throw InventoryErrorCode.INSUFFICIENT_AVAILABLE.rule("quantity: " + wh.code() + " and its bins hold "
+                    + item.unit().of(q - need) + " of " + item.sku() + (r.lot().map(l -> " (lot " + l + ")").orElse(""))
+                    + " that is not held for a bin's reservations, " + r.quantity() + " asked");
+        }
+        return parts;
+    }
+
+    /** {@code q} of lot {@code lot} moves from {@code from} to {@code to} (both lot balances). */
+    private static void moveLot(InventoryTx tx, Item item, Location from, String to, String lot, Optional<LocalDate> expiry, long q,
+                                LocalDate date) {
+        LotBalance src = lotOf(tx, item.sku(), from.code(), lot, expiry, date);
+        LotBalance out = new LotBalance(src.sku(), src.location(), lot, src.expiry(), src.since(), src.in(), src.out() + q);
+        if (!from.negativeAllowed() && out.onHand() < 0) {
+            throw InventoryErrorCode.INSUFFICIENT_STOCK.rule("lot: lot " + lot + " of " + item.sku() + " in " + from.code()
+                    + " holds " + item.unit().of(src.onHand()) + " only");
+        }
+        tx.putLot(out);
+        LotBalance dst = lotOf(tx, item.sku(), to, lot, expiry, date);
+        tx.putLot(new LotBalance(dst.sku(), dst.location(), lot, dst.expiry().or(() -> expiry), dst.since(), dst.in() + q, dst.out()));
+    }
+
+    /**
+     * A reservation in a bin: held by the bin and counted by its warehouse's row (locked first),
+     * so that it and the warehouse's own reservations never together exceed what the warehouse
+     * and its bins hold. Lapsed holds of the bin are not swept here (expireReservations does).
+     */
+    private Reservation reserveInBin(InventoryTx tx, NewReservation request, ReservationId id, Item item, Location at, long q,
+                                     Instant now, Instant expiresAt, boolean rerun) {
+        BinRows rows = new BinRows(tx, item.sku());
+        rows.lock(List.of(at));
+        rows.reserve(at, q);
+        AccountCounters bin = rows.get(at);
+        AccountCounters wh = rows.warehouse(at);
+        if ((StockCounters.available(bin) < 0 || StockCounters.available(wh) < 0) && request.id().isPresent()) {
+            Optional<Reservation> stored = tx.reservation(id);
+            if (stored.isPresent()) {
+                return sameReservation(stored.get(), request);
+            }
+        }
+        StockCounters.check(at.negativeAllowed(false), bin, item.sku(), "quantity");
+        StockCounters.check(tx.location(at.parent().orElseThrow()).orElseThrow().negativeAllowed(false), wh, item.sku(), "quantity");
+        Reservation made = new Reservation(id, item.sku(), at.code(), q, 0, item.unit().scale(), request.reference(), expiresAt,
+                ReservationStatus.OPEN, 1, now);
+        if (!rerun && request.id().isEmpty()) {
+            tx.insertFreshReservation(made);
+        } else if (!tx.insertReservation(made)) {
+            return sameReservation(tx.reservation(id).orElseThrow(), request);
+        }
+        rows.put();
+        return made;
     }
 
     // ------------------------------------------------------------------ reports
@@ -824,15 +1123,6 @@ public final class InventoryService implements TenantInventory {
         tx.putCost(item.sku(), issue.cost());
         issue.layers().forEach(tx::putLayer);
         return issue.value();
-    }
-
-    private static Map<String, AccountCounters> lockPositions(InventoryTx tx, String sku, String a, String b) {
-        Map<String, AccountCounters> out = new HashMap<>(4);
-        String first = a.compareTo(b) <= 0 ? a : b;
-        String second = first.equals(a) ? b : a;
-        out.put(first, tx.lockPosition(sku, first));
-        out.put(second, tx.lockPosition(sku, second));
-        return out;
     }
 
     private Reservation lockOpenReservation(InventoryTx tx, ReservationId id, Instant now) {

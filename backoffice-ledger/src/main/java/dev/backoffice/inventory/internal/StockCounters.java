@@ -11,6 +11,11 @@ import dev.backoffice.ledger.AccountCounters;
  * reserved both fall, available does not move), releasing or expiring voids it. The limit is the
  * ledger's own {@link AccountCounters#creditsExceedDebits()}, so "never oversold" is the same rule
  * as "never overdrawn". Pure.
+ *
+ * <p>A warehouse's row counts itself and its bins (what is available to promise at the
+ * warehouse, checked on one row): its debits pending are the part of its on hand that lies in
+ * its bins, so what lies in the warehouse itself is {@link #direct}; a bin's and every other
+ * location's debits pending are zero.
  */
 public final class StockCounters {
 
@@ -33,6 +38,16 @@ public final class StockCounters {
         return new AccountCounters(c.debitsPosted(), c.creditsPosted(), c.debitsPending(), Math.addExact(c.creditsPending(), q));
     }
 
+    /** {@code c} (a warehouse's row) with {@code q} more of its on hand lying in its bins (negative: fewer). */
+    public static AccountCounters inBins(AccountCounters c, long q) {
+        return new AccountCounters(c.debitsPosted(), c.creditsPosted(), Math.addExact(c.debitsPending(), q), c.creditsPending());
+    }
+
+    /** On hand in the location itself, not in its bins (of a bin or a location without bins: {@link #onHand}). */
+    public static long direct(AccountCounters c) {
+        return c.debitsPosted() - c.creditsPosted() - c.debitsPending();
+    }
+
     /** On hand: in minus out. */
     public static long onHand(AccountCounters c) {
         return c.debitsPosted() - c.creditsPosted();
@@ -53,9 +68,9 @@ public final class StockCounters {
             return;
         }
         try {
-            if (next.creditsPosted() > next.debitsPosted()) {
+            if (Math.addExact(next.creditsPosted(), next.debitsPending()) > next.debitsPosted()) {
                 throw InventoryErrorCode.INSUFFICIENT_STOCK.rule(field + ": " + sku + " in " + location.code() + " would fall to "
-                        + onHand(next) + " minor units on hand, and the location does not allow negative stock");
+                        + direct(next) + " minor units on hand, and the location does not allow negative stock");
             }
             if (next.creditsExceedDebits()) {
                 throw InventoryErrorCode.INSUFFICIENT_AVAILABLE.rule(field + ": " + sku + " in " + location.code()

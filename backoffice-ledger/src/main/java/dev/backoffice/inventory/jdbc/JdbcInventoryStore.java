@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * Stock on JDBC: PostgreSQL in production, embedded H2 (PostgreSQL mode) by default. Schema:
- * {@code db/inventory/V1__inventory.sql}, {@code V2__inventory_plans.sql} and {@code V3__inventory_corrections_and_listing.sql} (Flyway naming;
+ * {@code db/inventory/V1__inventory.sql}, {@code V2__inventory_plans.sql}, {@code V3__inventory_corrections_and_listing.sql} and {@code V4__inventory_warehouse_bins.sql} (Flyway naming;
  * installed by the store unless told otherwise).
  * <pre>{@code
  * JdbcInventoryStore stock = JdbcInventoryStore.create(dataSource);
@@ -43,7 +43,7 @@ public final class JdbcInventoryStore extends TenantScopedStore<TenantInventoryS
 
     /** The schema scripts under {@code db/inventory/}, in order. */
     public static final List<String> SCRIPTS = List.of("V1__inventory.sql", "V2__inventory_plans.sql",
-            "V3__inventory_corrections_and_listing.sql");
+            "V3__inventory_corrections_and_listing.sql", "V4__inventory_warehouse_bins.sql");
 
     private final Jdbc jdbc;
     /** Items and locations read, shared by the per-call handles (definitions never change). */

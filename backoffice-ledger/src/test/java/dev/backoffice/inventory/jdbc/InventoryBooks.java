@@ -26,7 +26,7 @@ final class InventoryBooks {
                 + "AND m.to_loc = p.location), "
                 + "(SELECT COALESCE(SUM(m.quantity), 0) FROM inventory_move m WHERE m.tenant_id = p.tenant_id AND m.sku = p.sku "
                 + "AND m.from_loc = p.location), "
-                + "(SELECT COALESCE(SUM(r.quantity - r.shipped), 0) FROM inventory_reservation r WHERE r.tenant_id = p.tenant_id "
+                + "(SELECT COALESCE(SUM(r.quantity - r.shipped - r.released), 0) FROM inventory_reservation r WHERE r.tenant_id = p.tenant_id "
                 + "AND r.sku = p.sku AND r.location = p.location AND r.status = 'OPEN'))", tenant))
                 .as("positions whose counters differ from their movements and open reservations").isZero();
         assertThat(count(jdbc, "SELECT COALESCE(SUM(quantity), 0) FROM inventory_move WHERE tenant_id = ?", tenant))

@@ -102,7 +102,7 @@ final class InventorySql {
     }
 
     private static AccountCounters counters(ResultSet rs) throws SQLException {
-        return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), 0, rs.getLong("reserved"));
+        return new AccountCounters(rs.getLong("qty_in"), rs.getLong("qty_out"), rs.getLong("in_bins"), rs.getLong("reserved"));
     }
 
     /**
@@ -131,15 +131,15 @@ final class InventorySql {
         return position(c, t, sku, location, true); // no row yet: create it, then lock it
     }
 
-    /** A position's counters: on hand and reserved (parameters: tenant, sku, location); a primary-key look-up. */
-    static final String POSITION = "SELECT qty_in, qty_out, reserved FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
+    /** A position's counters: on hand, reserved and (a warehouse's) in its bins (parameters: tenant, sku, location); a primary-key look-up. */
+    static final String POSITION = "SELECT qty_in, qty_out, reserved, in_bins FROM inventory_position WHERE tenant_id = ? AND sku = ? AND location = ?";
 
     /**
      * Writes the counters of positions the transaction locked, in one batch: rows of
-     * {qty_in, qty_out, reserved, tenant, sku, location}.
+     * {qty_in, qty_out, reserved, in_bins, tenant, sku, location}.
      */
     static void putPositions(Connection c, List<Object[]> rows) throws SQLException {
-        String sql = "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ? WHERE tenant_id = ? AND sku = ? AND location = ?";
+        String sql = "UPDATE inventory_position SET qty_in = ?, qty_out = ?, reserved = ?, in_bins = ? WHERE tenant_id = ? AND sku = ? AND location = ?";
         long updated = rows.size() == 1 ? Jdbc.update(c, sql, rows.get(0)) : Jdbc.batch(c, sql, rows, 500);
         if (updated != rows.size()) {
             throw new IllegalStateException("a position of " + rows.size() + " was not locked first");
@@ -256,8 +256,8 @@ final class InventorySql {
 
     // ---- reservations
 
-    private static final String RESERVATION = "SELECT id, sku, location, quantity, shipped, unit_scale, reference, expires_at, status, "
-            + "version, created_at FROM inventory_reservation ";
+    private static final String RESERVATION = "SELECT id, sku, location, quantity, shipped, released, unit_scale, reference, expires_at, "
+            + "status, version, created_at FROM inventory_reservation ";
 
     static Optional<Reservation> reservation(Connection c, String t, ReservationId id, boolean lock) throws SQLException {
         return Jdbc.queryOne(c, RESERVATION + "WHERE tenant_id = ? AND id = ?" + (lock ? " FOR UPDATE" : ""), InventorySql::reservation,
@@ -266,7 +266,7 @@ final class InventorySql {
 
     private static Reservation reservation(ResultSet rs) throws SQLException {
         return new Reservation(ReservationId.of(Jdbc.uuid(rs, "id")), rs.getString("sku"), rs.getString("location"), rs.getLong("quantity"),
-                rs.getLong("shipped"), rs.getInt("unit_scale"), rs.getString("reference"), Jdbc.instant(rs, "expires_at"),
+                rs.getLong("shipped"), rs.getLong("released"), rs.getInt("unit_scale"), rs.getString("reference"), Jdbc.instant(rs, "expires_at"),
                 ReservationStatus.valueOf(rs.getString("status")), rs.getLong("version"), Jdbc.instant(rs, "created_at"));
     }
 
@@ -307,8 +307,9 @@ final class InventorySql {
     }
 
     static boolean updateReservation(Connection c, String t, Reservation r) throws SQLException {
-        return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, status = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
-                r.shipped(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
+        return Jdbc.update(c, "UPDATE inventory_reservation SET shipped = ?, released = ?, status = ?, version = ? "
+                        + "WHERE tenant_id = ? AND id = ? AND version = ?",
+                r.shipped(), r.released(), r.status(), r.version(), t, r.id().value(), r.version() - 1) == 1;
     }
 
     // ---- cost

@@ -265,7 +265,7 @@ public final class JdbcTenantInventory extends TenantScope implements TenantInve
             List<Object[]> rows = new ArrayList<>(dirty.size());
             dirty.forEach((key, at) -> {
                 AccountCounters n = locked.get(key);
-                rows.add(new Object[]{n.debitsPosted(), n.creditsPosted(), n.creditsPending(), t, at[0], at[1]});
+                rows.add(new Object[]{n.debitsPosted(), n.creditsPosted(), n.creditsPending(), n.debitsPending(), t, at[0], at[1]});
             });
             dirty.clear();
             run(x -> {
