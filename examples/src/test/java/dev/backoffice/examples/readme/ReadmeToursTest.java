@@ -42,7 +42,8 @@ class ReadmeToursTest {
             "backoffice-ledger/README-invoicing.md, 1",
             "backoffice-ledger/README-invoicing.md, 2",
             "backoffice-ledger/README-inventory.md, 0",
-            "backoffice-ledger/README-inventory.md, 1"})
+            "backoffice-ledger/README-inventory.md, 1",
+            "backoffice-ledger/README-inventory.md, 2"})
     void theReadmeShowsTheGuidesTourVerbatim(String guide, int block) throws IOException {
         Path root = Path.of("..");
         String readme = Files.readString(root.resolve("README.md"));
