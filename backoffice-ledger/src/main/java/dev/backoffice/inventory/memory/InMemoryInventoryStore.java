@@ -135,8 +135,11 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             StockOperation from = after.map(journal::find).orElse(null);
             List<StockOperation> ofItem = new ArrayList<>();
             for (int p = 0, n = journal.size(); p < n; p++) {
+                if (!journal.isOf(p, sku)) {
+                    continue; // other items' operations are not built
+                }
                 StockOperation o = journal.get(p);
-                if (o.sku().equals(sku) && (from == null || order.compare(o, from) > 0)) {
+                if (from == null || order.compare(o, from) > 0) {
                     ofItem.add(o);
                 }
             }
@@ -155,24 +158,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         }
 
         List<ValuationRow> committedValuation(LocalDate asOf) {
-            Map<String, long[]> sums = new TreeMap<>();
-            for (int p = 0, n = journal.size(); p < n; p++) {
-                StockOperation op = journal.get(p);
-                if (op.date().isAfter(asOf)) {
-                    continue;
-                }
-                for (StockMove m : op.moves()) {
-                    Location from = locations.get(m.from());
-                    Location to = locations.get(m.to());
-                    long q = to.kind().internal() == from.kind().internal() ? 0 : to.kind().internal() ? m.quantity() : -m.quantity();
-                    long[] s = sums.computeIfAbsent(m.sku(), k -> new long[2]);
-                    s[0] += q;
-                    s[1] += m.valueDelta().getAmountMinorLong();
-                }
-            }
-            List<ValuationRow> out = new ArrayList<>(sums.size());
-            sums.forEach((sku, s) -> out.add(new ValuationRow(sku, s[0], s[1])));
-            return out;
+            return journal.valuation(asOf, locations::get);
         }
 
         /** Committed reads, each under the monitor. */
