@@ -77,6 +77,15 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         private final Map<OperationId, Long> receiptLayers = new HashMap<>();
         private LocalDate closedThrough;
         private final InventoryReads reads = new Reads();
+        /**
+         * The position staging arrays and operation list of the last unit, cleared, for the next
+         * (a movement's unit otherwise allocates them every time); null while a unit holds them,
+         * so a nested unit makes its own.
+         */
+        private String[] spareSku;
+        private String[] spareLocation;
+        private AccountCounters[] spareCounters;
+        private List<StockOperation> spareOperations;
 
         Books(TenantId tenant) {
             super(tenant);
@@ -92,9 +101,13 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             Check.notNull(work, "work");
             synchronized (this) {
                 Staged tx = new Staged();
-                T result = work.apply(tx);
-                tx.apply();
-                return result;
+                try {
+                    T result = work.apply(tx);
+                    tx.apply();
+                    return result;
+                } finally {
+                    tx.release();
+                }
             }
         }
 
@@ -286,9 +299,9 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<String, Item> newItems;
             private Map<String, Location> newLocations;
             /** Staged positions: a unit touches two or three, so parallel arrays searched in order. */
-            private String[] posSku = new String[2];
-            private String[] posLocation = new String[2];
-            private AccountCounters[] posCounters = new AccountCounters[2];
+            private String[] posSku;
+            private String[] posLocation;
+            private AccountCounters[] posCounters;
             private int posSize;
             private Map<String, Map<String, LotBalance>> newLots;
             private List<StockOperation> newOperations;
@@ -297,6 +310,33 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<String, TreeMap<Long, CostLayer>> newLayers;
             private Map<OperationId, Long> newReceiptLayers;
             private LocalDate newClosedThrough;
+
+            Staged() {
+                if (spareSku != null) {
+                    posSku = spareSku;
+                    posLocation = spareLocation;
+                    posCounters = spareCounters;
+                    spareSku = null;
+                } else {
+                    posSku = new String[2];
+                    posLocation = new String[2];
+                    posCounters = new AccountCounters[2];
+                }
+            }
+
+            /** Hands the cleared staging arrays and list on to the next unit (this one is over). */
+            void release() {
+                java.util.Arrays.fill(posSku, 0, posSize, null);
+                java.util.Arrays.fill(posLocation, 0, posSize, null);
+                java.util.Arrays.fill(posCounters, 0, posSize, null);
+                spareSku = posSku;
+                spareLocation = posLocation;
+                spareCounters = posCounters;
+                if (newOperations != null) {
+                    newOperations.clear();
+                    spareOperations = newOperations;
+                }
+            }
 
             @Override
             public TenantId tenant() {
@@ -510,7 +550,8 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                     return false;
                 }
                 if (newOperations == null) {
-                    newOperations = new ArrayList<>(1);
+                    newOperations = spareOperations != null ? spareOperations : new ArrayList<>(1);
+                    spareOperations = null;
                 }
                 newOperations.add(operation);
                 return true;
