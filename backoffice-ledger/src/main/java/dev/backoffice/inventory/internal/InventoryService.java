@@ -59,6 +59,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The per-tenant inventory service behind {@link TenantInventory}: the rules, over a
@@ -192,8 +194,39 @@ public final class InventoryService implements TenantInventory {
         OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
         Instant now = now(); // one clock read for both: the day is the day of the recording instant
         LocalDate date = request.date().isPresent() ? request.date().get() : today(now);
-        boolean fresh = request.id().isEmpty();
-        return reruns.run(rerun -> store.write(tx -> {
+        MoveUnit unit = new MoveUnit(id, request, date, now, request.id().isEmpty());
+        return reruns.run(unit, unit);
+    }
+
+    /**
+     * One movement's unit of work as one object: the attempt given to {@link Reruns}, the work in
+     * the store's transaction, and its identity for an unknown outcome (three lambdas, allocated on
+     * every movement, before; issue #17's hot path).
+     */
+    private final class MoveUnit implements Reruns.Attempt<StockOperation>, Function<InventoryTx, StockOperation>, Supplier<String> {
+        private final OperationId id;
+        private final StockRequest request;
+        private final LocalDate date;
+        private final Instant now;
+        private final boolean fresh;
+        private boolean rerun;
+
+        MoveUnit(OperationId id, StockRequest request, LocalDate date, Instant now, boolean fresh) {
+            this.id = id;
+            this.request = request;
+            this.date = date;
+            this.now = now;
+            this.fresh = fresh;
+        }
+
+        @Override
+        public StockOperation run(boolean rerun) {
+            this.rerun = rerun;
+            return store.write(this);
+        }
+
+        @Override
+        public StockOperation apply(InventoryTx tx) {
             if (rerun || !fresh) { // a fresh id on its first attempt cannot be stored yet: no look-up
                 Optional<StockOperation> stored = tx.operation(id);
                 if (stored.isPresent()) {
@@ -201,7 +234,12 @@ public final class InventoryService implements TenantInventory {
                 }
             }
             return moveLocked(tx, id, request, date, now);
-        }), () -> whereToLook(id));
+        }
+
+        @Override
+        public String get() {
+            return whereToLook(id);
+        }
     }
 
     private StockOperation moveLocked(InventoryTx tx, OperationId id, StockRequest r, LocalDate date, Instant now) {
