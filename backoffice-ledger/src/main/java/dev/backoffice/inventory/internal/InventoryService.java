@@ -60,6 +60,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The per-tenant inventory service behind {@link TenantInventory}: the rules, over a
@@ -193,8 +195,39 @@ public final class InventoryService implements TenantInventory {
         OperationId id = request.id().orElseGet(OperationId::newId); // the identity, before the first attempt
         Instant now = now(); // one clock read for both: the day is the day of the recording instant
         LocalDate date = request.date().isPresent() ? request.date().get() : today(now);
-        boolean fresh = request.id().isEmpty();
-        return reruns.run(rerun -> store.write(tx -> {
+        MoveUnit unit = new MoveUnit(id, request, date, now, request.id().isEmpty());
+        return reruns.run(unit, unit);
+    }
+
+    /**
+     * One movement's unit of work as one object: the attempt given to {@link Reruns}, the work in
+     * the store's transaction, and its identity for an unknown outcome (three lambdas, allocated on
+     * every movement, before; issue #17's hot path).
+     */
+    private final class MoveUnit implements Reruns.Attempt<StockOperation>, Function<InventoryTx, StockOperation>, Supplier<String> {
+        private final OperationId id;
+        private final StockRequest request;
+        private final LocalDate date;
+        private final Instant now;
+        private final boolean fresh;
+        private boolean rerun;
+
+        MoveUnit(OperationId id, StockRequest request, LocalDate date, Instant now, boolean fresh) {
+            this.id = id;
+            this.request = request;
+            this.date = date;
+            this.now = now;
+            this.fresh = fresh;
+        }
+
+        @Override
+        public StockOperation run(boolean rerun) {
+            this.rerun = rerun;
+            return store.write(this);
+        }
+
+        @Override
+        public StockOperation apply(InventoryTx tx) {
             if (rerun || !fresh) { // a fresh id on its first attempt cannot be stored yet: no look-up
                 Optional<StockOperation> stored = tx.operation(id);
                 if (stored.isPresent()) {
@@ -202,7 +235,12 @@ public final class InventoryService implements TenantInventory {
                 }
             }
             return moveLocked(tx, id, request, date, now);
-        }), () -> whereToLook(id));
+        }
+
+        @Override
+        public String get() {
+            return whereToLook(id);
+        }
     }
 
     private StockOperation moveLocked(InventoryTx tx, OperationId id, StockRequest r, LocalDate date, Instant now) {
@@ -264,24 +302,31 @@ public final class InventoryService implements TenantInventory {
         tx.putPosition(item.sku(), from.code(), f);
         tx.putPosition(item.sku(), to.code(), t);
 
-        List<LotPart> parts = lotParts(tx, item, r, from, q, date);
-        long[] deltas = value(tx, item, r, from, to, q, itemCost, date);
+        // an untracked item moves in one part: no lot parts to list (the common case, kept allocation-light)
+        List<LotPart> parts = item.tracking() == Tracking.NONE ? null : lotParts(tx, item, r, from, q, date);
+        long delta = value(tx, item, r, from, to, q, itemCost, date);
         if (r.kind() == MoveKind.RECEIPT && item.costing() == Costing.FIFO) {
             tx.putReceiptLayer(id, itemCost.nextLayer()); // the layer it opened: what a later cost correction revalues
         }
-        List<StockMove> moves = new ArrayList<>(parts.size());
-        long valueLeft = deltas[0];
-        long qtyLeft = q;
-        Optional<ReservationId> rid = Optional.ofNullable(reservation).map(Reservation::id);
-        for (LotPart p : parts) {
-            long v = p.quantity == qtyLeft ? valueLeft : Costs.share(valueLeft, p.quantity, qtyLeft);
-            valueLeft -= v;
-            qtyLeft -= p.quantity;
-            moves.add(new StockMove(item.sku(), from.code(), to.code(), p.lot, p.expiry, p.quantity, item.unit().scale(),
-                    money(item.currency(), v), rid));
-        }
-        if (moves.size() == 1) {
-            moves = List.of(moves.get(0)); // what the operation keeps: no copy of it there
+        Optional<ReservationId> rid = reservation == null ? Optional.empty() : Optional.of(reservation.id());
+        List<StockMove> moves;
+        if (parts == null) {
+            moves = List.of(new StockMove(item.sku(), from.code(), to.code(), Optional.empty(), Optional.empty(), q, item.unit().scale(),
+                    money(item.currency(), delta), rid));
+        } else {
+            moves = new ArrayList<>(parts.size());
+            long valueLeft = delta;
+            long qtyLeft = q;
+            for (LotPart p : parts) {
+                long v = p.quantity == qtyLeft ? valueLeft : Costs.share(valueLeft, p.quantity, qtyLeft);
+                valueLeft -= v;
+                qtyLeft -= p.quantity;
+                moves.add(new StockMove(item.sku(), from.code(), to.code(), p.lot, p.expiry, p.quantity, item.unit().scale(),
+                        money(item.currency(), v), rid));
+            }
+            if (moves.size() == 1) {
+                moves = List.of(moves.get(0)); // what the operation keeps: no copy of it there
+            }
         }
         if (reservation != null) {
             tx.updateReservation(reservation.ship(q));
@@ -1097,16 +1142,16 @@ public final class InventoryService implements TenantInventory {
     }
 
     /** The movement's value delta of internal stock ([0]), costing it in or out of the item's stock. */
-    private long[] value(InventoryTx tx, Item item, StockRequest r, Location from, Location to, long q, ItemCost cost, LocalDate date) {
+    private long value(InventoryTx tx, Item item, StockRequest r, Location from, Location to, long q, ItemCost cost, LocalDate date) {
         if (from.kind().internal() == to.kind().internal()) {
-            return new long[]{0};
+            return 0;
         }
         if (to.kind().internal()) {
             long v = r.cost().map(Money::getAmountMinorLong).orElseGet(() -> Costs.atAverage(cost, q));
             receiveCost(tx, item, cost, q, v, date);
-            return new long[]{v};
+            return v;
         }
-        return new long[]{-issueCost(tx, item, cost, q)};
+        return -issueCost(tx, item, cost, q);
     }
 
     private static void receiveCost(InventoryTx tx, Item item, ItemCost cost, long q, long value, LocalDate date) {
@@ -1254,8 +1299,16 @@ public final class InventoryService implements TenantInventory {
         return minor == 0 ? ZEROS.computeIfAbsent(currency, Money::zero) : Money.ofMinor(currency, minor);
     }
 
-    /** The last day {@link #today} answered: kept operations share its date instead of one copy each. */
-    private volatile LocalDate lastDay = LocalDate.MIN;
+    /**
+     * The last day {@link #today} answered and the seconds it spans in the clock's zone: kept
+     * operations share its date, and an instant inside it needs no zone rules (on Java 17
+     * {@code LocalDate.ofInstant} builds a {@code ZoneRules} with a map on every call for an offset zone).
+     */
+    private volatile Day lastDay = new Day(LocalDate.MIN, 0, 0);
+
+    /** A day and its seconds {@code [start, end)}. */
+    private record Day(LocalDate date, long start, long end) {
+    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS); // the stores' precision: what is answered is what is stored
@@ -1266,12 +1319,14 @@ public final class InventoryService implements TenantInventory {
     }
 
     private LocalDate today(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
-        LocalDate last = lastDay;
-        if (day.equals(last)) {
-            return last;
+        Day last = lastDay;
+        long second = at.getEpochSecond();
+        if (second >= last.start && second < last.end) {
+            return last.date;
         }
-        lastDay = day;
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        lastDay = new Day(day, day.atStartOfDay(clock.getZone()).toEpochSecond(),
+                day.equals(LocalDate.MAX) ? Long.MAX_VALUE : day.plusDays(1).atStartOfDay(clock.getZone()).toEpochSecond());
         return day;
     }
 

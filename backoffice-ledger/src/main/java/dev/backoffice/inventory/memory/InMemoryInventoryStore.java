@@ -77,6 +77,15 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         private final Map<OperationId, Long> receiptLayers = new HashMap<>();
         private LocalDate closedThrough;
         private final InventoryReads reads = new Reads();
+        /**
+         * The position staging arrays and operation list of the last unit, cleared, for the next
+         * (a movement's unit otherwise allocates them every time); null while a unit holds them,
+         * so a nested unit makes its own.
+         */
+        private String[] spareSku;
+        private String[] spareLocation;
+        private AccountCounters[] spareCounters;
+        private List<StockOperation> spareOperations;
 
         Books(TenantId tenant) {
             super(tenant);
@@ -92,9 +101,13 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             Check.notNull(work, "work");
             synchronized (this) {
                 Staged tx = new Staged();
-                T result = work.apply(tx);
-                tx.apply();
-                return result;
+                try {
+                    T result = work.apply(tx);
+                    tx.apply();
+                    return result;
+                } finally {
+                    tx.release();
+                }
             }
         }
 
@@ -135,8 +148,11 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             StockOperation from = after.map(journal::find).orElse(null);
             List<StockOperation> ofItem = new ArrayList<>();
             for (int p = 0, n = journal.size(); p < n; p++) {
+                if (!journal.isOf(p, sku)) {
+                    continue; // other items' operations are not built
+                }
                 StockOperation o = journal.get(p);
-                if (o.sku().equals(sku) && (from == null || order.compare(o, from) > 0)) {
+                if (from == null || order.compare(o, from) > 0) {
                     ofItem.add(o);
                 }
             }
@@ -155,24 +171,7 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
         }
 
         List<ValuationRow> committedValuation(LocalDate asOf) {
-            Map<String, long[]> sums = new TreeMap<>();
-            for (int p = 0, n = journal.size(); p < n; p++) {
-                StockOperation op = journal.get(p);
-                if (op.date().isAfter(asOf)) {
-                    continue;
-                }
-                for (StockMove m : op.moves()) {
-                    Location from = locations.get(m.from());
-                    Location to = locations.get(m.to());
-                    long q = to.kind().internal() == from.kind().internal() ? 0 : to.kind().internal() ? m.quantity() : -m.quantity();
-                    long[] s = sums.computeIfAbsent(m.sku(), k -> new long[2]);
-                    s[0] += q;
-                    s[1] += m.valueDelta().getAmountMinorLong();
-                }
-            }
-            List<ValuationRow> out = new ArrayList<>(sums.size());
-            sums.forEach((sku, s) -> out.add(new ValuationRow(sku, s[0], s[1])));
-            return out;
+            return journal.valuation(asOf, locations::get);
         }
 
         /** Committed reads, each under the monitor. */
@@ -300,9 +299,9 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<String, Item> newItems;
             private Map<String, Location> newLocations;
             /** Staged positions: a unit touches two or three, so parallel arrays searched in order. */
-            private String[] posSku = new String[2];
-            private String[] posLocation = new String[2];
-            private AccountCounters[] posCounters = new AccountCounters[2];
+            private String[] posSku;
+            private String[] posLocation;
+            private AccountCounters[] posCounters;
             private int posSize;
             private Map<String, Map<String, LotBalance>> newLots;
             private List<StockOperation> newOperations;
@@ -311,6 +310,33 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
             private Map<String, TreeMap<Long, CostLayer>> newLayers;
             private Map<OperationId, Long> newReceiptLayers;
             private LocalDate newClosedThrough;
+
+            Staged() {
+                if (spareSku != null) {
+                    posSku = spareSku;
+                    posLocation = spareLocation;
+                    posCounters = spareCounters;
+                    spareSku = null;
+                } else {
+                    posSku = new String[2];
+                    posLocation = new String[2];
+                    posCounters = new AccountCounters[2];
+                }
+            }
+
+            /** Hands the cleared staging arrays and list on to the next unit (this one is over). */
+            void release() {
+                java.util.Arrays.fill(posSku, 0, posSize, null);
+                java.util.Arrays.fill(posLocation, 0, posSize, null);
+                java.util.Arrays.fill(posCounters, 0, posSize, null);
+                spareSku = posSku;
+                spareLocation = posLocation;
+                spareCounters = posCounters;
+                if (newOperations != null) {
+                    newOperations.clear();
+                    spareOperations = newOperations;
+                }
+            }
 
             @Override
             public TenantId tenant() {
@@ -524,7 +550,8 @@ public final class InMemoryInventoryStore extends TenantScopedStore<TenantInvent
                     return false;
                 }
                 if (newOperations == null) {
-                    newOperations = new ArrayList<>(1);
+                    newOperations = spareOperations != null ? spareOperations : new ArrayList<>(1);
+                    spareOperations = null;
                 }
                 newOperations.add(operation);
                 return true;

@@ -152,12 +152,15 @@ public final class InventoryBench {
         int m = 500_000;
         double[] transferRounds = new double[3];
         double[] shipmentRounds = new double[3];
+        long[] transferFaults = new long[3];
         for (int r = 0; r < 3; r++) {
+            long f0 = minorFaults();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 stock.move(i % 2 == 0 ? there : back);
             }
             transferRounds[r] = n / ((System.nanoTime() - t0) / 1e9);
+            transferFaults[r] = f0 < 0 ? -1 : minorFaults() - f0;
             long t1 = System.nanoTime();
             for (int i = 0; i < m; i++) {
                 stock.move(ship);
@@ -174,7 +177,27 @@ public final class InventoryBench {
         for (double x : transferRounds) {
             rounds.add(Math.round(x));
         }
+        // a round that first touches heap the JVM just grew spends its time in page faults, not in the
+        // SDK (issue #17 measurements): shown so that a slow round can be told apart
+        var faults = out.putArray("memory_transfer_round_minor_page_faults");
+        for (long f : transferFaults) {
+            faults.add(f);
+        }
+        out.put("jvm_args", String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+        System.out.printf("memory transfer rounds: minor page faults %d %d %d (JVM args: %s)%n", transferFaults[0], transferFaults[1],
+                transferFaults[2], out.get("jvm_args").asText());
         System.out.printf("memory, one thread: %.0f transfers/s, %.0f FIFO shipments/s%n", transfers, shipments);
+    }
+
+    /** The process's minor page faults so far (Linux {@code /proc/self/stat}); -1 elsewhere. */
+    private static long minorFaults() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** {@code items} FIFO items with three receipts each over three months, valued as of the second month. */
