@@ -202,13 +202,13 @@ public abstract class InventoryCommitOutcomeContract extends CommitOutcomeContra
         }
         Reservation r = stock.reserve(NewReservation.of("BOLT", "WH1", BigDecimal.valueOf(90), "order", clock.instant().plus(Duration.ofHours(1))));
         long[] keep = {90};
-        Probe probe = CommitOutcomes.probe(faulty, () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(--keep[0])),
+        Probe probe = probe(() -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(--keep[0])),
                 () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(--keep[0])));
         assertThat(probe.commits()).isEqualTo(1);
-        for (Fault fault : CommitOutcomes.faults(faulty, probe)) {
+        for (Fault fault : faults(probe)) {
             long k = --keep[0];
             // stored: the reservation holds k (this release done) or more (not done); told done: exactly k held, never less
-            CommitOutcomes.toldMatchesStored(faulty, fault, () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(k)),
+            toldMatchesStored(fault, () -> stock.releaseDownTo(r.id(), BigDecimal.valueOf(k)),
                     told -> told.open() == k && stock.reservation(r.id()).equals(told) ? 1 : 0,
                     () -> stock.reservation(r.id()).open() == k ? 1 : 0, 1);
             assertThat(stock.reservation(r.id()).open()).as("a rerun released nothing twice").isGreaterThanOrEqualTo(k);

@@ -834,12 +834,12 @@ public final class InventoryService implements TenantInventory {
             }
         }
         rows.put();
-        long[] deltas = value(tx, item, r, from, to, q, itemCost, date);
+        long delta = value(tx, item, r, from, to, q, itemCost, date);
         if (r.kind() == MoveKind.RECEIPT && item.costing() == Costing.FIFO) {
             tx.putReceiptLayer(id, itemCost.nextLayer());
         }
         List<StockMove> moves = new ArrayList<>(parts.size());
-        long valueLeft = deltas[0];
+        long valueLeft = delta;
         long qtyLeft = q;
         Optional<ReservationId> rid = Optional.ofNullable(reservation).map(Reservation::id);
         for (int i = 0; i < parts.size(); i++) {
@@ -1141,7 +1141,7 @@ public final class InventoryService implements TenantInventory {
     private record LotPart(Optional<String> lot, Optional<LocalDate> expiry, long quantity) {
     }
 
-    /** The movement's value delta of internal stock ([0]), costing it in or out of the item's stock. */
+    /** The movement's value delta of internal stock, costing it in or out of the item's stock. */
     private long value(InventoryTx tx, Item item, StockRequest r, Location from, Location to, long q, ItemCost cost, LocalDate date) {
         if (from.kind().internal() == to.kind().internal()) {
             return 0;
