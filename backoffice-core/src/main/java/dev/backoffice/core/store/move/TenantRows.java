@@ -181,18 +181,22 @@ final class TenantRows {
                 List<List<Object>> touched = new ArrayList<>();
                 long n;
                 n = count(s, t);
+                // the source's key text and row hash of each row an upsert pass wrote, read with the row (both PostgreSQL)
+                List<String[]> known = serverHash ? new ArrayList<>() : null;
                 if (since != null && sd == Dialect.POSTGRESQL && onTarget.containsKey(t.name)) {
                     inserted = 0;
-                    changed += upsertSince(s, d, t, since, touched);
+                    changed += upsertSince(s, d, t, since, touched, known);
                     if (onTarget.get(t.name) + inserted != n) { // rows deleted since: the counts tell, the merge finds them
                         touched.clear();
+                        known = null;
                         changed += merge(s, d, t, serverHash, sd, touched);
                     }
                 } else {
+                    known = null;
                     changed += merge(s, d, t, serverHash, sd, touched);
                 }
                 onTarget.put(t.name, n); // the upserts brought the target to n, or the merge did
-                sameOnBoth(s, d, t, touched, serverHash); // what this pass wrote reads back as the source has it
+                sameOnBoth(s, d, t, touched, serverHash, known); // what this pass wrote reads back as the source has it
                 rows.put(t.name, n);
                 keys.put(t.name, touched);
             }
@@ -205,19 +209,24 @@ final class TenantRows {
     }
 
     /** PostgreSQL: rows written by a transaction at least as new as {@code since}, written to the target. */
-    private long upsertSince(Connection s, Connection d, Table t, String since, List<List<Object>> touched) throws SQLException {
+    private long upsertSince(Connection s, Connection d, Table t, String since, List<List<Object>> touched, List<String[]> known)
+            throws SQLException {
         long n = 0;
-        try (PreparedStatement ps = s.prepareStatement("SELECT " + t.columnList() + " FROM " + t.name
-                + " WHERE tenant_id = ? AND age(xmin) <= age(CAST(? AS xid))")) {
+        int skip = known == null ? 0 : 2;
+        try (PreparedStatement ps = s.prepareStatement("SELECT " + (known == null ? "" : t.sortKey() + ", " + t.rowHash() + ", ")
+                + t.columnList() + " FROM " + t.name + " WHERE tenant_id = ? AND age(xmin) <= age(CAST(? AS xid))")) {
             ps.setFetchSize(1000);
             ps.setString(1, tenant.value());
             ps.setString(2, since);
             List<Object[]> batch = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Object[] row = values(rs, t.columns.size(), 0);
+                    Object[] row = values(rs, t.columns.size(), skip);
                     batch.add(row);
                     touched.add(t.keyOf(row));
+                    if (known != null) {
+                        known.add(new String[]{rs.getString(1), rs.getString(2)});
+                    }
                     if (batch.size() == BATCH) {
                         n += upsert(d, t, batch);
                         batch.clear();
@@ -371,7 +380,7 @@ final class TenantRows {
                 if (fromMark) {
                     // the rows the last pass wrote, once more (few); the rest: hashed equal by the
                     // snapshot copy and not written since (xmin), counts equal (the pass checked)
-                    sameOnBoth(s, d, t, pass.changedKeys().getOrDefault(t.name, List.of()), serverHash);
+                    sameOnBoth(s, d, t, pass.changedKeys().getOrDefault(t.name, List.of()), serverHash, null);
                 } else {
                     Diff diff = diff(s, d, t, serverHash, sd);
                     if (!diff.isEmpty()) {
@@ -388,10 +397,20 @@ final class TenantRows {
     }
 
     /** The rows with these keys hash equal on both sides (or are missing on both). */
-    private void sameOnBoth(Connection s, Connection d, Table t, List<List<Object>> keys, boolean serverHash) throws SQLException {
+    private void sameOnBoth(Connection s, Connection d, Table t, List<List<Object>> keys, boolean serverHash, List<String[]> known)
+            throws SQLException {
         for (int i = 0; i < keys.size(); i += BATCH) {
             List<Object[]> part = keys.subList(i, Math.min(keys.size(), i + BATCH)).stream().map(List::toArray).toList();
-            if (!hashesOf(s, t, part, serverHash).equals(hashesOf(d, t, part, serverHash))) {
+            Map<String, String> want;
+            if (known != null) { // read with the rows: no second reading of the source
+                want = new TreeMap<>();
+                for (String[] kh : known.subList(i, Math.min(known.size(), i + BATCH))) {
+                    want.put(kh[0], kh[1]);
+                }
+            } else {
+                want = hashesOf(s, t, part, serverHash);
+            }
+            if (!want.equals(hashesOf(d, t, part, serverHash))) {
                 throw mismatch(t.name, "rows written during the move differ between the source and the target");
             }
         }
