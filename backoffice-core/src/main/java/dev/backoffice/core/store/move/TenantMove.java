@@ -219,14 +219,12 @@ public final class TenantMove {
                     }
                 }
                 // unfenced catch-up passes while the tenant keeps writing, until little is left for the fence
-                long before = Long.MAX_VALUE;
                 for (int i = 0; i < CATCH_UP_PASSES; i++) {
                     pass = rows.catchUp(since);
                     since = pass.since();
-                    if (pass.changed() <= CAUGHT_UP_ROWS || pass.changed() >= before) {
-                        break; // little left, or the writers outpace the passes: fence now
+                    if (pass.changed() <= CAUGHT_UP_ROWS) {
+                        break;
                     }
-                    before = pass.changed();
                 }
                 step(dst, MoveStep.CAUGHT_UP);
                 if (run.stop(MoveStep.CAUGHT_UP)) {
@@ -268,7 +266,7 @@ public final class TenantMove {
     }
 
     /** Unfenced catch-up passes at most, before the fence. */
-    private static final int CATCH_UP_PASSES = 5;
+    private static final int CATCH_UP_PASSES = 3;
     /** A catch-up pass that changed no more rows than this is the last before the fence. */
     private static final long CAUGHT_UP_ROWS = 10_000;
 

@@ -363,11 +363,11 @@ final class TenantRows {
 
     /**
      * Checks, with the source fenced, that the target equals it: after a generic pass, a
-     * second merge finds no difference; after a PostgreSQL pass since a mark, every row the pass
-     * wrote hashes equal on both sides once more. The rest needs no second reading: the pass
-     * found every table's count equal to the source's (else it merged the table in full), and
-     * the rows it did not touch were hashed equal by the snapshot copy or written and compared
-     * by an earlier pass, and have not been written since (their {@code xmin} says so).
+     * second merge finds no difference. After a PostgreSQL pass since a mark nothing needs a
+     * second reading: that pass compared every row it wrote with the source's, found every
+     * table's count equal to the source's (else it merged the table in full), and the rows it
+     * did not touch were hashed equal by the snapshot copy or written and compared by an earlier
+     * pass, and have not been written since (their {@code xmin} says so).
      */
     void verify(Pass pass, boolean fromMark) {
         try (Connection s = source.getConnection(); Connection d = target.getConnection()) {
@@ -378,9 +378,11 @@ final class TenantRows {
             boolean serverHash = sd == Dialect.POSTGRESQL && dd == Dialect.POSTGRESQL;
             for (Table t : tables(s)) {
                 if (fromMark) {
-                    // the rows the last pass wrote, once more (few); the rest: hashed equal by the
-                    // snapshot copy and not written since (xmin), counts equal (the pass checked)
-                    sameOnBoth(s, d, t, pass.changedKeys().getOrDefault(t.name, List.of()), serverHash, null);
+                    // nothing to read again: the fenced pass compared every row it wrote, read back
+                    // from the target, with the source's hash read with the row; the rest was hashed
+                    // equal by the snapshot copy or an earlier pass and not written since (xmin);
+                    // the counts are equal (the pass checked)
+                    continue;
                 } else {
                     Diff diff = diff(s, d, t, serverHash, sd);
                     if (!diff.isEmpty()) {
