@@ -226,6 +226,106 @@ abstract class TenantMoveContract {
                 report.total().toMillis(), report.fenced().toMillis(), FenceRetries.RETRIED.get());
     }
 
+    /** Every row of {@code t} in every moved table of {@code db}, as text, sorted: what "the same content" means. */
+    private Map<String, List<String>> content(DataSource db, TenantId t) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<String>> m : modules.entrySet()) {
+            for (String table : dev.backoffice.core.export.TenantExport.tablesOf(m.getKey(), m.getValue())) {
+                List<String> rows = Jdbc.of(db).inTransaction(c -> Jdbc.query(c, "SELECT * FROM " + table + " WHERE tenant_id = ?", rs -> {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        b.append(rs.getMetaData().getColumnLabel(i).toLowerCase()).append('=').append(rs.getString(i)).append(' ');
+                    }
+                    return b.toString();
+                }, t.value()));
+                rows.sort(null);
+                out.put(table, rows);
+            }
+        }
+        return out;
+    }
+
+    /** As the tenant's application would: one write transaction on the source, fenced like any other. */
+    private void sql(TenantId t, String statement, Object... params) {
+        try (TenantFence.Scope ignored = TenantFence.enter(t)) {
+            Jdbc.of(fencedOne).inTransactionRun(c -> Jdbc.update(c, statement, params));
+        }
+    }
+
+    private static final String POLICY = "INSERT INTO docs_policy (tenant_id, doc_class, policy_json) VALUES (?, ?, ?)";
+
+    @Test
+    void inserts_updates_and_deletes_between_the_snapshot_and_the_fence_reach_the_target_exactly() {
+        TenantId t = company("changing-co", "one");
+        for (int i = 1; i <= 20; i++) {
+            post(t, i);
+        }
+        for (String cls : List.of("a", "b", "c", "d")) {
+            sql(t, POLICY, t.value(), cls, "{\"years\": 1}");
+        }
+        int[] next = {21};
+        Map<MoveStep, Map<String, List<String>>> seen = new java.util.EnumMap<>(MoveStep.class);
+        MoveReport report = move(t).onStep(step -> {
+            if (step == MoveStep.COPIED || step == MoveStep.CAUGHT_UP) { // after a snapshot, before the fence: the tenant writes on
+                String round = step.name().toLowerCase();
+                for (int i = 0; i < 3; i++) {
+                    post(t, next[0]++); // inserts entries and movements, updates the accounts' balances
+                }
+                sql(t, "UPDATE docs_policy SET policy_json = ? WHERE tenant_id = ? AND doc_class = ?", "{\"" + round + "\": 2}", t.value(),
+                        step == MoveStep.COPIED ? "a" : "b");
+                sql(t, "DELETE FROM docs_policy WHERE tenant_id = ? AND doc_class = ?", t.value(), step == MoveStep.COPIED ? "c" : "d");
+                sql(t, POLICY, t.value(), "new-" + round, "{}");
+                sql(t, "UPDATE ledger_account SET name = ? WHERE tenant_id = ? AND code = ?", "Cash " + round, t.value(), "1000");
+                seen.put(step, content(one.dataSource(), t));
+            }
+        }).run();
+
+        assertThat(report.complete()).isTrue();
+        Map<String, List<String>> source = content(one.dataSource(), t);
+        assertThat(source).isEqualTo(seen.get(MoveStep.CAUGHT_UP)); // nothing written on the source after the fence
+        assertThat(content(two.dataSource(), t)).isEqualTo(source);
+        assertThat(count(two, "ledger_entry", t)).isEqualTo(26);
+        assertThat(source.get("docs_policy")).hasSize(4).noneMatch(r -> r.contains("doc_class=c ") || r.contains("doc_class=d "));
+        assertThat(String.join("", source.get("ledger_account"))).contains("Cash caught_up");
+        assertThat(report.rows().get("ledger_entry")).isEqualTo(26);
+        assertThat(JdbcAuditStore.create(two.jdbc(), clock).forTenant(t).verify().intact()).isTrue();
+    }
+
+    @Test
+    void the_fence_comes_after_the_snapshot_copy_so_the_bulk_copy_runs_while_the_tenant_writes() {
+        TenantId t = company("journal-co", "one");
+        for (int i = 1; i <= 30; i++) {
+            post(t, i);
+        }
+        Map<MoveStep, Instant> journal = new java.util.EnumMap<>(MoveStep.class);
+        Map<MoveStep, Boolean> sourceWritable = new java.util.EnumMap<>(MoveStep.class);
+        MoveReport report = move(t).onStep(step -> {
+            if (step == MoveStep.COPIED || step == MoveStep.FENCED) {
+                // the journal row of the step: on the target until the fence, on the source from it
+                DataSource db = step == MoveStep.COPIED ? two.dataSource() : one.dataSource();
+                journal.put(step, Jdbc.of(db).inTransaction(c -> Jdbc.queryOne(c, "SELECT changed_at, step FROM " + TenantFence.TABLE
+                        + " WHERE tenant_id = ?", rs -> {
+                            assertThat(rs.getString(2)).isEqualTo(step.name());
+                            return Jdbc.instant(rs, "changed_at");
+                        }, t.value()).orElseThrow()));
+            }
+            if (step.compareTo(MoveStep.OPENED) < 0) {
+                sourceWritable.put(step, writable(fencedOne, t));
+            }
+        }).run();
+
+        assertThat(report.complete()).isTrue();
+        assertThat(journal.get(MoveStep.FENCED)).as("fenced after the snapshot was copied").isAfter(journal.get(MoveStep.COPIED));
+        assertThat(sourceWritable).containsEntry(MoveStep.PREPARED, true).containsEntry(MoveStep.COPIED, true)
+                .containsEntry(MoveStep.CAUGHT_UP, true).containsEntry(MoveStep.FENCED, false)
+                .containsEntry(MoveStep.DELTA_COPIED, false).containsEntry(MoveStep.VERIFIED, false);
+        assertThat(report.steps().keySet()).containsExactly(MoveStep.values());
+        java.time.Duration fencedSteps = report.steps().get(MoveStep.DELTA_COPIED).plus(report.steps().get(MoveStep.VERIFIED))
+                .plus(report.steps().get(MoveStep.OPENED));
+        assertThat(report.fenced()).as("the fenced window holds the delta, verification and opening, not the copy")
+                .isLessThanOrEqualTo(fencedSteps.plus(report.steps().get(MoveStep.FENCED)));
+    }
+
     @Test
     void a_move_stopped_after_any_step_runs_again_to_the_end_and_is_never_writable_in_two_places() {
         for (MoveStep step : EnumSet.range(MoveStep.PREPARED, MoveStep.OPENED)) {
@@ -239,10 +339,13 @@ abstract class TenantMoveContract {
             boolean onOne = writable(fencedOne, t);
             boolean onTwo = writable(fencedTwo, t);
             assertThat(onOne && onTwo).as("writable in two places after %s", step).isFalse();
-            assertThat(onOne).as("source writable after %s", step).isEqualTo(step == MoveStep.PREPARED);
+            boolean beforeFence = step.compareTo(MoveStep.FENCED) < 0; // the snapshot copy and catch-up run unfenced
+            assertThat(onOne).as("source writable after %s", step).isEqualTo(beforeFence);
             assertThat(onTwo).as("target writable after %s", step).isEqualTo(step == MoveStep.OPENED);
-            assertThat(TenantMove.journalOf(one.dataSource(), t)).isEqualTo(
-                    (step == MoveStep.PREPARED ? "open" : "fenced/" + step.name()));
+            assertThat(TenantMove.journalOf(one.dataSource(), t)).isEqualTo(beforeFence ? "open" : "fenced/" + step.name());
+            if (beforeFence) {
+                assertThat(TenantMove.journalOf(two.dataSource(), t)).isEqualTo("incoming/" + step.name());
+            }
 
             MoveReport finished = move(t).run();
             assertThat(finished.complete()).as("rerun after %s", step).isTrue();

@@ -3,7 +3,6 @@ package dev.backoffice.core.store.move;
 import dev.backoffice.core.audit.AuditVerification;
 import dev.backoffice.core.audit.JdbcAuditStore;
 import dev.backoffice.core.error.CoreErrorCode;
-import dev.backoffice.core.export.ExportManifest;
 import dev.backoffice.core.export.TenantExport;
 import dev.backoffice.core.jdbc.Jdbc;
 import dev.backoffice.core.jdbc.SchemaInstaller;
@@ -13,15 +12,13 @@ import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Moves one tenant, every module of it, from one database to another while the application
@@ -38,29 +34,31 @@ import java.util.stream.Stream;
  * <pre>{@code
  * MoveReport r = TenantMove.of(tenant).from("eu", euDataSource).to("uk", ukDataSource)
  *         .modules(Map.of("core", JdbcAuditStore.SCHEMA, "ledger", JdbcLedgerStore.SCRIPTS, ...))
- *         .placement(movablePlacement).workDir(dir).run();
+ *         .placement(movablePlacement).run();
  * }</pre>
  *
- * <p>The steps ({@link MoveStep}): prepare the target (the tenant's writes refused there), fence
- * the source ({@code storage.tenant_moving}: the fencing update waits for the writes in flight,
- * see {@link TenantFence}), export every module from the source ({@link TenantExport}, format
- * version 1), import into the target (after removing what an interrupted earlier attempt left
- * there; the ledger's entry-number sequence advanced past the imported numbers), verify (the
- * target re-exported gives every table's row count and SHA-256 of the export; the audit chain
- * verifies; the {@link MoveCheck}s pass), open the target, mark the source moved
- * ({@code storage.tenant_moved} for good) and switch the {@link MovablePlacement}.
+ * <p>Two phases. While the tenant keeps writing on the source: prepare the target (the tenant's
+ * writes refused there), copy one consistent snapshot of every module's rows into it (a
+ * read-only {@code REPEATABLE READ} transaction on the source; PostgreSQL to PostgreSQL streams
+ * with {@code COPY}) and hash the copy equal to the snapshot, then catch up with newer
+ * snapshots until little has changed. Then, fenced: fence the source
+ * ({@code storage.tenant_moving}: the fencing update waits for the writes in flight, see
+ * {@link TenantFence}), copy what changed since the last snapshot (inserts, updates and deletes
+ * of every table, found generically: see {@code TenantRows}), verify (row counts and hashes;
+ * the audit chain verifies; the {@link MoveCheck}s pass; the ledger's entry-number sequence is
+ * advanced past the imported numbers), open the target, mark the source moved
+ * ({@code storage.tenant_moved} for good) and switch the {@link MovablePlacement}. The tenant's
+ * writes are refused only for the fenced phase: the delta, not the bulk copy.
  *
- * <p>The journal is the tenant's fence rows on both databases (state, step, move id, the other
- * database's key), written before each next step. A move interrupted at any step (the mover's
- * JVM killed) is finished by running the same move again, or undone by {@link #rollback()}. The
- * tenant is never writable in two places: the target opens only after the source is fenced and
- * the copy verified, and the source is never unfenced once the target has opened unless the
- * rollback closed the target first.
+ * <p>The journal is the tenant's fence rows (state, step, move id, the other database's key):
+ * on the target until the source is fenced, on the source from then on, written after each
+ * step. A move interrupted at any step (the mover's JVM killed) is finished by running the same
+ * move again, or undone by {@link #rollback()}. The tenant is never writable in two places: the
+ * target opens only after the source is fenced and the copy verified, and the source is never
+ * unfenced once the target has opened unless the rollback closed the target first.
  *
- * <p>The tenant's writes are refused from the fence to the target's opening: export, import and
- * verify of its whole state. Applications retry {@code storage.tenant_moving} (and
- * {@code storage.tenant_moved}, which a routed store answers with the new database once its
- * placement is switched).
+ * <p>Applications retry {@code storage.tenant_moving} (and {@code storage.tenant_moved}, which a
+ * routed store answers with the new database once its placement is switched).
  */
 public final class TenantMove {
 
@@ -71,7 +69,6 @@ public final class TenantMove {
     private DataSource to;
     private final Map<String, List<String>> modules = new LinkedHashMap<>();
     private MovablePlacement placement;
-    private Path workDir;
     private final List<MoveCheck> checks = new ArrayList<>();
     private MoveStep stopAfter;
     private Consumer<MoveStep> onStep = step -> { };
@@ -120,9 +117,14 @@ public final class TenantMove {
         return this;
     }
 
-    /** Where the export is written (default: a directory under {@code java.io.tmpdir}); kept after the move. */
+    /**
+     * No longer used: the move streams rows database to database and writes no files.
+     *
+     * @deprecated kept so that existing callers compile; to be removed before 1.0
+     */
+    @Deprecated
     public TenantMove workDir(Path dir) {
-        this.workDir = Check.notNull(dir, "workDir");
+        Check.notNull(dir, "workDir");
         return this;
     }
 
@@ -171,7 +173,7 @@ public final class TenantMove {
         TenantFence.install(src);
         TenantFence.install(dst);
         modules.forEach((m, scripts) -> {
-            SchemaInstaller.install(src, m, scripts); // a module the source never used exports empty
+            SchemaInstaller.install(src, m, scripts); // a module the source never used moves empty
             SchemaInstaller.install(dst, m, scripts);
         });
         Row s = row(src);
@@ -181,7 +183,7 @@ public final class TenantMove {
                 throw conflict("tenant " + tenant + " has already moved away from '" + fromKey + "' to another database");
             }
             switchPlacement();
-            return report(s.moveId, MoveStep.MOVED, Map.of(), start, 0, true);
+            return new Run(start, s.moveId, true).report(MoveStep.MOVED, Map.of());
         }
         if (TenantFence.FENCED.equals(s.state) && !toKey.equals(s.peer)) {
             throw conflict("a move of tenant " + tenant + " from '" + fromKey + "' to another database is under way: "
@@ -190,58 +192,117 @@ public final class TenantMove {
         if (TenantFence.OPEN.equals(d.state) && d.exists && !TenantFence.FENCED.equals(s.state)) {
             throw conflict("tenant " + tenant + " is open on '" + toKey + "' already: it cannot move there");
         }
-        boolean resumed = TenantFence.FENCED.equals(s.state);
-        String moveId = resumed && s.moveId != null ? s.moveId : UUID.randomUUID().toString();
-        Map<String, Long> rows = new TreeMap<>();
-        long fencedAt;
-        if (resumed && (MoveStep.VERIFIED.name().equals(s.step) || MoveStep.OPENED.name().equals(s.step))) {
-            fencedAt = System.nanoTime(); // verified by the earlier run: only the switch is left
+        boolean fenced = TenantFence.FENCED.equals(s.state);
+        boolean copied = !fenced && TenantFence.INCOMING.equals(d.state) && fromKey.equals(d.peer)
+                && (MoveStep.COPIED.name().equals(d.step) || MoveStep.CAUGHT_UP.name().equals(d.step));
+        String moveId = fenced && s.moveId != null ? s.moveId : copied && d.moveId != null ? d.moveId : UUID.randomUUID().toString();
+        Run run = new Run(start, moveId, fenced || copied);
+        TenantRows rows = new TenantRows(tenant, from, to, tables());
+        TenantRows.Pass pass = null;
+        if (fenced && (MoveStep.VERIFIED.name().equals(s.step) || MoveStep.OPENED.name().equals(s.step))) {
+            run.fencedAt = System.nanoTime(); // verified by the earlier run: only the switch is left
         } else {
-            write(dst, TenantFence.INCOMING, MoveStep.PREPARED, moveId, fromKey);
-            if (stop(MoveStep.PREPARED)) {
-                return report(moveId, MoveStep.PREPARED, rows, start, 0, resumed);
+            String since = null; // a pass's snapshot mark: known only within one run
+            if (!fenced) {
+                if (!copied) {
+                    write(dst, TenantFence.INCOMING, MoveStep.PREPARED, moveId, fromKey);
+                    if (run.stop(MoveStep.PREPARED)) {
+                        return run.report(MoveStep.PREPARED, Map.of());
+                    }
+                    removeFrom(dst); // what an interrupted earlier attempt copied
+                    pass = rows.copySnapshot();
+                    since = pass.since();
+                    advanceSequences(dst, pass.rows());
+                    step(dst, MoveStep.COPIED);
+                    if (run.stop(MoveStep.COPIED)) {
+                        return run.report(MoveStep.COPIED, pass.rows());
+                    }
+                }
+                // unfenced catch-up passes while the tenant keeps writing, until little is left for the fence
+                for (int i = 0; i < CATCH_UP_PASSES; i++) {
+                    pass = rows.catchUp(since);
+                    since = pass.since();
+                    if (pass.changed() <= CAUGHT_UP_ROWS) {
+                        break;
+                    }
+                }
+                step(dst, MoveStep.CAUGHT_UP);
+                if (run.stop(MoveStep.CAUGHT_UP)) {
+                    return run.report(MoveStep.CAUGHT_UP, pass.rows());
+                }
+                run.fencedAt = System.nanoTime();
+                write(src, TenantFence.FENCED, MoveStep.FENCED, moveId, toKey); // waits for the writes in flight
+                if (run.stop(MoveStep.FENCED)) {
+                    return run.report(MoveStep.FENCED, pass.rows());
+                }
+            } else {
+                run.fencedAt = System.nanoTime(); // an earlier run fenced the source
             }
-            fencedAt = System.nanoTime();
-            write(src, TenantFence.FENCED, MoveStep.FENCED, moveId, toKey); // waits for the writes in flight
-            if (stop(MoveStep.FENCED)) {
-                return report(moveId, MoveStep.FENCED, rows, start, fencedAt, resumed);
+            pass = rows.catchUp(since); // with the source fenced: the last delta
+            run.delta = pass.changed();
+            advanceSequences(dst, pass.rows());
+            step(src, MoveStep.DELTA_COPIED);
+            if (run.stop(MoveStep.DELTA_COPIED)) {
+                return run.report(MoveStep.DELTA_COPIED, pass.rows());
             }
-            Path dir = directory(moveId);
-            Map<String, ExportManifest> exported = new LinkedHashMap<>();
-            modules.forEach((m, scripts) -> exported.put(m,
-                    TenantExport.export(src, tenant, m, TenantExport.tablesOf(m, scripts), dir.resolve("export").resolve(m))));
-            exported.values().forEach(x -> x.tables().forEach(t -> rows.put(t.table(), t.rows())));
-            step(src, MoveStep.EXPORTED);
-            if (stop(MoveStep.EXPORTED)) {
-                return report(moveId, MoveStep.EXPORTED, rows, start, fencedAt, resumed);
-            }
-            removeFrom(dst); // what an interrupted earlier attempt imported
-            for (String m : exported.keySet()) {
-                TenantExport.importInto(dst, dir.resolve("export").resolve(m));
-            }
-            if (rows.containsKey("ledger_entry")) {
-                TenantExport.advanceSequence(dst, tenant, "ledger_sequence_block", "ledger_entry", "sequence");
-            }
-            step(src, MoveStep.IMPORTED);
-            if (stop(MoveStep.IMPORTED)) {
-                return report(moveId, MoveStep.IMPORTED, rows, start, fencedAt, resumed);
-            }
-            verify(dst, dir, exported);
+            rows.verify(pass, since != null);
+            verify(dst);
             step(src, MoveStep.VERIFIED);
-            if (stop(MoveStep.VERIFIED)) {
-                return report(moveId, MoveStep.VERIFIED, rows, start, fencedAt, resumed);
+            if (run.stop(MoveStep.VERIFIED)) {
+                return run.report(MoveStep.VERIFIED, pass.rows());
             }
         }
+        Map<String, Long> moved = pass == null ? Map.of() : pass.rows();
         step(src, MoveStep.OPENED);
         write(dst, TenantFence.OPEN, MoveStep.OPENED, moveId, fromKey);
-        long openedAt = System.nanoTime();
-        if (stop(MoveStep.OPENED)) {
-            return report(moveId, MoveStep.OPENED, rows, start, fencedAt, openedAt, resumed);
+        run.openedAt = System.nanoTime();
+        if (run.stop(MoveStep.OPENED)) {
+            return run.report(MoveStep.OPENED, moved);
         }
         write(src, TenantFence.MOVED, MoveStep.MOVED, moveId, toKey);
         switchPlacement();
-        onStep.accept(MoveStep.MOVED);
-        return report(moveId, MoveStep.MOVED, rows, start, fencedAt, openedAt, resumed);
+        run.stop(MoveStep.MOVED);
+        return run.report(MoveStep.MOVED, moved);
+    }
+
+    /** Unfenced catch-up passes at most, before the fence. */
+    private static final int CATCH_UP_PASSES = 3;
+    /** A catch-up pass that changed no more rows than this is the last before the fence. */
+    private static final long CAUGHT_UP_ROWS = 10_000;
+
+    /** The bookkeeping of one run: times, journal, report. */
+    private final class Run {
+        private final long start;
+        private final String moveId;
+        private final boolean resumed;
+        private final Map<MoveStep, Duration> steps = new EnumMap<>(MoveStep.class);
+        private long last;
+        private long fencedAt;
+        private long openedAt;
+        private long delta;
+
+        Run(long start, String moveId, boolean resumed) {
+            this.start = start;
+            this.last = start;
+            this.moveId = moveId;
+            this.resumed = resumed;
+        }
+
+        /** Records {@code step} as done; true when the run stops after it. */
+        boolean stop(MoveStep step) {
+            long now = System.nanoTime();
+            steps.put(step, Duration.ofNanos(now - last));
+            last = now;
+            onStep.accept(step);
+            return step == stopAfter;
+        }
+
+        MoveReport report(MoveStep reached, Map<String, Long> rows) {
+            long now = System.nanoTime();
+            long open = openedAt == 0 ? now : openedAt;
+            return new MoveReport(tenant, fromKey, toKey, moveId, reached, Map.copyOf(new TreeMap<>(rows)), Duration.ofNanos(now - start),
+                    fencedAt == 0 ? Duration.ZERO : Duration.ofNanos(open - fencedAt), resumed, Collections.unmodifiableMap(steps), delta);
+        }
     }
 
     /**
@@ -281,7 +342,7 @@ public final class TenantMove {
                     TenantFence.OPEN, Instant.now(), tenant.value()));
         }
         return new MoveReport(tenant, fromKey, toKey, s.moveId, null, Map.of(), Duration.ofNanos(System.nanoTime() - start),
-                Duration.ZERO, s.exists);
+                Duration.ZERO, s.exists, Map.of(), 0);
     }
 
     /**
@@ -312,18 +373,8 @@ public final class TenantMove {
 
     // ---- steps -----------------------------------------------------------------------------------
 
-    private void verify(Jdbc dst, Path dir, Map<String, ExportManifest> exported) {
-        for (Map.Entry<String, ExportManifest> e : exported.entrySet()) {
-            ExportManifest again = TenantExport.export(dst, tenant, e.getKey(), tables(e.getValue()), dir.resolve("verify").resolve(e.getKey()));
-            Map<String, String> want = sums(e.getValue());
-            Map<String, String> got = sums(again);
-            for (String table : want.keySet()) {
-                if (!want.get(table).equals(got.get(table))) {
-                    throw conflict("verification failed: table " + table + " on '" + toKey + "' has " + got.get(table)
-                            + " (rows sha256), the export " + want.get(table) + "; the tenant stays fenced on '" + fromKey + "'");
-                }
-            }
-        }
+    /** The audit chain and the domain checks on the target (the rows are verified by {@link TenantRows#verify}). */
+    private void verify(Jdbc dst) {
         if (modules.containsKey("core")) {
             // over the target as its stores see it (fences checked): verify is a read, and reads are
             // never fenced, so it runs while the tenant is still incoming there
@@ -339,9 +390,25 @@ public final class TenantMove {
         }
     }
 
-    private long removeFrom(Jdbc db) {
+    /** The modules' tables, in script order (a table of several modules is listed once). */
+    private List<String> tables() {
         List<String> tables = new ArrayList<>();
-        modules.forEach((m, scripts) -> tables.addAll(TenantExport.tablesOf(m, scripts)));
+        modules.forEach((m, scripts) -> TenantExport.tablesOf(m, scripts).stream().filter(t -> !tables.contains(t)).forEach(tables::add));
+        return tables;
+    }
+
+    /**
+     * The ledger's entry-number sequence advanced past the tenant's imported numbers (after the
+     * snapshot copy, so that the fenced pass has only the last few numbers to pass).
+     */
+    private void advanceSequences(Jdbc dst, Map<String, Long> rows) {
+        if (rows.containsKey("ledger_entry")) {
+            TenantExport.advanceSequence(dst, tenant, "ledger_sequence_block", "ledger_entry", "sequence");
+        }
+    }
+
+    private long removeFrom(Jdbc db) {
+        List<String> tables = tables();
         return db.inTransaction(c -> {
             long n = 0;
             for (int i = tables.size() - 1; i >= 0; i--) {
@@ -371,52 +438,11 @@ public final class TenantMove {
                 step.name(), Instant.now(), tenant.value()));
     }
 
-    private boolean stop(MoveStep step) {
-        onStep.accept(step);
-        return step == stopAfter;
-    }
-
-    private Path directory(String moveId) {
-        Path base = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "backoffice-move");
-        Path dir = base.resolve(tenant.value() + "-" + moveId);
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return dir;
-    }
-
-    private MoveReport report(String moveId, MoveStep reached, Map<String, Long> rows, long start, long fencedAt, boolean resumed) {
-        return report(moveId, reached, rows, start, fencedAt, System.nanoTime(), resumed);
-    }
-
-    private MoveReport report(String moveId, MoveStep reached, Map<String, Long> rows, long start, long fencedAt, long openedAt,
-                              boolean resumed) {
-        long now = System.nanoTime();
-        return new MoveReport(tenant, fromKey, toKey, moveId, reached, Map.copyOf(rows), Duration.ofNanos(now - start),
-                fencedAt == 0 ? Duration.ZERO : Duration.ofNanos(openedAt - fencedAt), resumed);
-    }
-
     private void requireEnds() {
         Check.that(from != null, "from", "name the source database", null);
         Check.that(to != null, "to", "name the target database", null);
         Check.that(!fromKey.equals(toKey) && from != to, "to", "must be another database than the source", toKey);
         Check.that(!modules.isEmpty(), "modules", "name the modules to move", modules);
-    }
-
-    private static List<String> tables(ExportManifest m) {
-        return m.tables().stream().map(ExportManifest.Table::table).toList();
-    }
-
-    private static Map<String, String> sums(ExportManifest m) {
-        Map<String, String> out = new TreeMap<>();
-        m.tables().forEach(t -> out.put(t.table(), t.rows() + " " + t.sha256()));
-        return out;
     }
 
     private static dev.backoffice.core.error.BackofficeException conflict(String message) {

@@ -59,8 +59,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java -Xmx6g -cp examples/target/backoffice-examples.jar dev.backoffice.examples.bench.move.MoveBench \
- *     [--entries=1000000] [--documents=100000] [--fence-posts=3000] [--out=examples/target/move-bench.json]
+ *     [--entries=1000000] [--documents=100000] [--fence-posts=3000] [--writers=0] [--out=examples/target/move-bench.json]
  * </pre>
+ * {@code --writers=N}: N threads post to the moved tenant and N to another tenant of the source
+ * during the whole move (one posting per transaction: new entries and movements, updated account
+ * balances); the moved tenant's writers retry {@code storage.tenant_moving} and follow the tenant
+ * to the target on {@code storage.tenant_moved}. Reported: their postings, retries and the
+ * longest wait between two postings of the moved tenant. {@code --fence-posts=0} skips the fence
+ * cost measurement.
  * PostgreSQL from {@code BACKOFFICE_TEST_PG_URL}, {@code _USER}, {@code _PASSWORD}: two databases
  * are created on that server and dropped afterwards.
  */
@@ -76,6 +82,7 @@ public final class MoveBench {
         int entries = intArg(args, "--entries=", 1_000_000);
         int documents = intArg(args, "--documents=", 100_000);
         int fencePosts = intArg(args, "--fence-posts=", 3000);
+        int writers = intArg(args, "--writers=", 0);
         Path out = Path.of(strArg(args, "--out=", "examples/target/move-bench.json"));
         String url = System.getenv("BACKOFFICE_TEST_PG_URL");
         String user = System.getenv("BACKOFFICE_TEST_PG_USER");
@@ -89,7 +96,9 @@ public final class MoveBench {
         Map<String, Object> result = new LinkedHashMap<>();
         try (HikariDataSource src = database(url, user, password, "move_bench_src");
              HikariDataSource dst = database(url, user, password, "move_bench_dst")) {
-            result.put("fence_cost", fenceCost(src, fencePosts));
+            if (fencePosts > 0) {
+                result.put("fence_cost", fenceCost(src, fencePosts));
+            }
             Map<String, List<String>> modules = new LinkedHashMap<>();
             modules.put("core", JdbcAuditStore.SCHEMA);
             modules.put("orders", JdbcOrderStore.SCHEMA);
@@ -105,29 +114,40 @@ public final class MoveBench {
             JdbcAuditStore.create(Jdbc.of(dst), java.time.Clock.systemUTC()); // the target has its schemas, as a live target would
             JdbcLedgerStore.builder(Jdbc.of(dst)).build().close();
             JdbcDocumentStore.create(Jdbc.of(dst));
-            Map<String, Double> steps = new LinkedHashMap<>();
-            long[] last = {System.nanoTime()};
+            Writers load = writers > 0 ? Writers.start(src, dst, writers) : null;
             Path work = Files.createTempDirectory("move-bench");
+            Map<String, Double> at = new LinkedHashMap<>();
+            long t0 = System.nanoTime();
             MoveReport r = TenantMove.of(T).from("src", TenantFence.moveable(src)).to("dst", TenantFence.moveable(dst)).modules(modules)
-                    .workDir(work).onStep(step -> {
-                        long now = System.nanoTime();
-                        steps.put(step.name(), (now - last[0]) / 1e9);
-                        last[0] = now;
-                    }).run();
+                    .onStep(step -> at.put(step.name(), (System.nanoTime() - t0) / 1e9)).run();
+            Map<String, Object> load2 = load == null ? null : load.stop();
             if (!r.complete() || r.reached() != MoveStep.MOVED) {
                 throw new IllegalStateException("move did not finish: " + r);
             }
-            System.out.printf(Locale.ROOT, "moved %s: %d ledger entries, %d ledger movements, %d documents in %.1f s, writes fenced %.1f s; "
-                    + "steps (s): %s%n", T, r.rows().get("ledger_entry"), r.rows().get("ledger_movement"), r.rows().get("docs_document"),
-                    r.total().toNanos() / 1e9, r.fenced().toNanos() / 1e9, steps);
+            Files.deleteIfExists(work);
+            long rows = r.rows().values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Double> steps = new LinkedHashMap<>();
+            r.steps().forEach((k, v) -> steps.put(k.name(), v.toNanos() / 1e9));
+            System.out.printf(Locale.ROOT, "moved %s: %d ledger entries, %d ledger movements, %d documents (%d rows) in %.1f s (%.0f rows/s), "
+                    + "writes fenced %.2f s, delta %d rows; steps (s): %s%n", T, r.rows().get("ledger_entry"), r.rows().get("ledger_movement"),
+                    r.rows().get("docs_document"), rows, r.total().toNanos() / 1e9, rows / (r.total().toNanos() / 1e9),
+                    r.fenced().toNanos() / 1e9, r.delta(), steps);
+            if (load2 != null) {
+                System.out.println("concurrent writers: " + load2);
+                result.put("writers", load2);
+            }
             result.put("entries", entries);
             result.put("documents", documents);
             result.put("seed_ledger_s", ledgerSecs);
             result.put("seed_documents_s", docsSecs);
             result.put("rows", new TreeMap<>(r.rows()));
+            result.put("rows_total", rows);
             result.put("move_s", r.total().toNanos() / 1e9);
+            result.put("rows_per_s", rows / (r.total().toNanos() / 1e9));
             result.put("fenced_s", r.fenced().toNanos() / 1e9);
+            result.put("delta_rows", r.delta());
             result.put("steps_s", steps);
+            result.put("step_done_at_s", at);
             result.put("target_move_s", 60);
             result.put("target_fenced_s", 5);
         } finally {
@@ -137,6 +157,96 @@ public final class MoveBench {
         Files.createDirectories(out.getParent());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
         System.out.println("written " + out);
+    }
+
+    /** Writers of the moved tenant and of another tenant running during the move. */
+    private static final class Writers {
+        private static final TenantId OTHER = TenantId.of("bench-other");
+        private final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicInteger movedPosts = new AtomicInteger();
+        private final AtomicInteger otherPosts = new AtomicInteger();
+        private final AtomicInteger retried = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong longestWaitNanos = new java.util.concurrent.atomic.AtomicLong();
+        private final List<JdbcLedgerStore> stores = new ArrayList<>();
+        private final ExecutorService pool;
+        private final List<Future<?>> running = new ArrayList<>();
+        private final long started = System.nanoTime();
+
+        private Writers(int n) {
+            this.pool = Executors.newFixedThreadPool(2 * n);
+        }
+
+        static Writers start(DataSource src, DataSource dst, int n) {
+            Writers w = new Writers(n);
+            JdbcLedgerStore onSrc = JdbcLedgerStore.builder(Jdbc.of(TenantFence.moveable(src))).build();
+            JdbcLedgerStore onDst = JdbcLedgerStore.builder(Jdbc.of(TenantFence.moveable(dst))).build();
+            w.stores.add(onSrc);
+            w.stores.add(onDst);
+            Ledger srcLedger = Ledger.builder().store(onSrc).build();
+            Ledger dstLedger = Ledger.builder().store(onDst).build();
+            srcLedger.forTenant(OTHER).openAll(List.of(OpenAccount.of("1000", "Cash", AccountType.ASSET, EUR),
+                    OpenAccount.of("4000", "Sales", AccountType.INCOME, EUR)));
+            for (int i = 0; i < n; i++) {
+                int id = i;
+                w.running.add(w.pool.submit(() -> w.moved(srcLedger.forTenant(T), dstLedger.forTenant(T), id)));
+                w.running.add(w.pool.submit(() -> w.other(srcLedger.forTenant(OTHER), id)));
+            }
+            return w;
+        }
+
+        private Void moved(TenantLedger onSrc, TenantLedger onDst, int id) throws InterruptedException {
+            TenantLedger books = onSrc;
+            long last = System.nanoTime();
+            for (int k = 0; !stop.get(); ) {
+                try {
+                    books.post(EntryRequest.builder(LocalDate.of(2026, 6, 1), "w" + id + "-" + k).idempotencyKey("w" + id + "-" + k)
+                            .debit("1000", Money.ofMinor(EUR, 100)).credit("4000", Money.ofMinor(EUR, 100)).build());
+                    k++;
+                    movedPosts.incrementAndGet();
+                    long now = System.nanoTime();
+                    longestWaitNanos.accumulateAndGet(now - last, Math::max);
+                    last = now;
+                } catch (dev.backoffice.core.error.BackofficeException e) {
+                    if (e.code().equals("storage.tenant_moved")) {
+                        books = onDst; // the tenant's new home
+                    } else if (!e.code().equals("storage.tenant_moving")) {
+                        throw e;
+                    }
+                    retried.incrementAndGet();
+                    Thread.sleep(1);
+                }
+            }
+            return null;
+        }
+
+        private Void other(TenantLedger books, int id) {
+            for (int k = 0; !stop.get(); k++) {
+                books.post(EntryRequest.builder(LocalDate.of(2026, 6, 1), "o" + id + "-" + k).idempotencyKey("o" + id + "-" + k)
+                        .debit("1000", Money.ofMinor(EUR, 100)).credit("4000", Money.ofMinor(EUR, 100)).build());
+                otherPosts.incrementAndGet();
+            }
+            return null;
+        }
+
+        Map<String, Object> stop() throws Exception {
+            Thread.sleep(2000); // the moved tenant's writers find its new home and write there
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+            stores.forEach(JdbcLedgerStore::close);
+            double secs = (System.nanoTime() - started) / 1e9;
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("threads_per_tenant", running.size() / 2);
+            out.put("moved_tenant_postings", movedPosts.get());
+            out.put("moved_tenant_postings_per_s", movedPosts.get() / secs);
+            out.put("moved_tenant_fence_retries", retried.get());
+            out.put("moved_tenant_longest_wait_s", longestWaitNanos.get() / 1e9);
+            out.put("other_tenant_postings", otherPosts.get());
+            out.put("other_tenant_postings_per_s", otherPosts.get() / secs);
+            return out;
+        }
     }
 
     /** Postings per second, one per transaction, one caller: over the plain data source and over a moveable one. */
