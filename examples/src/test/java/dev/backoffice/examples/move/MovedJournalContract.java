@@ -154,7 +154,7 @@ abstract class MovedJournalContract {
         long lastImported = reader.after;
 
         // while the tenant is fenced its books read as before: reads are never fenced
-        move(moving, "one", fencedOne, "two", fencedTwo).stopAfter(MoveStep.EXPORTED).run();
+        move(moving, "one", fencedOne, "two", fencedTwo).stopAfter(MoveStep.DELTA_COPIED).run();
         reader.catchUp(onOne, moving);
         assertThat(reader.after).isEqualTo(lastImported);
         assertThat(onOne.forTenant(moving).trialBalance(DAY).rows()).hasSize(2);
