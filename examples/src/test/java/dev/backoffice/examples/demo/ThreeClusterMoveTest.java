@@ -139,7 +139,7 @@ class ThreeClusterMoveTest {
                 DataSource source = TenantFence.unfenced(clusters.get("c0"));
                 waitForWork(source, moved);
                 report[0] = TenantMove.of(moved).from("c0", clusters.get("c0")).to("c1", clusters.get("c1")).modules(modules)
-                        .placement(placement).workDir(blobs.resolve("move")).run();
+                        .placement(placement).run();
             };
             placedTotals = runAll(companies, stores, mover);
         }

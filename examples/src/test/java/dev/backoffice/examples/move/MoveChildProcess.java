@@ -8,7 +8,6 @@ import dev.backoffice.core.store.move.TenantMove;
 import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.testing.SchemaScripts;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Map;
 /**
  * The mover in a child JVM, for {@link MoveCrashTest}: moves a tenant from database one to two
  * and, after the step named in its arguments, says so on stdout and waits to be killed.
- * Arguments: sourceUrl targetUrl user password tenant workDir pauseAfterStep.
+ * Arguments: sourceUrl targetUrl user password tenant workDir pauseAfterStep (workDir: unused since the move streams database to database).
  */
 public final class MoveChildProcess {
 
@@ -28,7 +27,7 @@ public final class MoveChildProcess {
         try (HikariDataSource one = pool(args[0], args[2], args[3]); HikariDataSource two = pool(args[1], args[2], args[3])) {
             Map<String, List<String>> modules = new LinkedHashMap<>(SchemaScripts.onClassPath());
             modules.remove(TenantFence.MODULE);
-            TenantMove.of(TenantId.of(args[4])).from("one", one).to("two", two).modules(modules).workDir(Path.of(args[5]))
+            TenantMove.of(TenantId.of(args[4])).from("one", one).to("two", two).modules(modules)
                     .onStep(step -> {
                         System.out.println("STEP " + step);
                         System.out.flush();

@@ -104,7 +104,7 @@ class MoveCrashTest {
                     .isEqualTo(killedAfter.compareTo(MoveStep.FENCED) < 0); // the bulk copy runs unfenced
             assertThat(onTwo).as("target writable after a kill after %s", killedAfter).isEqualTo(killedAfter == MoveStep.OPENED);
 
-            TenantMove again = TenantMove.of(t).from("one", one.dataSource()).to("two", two.dataSource()).modules(modules).workDir(dir);
+            TenantMove again = TenantMove.of(t).from("one", one.dataSource()).to("two", two.dataSource()).modules(modules);
             if (then.equals("rerun")) {
                 MoveReport report = again.run();
                 assertThat(report.complete()).isTrue();

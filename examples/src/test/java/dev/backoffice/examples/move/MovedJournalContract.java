@@ -109,7 +109,7 @@ abstract class MovedJournalContract {
     }
 
     private TenantMove move(TenantId t, String fromKey, DataSource from, String toKey, DataSource to) {
-        return TenantMove.of(t).from(fromKey, from).to(toKey, to).modules(modules).workDir(dir).clock(clock);
+        return TenantMove.of(t).from(fromKey, from).to(toKey, to).modules(modules).clock(clock);
     }
 
     /** A reader of one tenant's journal that remembers the last number it saw. */

@@ -122,7 +122,7 @@ abstract class TenantMoveContract {
 
     private TenantMove move(TenantId t) {
         return TenantMove.of(t).from("one", fencedOne).to("two", fencedTwo).modules(modules).placement(placement)
-                .workDir(dir).clock(clock).check(balanced());
+                .clock(clock).check(balanced());
     }
 
     /** The ledger invariant on the target: debits equal credits in the trial balance. */

@@ -12,7 +12,6 @@ import dev.backoffice.core.tenant.TenantId;
 import dev.backoffice.core.validation.Check;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,17 +113,6 @@ public final class TenantMove {
     /** The placement to switch when the move is done (optional: without it, switch your own). */
     public TenantMove placement(MovablePlacement movable) {
         this.placement = Check.notNull(movable, "placement");
-        return this;
-    }
-
-    /**
-     * No longer used: the move streams rows database to database and writes no files.
-     *
-     * @deprecated kept so that existing callers compile; to be removed before 1.0
-     */
-    @Deprecated
-    public TenantMove workDir(Path dir) {
-        Check.notNull(dir, "workDir");
         return this;
     }
 
