@@ -23,10 +23,8 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,9 +58,6 @@ abstract class MovedJournalContract {
     private Map<String, List<String>> modules;
     private AdjustableClock clock;
     private final List<JdbcLedgerStore> stores = new ArrayList<>();
-
-    @TempDir
-    Path dir;
 
     MovedJournalContract(StoreKind kind) {
         this.kind = kind;

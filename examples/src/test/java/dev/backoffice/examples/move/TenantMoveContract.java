@@ -31,11 +31,9 @@ import org.joda.money.Money;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,9 +73,6 @@ abstract class TenantMoveContract {
     private AuditStore audit;
     private Ledger ledger;
     private AdjustableClock clock;
-
-    @TempDir
-    Path dir;
 
     TenantMoveContract(StoreKind kind) {
         this.kind = kind;
