@@ -156,10 +156,8 @@ public final class TenantMove {
     public MoveReport run() {
         requireEnds();
         long start = System.nanoTime();
-        Jdbc src = Jdbc.of(from);
-        Jdbc dst = Jdbc.of(to);
-        TenantFence.install(src);
-        TenantFence.install(dst);
+        Jdbc src = withFenceTable(from);
+        Jdbc dst = withFenceTable(to);
         modules.forEach((m, scripts) -> {
             SchemaInstaller.install(src, m, scripts); // a module the source never used moves empty
             SchemaInstaller.install(dst, m, scripts);
@@ -253,6 +251,13 @@ public final class TenantMove {
         return run.report(MoveStep.MOVED, moved);
     }
 
+    /** The database's {@code Jdbc}, its fence table installed (the move's journal lives there). */
+    private static Jdbc withFenceTable(DataSource ds) {
+        Jdbc j = Jdbc.of(ds);
+        TenantFence.install(j);
+        return j;
+    }
+
     /** Unfenced catch-up passes at most, before the fence. */
     private static final int CATCH_UP_PASSES = 3;
     /** A catch-up pass that changed no more rows than this is the last before the fence. */
@@ -304,10 +309,8 @@ public final class TenantMove {
     public MoveReport rollback() {
         requireEnds();
         long start = System.nanoTime();
-        Jdbc src = Jdbc.of(from);
-        Jdbc dst = Jdbc.of(to);
-        TenantFence.install(src);
-        TenantFence.install(dst);
+        Jdbc src = withFenceTable(from);
+        Jdbc dst = withFenceTable(to);
         Row s = row(src);
         if (TenantFence.MOVED.equals(s.state)) {
             throw conflict("the move of tenant " + tenant + " has finished; it lives on '" + s.peer + "' now: move it back instead");
@@ -353,9 +356,7 @@ public final class TenantMove {
 
     /** The journal of {@code tenant} on a database: state and step, as the fence row says. */
     public static String journalOf(DataSource db, TenantId tenant) {
-        Jdbc j = Jdbc.of(TenantFence.unfenced(db));
-        TenantFence.install(j);
-        Row r = readRow(j, tenant);
+        Row r = readRow(withFenceTable(TenantFence.unfenced(db)), tenant);
         return r.state + (r.step == null ? "" : "/" + r.step);
     }
 

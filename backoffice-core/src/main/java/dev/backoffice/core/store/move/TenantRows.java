@@ -338,18 +338,9 @@ final class TenantRows {
 
     /** The full rows of the source with these keys. */
     private List<Object[]> fetch(Connection s, Table t, List<Object[]> keys) throws SQLException {
-        String one = "(" + t.keyPredicate() + ")";
-        String sql = "SELECT " + t.columnList() + " FROM " + t.name + " WHERE tenant_id = ? AND ("
-                + String.join(" OR ", Collections.nCopies(keys.size(), one)) + ")";
         List<Object[]> out = new ArrayList<>();
-        try (PreparedStatement ps = s.prepareStatement(sql)) {
-            int p = 1;
-            ps.setString(p++, tenant.value());
-            for (Object[] k : keys) {
-                for (Object v : k) {
-                    ps.setObject(p++, v);
-                }
-            }
+        try (PreparedStatement ps = s.prepareStatement("SELECT " + t.columnList() + " FROM " + t.name + whereKeys(t, keys.size()))) {
+            bindKeys(ps, keys);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(values(rs, t.columns.size(), 0));
@@ -419,18 +410,11 @@ final class TenantRows {
     }
 
     private Map<String, String> hashesOf(Connection c, Table t, List<Object[]> keys, boolean serverHash) throws SQLException {
-        String one = "(" + t.keyPredicate() + ")";
         String sql = "SELECT " + t.sortKey() + ", " + (serverHash ? t.rowHash() : t.columnList()) + " FROM " + t.name
-                + " WHERE tenant_id = ? AND (" + String.join(" OR ", Collections.nCopies(keys.size(), one)) + ")";
+                + whereKeys(t, keys.size());
         Map<String, String> out = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = 1;
-            ps.setString(p++, tenant.value());
-            for (Object[] k : keys) {
-                for (Object v : k) {
-                    ps.setObject(p++, v);
-                }
-            }
+            bindKeys(ps, keys);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), serverHash ? rs.getString(2)
@@ -439,6 +423,22 @@ final class TenantRows {
             }
         }
         return out;
+    }
+
+    /** The tenant's rows with one of {@code n} keys: {@code WHERE tenant_id = ? AND ((key) OR ...)}, bound by {@link #bindKeys}. */
+    private static String whereKeys(Table t, int n) {
+        return " WHERE tenant_id = ? AND (" + String.join(" OR ", Collections.nCopies(n, "(" + t.keyPredicate() + ")")) + ")";
+    }
+
+    /** Binds the tenant, then every key's values in order, to a statement of {@link #whereKeys}. */
+    private void bindKeys(PreparedStatement ps, List<Object[]> keys) throws SQLException {
+        int p = 1;
+        ps.setString(p++, tenant.value());
+        for (Object[] k : keys) {
+            for (Object v : k) {
+                ps.setObject(p++, v);
+            }
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
